@@ -1,0 +1,48 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "grants",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "grants", targets: ["grants"]),
+        .library(name: "GrantsCore", targets: ["GrantsCore"]),
+        .library(name: "GrantsStore", targets: ["GrantsStore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // The domain model: money, days, financial years, organisations, funds, awards. Foundation only, no I/O.
+        .target(name: "GrantsCore"),
+        // The ledger in SQLite: migrations, invariants, history, status queries.
+        .target(
+            name: "GrantsStore",
+            dependencies: ["GrantsCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // Reading ledger files (YAML or JSON) into domain records, with file, line and field on every error.
+        .target(name: "GrantsImport", dependencies: ["GrantsCore", "Yams"]),
+        // Rendering reports (status as text, JSON, CSV) from domain values.
+        .target(name: "GrantsReports", dependencies: ["GrantsCore"]),
+        // The commands: parse arguments, call the libraries, print.
+        .target(
+            name: "GrantsCLI",
+            dependencies: [
+                "GrantsCore", "GrantsStore", "GrantsImport", "GrantsReports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "grants", dependencies: ["GrantsCLI"]),
+        .testTarget(name: "GrantsCoreTests", dependencies: ["GrantsCore"]),
+        .testTarget(name: "GrantsStoreTests", dependencies: ["GrantsCore", "GrantsStore", "GrantsImport"]),
+        .testTarget(name: "GrantsImportTests", dependencies: ["GrantsCore", "GrantsImport", "GrantsStore"]),
+        .testTarget(
+            name: "GrantsCLITests",
+            dependencies: ["GrantsCLI", "grants"],
+            resources: [.copy("Golden")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

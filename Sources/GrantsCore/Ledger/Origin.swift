@@ -1,0 +1,29 @@
+/// Where a record came from: a file and the line its entry starts on, and the line of each field.
+public struct Origin: Hashable, Sendable {
+    public let file: String
+    public let line: Int
+    /// The line each field was written on, by field name, so an error can point at the field itself.
+    public let fieldLines: [String: Int]
+
+    public init(file: String, line: Int, fieldLines: [String: Int] = [:]) {
+        self.file = file
+        self.line = line
+        self.fieldLines = fieldLines
+    }
+
+    /// `file:line` for `field`, or the record's own line when the field's is unknown.
+    public func location(of field: String? = nil) -> String {
+        "\(file):\(field.flatMap { fieldLines[$0] } ?? line)"
+    }
+}
+
+/// A value together with where it was read from, when it was read from a file.
+public struct Sourced<Value: Hashable & Sendable>: Hashable, Sendable {
+    public let value: Value
+    public let origin: Origin?
+
+    public init(_ value: Value, origin: Origin? = nil) {
+        self.value = value
+        self.origin = origin
+    }
+}

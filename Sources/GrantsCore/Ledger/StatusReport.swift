@@ -1,0 +1,104 @@
+/// What is budgeted, allocated, committed, paid and left, per fund and per CSP allocation, and what partners
+/// have committed to contribute.
+public struct StatusReport: Hashable, Sendable {
+    /// The figures of one fund, or of one CSP's allocations within a fund.
+    public struct Line: Hashable, Sendable {
+        public let fundID: String
+        public let fundName: String
+        public let scheme: Scheme
+        public let year: FinancialYear
+        /// For a CSP line, the partnership; `nil` on a fund line.
+        public let csp: OrganisationID?
+        public let cspName: String?
+        /// The fund's amount, or the CSP's allocation.
+        public let budget: Money
+        /// On a fund line, what is allocated to CSPs; on a CSP line, equal to the budget.
+        public let allocated: Money
+        /// Awards made.
+        public let committed: Money
+        /// Payments made against those awards.
+        public let paid: Money
+        /// Underspend handed back after payment.
+        public let returned: Money
+
+        public init(
+            fundID: String, fundName: String, scheme: Scheme, year: FinancialYear, csp: OrganisationID?,
+            cspName: String?, budget: Money, allocated: Money, committed: Money, paid: Money, returned: Money
+        ) {
+            self.fundID = fundID
+            self.fundName = fundName
+            self.scheme = scheme
+            self.year = year
+            self.csp = csp
+            self.cspName = cspName
+            self.budget = budget
+            self.allocated = allocated
+            self.committed = committed
+            self.paid = paid
+            self.returned = returned
+        }
+
+        /// What may still be committed: budget less committed.
+        public func remaining() throws(MoneyError) -> Money { try budget.subtracting(committed) }
+        /// Committed but not yet paid.
+        public func outstanding() throws(MoneyError) -> Money { try committed.subtracting(paid) }
+        /// Paid less underspend returned.
+        public func netSpend() throws(MoneyError) -> Money { try paid.subtracting(returned) }
+    }
+
+    /// One year of one contribution schedule.
+    public struct ContributionLine: Hashable, Sendable {
+        public let scheduleID: String
+        public let contributor: OrganisationID
+        public let contributorName: String
+        public let service: String
+        public let year: FinancialYear
+        public let amount: Money
+        /// The withdrawal that cancels this year's instalment, if any.
+        public let withdrawn: ContributionWithdrawal?
+
+        public init(
+            scheduleID: String, contributor: OrganisationID, contributorName: String, service: String,
+            year: FinancialYear, amount: Money, withdrawn: ContributionWithdrawal?
+        ) {
+            self.scheduleID = scheduleID
+            self.contributor = contributor
+            self.contributorName = contributorName
+            self.service = service
+            self.year = year
+            self.amount = amount
+            self.withdrawn = withdrawn
+        }
+
+        /// The amount still expected: nothing once withdrawn.
+        public var expected: Money { withdrawn == nil ? amount : .zero }
+    }
+
+    /// What the report was asked for.
+    public struct Scope: Hashable, Sendable {
+        public let year: FinancialYear?
+        public let fund: String?
+        public let csp: OrganisationID?
+
+        public init(year: FinancialYear? = nil, fund: String? = nil, csp: OrganisationID? = nil) {
+            self.year = year
+            self.fund = fund
+            self.csp = csp
+        }
+    }
+
+    public let scope: Scope
+    /// One line per fund in scope, by year then id.
+    public let funds: [Line]
+    /// One line per CSP allocation total within a fund, by year, fund, then CSP name.
+    public let csps: [Line]
+    /// One line per contribution schedule and year, by year, contributor, then schedule id.
+    public let contributions: [ContributionLine]
+
+    public init(scope: Scope, funds: [Line], csps: [Line], contributions: [ContributionLine]) {
+        self.scope = scope
+        self.funds = funds
+        self.csps = csps
+        self.contributions = contributions
+    }
+}

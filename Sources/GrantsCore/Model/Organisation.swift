@@ -1,0 +1,31 @@
+/// A body in the ledger: the OPCC, a community safety partnership, a responsible authority, or an applicant.
+public struct Organisation: Hashable, Sendable {
+    public let id: OrganisationID
+    public let name: String
+    public let kind: OrganisationKind
+    /// For a CSP, its responsible authorities; empty otherwise.
+    public let members: [OrganisationID]
+    /// The Charity Commission number, when registered.
+    public let charityNumber: String?
+    /// The Companies House number, when incorporated.
+    public let companyNumber: String?
+    /// The area it serves, such as an ONS district code (`E07000126` for South Ribble).
+    public let locationCode: String?
+    /// Whether the record is invented for examples and must not be read as a real body.
+    public let isExample: Bool
+
+    public init(
+        id: OrganisationID, name: String, kind: OrganisationKind, members: [OrganisationID] = [],
+        charityNumber: String? = nil, companyNumber: String? = nil, locationCode: String? = nil,
+        isExample: Bool = false
+    ) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.members = members
+        self.charityNumber = charityNumber
+        self.companyNumber = companyNumber
+        self.locationCode = locationCode
+        self.isExample = isExample
+    }
+}

@@ -1,0 +1,12 @@
+/// A funding scheme: what a fund is for and how its money goes out.
+public enum Scheme: String, CaseIterable, Hashable, Sendable {
+    /// The yearly Community Safety Partnership pot, split into allocations to CSPs; awards draw on an allocation.
+    case cspGrant = "csp-grant"
+    /// Small grants to grass-roots groups; awards draw on the fund directly.
+    case communityActionFund = "community-action-fund"
+    /// A service the OPCC commissions (such as the IDVA service), which partners contribute towards.
+    case commissionedService = "commissioned-service"
+
+    /// Whether awards from this scheme must draw on an allocation to a CSP.
+    public var awardsDrawOnAllocations: Bool { self == .cspGrant }
+}

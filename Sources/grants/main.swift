@@ -1,0 +1,3 @@
+import GrantsCLI
+
+await GrantsCommand.main()
