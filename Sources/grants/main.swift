@@ -1,3 +1,3 @@
 import GrantsCLI
 
-await GrantsCommand.main()
+GrantsCommand.main()

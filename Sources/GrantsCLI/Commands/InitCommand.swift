@@ -1,0 +1,16 @@
+import ArgumentParser
+import GrantsStore
+
+/// `grants init`: creates an empty ledger, or brings an existing one's schema up to date.
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init", abstract: "Create an empty ledger (or bring an existing one up to date).")
+
+    @OptionGroup var ledger: LedgerOptions
+
+    func run() throws {
+        let existed = Ledger.exists(at: ledger.path)
+        _ = try ledger.open(create: true)
+        print(existed ? "The ledger at \(ledger.path) is up to date." : "Created an empty ledger at \(ledger.path).")
+    }
+}

@@ -1,0 +1,16 @@
+import ArgumentParser
+
+/// `grants`: the grant and funding allocation ledger of an Office of the Police and Crime Commissioner.
+public struct GrantsCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "grants",
+        abstract: "Split the Community Safety Partnership pot, run each award to its close, and report the spend.",
+        discussion: """
+            The ledger is ./grants.sqlite unless --db or the GRANTS_DB environment variable names another.
+            Exit codes: 0 done, 1 a check failed, 64 usage error, 65 bad input data, 74 I/O error.
+            """,
+        subcommands: [InitCommand.self, ImportCommand.self, StatusCommand.self, HistoryCommand.self, DemoCommand.self]
+    )
+
+    public init() {}
+}

@@ -1,0 +1,239 @@
+import GrantsCore
+import Yams
+
+/// Reads the fields of one YAML or JSON mapping, knowing the file, the key path and the line of every value,
+/// so that each error can say exactly where it is and what was expected. Reading is strict: a key it was not
+/// asked for is an error, since a misspelt key would otherwise be silently dropped.
+struct FieldReader {
+    let file: String
+    let path: String
+    let line: Int
+    private let values: [(key: String, node: Node)]
+    private var read: Set<String> = []
+
+    init(file: String, path: String, node: Node) throws(ImportError) {
+        self.file = file
+        self.path = path
+        self.line = node.mark?.line ?? 0
+        guard case .mapping(let mapping) = node else {
+            throw ImportError(file: file, line: line, field: path, "expected a mapping of fields, found \(node.kindName)")
+        }
+        var values: [(key: String, node: Node)] = []
+        for (key, value) in mapping {
+            guard case .scalar(let scalar) = key else {
+                throw ImportError(file: file, line: key.mark?.line ?? line, field: path, "a key must be plain text")
+            }
+            if values.contains(where: { $0.key == scalar.string }) {
+                throw ImportError(
+                    file: file, line: key.mark?.line ?? line, field: Self.join(path, scalar.string),
+                    "the key is given twice")
+            }
+            values.append((scalar.string, value))
+        }
+        self.values = values
+    }
+
+    /// The line each key was written on, for errors found later (such as an unknown reference).
+    var fieldLines: [String: Int] {
+        Dictionary(values.map { ($0.key, $0.node.mark?.line ?? line) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    var origin: Origin { Origin(file: file, line: line, fieldLines: fieldLines) }
+
+    /// The node of a key read as a whole (such as a section), marking it read.
+    mutating func take(_ key: String) -> Node? {
+        read.insert(key)
+        return node(key)
+    }
+
+    func node(_ key: String) -> Node? {
+        values.first { $0.key == key }?.node
+    }
+
+    func error(_ key: String, _ message: String) -> ImportError {
+        ImportError(file: file, line: node(key)?.mark?.line ?? line, field: Self.join(path, key), message)
+    }
+
+    static func join(_ path: String, _ key: String) -> String {
+        path.isEmpty ? key : "\(path).\(key)"
+    }
+
+    // MARK: - Scalars
+
+    /// The text of an optional field; `nil` when absent or null.
+    mutating func optionalText(_ key: String) throws(ImportError) -> String? {
+        read.insert(key)
+        guard let node = node(key) else { return nil }
+        switch node {
+        case .scalar(let scalar):
+            if scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string) { return nil }
+            return scalar.string
+        case .alias:
+            throw error(key, "anchors and aliases are not accepted; write the value out")
+        default:
+            throw error(key, "expected a single value, found \(node.kindName)")
+        }
+    }
+
+    /// The text of a required field; must not be empty or blank.
+    mutating func text(_ key: String, expected: String = "text") throws(ImportError) -> String {
+        guard let value = try optionalText(key) else { throw error(key, "is missing; expected \(expected)") }
+        guard !value.allSatisfy(\.isWhitespace) else { throw error(key, "is empty; expected \(expected)") }
+        return value
+    }
+
+    /// An id: letters, digits and `-._/`, no spaces, at most 100 characters.
+    mutating func identifier(_ key: String) throws(ImportError) -> String {
+        let value = try text(key, expected: "an id")
+        try checkIdentifier(value, key: key)
+        return value
+    }
+
+    mutating func optionalIdentifier(_ key: String) throws(ImportError) -> String? {
+        guard let value = try optionalText(key) else { return nil }
+        try checkIdentifier(value, key: key)
+        return value
+    }
+
+    private func checkIdentifier(_ value: String, key: String) throws(ImportError) {
+        let ok = value.count <= 100 && value.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-._/".contains($0)) }
+            && value.first.map { $0.isLetter || $0.isNumber } == true
+        guard ok else {
+            throw error(
+                key,
+                "'\(value)' is not an id; expected a letter or digit, then letters, digits and - . _ / (no spaces), "
+                    + "at most 100 characters")
+        }
+    }
+
+    mutating func money(_ key: String) throws(ImportError) -> Money {
+        let value = try text(key, expected: "an amount such as 2500.00")
+        return try parseMoney(value, key: key)
+    }
+
+    func parseMoney(_ value: String, key: String) throws(ImportError) -> Money {
+        do {
+            return try Money(parsing: value)
+        } catch {
+            throw self.error(key, error.description)
+        }
+    }
+
+    mutating func day(_ key: String) throws(ImportError) -> Day {
+        let value = try text(key, expected: "a day such as 2017-04-01")
+        do {
+            return try Day(parsing: value)
+        } catch {
+            throw self.error(key, error.description)
+        }
+    }
+
+    mutating func year(_ key: String) throws(ImportError) -> FinancialYear {
+        let value = try text(key, expected: "a financial year such as 2017/18")
+        do {
+            return try FinancialYear(parsing: value)
+        } catch {
+            throw self.error(key, error.description)
+        }
+    }
+
+    mutating func organisationID(_ key: String) throws(ImportError) -> OrganisationID {
+        let value = try text(key, expected: "an organisation id such as GB-CHC-1164883")
+        return try parseOrganisationID(value, key: key)
+    }
+
+    mutating func optionalOrganisationID(_ key: String) throws(ImportError) -> OrganisationID? {
+        guard let value = try optionalText(key) else { return nil }
+        return try parseOrganisationID(value, key: key)
+    }
+
+    func parseOrganisationID(_ value: String, key: String) throws(ImportError) -> OrganisationID {
+        do {
+            return try OrganisationID(parsing: value)
+        } catch {
+            throw self.error(key, error.description)
+        }
+    }
+
+    mutating func flag(_ key: String) throws(ImportError) -> Bool {
+        guard let value = try optionalText(key) else { return false }
+        switch value {
+        case "true": return true
+        case "false": return false
+        default: throw error(key, "'\(value)' is not true or false")
+        }
+    }
+
+    mutating func choice<T: RawRepresentable & CaseIterable>(_ key: String, of type: T.Type) throws(ImportError) -> T
+    where T.RawValue == String {
+        let options = T.allCases.map(\.rawValue).joined(separator: ", ")
+        let value = try text(key, expected: "one of \(options)")
+        guard let result = T(rawValue: value) else {
+            throw error(key, "'\(value)' is not one of \(options)")
+        }
+        return result
+    }
+
+    // MARK: - Lists and maps
+
+    /// A list of single values (`[a, b]` or one per line); absent or null is empty.
+    mutating func list(_ key: String) throws(ImportError) -> [String] {
+        read.insert(key)
+        guard let node = node(key) else { return [] }
+        switch node {
+        case .scalar(let scalar) where scalar.style == .plain && ["", "~", "null"].contains(scalar.string):
+            return []
+        case .sequence(let sequence):
+            var items: [String] = []
+            for (index, item) in sequence.enumerated() {
+                guard case .scalar(let scalar) = item else {
+                    throw ImportError(
+                        file: file, line: item.mark?.line ?? line, field: "\(Self.join(path, key))[\(index)]",
+                        "expected a single value, found \(item.kindName)")
+                }
+                items.append(scalar.string)
+            }
+            return items
+        default:
+            throw error(key, "expected a list such as [a, b], found \(node.kindName)")
+        }
+    }
+
+    /// A mapping of single values, in the order written.
+    mutating func pairs(_ key: String, expected: String) throws(ImportError) -> [(key: String, value: String, line: Int)] {
+        read.insert(key)
+        guard let node = node(key) else { throw error(key, "is missing; expected \(expected)") }
+        guard case .mapping(let mapping) = node else {
+            throw error(key, "expected \(expected), found \(node.kindName)")
+        }
+        var result: [(key: String, value: String, line: Int)] = []
+        for (name, value) in mapping {
+            guard case .scalar(let nameScalar) = name, case .scalar(let valueScalar) = value else {
+                throw error(key, "expected \(expected)")
+            }
+            result.append((nameScalar.string, valueScalar.string, value.mark?.line ?? line))
+        }
+        return result
+    }
+
+    /// Refuses any key that was not read: a typo must not vanish silently.
+    func finish() throws(ImportError) {
+        if let stray = values.first(where: { !read.contains($0.key) }) {
+            let known = read.sorted().joined(separator: ", ")
+            throw ImportError(
+                file: file, line: stray.node.mark?.line ?? line, field: Self.join(path, stray.key),
+                "is not a known field; expected one of \(known)")
+        }
+    }
+}
+
+extension Node {
+    var kindName: String {
+        switch self {
+        case .scalar: "a single value"
+        case .mapping: "a mapping"
+        case .sequence: "a list"
+        case .alias: "an alias"
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import GrantsCore
+import Yams
+
+/// Reads ledger files (`format: grants-ledger/1`, YAML or JSON) into a batch of entries, each with its origin.
+public enum LedgerFile {
+    /// The format line every ledger file starts with.
+    public static let format = "grants-ledger/1"
+
+    /// The sections a ledger file may hold, in the order entries are recorded.
+    public static let sections = [
+        "organisations", "funds", "allocations", "bids", "awards", "payments", "underspend_returns", "contributions",
+        "contribution_withdrawals",
+    ]
+
+    /// Larger files are refused rather than read into memory.
+    public static let maximumFileSize = 64 * 1024 * 1024
+
+    /// Reads every file named, a folder standing for the `.yaml`, `.yml` and `.json` files in it (sorted by name).
+    /// One bad file or record and nothing is returned.
+    public static func read(paths: [String]) throws(ImportError) -> LedgerBatch {
+        var batch = LedgerBatch()
+        for file in try expand(paths) {
+            batch.append(contentsOf: try read(file: file))
+        }
+        return batch
+    }
+
+    /// The files a list of paths stands for: each file as given, each folder's ledger files sorted by name.
+    public static func expand(_ paths: [String]) throws(ImportError) -> [String] {
+        var files: [String] = []
+        for path in paths {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+                throw ImportError(.io, file: path, line: 0, field: "", "no such file or folder")
+            }
+            if isFolder.boolValue {
+                let names: [String]
+                do {
+                    names = try FileManager.default.contentsOfDirectory(atPath: path)
+                } catch {
+                    throw ImportError(.io, file: path, line: 0, field: "", "cannot list the folder: \(error.localizedDescription)")
+                }
+                let ledgerFiles = names.filter { name in
+                    !name.hasPrefix(".") && [".yaml", ".yml", ".json"].contains { name.lowercased().hasSuffix($0) }
+                }.sorted()
+                if ledgerFiles.isEmpty {
+                    throw ImportError(.io, file: path, line: 0, field: "", "the folder holds no .yaml, .yml or .json files")
+                }
+                let base = path.hasSuffix("/") ? path : path + "/"
+                files += ledgerFiles.map { base + $0 }
+            } else {
+                files.append(path)
+            }
+        }
+        return files
+    }
+
+    /// Reads one file.
+    public static func read(file: String) throws(ImportError) -> LedgerBatch {
+        let data: Data
+        do {
+            let attributes = try FileManager.default.attributesOfItem(atPath: file)
+            if let size = attributes[.size] as? Int, size > maximumFileSize {
+                throw ImportError(.io, file: file, line: 0, field: "", "the file is over 64 MiB; split it into smaller files")
+            }
+            data = try Data(contentsOf: URL(fileURLWithPath: file))
+        } catch let error as ImportError {
+            throw error
+        } catch {
+            throw ImportError(.io, file: file, line: 0, field: "", "cannot read the file: \(error.localizedDescription)")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ImportError(file: file, line: 0, field: "", "the file is not UTF-8 text")
+        }
+        return try parse(text, file: file)
+    }
+
+    /// Parses the text of a ledger file; `file` names it in errors.
+    public static func parse(_ text: String, file: String) throws(ImportError) -> LedgerBatch {
+        let root = try DocumentParser.root(of: text, file: file)
+        var top = try FieldReader(file: file, path: "", node: root)
+        let format = try top.text("format", expected: "\(Self.format)")
+        guard format == Self.format else {
+            throw top.error("format", "'\(format)' is not a format this version reads; expected \(Self.format)")
+        }
+        var batch = LedgerBatch()
+        batch.organisations = try records(&top, "organisations", EntryParser.organisation)
+        batch.funds = try records(&top, "funds", EntryParser.fund)
+        batch.allocations = try records(&top, "allocations", EntryParser.allocation)
+        batch.bids = try records(&top, "bids", EntryParser.bid)
+        batch.awards = try records(&top, "awards", EntryParser.award)
+        batch.payments = try records(&top, "payments", EntryParser.payment)
+        batch.underspendReturns = try records(&top, "underspend_returns", EntryParser.underspendReturn)
+        batch.contributions = try records(&top, "contributions", EntryParser.contribution)
+        batch.withdrawals = try records(&top, "contribution_withdrawals", EntryParser.withdrawal)
+        try top.finish()
+        return batch
+    }
+
+    private static func records<T>(
+        _ top: inout FieldReader, _ section: String, _ parse: (inout FieldReader) throws(ImportError) -> T
+    ) throws(ImportError) -> [Sourced<T>] {
+        guard let node = top.take(section) else { return [] }
+        guard case .sequence(let sequence) = node else {
+            if case .scalar(let scalar) = node, scalar.style == .plain, ["", "~", "null"].contains(scalar.string) {
+                return []
+            }
+            throw top.error(section, "expected a list of \(section.replacingOccurrences(of: "_", with: " ")), found \(node.kindName)")
+        }
+        var result: [Sourced<T>] = []
+        for (index, item) in sequence.enumerated() {
+            var reader = try FieldReader(file: top.file, path: "\(section)[\(index)]", node: item)
+            let value = try parse(&reader)
+            try reader.finish()
+            result.append(Sourced(value, origin: reader.origin))
+        }
+        return result
+    }
+}
+

@@ -1,0 +1,51 @@
+import GRDB
+import GrantsCore
+
+extension Row {
+    /// A required text column, or a `.database` error naming the table and column.
+    func text(_ column: String, in table: String) throws(LedgerError) -> String {
+        guard let value = self[column] as String? else {
+            throw LedgerError(.database, "the ledger is damaged: \(table).\(column) is empty")
+        }
+        return value
+    }
+
+    func money(_ column: String, in table: String) throws(LedgerError) -> Money {
+        guard let value = self[column] as Int64? else {
+            throw LedgerError(.database, "the ledger is damaged: \(table).\(column) is not a whole number of pence")
+        }
+        return Money(pence: value)
+    }
+
+    func day(_ column: String, in table: String) throws(LedgerError) -> Day {
+        let text = try text(column, in: table)
+        do {
+            return try Day(parsing: text)
+        } catch {
+            throw LedgerError(.database, "the ledger is damaged: \(table).\(column) holds \(error)")
+        }
+    }
+
+    func organisationID(_ column: String, in table: String) throws(LedgerError) -> OrganisationID {
+        let text = try text(column, in: table)
+        do {
+            return try OrganisationID(parsing: text)
+        } catch {
+            throw LedgerError(.database, "the ledger is damaged: \(table).\(column) holds \(error)")
+        }
+    }
+
+    func year(_ column: String, in table: String) throws(LedgerError) -> FinancialYear {
+        guard let start = self[column] as Int?, let year = FinancialYear(startYear: start) else {
+            throw LedgerError(.database, "the ledger is damaged: \(table).\(column) is not a financial year")
+        }
+        return year
+    }
+}
+
+extension Database {
+    /// The integer sum of `sql`'s single column, or zero.
+    func sum(_ sql: String, _ arguments: StatementArguments) throws -> Money {
+        Money(pence: try Int64.fetchOne(self, sql: "SELECT COALESCE(SUM(amount), 0) FROM " + sql, arguments: arguments) ?? 0)
+    }
+}

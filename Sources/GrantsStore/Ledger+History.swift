@@ -1,0 +1,42 @@
+import GRDB
+import GrantsCore
+
+extension Ledger {
+    /// The history, oldest first; `entryID` keeps only the lines about that entry, `limit` the newest so many.
+    public func history(entryID: String? = nil, limit: Int? = nil) throws(LedgerError) -> [HistoryEntry] {
+        try read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM (
+                      SELECT * FROM history WHERE (?1 IS NULL OR entry_id = ?1) ORDER BY seq DESC LIMIT ?2
+                    ) ORDER BY seq
+                    """,
+                arguments: [entryID, limit ?? -1])
+            return try rows.map { row throws(LedgerError) in
+                HistoryEntry(
+                    sequence: row["seq"], at: try row.text("at", in: "history"),
+                    actor: try row.text("actor", in: "history"), action: try row.text("action", in: "history"),
+                    kind: try row.text("kind", in: "history"), entryID: try row.text("entry_id", in: "history"),
+                    reason: try row.text("reason", in: "history"), source: row["source"],
+                    detail: try row.text("detail", in: "history"))
+            }
+        }
+    }
+
+    /// How many entries of each kind the ledger holds.
+    public func counts() throws(LedgerError) -> [EntryKind: Int] {
+        let tables: [(EntryKind, String)] = [
+            (.organisation, "organisations"), (.fund, "funds"), (.allocation, "allocations"), (.bid, "bids"),
+            (.award, "awards"), (.payment, "payments"), (.underspendReturn, "underspend_returns"),
+            (.contribution, "contributions"), (.contributionWithdrawal, "contribution_withdrawals"),
+        ]
+        return try read { db in
+            var counts: [EntryKind: Int] = [:]
+            for (kind, table) in tables {
+                counts[kind] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0
+            }
+            return counts
+        }
+    }
+}

@@ -1,0 +1,102 @@
+import GRDB
+import GrantsCore
+
+extension Ledger {
+    /// Budget, allocated, committed, paid and returned per fund and per CSP, and contributions by year.
+    ///
+    /// With a CSP in scope, only that partnership's lines; with a fund in scope, that fund and its CSPs.
+    public func status(_ scope: StatusReport.Scope = .init()) throws(LedgerError) -> StatusReport {
+        try read { db in
+            let yearStart = scope.year?.startYear
+            let arguments: StatementArguments = [yearStart, scope.fund, scope.csp?.rawValue]
+            var funds: [StatusReport.Line] = []
+            if scope.csp == nil {
+                let rows = try Row.fetchAll(db, sql: Self.fundSQL, arguments: [yearStart, scope.fund])
+                funds = try rows.map { row throws(LedgerError) in try Self.line(row, csp: nil, cspName: nil) }
+            }
+            let cspRows = try Row.fetchAll(db, sql: Self.cspSQL, arguments: arguments)
+            let csps = try cspRows.map { row throws(LedgerError) in
+                try Self.line(
+                    row, csp: try row.organisationID("csp_id", in: "allocations"),
+                    cspName: try row.text("csp_name", in: "organisations"))
+            }
+            var contributions: [StatusReport.ContributionLine] = []
+            if scope.fund == nil && scope.csp == nil {
+                let rows = try Row.fetchAll(db, sql: Self.contributionSQL, arguments: [yearStart])
+                contributions = try rows.map { row throws(LedgerError) in try Self.contributionLine(row) }
+            }
+            return StatusReport(scope: scope, funds: funds, csps: csps, contributions: contributions)
+        }
+    }
+
+    private static func line(_ row: Row, csp: OrganisationID?, cspName: String?) throws(LedgerError)
+        -> StatusReport.Line
+    {
+        let schemeText = try row.text("scheme", in: "funds")
+        guard let scheme = Scheme(rawValue: schemeText) else {
+            throw LedgerError(.database, "the ledger is damaged: funds.scheme holds '\(schemeText)'")
+        }
+        return StatusReport.Line(
+            fundID: try row.text("fund_id", in: "funds"), fundName: try row.text("fund_name", in: "funds"),
+            scheme: scheme, year: try row.year("year_start", in: "funds"), csp: csp, cspName: cspName,
+            budget: try row.money("budget", in: "funds"), allocated: try row.money("allocated", in: "allocations"),
+            committed: try row.money("committed", in: "awards"), paid: try row.money("paid", in: "payments"),
+            returned: try row.money("returned", in: "underspend_returns"))
+    }
+
+    private static func contributionLine(_ row: Row) throws(LedgerError) -> StatusReport.ContributionLine {
+        let withdrawal: ContributionWithdrawal? =
+            (row["withdrawal_id"] as String?) == nil ? nil : try EntryReader.withdrawal(row)
+        let year = try row.year("year_start", in: "contribution_years")
+        return StatusReport.ContributionLine(
+            scheduleID: try row.text("contribution_id", in: "contributions"),
+            contributor: try row.organisationID("contributor_id", in: "contributions"),
+            contributorName: try row.text("contributor_name", in: "organisations"),
+            service: try row.text("service", in: "contributions"), year: year,
+            amount: try row.money("amount", in: "contribution_years"),
+            withdrawn: withdrawal.flatMap { $0.cancels(year) ? $0 : nil })
+    }
+
+    private static let fundSQL = """
+        SELECT f.id AS fund_id, f.name AS fund_name, f.scheme, f.year_start, f.amount AS budget,
+          (SELECT COALESCE(SUM(amount), 0) FROM allocations WHERE fund_id = f.id) AS allocated,
+          (SELECT COALESCE(SUM(amount), 0) FROM awards WHERE fund_id = f.id) AS committed,
+          (SELECT COALESCE(SUM(p.amount), 0) FROM payments p JOIN awards w ON w.id = p.award_id
+            WHERE w.fund_id = f.id) AS paid,
+          (SELECT COALESCE(SUM(r.amount), 0) FROM underspend_returns r JOIN awards w ON w.id = r.award_id
+            WHERE w.fund_id = f.id) AS returned
+        FROM funds f
+        WHERE (?1 IS NULL OR f.year_start = ?1) AND (?2 IS NULL OR f.id = ?2)
+        ORDER BY f.year_start, f.id
+        """
+
+    private static let cspSQL = """
+        SELECT a.fund_id, f.name AS fund_name, f.scheme, f.year_start, a.csp_id, o.name AS csp_name,
+          SUM(a.amount) AS budget, SUM(a.amount) AS allocated,
+          (SELECT COALESCE(SUM(w.amount), 0) FROM awards w JOIN allocations x ON x.id = w.allocation_id
+            WHERE x.fund_id = a.fund_id AND x.csp_id = a.csp_id) AS committed,
+          (SELECT COALESCE(SUM(p.amount), 0) FROM payments p JOIN awards w ON w.id = p.award_id
+            JOIN allocations x ON x.id = w.allocation_id
+            WHERE x.fund_id = a.fund_id AND x.csp_id = a.csp_id) AS paid,
+          (SELECT COALESCE(SUM(r.amount), 0) FROM underspend_returns r JOIN awards w ON w.id = r.award_id
+            JOIN allocations x ON x.id = w.allocation_id
+            WHERE x.fund_id = a.fund_id AND x.csp_id = a.csp_id) AS returned
+        FROM allocations a
+        JOIN funds f ON f.id = a.fund_id
+        JOIN organisations o ON o.id = a.csp_id
+        WHERE (?1 IS NULL OR f.year_start = ?1) AND (?2 IS NULL OR f.id = ?2) AND (?3 IS NULL OR a.csp_id = ?3)
+        GROUP BY a.fund_id, a.csp_id
+        ORDER BY f.year_start, a.fund_id, o.name, a.csp_id
+        """
+
+    private static let contributionSQL = """
+        SELECT y.contribution_id, y.year_start, y.amount, c.contributor_id, c.service, o.name AS contributor_name,
+          w.id AS withdrawal_id, w.id, w.contribution_id, w.effective, w.reason
+        FROM contribution_years y
+        JOIN contributions c ON c.id = y.contribution_id
+        JOIN organisations o ON o.id = c.contributor_id
+        LEFT JOIN contribution_withdrawals w ON w.contribution_id = c.id
+        WHERE (?1 IS NULL OR y.year_start = ?1)
+        ORDER BY y.year_start, o.name, y.contribution_id
+        """
+}

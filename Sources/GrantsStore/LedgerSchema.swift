@@ -1,0 +1,171 @@
+import GRDB
+
+/// The ledger's migrations. They use SQL and GRDB's schema API only, never the application's types, so an old
+/// migration keeps meaning what it meant when it shipped.
+enum LedgerSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-ledger") { db in
+            try createTables(db)
+            try createInvariantTriggers(db)
+            try createAppendOnlyTriggers(db)
+        }
+        return migrator
+    }
+
+    /// Tables that hold entries; none is ever updated or deleted from.
+    static let entryTables = [
+        "organisations", "csp_members", "funds", "allocations", "bids", "awards", "payments",
+        "underspend_returns", "contributions", "contribution_years", "contribution_withdrawals", "history",
+    ]
+
+    private static func createTables(_ db: Database) throws {
+        try db.create(table: "organisations", options: .strict) { t in
+            t.primaryKey("id", .text)
+            t.column("name", .text).notNull()
+            t.column("kind", .text).notNull()
+            t.column("charity_number", .text)
+            t.column("company_number", .text)
+            t.column("location_code", .text)
+            t.column("example", .integer).notNull().check { [0, 1].contains($0) }
+        }
+        try db.create(table: "csp_members", options: .strict) { t in
+            t.column("csp_id", .text).notNull().references("organisations")
+            t.column("member_id", .text).notNull().references("organisations")
+            t.column("position", .integer).notNull()
+            t.primaryKey(["csp_id", "member_id"])
+        }
+        try db.create(table: "funds", options: .strict) { t in
+            t.primaryKey("id", .text)
+            t.column("name", .text).notNull()
+            t.column("scheme", .text).notNull()
+            t.column("year_start", .integer).notNull()
+            t.column("amount", .integer).notNull().check { $0 >= 0 }
+            t.column("funder_id", .text).notNull().references("organisations")
+        }
+        try db.create(table: "allocations", options: .strict) { t in
+            t.primaryKey("id", .text)
+            t.column("fund_id", .text).notNull().references("funds").indexed()
+            t.column("csp_id", .text).notNull().references("organisations")
+            t.column("amount", .integer).notNull().check { $0 > 0 }
+            t.column("decision", .text).notNull()
+            t.column("date", .text).notNull()
+        }
+        try db.create(table: "bids", options: .strict) { t in
+            t.primaryKey("id", .text)
+            t.column("fund_id", .text).notNull().references("funds")
+            t.column("applicant_id", .text).notNull().references("organisations")
+            t.column("title", .text).notNull()
+            t.column("requested", .integer).notNull().check { $0 > 0 }
+            t.column("submitted", .text).notNull()
+            t.column("csp_id", .text).references("organisations")
+        }
+        try db.create(table: "awards", options: .strict) { t in
+            t.primaryKey("id", .text)
+            t.column("bid_id", .text).references("bids")
+            t.column("fund_id", .text).notNull().references("funds").indexed()
+            t.column("allocation_id", .text).references("allocations").indexed()
+            t.column("recipient_id", .text).notNull().references("organisations")
+            t.column("title", .text).notNull()
+            t.column("amount", .integer).notNull().check { $0 > 0 }
+            t.column("decision", .text).notNull()
+            t.column("award_date", .text).notNull()
+            t.column("planned_start", .text).notNull()
+            t.column("planned_end", .text).notNull()
+            t.column("priorities", .text).notNull()
+            t.check(sql: "planned_start <= planned_end")
+        }
+        try db.create(table: "payments", options: .strict) { t in
+            t.primaryKey("id", .text)
+            t.column("award_id", .text).notNull().references("awards").indexed()
+            t.column("amount", .integer).notNull().check { $0 > 0 }
+            t.column("date", .text).notNull()
+            t.column("reference", .text)
+        }
+        try db.create(table: "underspend_returns", options: .strict) { t in
+            t.primaryKey("id", .text)
+            t.column("award_id", .text).notNull().references("awards").indexed()
+            t.column("amount", .integer).notNull().check { $0 > 0 }
+            t.column("date", .text).notNull()
+            t.column("reason", .text)
+        }
+        try db.create(table: "contributions", options: .strict) { t in
+            t.primaryKey("id", .text)
+            t.column("contributor_id", .text).notNull().references("organisations")
+            t.column("recipient_id", .text).notNull().references("organisations")
+            t.column("service", .text).notNull()
+            t.column("committed", .text).notNull()
+            t.column("reason", .text).notNull()
+        }
+        try db.create(table: "contribution_years", options: .strict) { t in
+            t.column("contribution_id", .text).notNull().references("contributions")
+            t.column("year_start", .integer).notNull()
+            t.column("amount", .integer).notNull().check { $0 > 0 }
+            t.primaryKey(["contribution_id", "year_start"])
+        }
+        try db.create(table: "contribution_withdrawals", options: .strict) { t in
+            t.primaryKey("id", .text)
+            t.column("contribution_id", .text).notNull().unique().references("contributions")
+            t.column("effective", .text).notNull()
+            t.column("reason", .text).notNull()
+        }
+        try db.create(table: "history", options: .strict) { t in
+            t.autoIncrementedPrimaryKey("seq")
+            t.column("at", .text).notNull()
+            t.column("actor", .text).notNull()
+            t.column("action", .text).notNull()
+            t.column("kind", .text).notNull()
+            t.column("entry_id", .text).notNull()
+            t.column("reason", .text).notNull()
+            t.column("source", .text)
+            t.column("detail", .text).notNull()
+        }
+    }
+
+    /// The same limits the Swift code checks, kept by SQLite too, so that no writer, however it reaches the file,
+    /// can over-commit money.
+    private static func createInvariantTriggers(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TRIGGER allocations_within_fund BEFORE INSERT ON allocations
+            WHEN (SELECT COALESCE(SUM(amount), 0) FROM allocations WHERE fund_id = NEW.fund_id)
+               + (SELECT COALESCE(SUM(amount), 0) FROM awards WHERE fund_id = NEW.fund_id AND allocation_id IS NULL)
+               + NEW.amount > (SELECT amount FROM funds WHERE id = NEW.fund_id)
+            BEGIN SELECT RAISE(ABORT, 'allocation exceeds its fund'); END;
+
+            CREATE TRIGGER awards_within_allocation BEFORE INSERT ON awards
+            WHEN NEW.allocation_id IS NOT NULL AND (
+                 (SELECT COALESCE(SUM(amount), 0) FROM awards WHERE allocation_id = NEW.allocation_id) + NEW.amount
+                   > (SELECT amount FROM allocations WHERE id = NEW.allocation_id)
+              OR (SELECT fund_id FROM allocations WHERE id = NEW.allocation_id) IS NOT NEW.fund_id)
+            BEGIN SELECT RAISE(ABORT, 'award exceeds its allocation'); END;
+
+            CREATE TRIGGER awards_within_fund BEFORE INSERT ON awards
+            WHEN NEW.allocation_id IS NULL
+             AND (SELECT COALESCE(SUM(amount), 0) FROM allocations WHERE fund_id = NEW.fund_id)
+               + (SELECT COALESCE(SUM(amount), 0) FROM awards WHERE fund_id = NEW.fund_id AND allocation_id IS NULL)
+               + NEW.amount > (SELECT amount FROM funds WHERE id = NEW.fund_id)
+            BEGIN SELECT RAISE(ABORT, 'award exceeds its fund'); END;
+
+            CREATE TRIGGER payments_within_award BEFORE INSERT ON payments
+            WHEN (SELECT COALESCE(SUM(amount), 0) FROM payments WHERE award_id = NEW.award_id) + NEW.amount
+               > (SELECT amount FROM awards WHERE id = NEW.award_id)
+            BEGIN SELECT RAISE(ABORT, 'payment exceeds its award'); END;
+
+            CREATE TRIGGER returns_within_paid BEFORE INSERT ON underspend_returns
+            WHEN (SELECT COALESCE(SUM(amount), 0) FROM underspend_returns WHERE award_id = NEW.award_id) + NEW.amount
+               > (SELECT COALESCE(SUM(amount), 0) FROM payments WHERE award_id = NEW.award_id)
+            BEGIN SELECT RAISE(ABORT, 'underspend returned exceeds what was paid'); END;
+            """)
+    }
+
+    private static func createAppendOnlyTriggers(_ db: Database) throws {
+        for table in entryTables {
+            try db.execute(sql: """
+                CREATE TRIGGER \(table)_never_updated BEFORE UPDATE ON \(table)
+                BEGIN SELECT RAISE(ABORT, 'ledger entries are never edited: record a correction instead'); END;
+                CREATE TRIGGER \(table)_never_deleted BEFORE DELETE ON \(table)
+                BEGIN SELECT RAISE(ABORT, 'ledger entries are never deleted: record a correction instead'); END;
+                """)
+        }
+    }
+}
