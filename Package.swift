@@ -35,12 +35,17 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "grants", dependencies: ["GrantsCLI"]),
+        // Fixtures shared by the tests; not shipped.
+        .target(
+            name: "GrantsTestSupport", dependencies: ["GrantsCore", "GrantsStore", "GrantsImport"],
+            path: "Tests/GrantsTestSupport"
+        ),
         .testTarget(name: "GrantsCoreTests", dependencies: ["GrantsCore"]),
-        .testTarget(name: "GrantsStoreTests", dependencies: ["GrantsCore", "GrantsStore", "GrantsImport"]),
-        .testTarget(name: "GrantsImportTests", dependencies: ["GrantsCore", "GrantsImport", "GrantsStore"]),
+        .testTarget(name: "GrantsStoreTests", dependencies: ["GrantsCore", "GrantsStore", "GrantsImport", "GrantsTestSupport"]),
+        .testTarget(name: "GrantsImportTests", dependencies: ["GrantsCore", "GrantsImport", "GrantsStore", "GrantsTestSupport"]),
         .testTarget(
             name: "GrantsCLITests",
-            dependencies: ["GrantsCLI", "grants"],
+            dependencies: ["GrantsCore", "GrantsTestSupport", "grants"],
             resources: [.copy("Golden")]
         ),
     ],

@@ -97,8 +97,7 @@ import Testing
 
     @Test func propertiesHoldForRandomCases() throws {
         var rng = SplitMix64(seed: 20_170_401)
-        var cases = 0
-        while cases < 2_500 {
+        for _ in 0..<2_500 {
             let total = Int64(rng.next(upTo: 1_000_000_000_000))
             let count = Int(1 + rng.next(upTo: 29))
             var weights = (0..<count).map { _ in
@@ -110,21 +109,20 @@ import Testing
             }
             let shares = weights.enumerated().map { Share(key: "k\($0.offset)", weight: $0.element) }
             let parts = try Apportionment.split(Money(pence: total), by: shares)
-            cases += 1
 
-            try #require(parts.count == count)
-            #expect(parts.map(\.key) == shares.map(\.key))
-            let sum = parts.reduce(Int128(0)) { $0 + Int128($1.amount.pence) }
-            #expect(sum == Int128(total), "total \(total) weights \(weights)")
+            // One expectation per case, and stop at the first bad case, so a failure reads as one clear report.
             let weightSum = weights.reduce(Int128(0)) { $0 + Int128($1) }
-            for (part, weight) in zip(parts, weights) {
-                #expect(part.amount.pence >= 0)
+            let sum = parts.reduce(Int128(0)) { $0 + Int128($1.amount.pence) }
+            let keysInOrder = parts.map(\.key) == shares.map(\.key)
+            let eachPartOK = zip(parts, weights).allSatisfy { part, weight in
                 let error = Int128(part.amount.pence) * weightSum - Int128(total) * Int128(weight)
-                #expect(error.magnitude < weightSum.magnitude, "total \(total) weights \(weights) part \(part)")
-                if weight == 0 { #expect(part.amount == .zero) }
+                return part.amount.pence >= 0 && error.magnitude < weightSum.magnitude
+                    && (weight != 0 || part.amount == .zero)
             }
+            let ok = parts.count == count && keysInOrder && sum == Int128(total) && eachPartOK
+            #expect(ok, "total \(total) weights \(weights) gave \(parts.map(\.amount.pence)) summing to \(sum)")
+            if !ok { break }
         }
-        #expect(cases == 2_500)
     }
 
     @Test func hugeValuesDoNotOverflow() throws {

@@ -51,11 +51,14 @@ import Testing
         }
     }
 
-    @Test func startYearRange() {
+    @Test func startYearRange() throws {
         #expect(FinancialYear(startYear: 0) == nil)
+        #expect(FinancialYear(startYear: 999) == nil)
         #expect(FinancialYear(startYear: 9999) == nil)
-        #expect(FinancialYear(startYear: 1)?.startYear == 1)
-        #expect(FinancialYear(startYear: 1)?.firstDay.description == "0001-04-01")
+        #expect(FinancialYear(startYear: 1000)?.label == "1000/01")
+        #expect(FinancialYear(startYear: 1000)?.firstDay.description == "1000-04-01")
+        #expect(FinancialYear(containing: try #require(Day(year: 1000, month: 3, day: 31))) == nil)
+        #expect(FinancialYear(containing: try #require(Day(year: 9999, month: 4, day: 1))) == nil)
         #expect(FinancialYear(startYear: 9998)?.label == "9998/99")
     }
 
@@ -69,7 +72,7 @@ import Testing
         ("2017-03-31", 2016),
     ])
     func containing(text: String, startYear: Int) throws {
-        let year = FinancialYear(containing: try day(text))
+        let year = try #require(FinancialYear(containing: try day(text)))
         #expect(year.startYear == startYear)
         #expect(year.contains(try day(text)))
     }

@@ -3,16 +3,16 @@ public struct FinancialYear: Hashable, Comparable, Sendable {
     /// The calendar year in which the financial year starts: 2017 for 2017/18.
     public let startYear: Int
 
-    /// Creates the financial year that starts on 1 April of `startYear`, or `nil` outside 1 to 9998.
+    /// Creates the financial year that starts on 1 April of `startYear`, or `nil` outside 1000 to 9998
+    /// (labels have four-digit years).
     public init?(startYear: Int) {
-        guard (1...9998).contains(startYear) else { return nil }
+        guard (1000...9998).contains(startYear) else { return nil }
         self.startYear = startYear
     }
 
-    /// The financial year that contains `day`.
-    public init(containing day: Day) {
-        // A day in years 1 to 9999 gives a start year of 0 at the earliest; clamp so the value stays valid.
-        self.startYear = max(1, min(9998, day.month >= 4 ? day.year : day.year - 1))
+    /// The financial year that contains `day`, or `nil` for a day outside 1000/01 to 9998/99.
+    public init?(containing day: Day) {
+        self.init(startYear: day.month >= 4 ? day.year : day.year - 1)
     }
 
     /// Parses `2017/18` or `2017-18`; the second part must be the year after the first.

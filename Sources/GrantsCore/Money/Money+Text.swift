@@ -27,23 +27,23 @@ extension Money {
         }
         if fraction.count > 2 { throw .tooManyDecimalPlaces(text: text) }
 
-        var value: Int64 = 0
-        for character in whole {
-            value = try Self.appendDigit(character, to: value)
-        }
+        // The magnitude is gathered unsigned so that Int64.min, whose magnitude Int64 cannot hold, still reads.
+        var magnitude: UInt64 = 0
         let paddedFraction = fraction + String(repeating: "0", count: 2 - fraction.count)
-        for character in paddedFraction {
-            value = try Self.appendDigit(character, to: value)
+        for character in whole + paddedFraction {
+            guard let ascii = character.asciiValue else { throw .invalidCharacter(text: text, character: character) }
+            let (shifted, overflow1) = magnitude.multipliedReportingOverflow(by: 10)
+            let (next, overflow2) = shifted.addingReportingOverflow(UInt64(ascii - 48))
+            if overflow1 || overflow2 { throw .overflow }
+            magnitude = next
         }
-        self.init(pence: negative ? -value : value)
-    }
-
-    private static func appendDigit(_ character: Character, to value: Int64) throws(MoneyError) -> Int64 {
-        let digit = Int64(character.asciiValue.map { $0 - 48 } ?? 0)
-        let (shifted, overflow1) = value.multipliedReportingOverflow(by: 10)
-        let (next, overflow2) = shifted.addingReportingOverflow(digit)
-        if overflow1 || overflow2 { throw .overflow }
-        return next
+        if negative {
+            guard magnitude <= Int64.min.magnitude else { throw .overflow }
+            self.init(pence: magnitude == Int64.min.magnitude ? Int64.min : -Int64(magnitude))
+        } else {
+            guard magnitude <= UInt64(Int64.max) else { throw .overflow }
+            self.init(pence: Int64(magnitude))
+        }
     }
 
     /// The amount as written in files: `10000.00`, `-0.05`; no currency sign, no separators.
@@ -86,5 +86,6 @@ extension Money: CustomStringConvertible {
 }
 
 extension Character {
-    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+    /// Exactly one of the ASCII digits 0 to 9, with nothing combined onto it.
+    var isASCIIDigit: Bool { asciiValue.map { (48...57).contains($0) } ?? false }
 }

@@ -1,0 +1,80 @@
+import Foundation
+
+/// Runs the built `grants` executable, as a person or a script would, and captures what it prints.
+struct GrantsBinary {
+    struct Result {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    /// The `grants` executable beside the test bundle in the build folder.
+    static func locate() throws -> URL {
+        let candidates = [
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
+            Bundle.main.bundleURL,
+            Bundle.main.bundleURL.deletingLastPathComponent(),
+        ]
+        for folder in candidates {
+            let binary = folder.appendingPathComponent("grants")
+            if FileManager.default.isExecutableFile(atPath: binary.path) { return binary }
+        }
+        throw LocateError(searched: candidates.map(\.path))
+    }
+
+    struct LocateError: Error, CustomStringConvertible {
+        let searched: [String]
+        var description: String { "no grants executable in \(searched.joined(separator: ", ")); run swift build first" }
+    }
+
+    /// The package's root folder, from this source file's path.
+    static var packageRoot: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+    }
+
+    static var samples: String { packageRoot.appendingPathComponent("Samples/lancashire-2017-18").path }
+
+    /// Starts `grants arguments…` in `folder` without waiting; output goes to files in `folder`.
+    static func start(_ arguments: [String], in folder: String, tag: String = UUID().uuidString,
+                      environment: [String: String] = [:]) throws -> Running {
+        let process = Process()
+        process.executableURL = try locate()
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: folder)
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "GRANTS_DB")
+        env["GRANTS_ACTOR"] = "tester"
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let out = URL(fileURLWithPath: folder).appendingPathComponent(".out-\(tag)")
+        let err = URL(fileURLWithPath: folder).appendingPathComponent(".err-\(tag)")
+        FileManager.default.createFile(atPath: out.path, contents: nil)
+        FileManager.default.createFile(atPath: err.path, contents: nil)
+        process.standardOutput = try FileHandle(forWritingTo: out)
+        process.standardError = try FileHandle(forWritingTo: err)
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        return Running(process: process, out: out, err: err)
+    }
+
+    struct Running {
+        let process: Process
+        let out: URL
+        let err: URL
+
+        func wait() throws -> Result {
+            process.waitUntilExit()
+            let stdout = String(decoding: try Data(contentsOf: out), as: UTF8.self)
+            let stderr = String(decoding: try Data(contentsOf: err), as: UTF8.self)
+            try? FileManager.default.removeItem(at: out)
+            try? FileManager.default.removeItem(at: err)
+            return Result(status: process.terminationStatus, stdout: stdout, stderr: stderr)
+        }
+    }
+
+    /// Runs `grants arguments…` in `folder` and waits for it.
+    static func run(_ arguments: [String], in folder: String, environment: [String: String] = [:]) throws -> Result {
+        try start(arguments, in: folder, environment: environment).wait()
+    }
+}
