@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+import GrantsTestSupport
+
+/// `grants demo`, the main job, run as the built binary on Samples.
+@Suite struct DemoTests {
+    @Test func demoPrintsTheStatusAndWritesReports() throws {
+        let folder = try TemporaryFolder()
+        let reports = folder.file("Reports")
+        let result = try GrantsBinary.run(["demo", "--samples", GrantsBinary.samples, "--reports", reports], in: folder.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.isEmpty)
+        // The paths differ per run; the golden holds the relative form.
+        let stdout = result.stdout.replacingOccurrences(of: folder.path + "/", with: "")
+            .replacingOccurrences(of: GrantsBinary.samples, with: "Samples/lancashire-2017-18")
+        try Golden.check(stdout, against: "demo.txt")
+        for name in ["status.txt", "status.csv", "status.json"] {
+            let written = try String(contentsOfFile: (reports as NSString).appendingPathComponent(name), encoding: .utf8)
+            try Golden.check(written, against: name)
+        }
+        // The demo never touches a ledger file of its own.
+        #expect(!FileManager.default.fileExists(atPath: folder.file("grants.sqlite")))
+    }
+
+    @Test func demoOutputIsTheSameEveryRun() throws {
+        let folder = try TemporaryFolder()
+        let first = try GrantsBinary.run(["demo", "--samples", GrantsBinary.samples, "--reports", "a"], in: folder.path)
+        let second = try GrantsBinary.run(["demo", "--samples", GrantsBinary.samples, "--reports", "a"], in: folder.path)
+        #expect(first.status == 0 && second.status == 0)
+        #expect(first.stdout == second.stdout)
+    }
+
+    @Test func theCommittedReportsMatchTheSamples() throws {
+        let folder = try TemporaryFolder()
+        let result = try GrantsBinary.run(["demo", "--samples", GrantsBinary.samples, "--reports", "r"], in: folder.path)
+        #expect(result.status == 0)
+        let committed = GrantsBinary.packageRoot.appendingPathComponent("Reports")
+        for name in ["status.txt", "status.csv", "status.json"] {
+            let fresh = try Data(contentsOf: URL(fileURLWithPath: folder.file("r/\(name)")))
+            let kept = try Data(contentsOf: committed.appendingPathComponent(name))
+            #expect(fresh == kept, "Reports/\(name) is stale: run `swift run grants demo` and commit it")
+        }
+    }
+
+    @Test func demoWithMissingSamplesIsAnIOError() throws {
+        let folder = try TemporaryFolder()
+        let result = try GrantsBinary.run(["demo", "--samples", "nowhere"], in: folder.path)
+        #expect(result.status == 74)
+        #expect(result.stderr.contains("nowhere: no such file or folder"))
+        #expect(result.stdout.isEmpty)
+    }
+}
