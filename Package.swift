@@ -41,7 +41,14 @@ let package = Package(
             path: "Tests/GrantsTestSupport"
         ),
         .testTarget(name: "GrantsCoreTests", dependencies: ["GrantsCore"]),
-        .testTarget(name: "GrantsStoreTests", dependencies: ["GrantsCore", "GrantsStore", "GrantsImport", "GrantsTestSupport"]),
+        .testTarget(name: "GrantsReportsTests", dependencies: ["GrantsReports"]),
+        .testTarget(
+            name: "GrantsStoreTests",
+            dependencies: [
+                "GrantsCore", "GrantsStore", "GrantsImport", "GrantsTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .testTarget(name: "GrantsImportTests", dependencies: ["GrantsCore", "GrantsImport", "GrantsStore", "GrantsTestSupport"]),
         .testTarget(
             name: "GrantsCLITests",
