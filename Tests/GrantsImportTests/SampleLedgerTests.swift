@@ -1,0 +1,103 @@
+import Foundation
+import GrantsCore
+import GrantsImport
+import GrantsStore
+import GrantsTestSupport
+import Testing
+
+@Suite("The Lancashire 2017/18 sample ledger")
+struct SampleLedgerTests {
+    static let kinds: [EntryKind: Int] = [
+        .organisation: 48, .fund: 3, .allocation: 14, .bid: 9, .award: 13, .payment: 12, .underspendReturn: 1,
+        .contribution: 2, .contributionWithdrawal: 1,
+    ]
+
+    func pounds(_ text: String) throws -> Money { try Money(parsing: text) }
+
+    @Test("the whole folder imports into an empty ledger: 103 entries")
+    func importsWholeFolder() throws {
+        let ledger = try Ledger()
+        let batch = try LedgerFile.read(paths: [samplesFolder])
+        #expect(batch.count == 103)
+        let outcome = try ledger.record(batch, as: Fixtures.change("samples"))
+        #expect(outcome.addedCount == 103)
+        #expect(outcome.unchanged == 0)
+        #expect(outcome.added == Self.kinds)
+        #expect(try ledger.counts() == Self.kinds)
+        #expect(try ledger.history().count == 103)
+    }
+
+    @Test("the totals are those the sample README gives")
+    func totals() throws {
+        let ledger = try Ledger()
+        try importFiles([samplesFolder], into: ledger)
+        let status = try ledger.status()
+        let csp = try #require(status.funds.first { $0.fundID == "CSP-2017-18" })
+        #expect(csp.allocated == (try pounds("325000.00")))
+        #expect(csp.allocated.formatted == "£325,000.00")
+        #expect(csp.budget == (try pounds("325000.00")))
+        #expect(csp.committed == (try pounds("88250.00")))
+        #expect(csp.paid == (try pounds("47000.00")))
+        #expect(csp.returned == .zero)
+
+        let caf = try #require(status.funds.first { $0.fundID == "CAF-2017-18" })
+        #expect(caf.budget == (try pounds("50000.00")))
+        #expect(caf.committed == (try pounds("9925.00")))
+        #expect(caf.paid == (try pounds("7750.00")))
+        #expect(caf.returned == (try pounds("180.00")))
+        #expect(try caf.netSpend() == (try pounds("7570.00")))
+
+        let idva = try #require(status.funds.first { $0.fundID == "IDVA-2017-18" })
+        #expect(idva.budget == (try pounds("180000.00")))
+        #expect(idva.committed == .zero)
+
+        #expect(status.csps.count == 14)
+        #expect(try Money.sum(status.csps.map(\.budget)) == (try pounds("325000.00")))
+        #expect(try Money.sum(status.csps.map(\.committed)) == (try pounds("88250.00")))
+        #expect(try Money.sum(status.csps.map(\.paid)) == (try pounds("47000.00")))
+        let southRibble = try #require(status.csps.first { $0.csp?.rawValue == "360G-LancashirePCC-CSP-SOUTH-RIBBLE" })
+        #expect(southRibble.budget == (try pounds("10000.00")))
+        #expect(southRibble.committed == (try pounds("8750.00")))
+        #expect(southRibble.paid == (try pounds("5000.00")))
+
+        // £24,000.00 over three years for the IDVA service; the £44,000.00 PCSO contribution is withdrawn.
+        let idvaYears = status.contributions.filter { $0.scheduleID == "CONTRIB-SRBC-IDVA" }
+        #expect(idvaYears.map(\.year.label) == ["2017/18", "2018/19", "2019/20"])
+        #expect(idvaYears.allSatisfy { $0.expected == Money(pence: 800_000) })
+        let pcso = try #require(status.contributions.first { $0.scheduleID == "CONTRIB-SRBC-PCSO" })
+        #expect(pcso.amount == (try pounds("44000.00")))
+        #expect(pcso.withdrawn?.id == "WDR-SRBC-PCSO")
+        #expect(pcso.expected == .zero)
+    }
+
+    @Test("the history names the file and line each entry came from")
+    func historySource() throws {
+        let ledger = try Ledger()
+        try importFiles([samplesFolder], into: ledger)
+        let line = try #require(try ledger.history(entryID: "ALLOC-2017-18-SRI").first)
+        #expect(line.source == "\(samplesFolder)/03-allocations.yaml:20")
+        #expect(line.kind == "allocation")
+        #expect(line.detail.contains("amount=10000.00"))
+    }
+
+    @Test("importing the samples a second time adds nothing")
+    func importTwice() throws {
+        let ledger = try Ledger()
+        try importFiles([samplesFolder], into: ledger)
+        let before = try LedgerSnapshot(ledger)
+        let again = try importFiles([samplesFolder], into: ledger)
+        #expect(again.addedCount == 0)
+        #expect(again.unchanged == 103)
+        #expect(try LedgerSnapshot(ledger) == before)
+    }
+
+    @Test("the sample files named in reverse order import the same, since records are recorded kind by kind")
+    func reverseOrder() throws {
+        let files = try LedgerFile.expand([samplesFolder])
+        #expect(files.count == 7)
+        #expect(files.allSatisfy { !$0.hasSuffix("README.md") })
+        let ledger = try Ledger()
+        let outcome = try importFiles(files.reversed(), into: ledger)
+        #expect(outcome.added == Self.kinds)
+    }
+}
