@@ -119,6 +119,7 @@ final class BatchWriter {
     }
 
     private func insertFund(_ fund: Fund, origin: Origin?) throws {
+        try requirePositive(fund.amount, field: "amount", of: fund.id, origin: origin)
         _ = try requireOrganisation(fund.funder, field: "funder", of: fund.id, origin: origin)
         try db.execute(
             sql: "INSERT INTO funds (id, name, scheme, year_start, amount, funder_id) VALUES (?, ?, ?, ?, ?, ?)",

@@ -40,7 +40,7 @@ enum LedgerSchema {
             t.column("name", .text).notNull()
             t.column("scheme", .text).notNull()
             t.column("year_start", .integer).notNull()
-            t.column("amount", .integer).notNull().check { $0 >= 0 }
+            t.column("amount", .integer).notNull().check { $0 > 0 }
             t.column("funder_id", .text).notNull().references("organisations")
         }
         try db.create(table: "allocations", options: .strict) { t in
@@ -158,7 +158,27 @@ enum LedgerSchema {
             """)
     }
 
+    /// The key columns of each table: a row may never be inserted over an existing one, since
+    /// `INSERT OR REPLACE` deletes the old row without firing a DELETE trigger.
+    static let keys: [String: [[String]]] = [
+        "organisations": [["id"]], "csp_members": [["csp_id", "member_id"]], "funds": [["id"]],
+        "allocations": [["id"]], "bids": [["id"]], "awards": [["id"]], "payments": [["id"]],
+        "underspend_returns": [["id"]], "contributions": [["id"]],
+        "contribution_years": [["contribution_id", "year_start"]],
+        "contribution_withdrawals": [["id"], ["contribution_id"]], "history": [["seq"]],
+    ]
+
     private static func createAppendOnlyTriggers(_ db: Database) throws {
+        for (table, keySets) in keys.sorted(by: { $0.key < $1.key }) {
+            for (index, columns) in keySets.enumerated() {
+                let match = columns.map { "\($0) = NEW.\($0)" }.joined(separator: " AND ")
+                try db.execute(sql: """
+                    CREATE TRIGGER \(table)_never_replaced_\(index) BEFORE INSERT ON \(table)
+                    WHEN EXISTS (SELECT 1 FROM \(table) WHERE \(match))
+                    BEGIN SELECT RAISE(ABORT, 'ledger entries are never replaced: record a correction instead'); END;
+                    """)
+            }
+        }
         for table in entryTables {
             try db.execute(sql: """
                 CREATE TRIGGER \(table)_never_updated BEFORE UPDATE ON \(table)
