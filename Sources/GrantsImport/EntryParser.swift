@@ -8,7 +8,7 @@ enum EntryParser {
         let kind = try r.choice("kind", of: OrganisationKind.self)
         var members: [OrganisationID] = []
         for text in try r.list("members") {
-            let member = try r.parseOrganisationID(text, key: "members")
+            let member = try r.convert(text, key: "members", OrganisationID.init(parsing:))
             guard !members.contains(member) else { throw r.error("members", "\(member) is named twice") }
             members.append(member)
         }

@@ -106,53 +106,37 @@ struct FieldReader {
         }
     }
 
-    mutating func money(_ key: String) throws(ImportError) -> Money {
-        let value = try text(key, expected: "an amount such as 2500.00")
-        return try parseMoney(value, key: key)
-    }
-
-    func parseMoney(_ value: String, key: String) throws(ImportError) -> Money {
+    /// Converts `value`, read from `key`, with a parser whose error says what was wrong and what was expected.
+    func convert<T, E: Error & CustomStringConvertible>(
+        _ value: String, key: String, _ parse: (String) throws(E) -> T
+    ) throws(ImportError) -> T {
         do {
-            return try Money(parsing: value)
+            return try parse(value)
         } catch {
             throw self.error(key, error.description)
         }
+    }
+
+    mutating func money(_ key: String) throws(ImportError) -> Money {
+        try convert(try text(key, expected: "an amount such as 2500.00"), key: key, Money.init(parsing:))
     }
 
     mutating func day(_ key: String) throws(ImportError) -> Day {
-        let value = try text(key, expected: "a day such as 2017-04-01")
-        do {
-            return try Day(parsing: value)
-        } catch {
-            throw self.error(key, error.description)
-        }
+        try convert(try text(key, expected: "a day such as 2017-04-01"), key: key, Day.init(parsing:))
     }
 
     mutating func year(_ key: String) throws(ImportError) -> FinancialYear {
-        let value = try text(key, expected: "a financial year such as 2017/18")
-        do {
-            return try FinancialYear(parsing: value)
-        } catch {
-            throw self.error(key, error.description)
-        }
+        try convert(try text(key, expected: "a financial year such as 2017/18"), key: key, FinancialYear.init(parsing:))
     }
 
     mutating func organisationID(_ key: String) throws(ImportError) -> OrganisationID {
         let value = try text(key, expected: "an organisation id such as GB-CHC-1164883")
-        return try parseOrganisationID(value, key: key)
+        return try convert(value, key: key, OrganisationID.init(parsing:))
     }
 
     mutating func optionalOrganisationID(_ key: String) throws(ImportError) -> OrganisationID? {
         guard let value = try optionalText(key) else { return nil }
-        return try parseOrganisationID(value, key: key)
-    }
-
-    func parseOrganisationID(_ value: String, key: String) throws(ImportError) -> OrganisationID {
-        do {
-            return try OrganisationID(parsing: value)
-        } catch {
-            throw self.error(key, error.description)
-        }
+        return try convert(value, key: key, OrganisationID.init(parsing:))
     }
 
     mutating func flag(_ key: String) throws(ImportError) -> Bool {
