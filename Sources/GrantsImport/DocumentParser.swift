@@ -1,9 +1,17 @@
 import GrantsCore
 import Yams
 
-/// Parses YAML (and JSON, which YAML reads too) into a node tree with line marks.
+/// Parses YAML or JSON into a `DocNode` tree with the line of every value.
 enum DocumentParser {
-    static func root(of text: String, file: String) throws(ImportError) -> Node {
+    /// Parses `text`: as JSON when `file` ends in `.json`, as YAML otherwise.
+    static func root(of text: String, file: String) throws(ImportError) -> DocNode {
+        if file.lowercased().hasSuffix(".json") {
+            return try JSONParser.parse(Array(text.utf8), file: file)
+        }
+        return try yaml(text, file: file)
+    }
+
+    static func yaml(_ text: String, file: String) throws(ImportError) -> DocNode {
         let parser: Parser
         let root: Node?
         do {
@@ -20,10 +28,9 @@ enum DocumentParser {
         // Yams replaces each alias by the node it names, and a node's anchor is held only while the parser
         // lives: so look for anchors now. They are refused because a ledger entry must say what it means where
         // it stands, and aliases are how small files grow into huge ones.
-        try withExtendedLifetime(parser) { () throws(ImportError) in
-            try refuseAnchors(in: root, path: "", file: file)
+        return try withExtendedLifetime(parser) { () throws(ImportError) -> DocNode in
+            try convert(root, path: "", file: file)
         }
-        return root
     }
 
     /// The number of lines, not counting the empty one after a final newline.
@@ -33,7 +40,8 @@ enum DocumentParser {
         return text.utf8.last == UInt8(ascii: "\n") || text.isEmpty ? count : count + 1
     }
 
-    private static func refuseAnchors(in node: Node, path: String, file: String) throws(ImportError) {
+    /// Converts Yams's tree, refusing anchors and aliases on the way.
+    private static func convert(_ node: Node, path: String, file: String) throws(ImportError) -> DocNode {
         let anchored: Bool
         switch node {
         case .scalar(let scalar): anchored = scalar.anchor != nil
@@ -46,19 +54,30 @@ enum DocumentParser {
                 file: file, line: node.mark?.line ?? 0, field: path,
                 "anchors and aliases (&name, *name, <<) are not accepted; write the value out in full")
         }
+        let line = node.mark?.line ?? 0
         switch node {
+        case .scalar(let scalar):
+            let isNull = scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+            return .scalar(scalar.string, isNull: isNull, line: line)
         case .mapping(let mapping):
+            var members: [(key: String, value: DocNode)] = []
+            members.reserveCapacity(mapping.count)
             for (key, value) in mapping {
-                try refuseAnchors(in: key, path: path, file: file)
-                let name = key.scalar?.string ?? "?"
-                try refuseAnchors(in: value, path: path.isEmpty ? name : "\(path).\(name)", file: file)
+                guard case .scalar(let name) = key, name.anchor == nil else {
+                    throw ImportError(file: file, line: key.mark?.line ?? line, field: path, "a key must be plain text")
+                }
+                let childPath = path.isEmpty ? name.string : "\(path).\(name.string)"
+                members.append((name.string, try convert(value, path: childPath, file: file)))
             }
+            return .mapping(members, line: line)
         case .sequence(let sequence):
+            var items: [DocNode] = []
             for (index, item) in sequence.enumerated() {
-                try refuseAnchors(in: item, path: "\(path)[\(index)]", file: file)
+                items.append(try convert(item, path: "\(path)[\(index)]", file: file))
             }
-        default:
-            break
+            return .sequence(items, line: line)
+        case .alias:
+            throw ImportError(file: file, line: line, field: path, "anchors and aliases are not accepted")
         }
     }
 

@@ -1,5 +1,4 @@
 import GrantsCore
-import Yams
 
 /// Reads the fields of one YAML or JSON mapping, knowing the file, the key path and the line of every value,
 /// so that each error can say exactly where it is and what was expected. Reading is strict: a key it was not
@@ -8,50 +7,38 @@ struct FieldReader {
     let file: String
     let path: String
     let line: Int
-    private let values: [(key: String, node: Node)]
+    private let values: [(key: String, value: DocNode)]
     private var read: Set<String> = []
 
-    init(file: String, path: String, node: Node) throws(ImportError) {
+    init(file: String, path: String, node: DocNode) throws(ImportError) {
         self.file = file
         self.path = path
-        self.line = node.mark?.line ?? 0
-        guard case .mapping(let mapping) = node else {
+        self.line = node.line
+        guard case .mapping(let members, _) = node else {
             throw ImportError(file: file, line: line, field: path, "expected a mapping of fields, found \(node.kindName)")
         }
-        var values: [(key: String, node: Node)] = []
-        for (key, value) in mapping {
-            guard case .scalar(let scalar) = key else {
-                throw ImportError(file: file, line: key.mark?.line ?? line, field: path, "a key must be plain text")
-            }
-            if values.contains(where: { $0.key == scalar.string }) {
-                throw ImportError(
-                    file: file, line: key.mark?.line ?? line, field: Self.join(path, scalar.string),
-                    "the key is given twice")
-            }
-            values.append((scalar.string, value))
-        }
-        self.values = values
+        self.values = members
     }
 
     /// The line each key was written on, for errors found later (such as an unknown reference).
     var fieldLines: [String: Int] {
-        Dictionary(values.map { ($0.key, $0.node.mark?.line ?? line) }, uniquingKeysWith: { first, _ in first })
+        Dictionary(values.map { ($0.key, $0.value.line) }, uniquingKeysWith: { first, _ in first })
     }
 
     var origin: Origin { Origin(file: file, line: line, fieldLines: fieldLines) }
 
     /// The node of a key read as a whole (such as a section), marking it read.
-    mutating func take(_ key: String) -> Node? {
+    mutating func take(_ key: String) -> DocNode? {
         read.insert(key)
         return node(key)
     }
 
-    func node(_ key: String) -> Node? {
-        values.first { $0.key == key }?.node
+    func node(_ key: String) -> DocNode? {
+        values.first { $0.key == key }?.value
     }
 
     func error(_ key: String, _ message: String) -> ImportError {
-        ImportError(file: file, line: node(key)?.mark?.line ?? line, field: Self.join(path, key), message)
+        ImportError(file: file, line: node(key)?.line ?? line, field: Self.join(path, key), message)
     }
 
     static func join(_ path: String, _ key: String) -> String {
@@ -64,15 +51,10 @@ struct FieldReader {
     mutating func optionalText(_ key: String) throws(ImportError) -> String? {
         read.insert(key)
         guard let node = node(key) else { return nil }
-        switch node {
-        case .scalar(let scalar):
-            if scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string) { return nil }
-            return scalar.string
-        case .alias:
-            throw error(key, "anchors and aliases are not accepted; write the value out")
-        default:
+        guard case .scalar(let text, let isNull, _) = node else {
             throw error(key, "expected a single value, found \(node.kindName)")
         }
+        return isNull ? nil : text
     }
 
     /// The text of a required field; must not be empty or blank.
@@ -165,17 +147,18 @@ struct FieldReader {
         read.insert(key)
         guard let node = node(key) else { return [] }
         switch node {
-        case .scalar(let scalar) where scalar.style == .plain && ["", "~", "null"].contains(scalar.string):
+        case .scalar(_, true, _):
             return []
-        case .sequence(let sequence):
+        case .sequence(let sequence, _):
             var items: [String] = []
+            items.reserveCapacity(sequence.count)
             for (index, item) in sequence.enumerated() {
-                guard case .scalar(let scalar) = item else {
+                guard case .scalar(let text, false, _) = item else {
                     throw ImportError(
-                        file: file, line: item.mark?.line ?? line, field: "\(Self.join(path, key))[\(index)]",
-                        "expected a single value, found \(item.kindName)")
+                        file: file, line: item.line, field: "\(Self.join(path, key))[\(index)]",
+                        "expected a single value, found \(item.isNull ? "nothing" : item.kindName)")
                 }
-                items.append(scalar.string)
+                items.append(text)
             }
             return items
         default:
@@ -187,15 +170,15 @@ struct FieldReader {
     mutating func pairs(_ key: String, expected: String) throws(ImportError) -> [(key: String, value: String, line: Int)] {
         read.insert(key)
         guard let node = node(key) else { throw error(key, "is missing; expected \(expected)") }
-        guard case .mapping(let mapping) = node else {
+        guard case .mapping(let members, _) = node else {
             throw error(key, "expected \(expected), found \(node.kindName)")
         }
         var result: [(key: String, value: String, line: Int)] = []
-        for (name, value) in mapping {
-            guard case .scalar(let nameScalar) = name, case .scalar(let valueScalar) = value else {
+        for (name, value) in members {
+            guard case .scalar(let text, false, _) = value else {
                 throw error(key, "expected \(expected)")
             }
-            result.append((nameScalar.string, valueScalar.string, value.mark?.line ?? line))
+            result.append((name, text, value.line))
         }
         return result
     }
@@ -205,19 +188,8 @@ struct FieldReader {
         if let stray = values.first(where: { !read.contains($0.key) }) {
             let known = read.sorted().joined(separator: ", ")
             throw ImportError(
-                file: file, line: stray.node.mark?.line ?? line, field: Self.join(path, stray.key),
+                file: file, line: stray.value.line, field: Self.join(path, stray.key),
                 "is not a known field; expected one of \(known)")
-        }
-    }
-}
-
-extension Node {
-    var kindName: String {
-        switch self {
-        case .scalar: "a single value"
-        case .mapping: "a mapping"
-        case .sequence: "a list"
-        case .alias: "an alias"
         }
     }
 }

@@ -1,6 +1,5 @@
 import Foundation
 import GrantsCore
-import Yams
 
 /// Reads ledger files (`format: grants-ledger/1`, YAML or JSON) into a batch of entries, each with its origin.
 public enum LedgerFile {
@@ -102,10 +101,8 @@ public enum LedgerFile {
         _ top: inout FieldReader, _ section: String, _ parse: (inout FieldReader) throws(ImportError) -> T
     ) throws(ImportError) -> [Sourced<T>] {
         guard let node = top.take(section) else { return [] }
-        guard case .sequence(let sequence) = node else {
-            if case .scalar(let scalar) = node, scalar.style == .plain, ["", "~", "null"].contains(scalar.string) {
-                return []
-            }
+        guard case .sequence(let sequence, _) = node else {
+            if node.isNull { return [] }
             throw top.error(section, "expected a list of \(section.replacingOccurrences(of: "_", with: " ")), found \(node.kindName)")
         }
         var result: [Sourced<T>] = []

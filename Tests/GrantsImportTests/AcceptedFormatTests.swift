@@ -87,7 +87,7 @@ struct AcceptedFormatTests {
         #expect(error.file == path)
         #expect(error.line == 10)
         #expect(error.field == "")
-        #expect(error.message.contains("not valid YAML or JSON"))
+        #expect(error.message == "not valid JSON: expected ',' or '}' after a value")
     }
 
     @Test("a JSON negative amount is refused by the ledger at its line")
