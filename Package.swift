@@ -22,15 +22,19 @@ let package = Package(
             name: "GrantsStore",
             dependencies: ["GrantsCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // The eligibility rules engine: bids, dated rulebooks, the closed set of check kinds. No I/O.
+        .target(name: "GrantsRules", dependencies: ["GrantsCore"]),
+        // The rulebooks shipped with the tool, as resources, and where to find them.
+        .target(name: "GrantsRulebooks", resources: [.copy("Rulebooks")]),
         // Reading ledger files (YAML or JSON) into domain records, with file, line and field on every error.
-        .target(name: "GrantsImport", dependencies: ["GrantsCore", "Yams"]),
+        .target(name: "GrantsImport", dependencies: ["GrantsCore", "GrantsRules", "Yams"]),
         // Rendering reports (status as text, JSON, CSV) from domain values.
-        .target(name: "GrantsReports", dependencies: ["GrantsCore"]),
+        .target(name: "GrantsReports", dependencies: ["GrantsCore", "GrantsRules"]),
         // The commands: parse arguments, call the libraries, print.
         .target(
             name: "GrantsCLI",
             dependencies: [
-                "GrantsCore", "GrantsStore", "GrantsImport", "GrantsReports",
+                "GrantsCore", "GrantsStore", "GrantsImport", "GrantsReports", "GrantsRules", "GrantsRulebooks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

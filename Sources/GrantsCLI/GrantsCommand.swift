@@ -9,7 +9,10 @@ public struct GrantsCommand: ParsableCommand {
             The ledger is ./grants.sqlite unless --db or the GRANTS_DB environment variable names another.
             Exit codes: 0 done, 1 a check failed, 64 usage error, 65 bad input data, 74 I/O error.
             """,
-        subcommands: [InitCommand.self, ImportCommand.self, StatusCommand.self, HistoryCommand.self, DemoCommand.self]
+        subcommands: [
+            InitCommand.self, ImportCommand.self, StatusCommand.self, HistoryCommand.self, CheckCommand.self,
+            RulebookCommand.self, DemoCommand.self,
+        ]
     )
 
     public init() {}

@@ -122,12 +122,46 @@ struct FieldReader {
     }
 
     mutating func flag(_ key: String) throws(ImportError) -> Bool {
-        guard let value = try optionalText(key) else { return false }
+        try optionalFlag(key) ?? false
+    }
+
+    /// `true`, `false`, or `nil` when absent: for facts a rule must not assume.
+    mutating func optionalFlag(_ key: String) throws(ImportError) -> Bool? {
+        guard let value = try optionalText(key) else { return nil }
         switch value {
         case "true": return true
         case "false": return false
         default: throw error(key, "'\(value)' is not true or false")
         }
+    }
+
+    mutating func optionalMoney(_ key: String) throws(ImportError) -> Money? {
+        guard let value = try optionalText(key) else { return nil }
+        return try convert(value, key: key, Money.init(parsing:))
+    }
+
+    mutating func optionalDay(_ key: String) throws(ImportError) -> Day? {
+        guard let value = try optionalText(key) else { return nil }
+        return try convert(value, key: key, Day.init(parsing:))
+    }
+
+    /// A required mapping of fields, read by its own reader.
+    mutating func nested(_ key: String) throws(ImportError) -> FieldReader {
+        guard let node = take(key), !node.isNull else { throw error(key, "is missing; expected a mapping of fields") }
+        return try FieldReader(file: file, path: Self.join(path, key), node: node)
+    }
+
+    /// An optional list of mappings, each read by its own reader; `nil` when absent or null.
+    mutating func optionalRecords(_ key: String) throws(ImportError) -> [FieldReader]? {
+        guard let node = take(key), !node.isNull else { return nil }
+        guard case .sequence(let items, _) = node else {
+            throw error(key, "expected a list, found \(node.kindName)")
+        }
+        var readers: [FieldReader] = []
+        for (index, item) in items.enumerated() {
+            readers.append(try FieldReader(file: file, path: "\(Self.join(path, key))[\(index)]", node: item))
+        }
+        return readers
     }
 
     mutating func choice<T: RawRepresentable & CaseIterable>(_ key: String, of type: T.Type) throws(ImportError) -> T

@@ -7,23 +7,29 @@ struct JSONParser {
 
     private let bytes: [UInt8]
     private let file: String
-    private var index = 0
+    private var index: Int
+    private let end: Int
     private var line: Int
 
-    private init(bytes: [UInt8], file: String, firstLine: Int) {
+    private init(bytes: [UInt8], range: Range<Int>, file: String, firstLine: Int) {
         self.bytes = bytes
         self.file = file
+        self.index = range.lowerBound
+        self.end = range.upperBound
         self.line = firstLine
     }
 
-    /// Parses one JSON document; `firstLine` is the line the text starts on in its file (for JSON Lines).
-    static func parse(_ bytes: [UInt8], file: String, firstLine: Int = 1) throws(ImportError) -> DocNode {
-        var parser = JSONParser(bytes: bytes, file: file, firstLine: firstLine)
+    /// Parses one JSON document in `bytes[range]` (all of them by default); `firstLine` is the line the text
+    /// starts on in its file, for JSON Lines.
+    static func parse(_ bytes: [UInt8], range: Range<Int>? = nil, file: String, firstLine: Int = 1) throws(ImportError)
+        -> DocNode
+    {
+        var parser = JSONParser(bytes: bytes, range: range ?? 0..<bytes.count, file: file, firstLine: firstLine)
         parser.skipSpace()
-        if parser.index == bytes.count { throw parser.fail("the text is empty; expected a JSON object") }
+        if parser.index == parser.end { throw parser.fail("the text is empty; expected a JSON object") }
         let value = try parser.value(depth: 0)
         parser.skipSpace()
-        if parser.index < bytes.count { throw parser.fail("unexpected text after the JSON value") }
+        if parser.index < parser.end { throw parser.fail("unexpected text after the JSON value") }
         return value
     }
 
@@ -32,7 +38,7 @@ struct JSONParser {
     }
 
     private mutating func skipSpace() {
-        while index < bytes.count {
+        while index < end {
             switch bytes[index] {
             case 0x20, 0x09, 0x0D: index += 1
             case 0x0A:
@@ -45,20 +51,20 @@ struct JSONParser {
 
     private mutating func value(depth: Int) throws(ImportError) -> DocNode {
         guard depth < Self.maximumDepth else { throw fail("nested more than \(Self.maximumDepth) deep") }
-        guard index < bytes.count else { throw fail("the text ends where a value was expected") }
+        guard index < end else { throw fail("the text ends where a value was expected") }
         let startLine = line
         switch bytes[index] {
         case UInt8(ascii: "{"):
             index += 1
             var members: [(key: String, value: DocNode)] = []
             skipSpace()
-            if index < bytes.count && bytes[index] == UInt8(ascii: "}") {
+            if index < end && bytes[index] == UInt8(ascii: "}") {
                 index += 1
                 return .mapping(members, line: startLine)
             }
             while true {
                 skipSpace()
-                guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+                guard index < end, bytes[index] == UInt8(ascii: "\"") else {
                     throw fail("expected a key in double quotes")
                 }
                 let keyLine = line
@@ -67,12 +73,12 @@ struct JSONParser {
                     throw ImportError(file: file, line: keyLine, field: key, "the key is given twice")
                 }
                 skipSpace()
-                guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw fail("expected ':' after a key") }
+                guard index < end, bytes[index] == UInt8(ascii: ":") else { throw fail("expected ':' after a key") }
                 index += 1
                 skipSpace()
                 members.append((key, try value(depth: depth + 1)))
                 skipSpace()
-                guard index < bytes.count else { throw fail("the text ends inside an object; expected '}'") }
+                guard index < end else { throw fail("the text ends inside an object; expected '}'") }
                 if bytes[index] == UInt8(ascii: ",") {
                     index += 1
                     continue
@@ -87,7 +93,7 @@ struct JSONParser {
             index += 1
             var items: [DocNode] = []
             skipSpace()
-            if index < bytes.count && bytes[index] == UInt8(ascii: "]") {
+            if index < end && bytes[index] == UInt8(ascii: "]") {
                 index += 1
                 return .sequence(items, line: startLine)
             }
@@ -95,7 +101,7 @@ struct JSONParser {
                 skipSpace()
                 items.append(try value(depth: depth + 1))
                 skipSpace()
-                guard index < bytes.count else { throw fail("the text ends inside a list; expected ']'") }
+                guard index < end else { throw fail("the text ends inside a list; expected ']'") }
                 if bytes[index] == UInt8(ascii: ",") {
                     index += 1
                     continue
@@ -126,7 +132,7 @@ struct JSONParser {
 
     private mutating func literal(_ word: String) throws(ImportError) {
         let expected = Array(word.utf8)
-        guard index + expected.count <= bytes.count, bytes[index..<(index + expected.count)].elementsEqual(expected) else {
+        guard index + expected.count <= end, bytes[index..<(index + expected.count)].elementsEqual(expected) else {
             throw fail("unexpected text; expected true, false or null")
         }
         index += expected.count
@@ -137,23 +143,23 @@ struct JSONParser {
         let start = index
         func digits() -> Int {
             let from = index
-            while index < bytes.count, (48...57).contains(bytes[index]) { index += 1 }
+            while index < end, (48...57).contains(bytes[index]) { index += 1 }
             return index - from
         }
         if bytes[index] == UInt8(ascii: "-") { index += 1 }
-        guard index < bytes.count else { throw fail("a number ends early") }
+        guard index < end else { throw fail("a number ends early") }
         if bytes[index] == UInt8(ascii: "0") {
             index += 1
         } else if digits() == 0 {
             throw fail("a number needs digits")
         }
-        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+        if index < end, bytes[index] == UInt8(ascii: ".") {
             index += 1
             if digits() == 0 { throw fail("a number needs digits after its decimal point") }
         }
-        if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+        if index < end, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
             index += 1
-            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            if index < end, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
             if digits() == 0 { throw fail("a number needs digits in its exponent") }
         }
         return String(decoding: bytes[start..<index], as: UTF8.self)
@@ -163,7 +169,7 @@ struct JSONParser {
         index += 1  // the opening quote
         let start = index
         // Fast path: no escapes.
-        while index < bytes.count {
+        while index < end {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 let text = String(decoding: bytes[start..<index], as: UTF8.self)
@@ -175,7 +181,7 @@ struct JSONParser {
             index += 1
         }
         var scalars = Array(bytes[start..<index])
-        while index < bytes.count {
+        while index < end {
             let byte = bytes[index]
             switch byte {
             case UInt8(ascii: "\""):
@@ -183,7 +189,7 @@ struct JSONParser {
                 return String(decoding: scalars, as: UTF8.self)
             case UInt8(ascii: "\\"):
                 index += 1
-                guard index < bytes.count else { throw fail("the text ends inside a string") }
+                guard index < end else { throw fail("the text ends inside a string") }
                 let escape = bytes[index]
                 index += 1
                 switch escape {
@@ -198,7 +204,7 @@ struct JSONParser {
                 case UInt8(ascii: "u"):
                     var code = try hex4()
                     if (0xD800...0xDBFF).contains(code) {
-                        guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
+                        guard index + 1 < end, bytes[index] == UInt8(ascii: "\\"),
                               bytes[index + 1] == UInt8(ascii: "u") else { throw fail("a lone surrogate in \\u escape") }
                         index += 2
                         let low = try hex4()
@@ -222,7 +228,7 @@ struct JSONParser {
     }
 
     private mutating func hex4() throws(ImportError) -> UInt32 {
-        guard index + 4 <= bytes.count else { throw fail("a \\u escape needs four hex digits") }
+        guard index + 4 <= end else { throw fail("a \\u escape needs four hex digits") }
         var value: UInt32 = 0
         for _ in 0..<4 {
             let byte = bytes[index]

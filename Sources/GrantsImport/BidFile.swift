@@ -1,0 +1,194 @@
+import Foundation
+import GrantsCore
+import GrantsRules
+
+/// Reads bids (`format: grants-bid/1`): one per YAML or JSON file, or many in a JSON Lines (`.jsonl`) or CSV
+/// (`.csv`) file. Every error names the file, the line and the key.
+public enum BidFile {
+    public static let format = "grants-bid/1"
+
+    /// Reads every bid in `paths`, in order.
+    public static func read(paths: [String]) throws(ImportError) -> [Sourced<BidForm>] {
+        var bids: [Sourced<BidForm>] = []
+        for path in paths {
+            bids += try read(file: path)
+        }
+        return bids
+    }
+
+    public static func read(file: String) throws(ImportError) -> [Sourced<BidForm>] {
+        let bytes = try SourceFile.bytes(of: file)
+        let lower = file.lowercased()
+        if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { return try jsonLines(bytes, file: file) }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw ImportError(file: file, line: 0, field: "", "the file is not UTF-8 text")
+        }
+        if lower.hasSuffix(".csv") { return try csv(text, file: file) }
+        let root = try DocumentParser.root(of: text, file: file)
+        return [try bid(from: root, file: file, formatRequired: true)]
+    }
+
+    /// One bid per line; blank lines are skipped.
+    public static func jsonLines(_ bytes: [UInt8], file: String) throws(ImportError) -> [Sourced<BidForm>] {
+        guard String(validating: bytes, as: UTF8.self) != nil else {
+            throw ImportError(file: file, line: 0, field: "", "the file is not UTF-8 text")
+        }
+        var bids: [Sourced<BidForm>] = []
+        var start = 0
+        var line = 1
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count && bytes[end] != UInt8(ascii: "\n") { end += 1 }
+            if bytes[start..<end].contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) {
+                let node = try JSONParser.parse(bytes, range: start..<end, file: file, firstLine: line)
+                bids.append(try bid(from: node, file: file, formatRequired: false))
+            }
+            start = end + 1
+            line += 1
+        }
+        return bids
+    }
+
+    /// The columns of a CSV of bids. Lists are separated by `;`; budget lines by `;`, each written
+    /// `category|description|amount|vat_reclaimable`.
+    public static let csvColumns = [
+        "id", "scheme", "financial_year", "submitted", "applicant_id", "applicant_name", "applicant_type",
+        "constituted", "unrestricted_reserves", "documents", "title", "description", "requested",
+        "total_project_cost", "planned_start", "planned_end", "priorities", "works_with", "locations", "csp", "budget",
+    ]
+
+    public static func csv(_ text: String, file: String) throws(ImportError) -> [Sourced<BidForm>] {
+        let records = try CSVReader.records(text, file: file)
+        guard let header = records.first else {
+            throw ImportError(file: file, line: 0, field: "", "the file is empty; expected a header row")
+        }
+        let unknown = header.fields.filter { !csvColumns.contains($0) }
+        if let column = unknown.first {
+            throw ImportError(
+                file: file, line: header.line, field: column,
+                "is not a known column; expected \(csvColumns.joined(separator: ", "))")
+        }
+        var bids: [Sourced<BidForm>] = []
+        for record in records.dropFirst() {
+            if record.fields.count != header.fields.count {
+                throw ImportError(
+                    file: file, line: record.line, field: "",
+                    "has \(record.fields.count) fields; the header has \(header.fields.count)")
+            }
+            let node = csvNode(header: header.fields, record: record)
+            bids.append(try bid(from: node, file: file, formatRequired: false))
+        }
+        return bids
+    }
+
+    /// A CSV row as the tree a YAML bid would give.
+    private static func csvNode(header: [String], record: CSVReader.Record) -> DocNode {
+        let line = record.line
+        func scalar(_ text: String) -> DocNode { .scalar(text, isNull: text.isEmpty, line: line) }
+        func list(_ text: String) -> DocNode {
+            .sequence(text.split(separator: ";").map { scalar($0.trimmingCharacters(in: .whitespaces)) }, line: line)
+        }
+        var top: [(key: String, value: DocNode)] = []
+        var applicant: [(key: String, value: DocNode)] = []
+        for (column, value) in zip(header, record.fields) {
+            switch column {
+            case "applicant_id": applicant.append(("id", scalar(value)))
+            case "applicant_name": applicant.append(("name", scalar(value)))
+            case "applicant_type": applicant.append(("type", scalar(value)))
+            case "constituted", "unrestricted_reserves": applicant.append((column, scalar(value)))
+            case "documents": applicant.append((column, list(value)))
+            case "priorities", "works_with", "locations": top.append((column, list(value)))
+            case "budget":
+                if value.isEmpty {
+                    top.append((column, scalar(value)))
+                    continue
+                }
+                let lines = value.split(separator: ";").map { entry -> DocNode in
+                    let parts = entry.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+                    let names = ["category", "description", "amount", "vat_reclaimable"]
+                    var fields: [(key: String, value: DocNode)] = []
+                    for (index, part) in parts.enumerated() {
+                        fields.append((index < names.count ? names[index] : "field\(index + 1)", scalar(part)))
+                    }
+                    return .mapping(fields, line: line)
+                }
+                top.append((column, .sequence(lines, line: line)))
+            default: top.append((column, scalar(value)))
+            }
+        }
+        top.append(("applicant", .mapping(applicant, line: line)))
+        return .mapping(top, line: line)
+    }
+
+    /// Reads one bid from its tree.
+    static func bid(from node: DocNode, file: String, formatRequired: Bool) throws(ImportError) -> Sourced<BidForm> {
+        var r = try FieldReader(file: file, path: "", node: node)
+        if formatRequired || r.node("format") != nil {
+            let format = try r.text("format", expected: Self.format)
+            guard format == Self.format else {
+                throw r.error("format", "'\(format)' is not a format this version reads; expected \(Self.format)")
+            }
+        }
+        let id = try r.identifier("id")
+        let scheme = try r.choice("scheme", of: Scheme.self)
+        let year = try r.year("financial_year")
+        let submitted = try r.day("submitted")
+        var a = try r.nested("applicant")
+        let applicant = BidForm.Applicant(
+            id: try a.organisationID("id"), name: try a.text("name"),
+            type: try a.choice("type", of: BidForm.ApplicantType.self), constituted: try a.optionalFlag("constituted"),
+            unrestrictedReserves: try a.optionalMoney("unrestricted_reserves"), documents: try a.list("documents"))
+        try a.finish()
+        let title = try r.text("title")
+        let description = try r.optionalText("description")
+        let requested = try r.money("requested")
+        let total = try r.optionalMoney("total_project_cost")
+        let start = try r.optionalDay("planned_start")
+        let end = try r.optionalDay("planned_end")
+        let priorities = try r.list("priorities")
+        let worksWith = try r.list("works_with")
+        let locations = try r.list("locations")
+        let csp = try r.optionalText("csp")
+        var budget: [BidForm.BudgetLine]?
+        if let lines = try r.optionalRecords("budget") {
+            var parsed: [BidForm.BudgetLine] = []
+            for var line in lines {
+                parsed.append(BidForm.BudgetLine(
+                    category: try line.text("category"), description: try line.optionalText("description") ?? "",
+                    amount: try line.money("amount"), vatReclaimable: try line.optionalFlag("vat_reclaimable")))
+                try line.finish()
+            }
+            budget = parsed
+        }
+        try r.finish()
+        let bid = BidForm(
+            id: id, scheme: scheme, year: year, submitted: submitted, applicant: applicant, title: title,
+            description: description, requested: requested, totalProjectCost: total, plannedStart: start,
+            plannedEnd: end, priorities: priorities, worksWith: worksWith, locations: locations, csp: csp,
+            budget: budget)
+        return Sourced(bid, origin: r.origin)
+    }
+}
+
+/// Reading a file's bytes with the size limit and an I/O error that names it.
+enum SourceFile {
+    static let maximumSize = 256 * 1024 * 1024
+
+    static func bytes(of file: String) throws(ImportError) -> [UInt8] {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), !isFolder.boolValue else {
+            throw ImportError(.io, file: file, line: 0, field: "", "no such file")
+        }
+        do {
+            let attributes = try FileManager.default.attributesOfItem(atPath: file)
+            if let size = attributes[.size] as? Int, size > maximumSize {
+                throw ImportError(.io, file: file, line: 0, field: "", "the file is over 256 MiB; split it")
+            }
+            return [UInt8](try Data(contentsOf: URL(fileURLWithPath: file)))
+        } catch let error as ImportError {
+            throw error
+        } catch {
+            throw ImportError(.io, file: file, line: 0, field: "", "cannot read the file: \(error.localizedDescription)")
+        }
+    }
+}

@@ -1,0 +1,140 @@
+import GrantsCore
+import GrantsRules
+
+/// Writes eligibility verdicts for people (text) and programs (JSON, `format: grants-eligibility-report/1`);
+/// both carry the same content: every rule, its status, what was found, the limit, the parameter values applied
+/// with the day they apply from, and their references.
+public enum EligibilityRenderer {
+    public enum Format: String, CaseIterable, Sendable {
+        case text, json
+    }
+
+    public static func render(_ verdicts: [Eligibility], as format: Format) -> String {
+        switch format {
+        case .text: text(verdicts)
+        case .json: json(verdicts).rendered() + "\n"
+        }
+    }
+
+    // MARK: - Text
+
+    /// With many bids, a summary table first, then each bid in detail.
+    public static func text(_ verdicts: [Eligibility]) -> String {
+        var out = ""
+        if verdicts.count > 1 {
+            out += summary(verdicts) + "\n"
+        }
+        out += verdicts.map(detail).joined(separator: "\n")
+        return out
+    }
+
+    public static func summary(_ verdicts: [Eligibility]) -> String {
+        var table = TextTable([
+            ("Bid", .left), ("Applicant", .left), ("Requested", .right), ("Outcome", .left), ("Failed rules", .left),
+        ])
+        for verdict in verdicts {
+            var failed = verdict.failedRules
+            if verdict.outcome == .incomplete { failed += verdict.unknownRules.map { "\($0)?" } }
+            table.add([
+                verdict.bidID, verdict.applicantName, verdict.requested.formatted, verdict.outcome.rawValue,
+                failed.joined(separator: ", "),
+            ])
+        }
+        let counts = Eligibility.Outcome.allCases.map { outcome in
+            "\(verdicts.filter { $0.outcome == outcome }.count) \(outcome.rawValue)"
+        }
+        return table.rendered() + "\(verdicts.count) bids: \(counts.joined(separator: ", "))\n"
+    }
+
+    public static func detail(_ verdict: Eligibility) -> String {
+        var out = "\(verdict.bidID): \(verdict.applicantName), \(verdict.requested.formatted) requested: "
+            + "\(verdict.outcome.rawValue.uppercased())\n"
+        out += "  \(verdict.scheme.rawValue) \(verdict.year.label), rules of \(verdict.rulebook), values as of \(verdict.asOf)\n"
+        for result in verdict.results {
+            let warning = result.severity == .warning ? " (warning)" : ""
+            out += "  \(symbol(result.status)) \(result.ruleID)\(warning) \(result.message)\n"
+            for applied in result.applied {
+                out += "      \(applied.name) = \(applied.value.display) from \(applied.from): \(applied.reference)\n"
+            }
+        }
+        return out
+    }
+
+    /// ✓ pass, ✗ fail, ? unknown, – not applicable.
+    public static func symbol(_ status: RuleStatus) -> String {
+        switch status {
+        case .pass: "✓"
+        case .fail: "✗"
+        case .unknown: "?"
+        case .notApplicable: "–"
+        }
+    }
+
+    // MARK: - JSON
+
+    public static func json(_ verdicts: [Eligibility]) -> JSONValue {
+        let counts = Eligibility.Outcome.allCases.map { outcome in
+            (outcome.rawValue, JSONValue.int(Int64(verdicts.filter { $0.outcome == outcome }.count)))
+        }
+        return .object([
+            ("format", .string("grants-eligibility-report/1")),
+            ("summary", .object([("bids", .int(Int64(verdicts.count)))] + counts)),
+            ("bids", .array(verdicts.map(bidValue))),
+        ])
+    }
+
+    static func bidValue(_ verdict: Eligibility) -> JSONValue {
+        .object([
+            ("id", .string(verdict.bidID)), ("applicant", .string(verdict.applicantName)),
+            ("requested", .string(verdict.requested.plain)), ("scheme", .string(verdict.scheme.rawValue)),
+            ("financial_year", .string(verdict.year.label)), ("as_of", .string(verdict.asOf.description)),
+            ("rulebook", .string(verdict.rulebook)), ("outcome", .string(verdict.outcome.rawValue)),
+            ("failed_rules", .array(verdict.failedRules.map { .string($0) })),
+            ("unknown_rules", .array(verdict.unknownRules.map { .string($0) })),
+            ("results", .array(verdict.results.map { result in
+                .object([
+                    ("rule", .string(result.ruleID)), ("check", .string(result.check.rawValue)),
+                    ("severity", .string(result.severity.rawValue)), ("status", .string(result.status.rawValue)),
+                    ("found", .string(result.found)), ("limit", .string(result.limit)),
+                    ("message", .string(result.message)),
+                    ("parameters", .array(result.applied.map { applied in
+                        .object([
+                            ("name", .string(applied.name)), ("value", value(applied.value)),
+                            ("from", .string(applied.from.description)), ("reference", .string(applied.reference)),
+                        ])
+                    })),
+                ])
+            })),
+        ])
+    }
+
+    static func value(_ value: ParameterValue) -> JSONValue {
+        switch value {
+        case .money(let money): .string(money.plain)
+        case .count(let count): .int(Int64(count))
+        case .list(let items): .array(items.map { .string($0) })
+        case .text(let text): .string(text)
+        }
+    }
+
+    // MARK: - What-if
+
+    /// The bids whose outcome a changed parameter would change.
+    public static func whatIf(_ setting: String, before: [Eligibility], after: [Eligibility]) -> String {
+        var table = TextTable([
+            ("Bid", .left), ("Applicant", .left), ("Requested", .right), ("Now", .left), ("With the change", .left),
+        ])
+        var changed = 0
+        for (old, new) in zip(before, after) where old.outcome != new.outcome {
+            changed += 1
+            table.add([old.bidID, old.applicantName, old.requested.formatted, old.outcome.rawValue, new.outcome.rawValue])
+        }
+        var out = "What if \(setting):\n"
+        if changed == 0 {
+            out += "no bid's outcome changes (\(before.count) checked).\n"
+        } else {
+            out += table.rendered() + "\(changed) of \(before.count) bids change outcome.\n"
+        }
+        return out
+    }
+}

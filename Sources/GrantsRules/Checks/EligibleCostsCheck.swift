@@ -1,0 +1,29 @@
+/// Flags budget lines the scheme never pays for (alcohol, political or religious promotion, retrospective
+/// costs, another body's statutory duties) and VAT the applicant can reclaim.
+enum EligibleCostsCheck: CheckDefinition {
+    static let arguments = [ArgumentSpec("ineligible", .parameter(.list))]
+
+    static func evaluate(_ context: CheckContext) -> Finding {
+        let ineligibleResult = context.list("ineligible")
+        guard case .success(let (ineligible, applied)) = ineligibleResult else { return ineligibleResult.failureFinding }
+        guard let budget = context.bid.budget else { return .unknown("the bid gives no budget", applied: [applied]) }
+        let limit = "none of \(ineligible.joined(separator: ", ")); no reclaimable VAT"
+        let barred = budget.filter { ineligible.contains($0.category) }
+        let reclaimable = budget.filter { $0.vatReclaimable == true }
+        let unsaid = budget.filter { $0.vatReclaimable == nil }
+        var problems: [String] = barred.map { "\($0.category) (\($0.description), \($0.amount.formatted))" }
+        problems += reclaimable.map { "reclaimable VAT on \($0.description) (\($0.amount.formatted))" }
+        if !problems.isEmpty {
+            return Finding(
+                status: .fail, found: problems.joined(separator: "; "), limit: limit, detail: problems.joined(separator: "; "),
+                applied: [applied])
+        }
+        if !unsaid.isEmpty {
+            return .unknown(
+                "the bid does not say whether VAT is reclaimable on: \(unsaid.map(\.description).joined(separator: ", "))",
+                found: "\(budget.count) budget lines", applied: [applied])
+        }
+        return Finding(
+            status: .pass, found: "\(budget.count) budget lines", limit: limit, detail: "all eligible", applied: [applied])
+    }
+}

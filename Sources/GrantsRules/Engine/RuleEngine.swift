@@ -1,0 +1,67 @@
+import GrantsCore
+
+/// Checks bids against a rulebook: every rule, none short-circuited, each result with its reason.
+public struct RuleEngine: Sendable {
+    public let rulebook: Rulebook
+    /// `nil` when no ledger is available: the rules that need it report unknown.
+    public let facts: LedgerFacts?
+
+    public init(rulebook: Rulebook, facts: LedgerFacts? = nil) {
+        self.rulebook = rulebook
+        self.facts = facts
+    }
+
+    /// Checks one bid; `asOf` (else the bid's submitted date) picks the parameter values that apply.
+    public func check(_ bid: BidForm, asOf: Day? = nil) -> Eligibility {
+        check([bid], asOf: asOf)[0]
+    }
+
+    /// Checks a round of bids together, so repeat applications within the round are seen.
+    public func check(_ bids: [BidForm], asOf: Day? = nil) -> [Eligibility] {
+        let round = RoundIndex(bids)
+        let index = facts.map(FactsIndex.init)
+        return bids.map { bid in evaluate(bid, asOf: asOf ?? bid.submitted, facts: index, round: round) }
+    }
+
+    private func evaluate(_ bid: BidForm, asOf: Day, facts: FactsIndex?, round: RoundIndex) -> Eligibility {
+        var results: [Eligibility.Result] = []
+        results.reserveCapacity(rulebook.rules.count)
+        for rule in rulebook.rules {
+            let context = CheckContext(
+                bid: bid, asOf: asOf, rulebook: rulebook, rule: rule, facts: facts, round: round)
+            let finding = rule.check.definition.evaluate(context)
+            results.append(Self.result(rule, finding))
+        }
+        return Eligibility(
+            bidID: bid.id, applicantName: bid.applicant.name, requested: bid.requested, scheme: bid.scheme,
+            year: bid.year, asOf: asOf, rulebook: rulebook.source, results: results)
+    }
+
+    private static func result(_ rule: Rule, _ finding: Finding) -> Eligibility.Result {
+        let template: String?
+        switch finding.status {
+        case .pass: template = rule.messages.pass
+        case .fail: template = rule.messages.fail
+        case .unknown: template = rule.messages.unknown
+        case .notApplicable: template = nil
+        }
+        let message: String
+        if let template {
+            message = MessageTemplates.render(template, found: finding.found, limit: finding.limit, detail: finding.detail)
+        } else {
+            message = Self.defaultMessage(finding)
+        }
+        return Eligibility.Result(
+            ruleID: rule.id, check: rule.check, severity: rule.severity, status: finding.status, found: finding.found,
+            limit: finding.limit, message: message, applied: finding.applied)
+    }
+
+    private static func defaultMessage(_ finding: Finding) -> String {
+        switch finding.status {
+        case .pass: finding.limit.isEmpty ? finding.detail : "\(finding.found): within \(finding.limit)"
+        case .fail: "\(finding.found): \(finding.detail)"
+        case .unknown: "Cannot decide: \(finding.detail)"
+        case .notApplicable: "Does not apply: \(finding.detail)"
+        }
+    }
+}
