@@ -47,6 +47,12 @@ let package = Package(
         .testTarget(name: "GrantsCoreTests", dependencies: ["GrantsCore"]),
         .testTarget(name: "GrantsReportsTests", dependencies: ["GrantsReports"]),
         .testTarget(
+            name: "GrantsRulesTests",
+            dependencies: [
+                "GrantsCore", "GrantsRules", "GrantsImport", "GrantsRulebooks", "GrantsStore", "GrantsTestSupport",
+            ]
+        ),
+        .testTarget(
             name: "GrantsStoreTests",
             dependencies: [
                 "GrantsCore", "GrantsStore", "GrantsImport", "GrantsTestSupport",
