@@ -39,6 +39,10 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "grants", dependencies: ["GrantsCLI"]),
+        // Benchmarks that print figures: `swift run -c release grants-bench check-bids`.
+        .executableTarget(
+            name: "grants-bench", dependencies: ["GrantsCore", "GrantsImport", "GrantsRules", "GrantsRulebooks"]
+        ),
         // Fixtures shared by the tests; not shipped.
         .target(
             name: "GrantsTestSupport", dependencies: ["GrantsCore", "GrantsStore", "GrantsImport"],

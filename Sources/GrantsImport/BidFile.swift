@@ -7,10 +7,13 @@ import GrantsRules
 public enum BidFile {
     public static let format = "grants-bid/1"
 
-    /// Reads every bid in `paths`, in order.
+    /// The file endings read from a folder of bids.
+    public static let extensions = [".yaml", ".yml", ".json", ".jsonl", ".ndjson", ".csv"]
+
+    /// Reads every bid in `paths` (a folder standing for its bid files, sorted by name), in order.
     public static func read(paths: [String]) throws(ImportError) -> [Sourced<BidForm>] {
         var bids: [Sourced<BidForm>] = []
-        for path in paths {
+        for path in try LedgerFile.expand(paths, extensions: extensions) {
             bids += try read(file: path)
         }
         return bids
@@ -166,7 +169,8 @@ public enum BidFile {
             description: description, requested: requested, totalProjectCost: total, plannedStart: start,
             plannedEnd: end, priorities: priorities, worksWith: worksWith, locations: locations, csp: csp,
             budget: budget)
-        return Sourced(bid, origin: r.origin)
+        // The bid's own line is enough to find it; per-field lines are not kept for bids (there may be many).
+        return Sourced(bid, origin: Origin(file: file, line: r.line))
     }
 }
 

@@ -8,7 +8,10 @@ struct FieldReader {
     let path: String
     let line: Int
     private let values: [(key: String, value: DocNode)]
-    private var read: Set<String> = []
+    /// The keys asked for, in order (for the list of known fields in an error).
+    private var asked: [String] = []
+    /// Which of `values` have been read.
+    private var readFlags: [Bool]
 
     init(file: String, path: String, node: DocNode) throws(ImportError) {
         self.file = file
@@ -18,6 +21,8 @@ struct FieldReader {
             throw ImportError(file: file, line: line, field: path, "expected a mapping of fields, found \(node.kindName)")
         }
         self.values = members
+        self.readFlags = Array(repeating: false, count: members.count)
+        asked.reserveCapacity(members.count + 8)
     }
 
     /// The line each key was written on, for errors found later (such as an unknown reference).
@@ -29,8 +34,15 @@ struct FieldReader {
 
     /// The node of a key read as a whole (such as a section), marking it read.
     mutating func take(_ key: String) -> DocNode? {
-        read.insert(key)
-        return node(key)
+        markRead(key)
+    }
+
+    /// Marks `key` asked for and, when present, read; returns its node.
+    private mutating func markRead(_ key: String) -> DocNode? {
+        asked.append(key)
+        guard let index = values.firstIndex(where: { $0.key == key }) else { return nil }
+        readFlags[index] = true
+        return values[index].value
     }
 
     func node(_ key: String) -> DocNode? {
@@ -49,8 +61,7 @@ struct FieldReader {
 
     /// The text of an optional field; `nil` when absent or null.
     mutating func optionalText(_ key: String) throws(ImportError) -> String? {
-        read.insert(key)
-        guard let node = node(key) else { return nil }
+        guard let node = markRead(key) else { return nil }
         guard case .scalar(let text, let isNull, _) = node else {
             throw error(key, "expected a single value, found \(node.kindName)")
         }
@@ -60,6 +71,8 @@ struct FieldReader {
     /// The text of a required field; must not be empty or blank.
     mutating func text(_ key: String, expected: String = "text") throws(ImportError) -> String {
         guard let value = try optionalText(key) else { throw error(key, "is missing; expected \(expected)") }
+        // A first byte that is not ASCII white space settles it without walking the characters.
+        if let first = value.utf8.first, first != 0x20, first != 0x09, first != 0x0A, first != 0x0D { return value }
         guard !value.allSatisfy(\.isWhitespace) else { throw error(key, "is empty; expected \(expected)") }
         return value
     }
@@ -78,8 +91,13 @@ struct FieldReader {
     }
 
     private func checkIdentifier(_ value: String, key: String) throws(ImportError) {
-        let ok = value.count <= 100 && value.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-._/".contains($0)) }
-            && value.first.map { $0.isLetter || $0.isNumber } == true
+        func isLetterOrDigit(_ byte: UInt8) -> Bool {
+            (48...57).contains(byte) || (65...90).contains(byte) || (97...122).contains(byte)
+        }
+        let bytes = value.utf8
+        let ok = bytes.count <= 100 && bytes.first.map(isLetterOrDigit) == true
+            && bytes.allSatisfy { isLetterOrDigit($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".")
+                || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "/") }
         guard ok else {
             throw error(
                 key,
@@ -178,8 +196,7 @@ struct FieldReader {
 
     /// A list of single values (`[a, b]` or one per line); absent or null is empty.
     mutating func list(_ key: String) throws(ImportError) -> [String] {
-        read.insert(key)
-        guard let node = node(key) else { return [] }
+        guard let node = markRead(key) else { return [] }
         switch node {
         case .scalar(_, true, _):
             return []
@@ -202,8 +219,7 @@ struct FieldReader {
 
     /// A mapping of single values, in the order written.
     mutating func pairs(_ key: String, expected: String) throws(ImportError) -> [(key: String, value: String, line: Int)] {
-        read.insert(key)
-        guard let node = node(key) else { throw error(key, "is missing; expected \(expected)") }
+        guard let node = markRead(key) else { throw error(key, "is missing; expected \(expected)") }
         guard case .mapping(let members, _) = node else {
             throw error(key, "expected \(expected), found \(node.kindName)")
         }
@@ -219,8 +235,9 @@ struct FieldReader {
 
     /// Refuses any key that was not read: a typo must not vanish silently.
     func finish() throws(ImportError) {
-        if let stray = values.first(where: { !read.contains($0.key) }) {
-            let known = read.sorted().joined(separator: ", ")
+        if let index = readFlags.firstIndex(of: false) {
+            let stray = values[index]
+            let known = Set(asked).sorted().joined(separator: ", ")
             throw ImportError(
                 file: file, line: stray.value.line, field: Self.join(path, stray.key),
                 "is not a known field; expected one of \(known)")

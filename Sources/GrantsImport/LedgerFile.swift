@@ -25,8 +25,11 @@ public enum LedgerFile {
         return batch
     }
 
-    /// The files a list of paths stands for: each file as given, each folder's ledger files sorted by name.
-    public static func expand(_ paths: [String]) throws(ImportError) -> [String] {
+    /// The files a list of paths stands for: each file as given, each folder's files with one of `extensions`
+    /// (by default the ledger's: .yaml, .yml, .json) sorted by name.
+    public static func expand(_ paths: [String], extensions: [String] = [".yaml", ".yml", ".json"]) throws(ImportError)
+        -> [String]
+    {
         var files: [String] = []
         for path in paths {
             var isFolder: ObjCBool = false
@@ -41,10 +44,12 @@ public enum LedgerFile {
                     throw ImportError(.io, file: path, line: 0, field: "", "cannot list the folder: \(error.localizedDescription)")
                 }
                 let ledgerFiles = names.filter { name in
-                    !name.hasPrefix(".") && [".yaml", ".yml", ".json"].contains { name.lowercased().hasSuffix($0) }
+                    !name.hasPrefix(".") && extensions.contains { name.lowercased().hasSuffix($0) }
                 }.sorted()
                 if ledgerFiles.isEmpty {
-                    throw ImportError(.io, file: path, line: 0, field: "", "the folder holds no .yaml, .yml or .json files")
+                    throw ImportError(
+                        .io, file: path, line: 0, field: "",
+                        "the folder holds no \(extensions.joined(separator: ", ")) files")
                 }
                 let base = path.hasSuffix("/") ? path : path + "/"
                 files += ledgerFiles.map { base + $0 }

@@ -31,7 +31,7 @@ struct IOTests {
         #expect(error.file == folder.path)
         #expect(error.line == 0)
         #expect(error.field == "")
-        #expect(error.message == "the folder holds no .yaml, .yml or .json files")
+        #expect(error.message == "the folder holds no .yaml, .yml, .json files")
     }
 
     @Test("a folder holding only a README, a text file and a hidden ledger file is treated as empty")
@@ -44,7 +44,7 @@ struct IOTests {
         let error = try refusal(ImportError.self, importing: [folder.path], into: ledger)
         #expect(error.kind == .io)
         #expect(error.file == folder.path)
-        #expect(error.message.contains("holds no .yaml, .yml or .json files"))
+        #expect(error.message.contains("holds no .yaml, .yml, .json files"))
     }
 
     @Test("an empty file is a data error, not an I/O error")

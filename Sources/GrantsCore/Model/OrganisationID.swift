@@ -8,16 +8,27 @@ public struct OrganisationID: Hashable, Comparable, Sendable {
     /// Checks the shape: a register prefix (two capital letters, a hyphen, a list code of capitals), or `360G-`
     /// with a publisher prefix, then a hyphen and a reference of letters, digits, hyphens, dots or underscores.
     public init(parsing text: String) throws(OrganisationIDError) {
-        let parts = text.split(separator: "-", maxSplits: 2, omittingEmptySubsequences: false)
-        guard parts.count == 3, !parts[2].isEmpty, parts[2].count <= 100 else { throw .malformed(text) }
-        let (first, second, reference) = (parts[0], parts[1], parts[2])
-        let referenceOK = reference.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-._".contains($0)) }
+        // Read as ASCII bytes: anything outside ASCII is refused anyway, and this runs for every bid checked.
+        let bytes = Array(text.utf8)
+        guard let firstHyphen = bytes.firstIndex(of: UInt8(ascii: "-")),
+              let secondHyphen = bytes[(firstHyphen + 1)...].firstIndex(of: UInt8(ascii: "-")) else {
+            throw .malformed(text)
+        }
+        let first = bytes[..<firstHyphen]
+        let second = bytes[(firstHyphen + 1)..<secondHyphen]
+        let reference = bytes[(secondHyphen + 1)...]
+        func isUpper(_ byte: UInt8) -> Bool { (65...90).contains(byte) }
+        func isDigit(_ byte: UInt8) -> Bool { (48...57).contains(byte) }
+        func isLetterOrDigit(_ byte: UInt8) -> Bool { isUpper(byte) || isDigit(byte) || (97...122).contains(byte) }
+        let referenceOK = (1...100).contains(reference.count) && reference.allSatisfy { byte in
+            isLetterOrDigit(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_")
+        }
         let registerOK: Bool
-        if first == "360G" {
-            registerOK = !second.isEmpty && second.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        if first.elementsEqual("360G".utf8) {
+            registerOK = !second.isEmpty && second.allSatisfy(isLetterOrDigit)
         } else {
-            registerOK = first.count == 2 && first.allSatisfy { $0.isASCII && $0.isUppercase }
-                && (2...8).contains(second.count) && second.allSatisfy { $0.isASCII && ($0.isUppercase || $0.isNumber) }
+            registerOK = first.count == 2 && first.allSatisfy(isUpper)
+                && (2...8).contains(second.count) && second.allSatisfy { isUpper($0) || isDigit($0) }
         }
         guard registerOK, referenceOK else { throw .malformed(text) }
         self.rawValue = text

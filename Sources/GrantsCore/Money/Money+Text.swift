@@ -4,6 +4,47 @@ extension Money {
     /// Strict on purpose: a currency sign, a thousands separator, a third decimal place, spaces or an
     /// exponent are errors that say so, because a ledger must never guess what an amount meant.
     public init(parsing text: String) throws(MoneyError) {
+        if let pence = Self.fastPence(text.utf8) {
+            self.init(pence: pence)
+            return
+        }
+        try self.init(slowlyParsing: text)
+    }
+
+    /// The common case, `-?digits(.d{1,2})?` that fits, read straight from the bytes; `nil` sends anything else,
+    /// valid or not, to the careful parser that explains what is wrong.
+    private static func fastPence(_ bytes: String.UTF8View) -> Int64? {
+        var negative = false
+        var value: Int64 = 0
+        var wholeDigits = 0
+        var fractionDigits = -1  // -1 until a point is seen
+        for (offset, byte) in bytes.enumerated() {
+            switch byte {
+            case UInt8(ascii: "-") where offset == 0:
+                negative = true
+            case UInt8(ascii: "."):
+                guard fractionDigits < 0, wholeDigits > 0 else { return nil }
+                fractionDigits = 0
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if fractionDigits >= 0 {
+                    fractionDigits += 1
+                    if fractionDigits > 2 { return nil }
+                } else {
+                    wholeDigits += 1
+                    // 17 digits of pounds and 2 of pence stay well inside Int64.
+                    if wholeDigits > 16 { return nil }
+                }
+                value = value * 10 + Int64(byte - 48)
+            default:
+                return nil
+            }
+        }
+        guard wholeDigits > 0, fractionDigits != 0 else { return nil }
+        for _ in 0..<(2 - max(fractionDigits, 0)) { value *= 10 }
+        return negative ? -value : value
+    }
+
+    private init(slowlyParsing text: String) throws(MoneyError) {
         if text.isEmpty { throw .empty }
         var digits = Substring(text)
         var negative = false
@@ -47,37 +88,45 @@ extension Money {
     }
 
     /// The amount as written in files: `10000.00`, `-0.05`; no currency sign, no separators.
-    public var plain: String {
-        let (pounds, pennies) = Self.split(pence)
-        let sign = pence < 0 ? "-" : ""
-        return "\(sign)\(pounds).\(Self.twoDigits(pennies))"
-    }
+    public var plain: String { render(grouped: false) }
 
     /// The amount as shown to people: `£10,000.00`, `-£0.05`.
-    public var formatted: String {
-        let (pounds, pennies) = Self.split(pence)
-        let sign = pence < 0 ? "-" : ""
-        return "\(sign)£\(Self.grouped(pounds)).\(Self.twoDigits(pennies))"
-    }
+    public var formatted: String { render(grouped: true) }
 
-    /// Whole pounds and pence of the magnitude, safe for `Int64.min`.
-    private static func split(_ pence: Int64) -> (pounds: UInt64, pennies: UInt64) {
-        let magnitude = pence.magnitude
-        return (magnitude / 100, magnitude % 100)
-    }
-
-    private static func twoDigits(_ value: UInt64) -> String {
-        value < 10 ? "0\(value)" : "\(value)"
-    }
-
-    private static func grouped(_ value: UInt64) -> String {
-        let digits = String(value)
-        var result = ""
-        for (index, character) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { result.append(",") }
-            result.append(character)
+    /// Writes the digits right to left into a small byte buffer: reports format many amounts.
+    private func render(grouped: Bool) -> String {
+        var magnitude = pence.magnitude  // safe for Int64.min
+        // 20 digits, 6 commas, a point, "£" (2 bytes) and a sign fit in 32 bytes.
+        return String(unsafeUninitializedCapacity: 32) { buffer in
+            var end = 32
+            var scratch: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+            return withUnsafeMutableBytes(of: &scratch) { raw -> Int in
+                func put(_ byte: UInt8) {
+                    end -= 1
+                    raw[end] = byte
+                }
+                put(UInt8(48 + magnitude % 10))
+                magnitude /= 10
+                put(UInt8(48 + magnitude % 10))
+                magnitude /= 10
+                put(UInt8(ascii: "."))
+                var count = 0
+                repeat {
+                    if grouped && count > 0 && count % 3 == 0 { put(UInt8(ascii: ",")) }
+                    put(UInt8(48 + magnitude % 10))
+                    magnitude /= 10
+                    count += 1
+                } while magnitude > 0
+                if grouped {
+                    put(0xA3)  // "£" is C2 A3 in UTF-8
+                    put(0xC2)
+                }
+                if pence < 0 { put(UInt8(ascii: "-")) }
+                let length = 32 - end
+                for index in 0..<length { buffer[index] = raw[end + index] }
+                return length
+            }
         }
-        return result
     }
 }
 

@@ -30,11 +30,19 @@ public enum EligibilityRenderer {
 
     public static func summary(_ verdicts: [Eligibility]) -> String {
         var table = TextTable([
-            ("Bid", .left), ("Applicant", .left), ("Requested", .right), ("Outcome", .left), ("Failed rules", .left),
+            ("Bid", .left), ("Applicant", .left), ("Requested", .right), ("Outcome", .left),
+            ("Failed (? unknown, ! warning)", .left),
         ])
         for verdict in verdicts {
-            var failed = verdict.failedRules
-            if verdict.outcome == .incomplete { failed += verdict.unknownRules.map { "\($0)?" } }
+            var failed: [String] = []
+            for result in verdict.results {
+                switch (result.status, result.severity) {
+                case (.fail, .blocking): failed.append(result.ruleID)
+                case (.fail, .warning): failed.append(result.ruleID + "!")
+                case (.unknown, .blocking): failed.append(result.ruleID + "?")
+                default: break
+                }
+            }
             table.add([
                 verdict.bidID, verdict.applicantName, verdict.requested.formatted, verdict.outcome.rawValue,
                 failed.joined(separator: ", "),

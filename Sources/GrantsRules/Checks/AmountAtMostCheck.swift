@@ -5,6 +5,11 @@ import GrantsCore
 enum AmountAtMostCheck: CheckDefinition {
     static let fields = ["requested", "total_project_cost", "unrestricted_reserves"]
 
+    static let labels = [
+        "requested": "requested", "total_project_cost": "total project cost",
+        "unrestricted_reserves": "unrestricted reserves",
+    ]
+
     static let arguments = [
         ArgumentSpec("field", .choice(fields)),
         ArgumentSpec("limit", .parameter(.money)),
@@ -27,11 +32,7 @@ enum AmountAtMostCheck: CheckDefinition {
             return .unknown("the bid does not give \(key)", applied: [applied])
         }
         return Finding(
-            status: amount <= limit ? .pass : .fail, found: amount.formatted, limit: limit.formatted,
-            detail: field.replacingUnderscores, applied: [applied])
+            status: amount <= limit ? .pass : .fail, found: amount.formatted, limit: applied.display,
+            detail: labels[field] ?? field, applied: [applied])
     }
-}
-
-extension String {
-    var replacingUnderscores: String { String(map { $0 == "_" ? " " : $0 }) }
 }

@@ -12,7 +12,7 @@ enum ApplicantTypeCheck: CheckDefinition {
         guard case .success(let (allowed, applied)) = context.list("allowed") else {
             return context.list("allowed").failureFinding
         }
-        var finding = Finding(status: .pass, found: type, limit: allowed.joined(separator: ", "), applied: [applied])
+        var finding = Finding(status: .pass, found: type, limit: applied.display, applied: [applied])
         guard allowed.contains(type) else {
             finding.status = .fail
             finding.detail = "\(type) is not one of \(finding.limit)"

@@ -26,7 +26,7 @@ enum DocumentsCheck: CheckDefinition {
         return Finding(
             status: missing.isEmpty ? .pass : .fail,
             found: provided.isEmpty ? "no documents" : provided.joined(separator: ", "),
-            limit: required.joined(separator: ", "),
+            limit: applied.display,
             detail: missing.isEmpty ? "all provided" : "missing: \(missing.joined(separator: ", "))",
             applied: appliedAll)
     }

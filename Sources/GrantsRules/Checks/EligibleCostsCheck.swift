@@ -7,7 +7,7 @@ enum EligibleCostsCheck: CheckDefinition {
         let ineligibleResult = context.list("ineligible")
         guard case .success(let (ineligible, applied)) = ineligibleResult else { return ineligibleResult.failureFinding }
         guard let budget = context.bid.budget else { return .unknown("the bid gives no budget", applied: [applied]) }
-        let limit = "none of \(ineligible.joined(separator: ", ")); no reclaimable VAT"
+        let limit = "none of \(applied.display); no reclaimable VAT"
         let barred = budget.filter { ineligible.contains($0.category) }
         let reclaimable = budget.filter { $0.vatReclaimable == true }
         let unsaid = budget.filter { $0.vatReclaimable == nil }

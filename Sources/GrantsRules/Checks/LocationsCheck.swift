@@ -7,11 +7,12 @@ enum LocationsCheck: CheckDefinition {
         guard case .success(let (allowed, applied)) = allowedResult else { return allowedResult.failureFinding }
         let locations = context.bid.locations
         guard !locations.isEmpty else { return .unknown("the bid gives no locations", applied: [applied]) }
-        let folded = Set(allowed.map { $0.lowercased() })
-        let outside = locations.filter { !folded.contains($0.lowercased()) }
+        let outside = locations.filter { location in
+            !allowed.contains(location) && !allowed.contains { $0.lowercased() == location.lowercased() }
+        }
         return Finding(
             status: outside.isEmpty ? .pass : .fail, found: locations.joined(separator: ", "),
-            limit: allowed.joined(separator: ", "),
+            limit: applied.display,
             detail: outside.isEmpty ? "all inside the area" : "outside the area: \(outside.joined(separator: ", "))",
             applied: [applied])
     }

@@ -18,7 +18,7 @@ enum PrioritiesCheck: CheckDefinition {
         return Finding(
             status: matching.count >= minimum ? .pass : .fail,
             found: given.isEmpty ? "no priorities" : given.joined(separator: ", "),
-            limit: "at least \(minimum) of \(allowed.joined(separator: ", "))", detail: detail,
+            limit: "at least \(minimum) of \(appliedList.display)", detail: detail,
             applied: [appliedList, appliedMinimum])
     }
 }

@@ -2,15 +2,34 @@ import GrantsCore
 
 /// What a check can see: the bid, the day whose parameter values apply, the rule's arguments, and the ledger
 /// and the other bids of the same run when there are any.
-struct CheckContext {
+///
+/// A class made once per bid, with the rule moved along it, so that a round of many bids does not copy the bid
+/// and the rulebook for every rule.
+final class CheckContext {
     let bid: BidForm
     let asOf: Day
     let rulebook: Rulebook
-    let rule: Rule
+    /// The rule being evaluated.
+    var rule: Rule
+    /// The rule's parameter arguments resolved for `asOf`, once per day rather than once per bid.
+    var resolved: [String: Result<AppliedParameter, ParameterProblem>]
     /// `nil` when no ledger was given or found.
     let facts: FactsIndex?
     /// The other bids checked in the same run, for rules about a round of applications.
     let round: RoundIndex
+
+    init(
+        bid: BidForm, asOf: Day, rulebook: Rulebook, rule: Rule,
+        resolved: [String: Result<AppliedParameter, ParameterProblem>], facts: FactsIndex?, round: RoundIndex
+    ) {
+        self.bid = bid
+        self.asOf = asOf
+        self.rulebook = rulebook
+        self.rule = rule
+        self.resolved = resolved
+        self.facts = facts
+        self.round = round
+    }
 
     /// A literal argument written in the rule.
     func literal(_ name: String) -> String? {
@@ -19,10 +38,27 @@ struct CheckContext {
 
     /// The value in force on `asOf` of the parameter an argument names, or why there is none.
     func parameter(_ argument: String) -> Result<AppliedParameter, ParameterProblem> {
+        resolved[argument] ?? Self.resolve(argument, rule: rule, rulebook: rulebook, asOf: asOf)
+    }
+
+    static func resolve(_ argument: String, rule: Rule, rulebook: Rulebook, asOf: Day)
+        -> Result<AppliedParameter, ParameterProblem>
+    {
         guard let name = rule.arguments[argument] else { return .failure(.notGiven(argument)) }
         guard let parameter = rulebook.parameter(name) else { return .failure(.noSuchParameter(name)) }
         guard let dated = parameter.value(on: asOf) else { return .failure(.notYetInForce(name, asOf)) }
         return .success(AppliedParameter(name: name, value: dated.value, from: dated.from, reference: dated.reference))
+    }
+
+    /// Every parameter argument of `rule` resolved for `asOf`.
+    static func resolveAll(_ rule: Rule, rulebook: Rulebook, asOf: Day) -> [String: Result<AppliedParameter, ParameterProblem>] {
+        var resolved: [String: Result<AppliedParameter, ParameterProblem>] = [:]
+        for spec in rule.check.arguments {
+            if case .parameter = spec.kind, rule.arguments[spec.name] != nil {
+                resolved[spec.name] = resolve(spec.name, rule: rule, rulebook: rulebook, asOf: asOf)
+            }
+        }
+        return resolved
     }
 
     func money(_ argument: String) -> Result<(Money, AppliedParameter), ParameterProblem> {

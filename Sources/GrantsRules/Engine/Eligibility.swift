@@ -20,9 +20,25 @@ public struct Eligibility: Hashable, Sendable {
         public let found: String
         /// What it was compared with.
         public let limit: String
-        public let message: String
+        /// The check's own account of what it found.
+        public let detail: String
+        /// The rulebook's message for this outcome, if it has one.
+        public let template: String?
         /// The parameter values the rule applied, each with the day it applies from and its reference.
         public let applied: [AppliedParameter]
+
+        /// The rule's message, filled in (made when asked for: a round of many bids need not build them all).
+        public var message: String {
+            if let template {
+                return MessageTemplates.render(template, found: found, limit: limit, detail: detail)
+            }
+            switch status {
+            case .pass: return limit.isEmpty ? detail : "\(found): within \(limit)"
+            case .fail: return "\(found): \(detail)"
+            case .unknown: return "Cannot decide: \(detail)"
+            case .notApplicable: return "Does not apply: \(detail)"
+            }
+        }
     }
 
     public let bidID: String
@@ -34,13 +50,35 @@ public struct Eligibility: Hashable, Sendable {
     public let asOf: Day
     public let rulebook: String
     public let results: [Result]
+    /// What the results add up to, worked out once.
+    public let outcome: Outcome
 
-    /// What the results add up to.
-    public var outcome: Outcome {
-        let blocking = results.filter { $0.severity == .blocking }
-        if blocking.contains(where: { $0.status == .fail }) { return .ineligible }
-        if blocking.contains(where: { $0.status == .unknown }) { return .incomplete }
-        return .eligible
+    init(
+        bidID: String, applicantName: String, requested: Money, scheme: Scheme, year: FinancialYear, asOf: Day,
+        rulebook: String, results: [Result]
+    ) {
+        self.bidID = bidID
+        self.applicantName = applicantName
+        self.requested = requested
+        self.scheme = scheme
+        self.year = year
+        self.asOf = asOf
+        self.rulebook = rulebook
+        self.results = results
+        self.outcome = Self.outcome(of: results)
+    }
+
+    /// Ineligible on a blocking fail; else incomplete on a blocking unknown; else eligible.
+    static func outcome(of results: [Result]) -> Outcome {
+        var undecided = false
+        for index in results.indices where results[index].severity == .blocking {
+            switch results[index].status {
+            case .fail: return .ineligible
+            case .unknown: undecided = true
+            case .pass, .notApplicable: break
+            }
+        }
+        return undecided ? .incomplete : .eligible
     }
 
     /// The ids of the rules that failed (blocking first, then warnings).

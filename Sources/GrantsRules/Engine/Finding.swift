@@ -14,12 +14,15 @@ public struct AppliedParameter: Hashable, Sendable {
     public let value: ParameterValue
     public let from: Day
     public let reference: String
+    /// The value as people read it, made once when the value is resolved rather than for every bid.
+    public let display: String
 
     public init(name: String, value: ParameterValue, from: Day, reference: String) {
         self.name = name
         self.value = value
         self.from = from
         self.reference = reference
+        self.display = value.display
     }
 }
 

@@ -20,15 +20,34 @@ public struct RuleEngine: Sendable {
     public func check(_ bids: [BidForm], asOf: Day? = nil) -> [Eligibility] {
         let round = RoundIndex(bids)
         let index = facts.map(FactsIndex.init)
-        return bids.map { bid in evaluate(bid, asOf: asOf ?? bid.submitted, facts: index, round: round) }
+        // Bids in a round mostly share a day, so each day's parameter values are resolved once.
+        var resolvedByDay: [Day: [[String: Result<AppliedParameter, ParameterProblem>]]] = [:]
+        return bids.map { bid in
+            let day = asOf ?? bid.submitted
+            let resolved = resolvedByDay[day] ?? rulebook.rules.map { rule in
+                CheckContext.resolveAll(rule, rulebook: rulebook, asOf: day)
+            }
+            resolvedByDay[day] = resolved
+            return evaluate(bid, asOf: day, resolved: resolved, facts: index, round: round)
+        }
     }
 
-    private func evaluate(_ bid: BidForm, asOf: Day, facts: FactsIndex?, round: RoundIndex) -> Eligibility {
+    private func evaluate(
+        _ bid: BidForm, asOf: Day, resolved: [[String: Result<AppliedParameter, ParameterProblem>]], facts: FactsIndex?,
+        round: RoundIndex
+    ) -> Eligibility {
         var results: [Eligibility.Result] = []
         results.reserveCapacity(rulebook.rules.count)
-        for rule in rulebook.rules {
-            let context = CheckContext(
-                bid: bid, asOf: asOf, rulebook: rulebook, rule: rule, facts: facts, round: round)
+        guard let firstRule = rulebook.rules.first else {
+            return Eligibility(
+                bidID: bid.id, applicantName: bid.applicant.name, requested: bid.requested, scheme: bid.scheme,
+                year: bid.year, asOf: asOf, rulebook: rulebook.source, results: [])
+        }
+        let context = CheckContext(
+            bid: bid, asOf: asOf, rulebook: rulebook, rule: firstRule, resolved: resolved[0], facts: facts, round: round)
+        for (position, rule) in rulebook.rules.enumerated() {
+            context.rule = rule
+            context.resolved = resolved[position]
             let finding = rule.check.definition.evaluate(context)
             results.append(Self.result(rule, finding))
         }
@@ -45,23 +64,8 @@ public struct RuleEngine: Sendable {
         case .unknown: template = rule.messages.unknown
         case .notApplicable: template = nil
         }
-        let message: String
-        if let template {
-            message = MessageTemplates.render(template, found: finding.found, limit: finding.limit, detail: finding.detail)
-        } else {
-            message = Self.defaultMessage(finding)
-        }
         return Eligibility.Result(
             ruleID: rule.id, check: rule.check, severity: rule.severity, status: finding.status, found: finding.found,
-            limit: finding.limit, message: message, applied: finding.applied)
-    }
-
-    private static func defaultMessage(_ finding: Finding) -> String {
-        switch finding.status {
-        case .pass: finding.limit.isEmpty ? finding.detail : "\(finding.found): within \(finding.limit)"
-        case .fail: "\(finding.found): \(finding.detail)"
-        case .unknown: "Cannot decide: \(finding.detail)"
-        case .notApplicable: "Does not apply: \(finding.detail)"
-        }
+            limit: finding.limit, detail: finding.detail, template: template, applied: finding.applied)
     }
 }

@@ -1,0 +1,116 @@
+// grants-bench: benchmarks that print figures (never timed tests).
+//
+//   swift run -c release grants-bench check-bids [COUNT]
+//
+// Writes COUNT generated bids (default 100,000) as JSON Lines to a temporary file, then reads, parses and checks
+// them all against the shipped Community Action Fund 2017/18 rulebook on one core, and prints bids per second
+// for the whole and for each phase, and the process's peak memory.
+import Foundation
+import GrantsCore
+import GrantsImport
+import GrantsRulebooks
+import GrantsRules
+
+/// The process's peak resident memory in MiB, from /proc (Linux).
+func peakMemoryMiB() -> Double? {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+        let kilobytes = line.split(separator: " ").compactMap { Int($0) }.first ?? 0
+        return Double(kilobytes) / 1024
+    }
+    return nil
+}
+
+/// A fixed-seed generator, so every run checks the same bids.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+func generateBids(count: Int) -> [UInt8] {
+    var rng = SplitMix64(state: 2017)
+    let types = ["community-group", "registered-charity", "cic", "company", "individual"]
+    let places = ["South Ribble", "Preston", "Chorley", "Blackpool", "Wyre", "Manchester"]
+    let priorities = ["anti-social-behaviour", "reoffending", "hate-crime", "road-safety", "gardening"]
+    var out = ""
+    out.reserveCapacity(count * 700)
+    for index in 0..<count {
+        let requested = 50_000 + Int(rng.next() % 260_000)  // £500.00 to £3,099.99
+        let firstLine = requested / 2
+        let type = types[Int(rng.next() % UInt64(types.count))]
+        let place = places[Int(rng.next() % UInt64(places.count))]
+        let priority = priorities[Int(rng.next() % UInt64(priorities.count))]
+        let organisation = Int(rng.next() % UInt64(max(1, count / 2)))
+        func pounds(_ pence: Int) -> String { "\(pence / 100).\(pence % 100 < 10 ? "0" : "")\(pence % 100)" }
+        out += """
+            {"id":"CAF-B-\(index)","scheme":"community-action-fund","financial_year":"2017/18","submitted":"2017-06-01",\
+            "applicant":{"id":"360G-LancashirePCC-ORG-\(organisation)","name":"Bench group \(organisation) (example)",\
+            "type":"\(type)","constituted":true,"unrestricted_reserves":"4200.00",\
+            "documents":["constitution","latest-accounts","safeguarding-policy"]},\
+            "title":"Project \(index)","description":"Generated for the benchmark","requested":"\(pounds(requested))",\
+            "total_project_cost":"\(pounds(requested + 60_000))","planned_start":"2017-07-01","planned_end":"2018-03-31",\
+            "priorities":["\(priority)"],"works_with":["children"],"locations":["\(place)"],\
+            "budget":[{"category":"venue-hire","description":"Hall hire","amount":"\(pounds(firstLine))","vat_reclaimable":false},\
+            {"category":"equipment","description":"Kit","amount":"\(pounds(requested - firstLine))","vat_reclaimable":false}]}
+
+            """
+    }
+    return Array(out.utf8)
+}
+
+func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+}
+
+func checkBids(count: Int) throws {
+    guard let path = ShippedRulebooks.path(scheme: "community-action-fund", year: "2017/18") else {
+        print("error: the shipped rulebooks are not beside this binary")
+        exit(74)
+    }
+    let rulebook = try RulebookFile.read(file: path)
+    let bytes = generateBids(count: count)
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("grants-bench-\(getpid()).jsonl")
+    try Data(bytes).write(to: file)
+    defer { try? FileManager.default.removeItem(at: file) }
+    print("check-bids: \(count) bids, \(bytes.count / 1_048_576) MiB of JSON Lines, rulebook \(rulebook.title) (\(rulebook.rules.count) rules)")
+
+    let clock = ContinuousClock()
+    let start = clock.now
+    let bids = try BidFile.read(file: file.path).map(\.value)
+    let parsed = clock.now
+    let verdicts = RuleEngine(rulebook: rulebook).check(bids)
+    let checked = clock.now
+
+    let parseSeconds = seconds(parsed - start)
+    let checkSeconds = seconds(checked - parsed)
+    let total = parseSeconds + checkSeconds
+    let outcomes = Eligibility.Outcome.allCases.map { outcome in
+        "\(verdicts.filter { $0.outcome == outcome }.count) \(outcome.rawValue)"
+    }
+    print("  outcomes:        \(outcomes.joined(separator: ", "))")
+    print(String(format: "  read and parse:  %.3f s  (%.0f bids/s)", parseSeconds, Double(count) / parseSeconds))
+    print(String(format: "  check:           %.3f s  (%.0f bids/s)", checkSeconds, Double(count) / checkSeconds))
+    print(String(format: "  total:           %.3f s  (%.0f bids/s, one core)", total, Double(count) / total))
+    if let peak = peakMemoryMiB() { print(String(format: "  peak memory:     %.1f MiB", peak)) }
+}
+
+let arguments = CommandLine.arguments.dropFirst()
+switch arguments.first {
+case "check-bids":
+    let count = arguments.dropFirst().first.flatMap { Int($0) } ?? 100_000
+    do {
+        try checkBids(count: count)
+    } catch {
+        print("error: \(error)")
+        exit(65)
+    }
+default:
+    print("usage: grants-bench check-bids [COUNT]")
+    exit(64)
+}
