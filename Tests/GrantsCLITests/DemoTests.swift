@@ -4,17 +4,22 @@ import GrantsTestSupport
 
 /// `grants demo`, the main job, run as the built binary on Samples.
 @Suite struct DemoTests {
+    /// Every file `grants demo` writes into Reports/.
+    static let reports = ["status.txt", "status.csv", "status.json", "eligibility.txt", "eligibility.json"]
+
     @Test func demoPrintsTheStatusAndWritesReports() throws {
         let folder = try TemporaryFolder()
         let reports = folder.file("Reports")
-        let result = try GrantsBinary.run(["demo", "--samples", GrantsBinary.samples, "--reports", reports], in: folder.path)
+        let result = try GrantsBinary.run(
+            ["demo", "--samples", GrantsBinary.samples, "--bids", GrantsBinary.bids, "--reports", reports], in: folder.path)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.isEmpty)
         // The paths differ per run; the golden holds the relative form.
         let stdout = result.stdout.replacingOccurrences(of: folder.path + "/", with: "")
             .replacingOccurrences(of: GrantsBinary.samples, with: "Samples/lancashire-2017-18")
+            .replacingOccurrences(of: GrantsBinary.bids, with: "Samples/bids-2017-18")
         try Golden.check(stdout, against: "demo.txt")
-        for name in ["status.txt", "status.csv", "status.json"] {
+        for name in Self.reports {
             let written = try String(contentsOfFile: (reports as NSString).appendingPathComponent(name), encoding: .utf8)
             try Golden.check(written, against: name)
         }
@@ -24,18 +29,20 @@ import GrantsTestSupport
 
     @Test func demoOutputIsTheSameEveryRun() throws {
         let folder = try TemporaryFolder()
-        let first = try GrantsBinary.run(["demo", "--samples", GrantsBinary.samples, "--reports", "a"], in: folder.path)
-        let second = try GrantsBinary.run(["demo", "--samples", GrantsBinary.samples, "--reports", "a"], in: folder.path)
+        let arguments = ["demo", "--samples", GrantsBinary.samples, "--bids", GrantsBinary.bids, "--reports", "a"]
+        let first = try GrantsBinary.run(arguments, in: folder.path)
+        let second = try GrantsBinary.run(arguments, in: folder.path)
         #expect(first.status == 0 && second.status == 0)
         #expect(first.stdout == second.stdout)
     }
 
     @Test func theCommittedReportsMatchTheSamples() throws {
         let folder = try TemporaryFolder()
-        let result = try GrantsBinary.run(["demo", "--samples", GrantsBinary.samples, "--reports", "r"], in: folder.path)
+        let result = try GrantsBinary.run(
+            ["demo", "--samples", GrantsBinary.samples, "--bids", GrantsBinary.bids, "--reports", "r"], in: folder.path)
         #expect(result.status == 0)
         let committed = GrantsBinary.packageRoot.appendingPathComponent("Reports")
-        for name in ["status.txt", "status.csv", "status.json"] {
+        for name in Self.reports {
             let fresh = try Data(contentsOf: URL(fileURLWithPath: folder.file("r/\(name)")))
             let kept = try Data(contentsOf: committed.appendingPathComponent(name))
             #expect(fresh == kept, "Reports/\(name) is stale: run `swift run grants demo` and commit it")

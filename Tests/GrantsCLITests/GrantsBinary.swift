@@ -35,6 +35,8 @@ struct GrantsBinary {
 
     static var samples: String { packageRoot.appendingPathComponent("Samples/lancashire-2017-18").path }
 
+    static var bids: String { packageRoot.appendingPathComponent("Samples/bids-2017-18").path }
+
     /// Starts `grants arguments…` in `folder` without waiting; output goes to files in `folder`.
     static func start(_ arguments: [String], in folder: String, tag: String = UUID().uuidString,
                       environment: [String: String] = [:]) throws -> Running {
