@@ -7,6 +7,10 @@ import GrantsRules
 public enum BidFile {
     public static let format = "grants-bid/1"
 
+    /// The groups a project may say it works with (they decide whether a safeguarding policy is needed, so a
+    /// misspelling must not pass as "neither").
+    public static let vulnerableGroups = ["children", "vulnerable-adults"]
+
     /// The file endings read from a folder of bids.
     public static let extensions = [".yaml", ".yml", ".json", ".jsonl", ".ndjson", ".csv"]
 
@@ -65,6 +69,10 @@ public enum BidFile {
         guard let header = records.first else {
             throw ImportError(file: file, line: 0, field: "", "the file is empty; expected a header row")
         }
+        var seen = Set<String>()
+        if let repeated = header.fields.first(where: { !seen.insert($0).inserted }) {
+            throw ImportError(file: file, line: header.line, field: repeated, "the column is named twice in the header")
+        }
         let unknown = header.fields.filter { !csvColumns.contains($0) }
         if let column = unknown.first {
             throw ImportError(
@@ -107,7 +115,8 @@ public enum BidFile {
                     continue
                 }
                 let lines = value.split(separator: ";").map { entry -> DocNode in
-                    let parts = entry.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+                    let parts = entry.split(separator: "|", omittingEmptySubsequences: false)
+                        .map { $0.trimmingCharacters(in: .whitespaces) }
                     let names = ["category", "description", "amount", "vat_reclaimable"]
                     var fields: [(key: String, value: DocNode)] = []
                     for (index, part) in parts.enumerated() {
@@ -137,28 +146,48 @@ public enum BidFile {
         let year = try r.year("financial_year")
         let submitted = try r.day("submitted")
         var a = try r.nested("applicant")
+        let applicantID = try a.organisationID("id")
+        let name = try a.text("name")
+        let type = try a.choice("type", of: BidForm.ApplicantType.self)
+        let constituted = try a.optionalFlag("constituted")
+        let reserves = try a.optionalMoney("unrestricted_reserves")
+        if let reserves, reserves.isNegative {
+            throw a.error("unrestricted_reserves", "is \(reserves.plain); expected 0.00 or more")
+        }
         let applicant = BidForm.Applicant(
-            id: try a.organisationID("id"), name: try a.text("name"),
-            type: try a.choice("type", of: BidForm.ApplicantType.self), constituted: try a.optionalFlag("constituted"),
-            unrestrictedReserves: try a.optionalMoney("unrestricted_reserves"), documents: try a.list("documents"))
+            id: applicantID, name: name, type: type, constituted: constituted, unrestrictedReserves: reserves,
+            documents: try a.list("documents"))
         try a.finish()
         let title = try r.text("title")
         let description = try r.optionalText("description")
         let requested = try r.money("requested")
+        guard requested > .zero else { throw r.error("requested", "is \(requested.plain); expected more than 0.00") }
         let total = try r.optionalMoney("total_project_cost")
+        if let total, total <= .zero {
+            throw r.error("total_project_cost", "is \(total.plain); expected more than 0.00")
+        }
         let start = try r.optionalDay("planned_start")
         let end = try r.optionalDay("planned_end")
         let priorities = try r.list("priorities")
         let worksWith = try r.list("works_with")
+        if let stray = worksWith.first(where: { !Self.vulnerableGroups.contains($0) }) {
+            throw r.error(
+                "works_with",
+                "'\(stray)' is not one of \(Self.vulnerableGroups.joined(separator: ", ")); leave it empty when neither")
+        }
         let locations = try r.list("locations")
         let csp = try r.optionalText("csp")
         var budget: [BidForm.BudgetLine]?
         if let lines = try r.optionalRecords("budget") {
             var parsed: [BidForm.BudgetLine] = []
             for var line in lines {
+                let category = try line.text("category")
+                let description = try line.optionalText("description") ?? ""
+                let amount = try line.money("amount")
+                guard amount > .zero else { throw line.error("amount", "is \(amount.plain); expected more than 0.00") }
                 parsed.append(BidForm.BudgetLine(
-                    category: try line.text("category"), description: try line.optionalText("description") ?? "",
-                    amount: try line.money("amount"), vatReclaimable: try line.optionalFlag("vat_reclaimable")))
+                    category: category, description: description, amount: amount,
+                    vatReclaimable: try line.optionalFlag("vat_reclaimable")))
                 try line.finish()
             }
             budget = parsed

@@ -146,7 +146,8 @@ struct FieldReader {
     /// `true`, `false`, or `nil` when absent: for facts a rule must not assume.
     mutating func optionalFlag(_ key: String) throws(ImportError) -> Bool? {
         guard let value = try optionalText(key) else { return nil }
-        switch value {
+        // Spreadsheets write TRUE and FALSE.
+        switch value.lowercased() {
         case "true": return true
         case "false": return false
         default: throw error(key, "'\(value)' is not true or false")

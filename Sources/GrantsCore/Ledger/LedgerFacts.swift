@@ -60,15 +60,19 @@ public struct LedgerFacts: Hashable, Sendable {
         /// What is left of the allocation to commit.
         public func remaining() throws(MoneyError) -> Money { try allocated.subtracting(committed) }
 
-        /// Whether `name` names this partnership: its id, its full name, or its name without
-        /// "Community Safety Partnership" (case and spacing ignored).
+        /// Whether `name` names this partnership: its id, or its name with or without "Community Safety
+        /// Partnership" or "CSP" at the end (case and spacing ignored).
         public func isNamed(_ name: String) -> Bool {
-            let wanted = Self.fold(name)
-            if wanted == Self.fold(id.rawValue) || wanted == Self.fold(self.name) { return true }
-            for suffix in [" community safety partnership", " csp"] where Self.fold(self.name).hasSuffix(suffix) {
-                if wanted == String(Self.fold(self.name).dropLast(suffix.count)) { return true }
+            Self.fold(name) == Self.fold(id.rawValue) || Self.shortName(name) == Self.shortName(self.name)
+        }
+
+        /// The folded name without a trailing "community safety partnership" or "csp".
+        static func shortName(_ name: String) -> String {
+            let folded = fold(name)
+            for suffix in [" community safety partnership", " csp"] where folded.hasSuffix(suffix) {
+                return String(folded.dropLast(suffix.count))
             }
-            return false
+            return folded
         }
 
         static func fold(_ text: String) -> String {

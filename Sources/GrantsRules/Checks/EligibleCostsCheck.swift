@@ -1,3 +1,5 @@
+import Foundation
+
 /// Flags budget lines the scheme never pays for (alcohol, political or religious promotion, retrospective
 /// costs, another body's statutory duties) and VAT the applicant can reclaim.
 enum EligibleCostsCheck: CheckDefinition {
@@ -8,7 +10,11 @@ enum EligibleCostsCheck: CheckDefinition {
         guard case .success(let (ineligible, applied)) = ineligibleResult else { return ineligibleResult.failureFinding }
         guard let budget = context.bid.budget else { return .unknown("the bid gives no budget", applied: [applied]) }
         let limit = "none of \(applied.display); no reclaimable VAT"
-        let barred = budget.filter { ineligible.contains($0.category) }
+        // Applicants type categories themselves: compare without case or surrounding space.
+        let barred = budget.filter { line in
+            let category = line.category.lowercased().trimmingCharacters(in: .whitespaces)
+            return ineligible.contains { $0.lowercased() == category }
+        }
         let reclaimable = budget.filter { $0.vatReclaimable == true }
         let unsaid = budget.filter { $0.vatReclaimable == nil }
         var problems: [String] = barred.map { "\($0.category) (\($0.description), \($0.amount.formatted))" }

@@ -157,8 +157,9 @@ public struct MessageTemplates: Hashable, Sendable {
         var out = ""
         var rest = Substring(template)
         while let open = rest.firstIndex(of: "{") {
-            out += rest[..<open]
+            // An unclosed brace is kept as written.
             guard let close = rest[open...].firstIndex(of: "}") else { break }
+            out += rest[..<open]
             let name = rest[rest.index(after: open)..<close]
             switch name {
             case "found": out += found
@@ -171,12 +172,16 @@ public struct MessageTemplates: Hashable, Sendable {
         return out + rest
     }
 
-    /// Placeholders other than found, limit and detail, which the linter reports.
+    /// Placeholders other than found, limit and detail, and unclosed braces (as `{…`), which the linter reports.
     public var unknownPlaceholders: [String] {
         [pass, fail, unknown].compactMap { $0 }.flatMap { template -> [String] in
             var names: [String] = []
             var rest = Substring(template)
-            while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            while let open = rest.firstIndex(of: "{") {
+                guard let close = rest[open...].firstIndex(of: "}") else {
+                    names.append(String(rest[open...]))
+                    break
+                }
                 let name = String(rest[rest.index(after: open)..<close])
                 if !["found", "limit", "detail"].contains(name) { names.append(name) }
                 rest = rest[rest.index(after: close)...]
