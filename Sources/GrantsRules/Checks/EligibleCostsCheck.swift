@@ -5,6 +5,15 @@ import Foundation
 enum EligibleCostsCheck: CheckDefinition {
     static let arguments = [ArgumentSpec("ineligible", .parameter(.list))]
 
+    /// Lower case, without surrounding white space; rulebooks write categories that way.
+    static func fold(_ category: String) -> String {
+        category.lowercased().trimmingCharacters(in: .whitespaces)
+    }
+
+    static func needsFolding(_ category: String) -> Bool {
+        category.utf8.contains { (65...90).contains($0) || $0 == 0x20 || $0 == 0x09 || $0 >= 0x80 }
+    }
+
     static func evaluate(_ context: CheckContext) -> Finding {
         let ineligibleResult = context.list("ineligible")
         guard case .success(let (ineligible, applied)) = ineligibleResult else { return ineligibleResult.failureFinding }
@@ -12,8 +21,7 @@ enum EligibleCostsCheck: CheckDefinition {
         let limit = "none of \(applied.display); no reclaimable VAT"
         // Applicants type categories themselves: compare without case or surrounding space.
         let barred = budget.filter { line in
-            let category = line.category.lowercased().trimmingCharacters(in: .whitespaces)
-            return ineligible.contains { $0.lowercased() == category }
+            ineligible.contains(line.category) || (Self.needsFolding(line.category) && ineligible.contains(Self.fold(line.category)))
         }
         let reclaimable = budget.filter { $0.vatReclaimable == true }
         let unsaid = budget.filter { $0.vatReclaimable == nil }
