@@ -11,6 +11,7 @@ public struct GrantsCommand: ParsableCommand {
             """,
         subcommands: [
             InitCommand.self, ImportCommand.self, StatusCommand.self, HistoryCommand.self, CheckCommand.self,
+            AllocateCommand.self,
             RulebookCommand.self, DemoCommand.self,
         ]
     )

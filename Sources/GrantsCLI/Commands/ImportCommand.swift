@@ -52,6 +52,7 @@ enum Summary {
             return "\(count) \(kind.title)\(count == 1 ? "" : "s")"
         }
         let already = outcome.unchanged > 0 ? "; \(outcome.unchanged) already recorded" : ""
-        return "Recorded \(outcome.addedCount) entries: \(parts.joined(separator: ", "))\(already)."
+        let entries = outcome.addedCount == 1 ? "entry" : "entries"
+        return "Recorded \(outcome.addedCount) \(entries): \(parts.joined(separator: ", "))\(already)."
     }
 }
