@@ -34,10 +34,15 @@ final class BatchWriter {
         try each(batch.allocations, stored: EntryReader.allocation, insert: insertAllocation)
         try each(batch.bids, stored: EntryReader.bid, insert: insertBid)
         try each(batch.awards, stored: EntryReader.award, insert: insertAward)
+        try each(batch.claims, stored: EntryReader.claim, insert: insertClaim)
         try each(batch.payments, stored: EntryReader.payment, insert: insertPayment)
+        try each(batch.closures, stored: EntryReader.closure, insert: insertClosure)
+        try each(batch.awardWithdrawals, stored: EntryReader.awardWithdrawal, insert: insertAwardWithdrawal)
         try each(batch.underspendReturns, stored: EntryReader.underspendReturn, insert: insertReturn)
         try each(batch.contributions, stored: EntryReader.contribution, insert: insertContribution)
         try each(batch.withdrawals, stored: EntryReader.withdrawal, insert: insertWithdrawal)
+        try each(batch.receipts, stored: EntryReader.receipt, insert: insertReceipt)
+        try each(batch.yearClosures, stored: EntryReader.yearClosure, insert: insertYearClosure)
         return RecordOutcome(added: added, unchanged: unchanged)
     }
 
@@ -186,6 +191,11 @@ final class BatchWriter {
                 origin: origin, field: "planned_start", entryID: id)
         }
         let fund = try requireFund(award.fund, of: id, origin: origin)
+        if try EntryReader.yearClosure(fund.year.label, db) != nil {
+            throw LedgerError(
+                .invalidEntry, "the financial year \(fund.year) is closed: fund \(fund.id) takes no new awards",
+                origin: origin, field: "fund", entryID: id)
+        }
         _ = try requireOrganisation(award.recipient, field: "recipient", of: id, origin: origin)
         if let bidID = award.bid {
             guard let bid = try EntryReader.bid(bidID, db) else {
@@ -217,7 +227,7 @@ final class BatchWriter {
                     .invalidEntry, "allocation \(allocationID) is from fund \(allocation.fund), not \(fund.id)",
                     origin: origin, field: "allocation", entryID: id)
             }
-            let committed = try db.sum("awards WHERE allocation_id = ?", [allocationID])
+            let committed = try committedOn(allocation: allocationID)
             let after = try add(committed, award.amount, origin: origin, field: "amount", id: id)
             if after > allocation.amount {
                 throw LedgerError(
@@ -258,6 +268,32 @@ final class BatchWriter {
         try requirePositive(payment.amount, field: "amount", of: id, origin: origin)
         let award = try requireAward(payment.award, of: id, origin: origin)
         try requireNotBefore(payment.date, award, of: id, origin: origin)
+        try requireOpen(award, doing: "paid", of: id, origin: origin)
+        if let claimID = payment.claim {
+            guard let claim = try EntryReader.claim(claimID, db) else {
+                throw unknown("claim", claimID, field: "claim", of: id, origin: origin)
+            }
+            guard claim.award == award.id else {
+                throw LedgerError(
+                    .invalidEntry, "claim \(claimID) is on award \(claim.award), not \(award.id)", origin: origin,
+                    field: "claim", entryID: id)
+            }
+            if let paidBy = try String.fetchOne(db, sql: "SELECT id FROM payments WHERE claim_id = ?", arguments: [claimID]) {
+                throw LedgerError(
+                    .invalidEntry, "claim \(claimID) was already paid by \(paidBy)", origin: origin, field: "claim",
+                    entryID: id)
+            }
+            guard claim.amount == payment.amount else {
+                throw LedgerError(
+                    .invalidEntry, "pays \(payment.amount.formatted), but claim \(claimID) is for \(claim.amount.formatted)",
+                    origin: origin, field: "amount", entryID: id)
+            }
+            guard payment.date >= claim.date else {
+                throw LedgerError(
+                    .invalidEntry, "\(payment.date) is before claim \(claimID) was made on \(claim.date)", origin: origin,
+                    field: "date", entryID: id)
+            }
+        }
         let paid = try db.sum("payments WHERE award_id = ?", [award.id])
         let after = try add(paid, payment.amount, origin: origin, field: "amount", id: id)
         if after > award.amount {
@@ -268,8 +304,8 @@ final class BatchWriter {
                 origin: origin, field: "amount", entryID: id)
         }
         try db.execute(
-            sql: "INSERT INTO payments (id, award_id, amount, date, reference) VALUES (?, ?, ?, ?, ?)",
-            arguments: [id, award.id, payment.amount.pence, payment.date.description, payment.reference])
+            sql: "INSERT INTO payments (id, award_id, claim_id, amount, date, reference) VALUES (?, ?, ?, ?, ?, ?)",
+            arguments: [id, award.id, payment.claim, payment.amount.pence, payment.date.description, payment.reference])
     }
 
     private func insertReturn(_ entry: UnderspendReturn, origin: Origin?) throws {
@@ -280,6 +316,14 @@ final class BatchWriter {
         let paid = try db.sum("payments WHERE award_id = ?", [award.id])
         let returned = try db.sum("underspend_returns WHERE award_id = ?", [award.id])
         let after = try add(returned, entry.amount, origin: origin, field: "amount", id: id)
+        if let owed = try Int64.fetchOne(db, sql: "SELECT owed FROM award_closures WHERE award_id = ?", arguments: [award.id]),
+           after.pence > owed {
+            throw LedgerError(
+                .exceedsPaid,
+                "returning \(entry.amount.formatted) would take the underspend returned on award \(award.id) to "
+                    + "\(after.formatted), more than the \(Money(pence: owed).formatted) owed back at its close",
+                origin: origin, field: "amount", entryID: id)
+        }
         if after > paid {
             throw LedgerError(
                 .exceedsPaid,
@@ -290,6 +334,132 @@ final class BatchWriter {
         try db.execute(
             sql: "INSERT INTO underspend_returns (id, award_id, amount, date, reason) VALUES (?, ?, ?, ?, ?)",
             arguments: [id, award.id, entry.amount.pence, entry.date.description, entry.reason])
+    }
+
+    // MARK: - Lifecycle
+
+    /// Refuses a step on an award that is closed or withdrawn.
+    private func requireOpen(_ award: Award, doing step: String, of id: String, origin: Origin?) throws {
+        if let closure = try EntryReader.closureOf(award: award.id, db) {
+            throw LedgerError(
+                .invalidEntry, "award \(award.id) was closed on \(closure.date) (\(closure.id)) and cannot be \(step)",
+                origin: origin, field: "award", entryID: id)
+        }
+        if let withdrawal = try EntryReader.withdrawalOf(award: award.id, db) {
+            throw LedgerError(
+                .invalidEntry,
+                "award \(award.id) was withdrawn on \(withdrawal.date) (\(withdrawal.reason)) and cannot be \(step)",
+                origin: origin, field: "award", entryID: id)
+        }
+    }
+
+    private func insertClaim(_ claim: Claim, origin: Origin?) throws {
+        let id = claim.id
+        try requirePositive(claim.amount, field: "amount", of: id, origin: origin)
+        let award = try requireAward(claim.award, of: id, origin: origin)
+        try requireOpen(award, doing: "claimed on", of: id, origin: origin)
+        guard claim.date >= award.awardDate else {
+            throw LedgerError(
+                .invalidEntry, "the claim is dated \(claim.date), before award \(award.id) was made on \(award.awardDate)",
+                origin: origin, field: "date", entryID: id)
+        }
+        guard claim.periodStart <= claim.periodEnd else {
+            throw LedgerError(
+                .invalidEntry, "the period starts \(claim.periodStart), after it ends \(claim.periodEnd)", origin: origin,
+                field: "period_start", entryID: id)
+        }
+        let claimed = try db.sum("claims WHERE award_id = ?", [award.id])
+        let after = try add(claimed, claim.amount, origin: origin, field: "amount", id: id)
+        if after > award.amount {
+            throw LedgerError(
+                .exceedsAward,
+                "claiming \(claim.amount.formatted) would take the claims on award \(award.id) to \(after.formatted), over "
+                    + "the \(award.amount.formatted) awarded; \(try left(award.amount, claimed).formatted) is left to claim",
+                origin: origin, field: "amount", entryID: id)
+        }
+        try db.execute(
+            sql: "INSERT INTO claims (id, award_id, period_start, period_end, amount, date) VALUES (?, ?, ?, ?, ?, ?)",
+            arguments: [id, award.id, claim.periodStart.description, claim.periodEnd.description, claim.amount.pence,
+                        claim.date.description])
+    }
+
+    private func insertClosure(_ closure: AwardClosure, origin: Origin?) throws {
+        let id = closure.id
+        let award = try requireAward(closure.award, of: id, origin: origin)
+        try requireOpen(award, doing: "closed again", of: id, origin: origin)
+        guard !closure.spent.isNegative else {
+            throw LedgerError(.invalidEntry, "spent is negative", origin: origin, field: "spent", entryID: id)
+        }
+        try requireNotBefore(closure.date, award, of: id, origin: origin)
+        if let unpaid = try String.fetchOne(
+            db, sql: "SELECT c.id FROM claims c WHERE c.award_id = ? AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.claim_id = c.id) ORDER BY c.id",
+            arguments: [award.id]) {
+            throw LedgerError(
+                .invalidEntry, "claim \(unpaid) on award \(award.id) is not paid yet; pay it before closing",
+                origin: origin, field: "award", entryID: id)
+        }
+        let paid = try db.sum("payments WHERE award_id = ?", [award.id])
+        let released = try left(award.amount, paid)
+        let owed = closure.spent >= paid ? Money.zero : try left(paid, closure.spent)
+        try db.execute(
+            sql: "INSERT INTO award_closures (id, award_id, spent, released, owed, date) VALUES (?, ?, ?, ?, ?, ?)",
+            arguments: [id, award.id, closure.spent.pence, released.pence, owed.pence, closure.date.description])
+    }
+
+    private func insertAwardWithdrawal(_ withdrawal: AwardWithdrawal, origin: Origin?) throws {
+        let id = withdrawal.id
+        let award = try requireAward(withdrawal.award, of: id, origin: origin)
+        try requireOpen(award, doing: "withdrawn", of: id, origin: origin)
+        try requireNotBefore(withdrawal.date, award, of: id, origin: origin)
+        let paid = try db.sum("payments WHERE award_id = ?", [award.id])
+        guard paid == .zero else {
+            throw LedgerError(
+                .invalidEntry,
+                "award \(award.id) has \(paid.formatted) paid on it: close it with what was spent instead of withdrawing it",
+                origin: origin, field: "award", entryID: id)
+        }
+        try db.execute(
+            sql: "INSERT INTO award_withdrawals (id, award_id, released, date, reason) VALUES (?, ?, ?, ?, ?)",
+            arguments: [id, award.id, award.amount.pence, withdrawal.date.description, withdrawal.reason])
+    }
+
+    private func insertReceipt(_ receipt: ContributionReceipt, origin: Origin?) throws {
+        let id = receipt.id
+        try requirePositive(receipt.amount, field: "amount", of: id, origin: origin)
+        guard let schedule = try EntryReader.contribution(receipt.contribution, db) else {
+            throw unknown("contribution", receipt.contribution, field: "contribution", of: id, origin: origin)
+        }
+        guard let instalment = schedule.instalments.first(where: { $0.year == receipt.year }) else {
+            throw LedgerError(
+                .invalidEntry, "contribution \(schedule.id) has no instalment for \(receipt.year)", origin: origin,
+                field: "financial_year", entryID: id)
+        }
+        let received = try db.sum("contribution_receipts WHERE contribution_id = ? AND year_start = ?",
+                                  [schedule.id, receipt.year.startYear])
+        let after = try add(received, receipt.amount, origin: origin, field: "amount", id: id)
+        if after > instalment.amount {
+            throw LedgerError(
+                .exceedsAward,
+                "receiving \(receipt.amount.formatted) would take \(receipt.year) receipts on \(schedule.id) to "
+                    + "\(after.formatted), over the \(instalment.amount.formatted) due",
+                origin: origin, field: "amount", entryID: id)
+        }
+        try db.execute(
+            sql: "INSERT INTO contribution_receipts (id, contribution_id, year_start, amount, date) VALUES (?, ?, ?, ?, ?)",
+            arguments: [id, schedule.id, receipt.year.startYear, receipt.amount.pence, receipt.date.description])
+    }
+
+    private func insertYearClosure(_ closure: YearClosure, origin: Origin?) throws {
+        let open = try YearEnd.openItems(year: closure.year, db)
+        if let first = open.first {
+            throw LedgerError(
+                .invalidEntry,
+                "\(closure.year) cannot close: \(open.count) thing(s) still open, first \(first); see grants year-end",
+                origin: origin, field: "financial_year", entryID: closure.year.label)
+        }
+        try db.execute(
+            sql: "INSERT INTO year_closures (year_start, date) VALUES (?, ?)",
+            arguments: [closure.year.startYear, closure.date.description])
     }
 
     // MARK: - Contributions
@@ -348,8 +518,17 @@ final class BatchWriter {
     /// Allocations plus awards made directly on the fund: what the fund's budget must cover.
     private func drawnOnFund(_ fundID: String) throws -> Money {
         let allocated = try db.sum("allocations WHERE fund_id = ?", [fundID])
-        let direct = try db.sum("awards WHERE fund_id = ? AND allocation_id IS NULL", [fundID])
+        let direct = Money(pence: try Int64.fetchOne(
+            db, sql: "SELECT COALESCE(SUM(committed), 0) FROM award_commitments WHERE fund_id = ? AND allocation_id IS NULL",
+            arguments: [fundID]) ?? 0)
         return try allocated.adding(direct)
+    }
+
+    /// What the awards on an allocation still commit, after closures and withdrawals released their unpaid parts.
+    private func committedOn(allocation: String) throws -> Money {
+        Money(pence: try Int64.fetchOne(
+            db, sql: "SELECT COALESCE(SUM(committed), 0) FROM award_commitments WHERE allocation_id = ?",
+            arguments: [allocation]) ?? 0)
     }
 
     private func add(_ a: Money, _ b: Money, origin: Origin?, field: String, id: String) throws -> Money {

@@ -92,7 +92,7 @@ enum EntryReader {
         }
         let t = "payments"
         return Payment(
-            id: try row.text("id", in: t), award: try row.text("award_id", in: t),
+            id: try row.text("id", in: t), award: try row.text("award_id", in: t), claim: row["claim_id"],
             amount: try row.money("amount", in: t), date: try row.day("date", in: t), reference: row["reference"])
     }
 
@@ -135,6 +135,64 @@ enum EntryReader {
         return ContributionWithdrawal(
             id: try row.text("id", in: t), schedule: try row.text("contribution_id", in: t),
             effective: try row.day("effective", in: t), reason: try row.text("reason", in: t))
+    }
+
+    static func claim(_ id: String, _ db: Database) throws -> Claim? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM claims WHERE id = ?", arguments: [id]) else { return nil }
+        let t = "claims"
+        return Claim(
+            id: try row.text("id", in: t), award: try row.text("award_id", in: t),
+            periodStart: try row.day("period_start", in: t), periodEnd: try row.day("period_end", in: t),
+            amount: try row.money("amount", in: t), date: try row.day("date", in: t))
+    }
+
+    static func closure(_ id: String, _ db: Database) throws -> AwardClosure? {
+        try Row.fetchOne(db, sql: "SELECT * FROM award_closures WHERE id = ?", arguments: [id]).map(closure)
+    }
+
+    static func closureOf(award: String, _ db: Database) throws -> AwardClosure? {
+        try Row.fetchOne(db, sql: "SELECT * FROM award_closures WHERE award_id = ?", arguments: [award]).map(closure)
+    }
+
+    static func closure(_ row: Row) throws(LedgerError) -> AwardClosure {
+        let t = "award_closures"
+        return AwardClosure(
+            id: try row.text("id", in: t), award: try row.text("award_id", in: t), spent: try row.money("spent", in: t),
+            date: try row.day("date", in: t))
+    }
+
+    static func awardWithdrawal(_ id: String, _ db: Database) throws -> AwardWithdrawal? {
+        try Row.fetchOne(db, sql: "SELECT * FROM award_withdrawals WHERE id = ?", arguments: [id]).map(awardWithdrawal)
+    }
+
+    static func withdrawalOf(award: String, _ db: Database) throws -> AwardWithdrawal? {
+        try Row.fetchOne(db, sql: "SELECT * FROM award_withdrawals WHERE award_id = ?", arguments: [award])
+            .map(awardWithdrawal)
+    }
+
+    static func awardWithdrawal(_ row: Row) throws(LedgerError) -> AwardWithdrawal {
+        let t = "award_withdrawals"
+        return AwardWithdrawal(
+            id: try row.text("id", in: t), award: try row.text("award_id", in: t), date: try row.day("date", in: t),
+            reason: try row.text("reason", in: t))
+    }
+
+    static func receipt(_ id: String, _ db: Database) throws -> ContributionReceipt? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM contribution_receipts WHERE id = ?", arguments: [id])
+        else { return nil }
+        let t = "contribution_receipts"
+        return ContributionReceipt(
+            id: try row.text("id", in: t), contribution: try row.text("contribution_id", in: t),
+            year: try row.year("year_start", in: t), amount: try row.money("amount", in: t),
+            date: try row.day("date", in: t))
+    }
+
+    /// The closure of a financial year, by its label (`2017/18`).
+    static func yearClosure(_ label: String, _ db: Database) throws -> YearClosure? {
+        guard let year = try? FinancialYear(parsing: label),
+              let row = try Row.fetchOne(db, sql: "SELECT * FROM year_closures WHERE year_start = ?", arguments: [year.startYear])
+        else { return nil }
+        return YearClosure(year: year, date: try row.day("date", in: "year_closures"))
     }
 
     private static func parseStoredID(_ text: String) throws(LedgerError) -> OrganisationID {

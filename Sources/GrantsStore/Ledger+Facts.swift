@@ -36,7 +36,7 @@ extension Ledger {
                     SELECT o.id, o.name, o.location_code,
                       (SELECT COALESCE(SUM(al.amount), 0) FROM allocations al JOIN funds f ON f.id = al.fund_id
                         WHERE al.csp_id = o.id AND f.year_start = ?1 AND f.scheme = 'csp-grant') AS allocated,
-                      (SELECT COALESCE(SUM(aw.amount), 0) FROM awards aw JOIN allocations al ON al.id = aw.allocation_id
+                      (SELECT COALESCE(SUM(aw.committed), 0) FROM award_commitments aw JOIN allocations al ON al.id = aw.allocation_id
                         JOIN funds f ON f.id = al.fund_id
                         WHERE al.csp_id = o.id AND f.year_start = ?1 AND f.scheme = 'csp-grant') AS committed
                     FROM organisations o WHERE o.kind = 'csp' ORDER BY o.name, o.id

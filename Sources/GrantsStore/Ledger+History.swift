@@ -28,8 +28,10 @@ extension Ledger {
     public func counts() throws(LedgerError) -> [EntryKind: Int] {
         let tables: [(EntryKind, String)] = [
             (.organisation, "organisations"), (.fund, "funds"), (.allocation, "allocations"), (.bid, "bids"),
-            (.award, "awards"), (.payment, "payments"), (.underspendReturn, "underspend_returns"),
+            (.award, "awards"), (.claim, "claims"), (.payment, "payments"), (.awardClosure, "award_closures"),
+            (.awardWithdrawal, "award_withdrawals"), (.underspendReturn, "underspend_returns"),
             (.contribution, "contributions"), (.contributionWithdrawal, "contribution_withdrawals"),
+            (.contributionReceipt, "contribution_receipts"), (.yearClosure, "year_closures"),
         ]
         return try read { db in
             var counts: [EntryKind: Int] = [:]

@@ -60,7 +60,7 @@ extension Ledger {
     private static let fundSQL = """
         SELECT f.id AS fund_id, f.name AS fund_name, f.scheme, f.year_start, f.amount AS budget,
           (SELECT COALESCE(SUM(amount), 0) FROM allocations WHERE fund_id = f.id) AS allocated,
-          (SELECT COALESCE(SUM(amount), 0) FROM awards WHERE fund_id = f.id) AS committed,
+          (SELECT COALESCE(SUM(committed), 0) FROM award_commitments WHERE fund_id = f.id) AS committed,
           (SELECT COALESCE(SUM(p.amount), 0) FROM payments p JOIN awards w ON w.id = p.award_id
             WHERE w.fund_id = f.id) AS paid,
           (SELECT COALESCE(SUM(r.amount), 0) FROM underspend_returns r JOIN awards w ON w.id = r.award_id
@@ -73,7 +73,7 @@ extension Ledger {
     private static let cspSQL = """
         SELECT a.fund_id, f.name AS fund_name, f.scheme, f.year_start, a.csp_id, o.name AS csp_name,
           SUM(a.amount) AS budget, SUM(a.amount) AS allocated,
-          (SELECT COALESCE(SUM(w.amount), 0) FROM awards w JOIN allocations x ON x.id = w.allocation_id
+          (SELECT COALESCE(SUM(w.committed), 0) FROM award_commitments w JOIN allocations x ON x.id = w.allocation_id
             WHERE x.fund_id = a.fund_id AND x.csp_id = a.csp_id) AS committed,
           (SELECT COALESCE(SUM(p.amount), 0) FROM payments p JOIN awards w ON w.id = p.award_id
             JOIN allocations x ON x.id = w.allocation_id

@@ -8,16 +8,16 @@ enum LedgerSchema {
         migrator.registerMigration("v1-ledger") { db in
             try createTables(db)
             try createInvariantTriggers(db)
-            try createAppendOnlyTriggers(db)
+            try createAppendOnlyTriggers(db, tables: v1Keys)
+        }
+        migrator.registerMigration("v2-lifecycle") { db in
+            try createLifecycleTables(db)
+            try replaceCommitmentTriggers(db)
+            try createAppendOnlyTriggers(db, tables: v2Keys)
         }
         return migrator
     }
 
-    /// Tables that hold entries; none is ever updated or deleted from.
-    static let entryTables = [
-        "organisations", "csp_members", "funds", "allocations", "bids", "awards", "payments",
-        "underspend_returns", "contributions", "contribution_years", "contribution_withdrawals", "history",
-    ]
 
     private static func createTables(_ db: Database) throws {
         try db.create(table: "organisations", options: .strict) { t in
@@ -160,7 +160,7 @@ enum LedgerSchema {
 
     /// The key columns of each table: a row may never be inserted over an existing one, since
     /// `INSERT OR REPLACE` deletes the old row without firing a DELETE trigger.
-    static let keys: [String: [[String]]] = [
+    static let v1Keys: [String: [[String]]] = [
         "organisations": [["id"]], "csp_members": [["csp_id", "member_id"]], "funds": [["id"]],
         "allocations": [["id"]], "bids": [["id"]], "awards": [["id"]], "payments": [["id"]],
         "underspend_returns": [["id"]], "contributions": [["id"]],
@@ -168,7 +168,16 @@ enum LedgerSchema {
         "contribution_withdrawals": [["id"], ["contribution_id"]], "history": [["seq"]],
     ]
 
-    private static func createAppendOnlyTriggers(_ db: Database) throws {
+    /// The lifecycle's tables and their keys.
+    static let v2Keys: [String: [[String]]] = [
+        "claims": [["id"]], "award_closures": [["id"], ["award_id"]], "award_withdrawals": [["id"], ["award_id"]],
+        "year_closures": [["year_start"]], "contribution_receipts": [["id"]],
+    ]
+
+    /// Every table that holds entries: none is ever updated, deleted from or replaced into.
+    static var entryTables: [String] { (Array(v1Keys.keys) + Array(v2Keys.keys)).sorted() }
+
+    private static func createAppendOnlyTriggers(_ db: Database, tables keys: [String: [[String]]]) throws {
         for (table, keySets) in keys.sorted(by: { $0.key < $1.key }) {
             for (index, columns) in keySets.enumerated() {
                 let match = columns.map { "\($0) = NEW.\($0)" }.joined(separator: " AND ")
@@ -179,7 +188,7 @@ enum LedgerSchema {
                     """)
             }
         }
-        for table in entryTables {
+        for table in keys.keys.sorted() {
             try db.execute(sql: """
                 CREATE TRIGGER \(table)_never_updated BEFORE UPDATE ON \(table)
                 BEGIN SELECT RAISE(ABORT, 'ledger entries are never edited: record a correction instead'); END;
@@ -187,5 +196,116 @@ enum LedgerSchema {
                 BEGIN SELECT RAISE(ABORT, 'ledger entries are never deleted: record a correction instead'); END;
                 """)
         }
+    }
+
+    private static func createLifecycleTables(_ db: Database) throws {
+        try db.create(table: "claims", options: .strict) { t in
+            t.primaryKey("id", .text)
+            t.column("award_id", .text).notNull().references("awards").indexed()
+            t.column("period_start", .text).notNull()
+            t.column("period_end", .text).notNull()
+            t.column("amount", .integer).notNull().check { $0 > 0 }
+            t.column("date", .text).notNull()
+            t.check(sql: "period_start <= period_end")
+        }
+        try db.alter(table: "payments") { t in
+            t.add(column: "claim_id", .text).references("claims")
+        }
+        try db.execute(sql: "CREATE UNIQUE INDEX payments_one_per_claim ON payments(claim_id) WHERE claim_id IS NOT NULL")
+        try db.create(table: "award_closures", options: .strict) { t in
+            t.primaryKey("id", .text)
+            t.column("award_id", .text).notNull().unique().references("awards")
+            t.column("spent", .integer).notNull().check { $0 >= 0 }
+            // Worked out when the return is recorded, and kept, so that triggers can read them.
+            t.column("released", .integer).notNull().check { $0 >= 0 }
+            t.column("owed", .integer).notNull().check { $0 >= 0 }
+            t.column("date", .text).notNull()
+        }
+        try db.create(table: "award_withdrawals", options: .strict) { t in
+            t.primaryKey("id", .text)
+            t.column("award_id", .text).notNull().unique().references("awards")
+            t.column("released", .integer).notNull().check { $0 >= 0 }
+            t.column("date", .text).notNull()
+            t.column("reason", .text).notNull()
+        }
+        try db.create(table: "year_closures", options: .strict) { t in
+            t.primaryKey("year_start", .integer)
+            t.column("date", .text).notNull()
+        }
+        try db.create(table: "contribution_receipts", options: .strict) { t in
+            t.primaryKey("id", .text)
+            t.column("contribution_id", .text).notNull().references("contributions").indexed()
+            t.column("year_start", .integer).notNull()
+            t.column("amount", .integer).notNull().check { $0 > 0 }
+            t.column("date", .text).notNull()
+        }
+        // What each award still commits: its amount less what a closure or a withdrawal released.
+        try db.execute(sql: """
+            CREATE VIEW award_commitments AS
+            SELECT a.id AS award_id, a.fund_id, a.allocation_id,
+              a.amount - COALESCE((SELECT released FROM award_closures c WHERE c.award_id = a.id), 0)
+                       - COALESCE((SELECT released FROM award_withdrawals w WHERE w.award_id = a.id), 0) AS committed
+            FROM awards a
+            """)
+    }
+
+    /// The money triggers again, now counting what awards still commit rather than what they first committed, and
+    /// the lifecycle's own limits.
+    private static func replaceCommitmentTriggers(_ db: Database) throws {
+        try db.execute(sql: """
+            DROP TRIGGER allocations_within_fund;
+            DROP TRIGGER awards_within_allocation;
+            DROP TRIGGER awards_within_fund;
+
+            CREATE TRIGGER allocations_within_fund BEFORE INSERT ON allocations
+            WHEN (SELECT COALESCE(SUM(amount), 0) FROM allocations WHERE fund_id = NEW.fund_id)
+               + (SELECT COALESCE(SUM(committed), 0) FROM award_commitments WHERE fund_id = NEW.fund_id AND allocation_id IS NULL)
+               + NEW.amount > (SELECT amount FROM funds WHERE id = NEW.fund_id)
+            BEGIN SELECT RAISE(ABORT, 'allocation exceeds its fund'); END;
+
+            CREATE TRIGGER awards_within_allocation BEFORE INSERT ON awards
+            WHEN NEW.allocation_id IS NOT NULL AND (
+                 (SELECT COALESCE(SUM(committed), 0) FROM award_commitments WHERE allocation_id = NEW.allocation_id)
+                   + NEW.amount > (SELECT amount FROM allocations WHERE id = NEW.allocation_id)
+              OR (SELECT fund_id FROM allocations WHERE id = NEW.allocation_id) IS NOT NEW.fund_id)
+            BEGIN SELECT RAISE(ABORT, 'award exceeds its allocation'); END;
+
+            CREATE TRIGGER awards_within_fund BEFORE INSERT ON awards
+            WHEN NEW.allocation_id IS NULL
+             AND (SELECT COALESCE(SUM(amount), 0) FROM allocations WHERE fund_id = NEW.fund_id)
+               + (SELECT COALESCE(SUM(committed), 0) FROM award_commitments WHERE fund_id = NEW.fund_id AND allocation_id IS NULL)
+               + NEW.amount > (SELECT amount FROM funds WHERE id = NEW.fund_id)
+            BEGIN SELECT RAISE(ABORT, 'award exceeds its fund'); END;
+
+            CREATE TRIGGER awards_not_in_closed_year BEFORE INSERT ON awards
+            WHEN EXISTS (SELECT 1 FROM year_closures y JOIN funds f ON f.year_start = y.year_start WHERE f.id = NEW.fund_id)
+            BEGIN SELECT RAISE(ABORT, 'the financial year is closed'); END;
+
+            CREATE TRIGGER claims_within_award BEFORE INSERT ON claims
+            WHEN (SELECT COALESCE(SUM(amount), 0) FROM claims WHERE award_id = NEW.award_id) + NEW.amount
+               > (SELECT amount FROM awards WHERE id = NEW.award_id)
+              OR EXISTS (SELECT 1 FROM award_closures WHERE award_id = NEW.award_id)
+              OR EXISTS (SELECT 1 FROM award_withdrawals WHERE award_id = NEW.award_id)
+            BEGIN SELECT RAISE(ABORT, 'claim exceeds its award, or the award is closed or withdrawn'); END;
+
+            CREATE TRIGGER payments_of_open_awards BEFORE INSERT ON payments
+            WHEN EXISTS (SELECT 1 FROM award_closures WHERE award_id = NEW.award_id)
+              OR EXISTS (SELECT 1 FROM award_withdrawals WHERE award_id = NEW.award_id)
+              OR (NEW.claim_id IS NOT NULL AND (SELECT amount FROM claims WHERE id = NEW.claim_id) IS NOT NEW.amount)
+              OR (NEW.claim_id IS NOT NULL AND (SELECT award_id FROM claims WHERE id = NEW.claim_id) IS NOT NEW.award_id)
+            BEGIN SELECT RAISE(ABORT, 'payment of a closed or withdrawn award, or not what its claim asked'); END;
+
+            CREATE TRIGGER withdrawals_before_payment BEFORE INSERT ON award_withdrawals
+            WHEN EXISTS (SELECT 1 FROM payments WHERE award_id = NEW.award_id)
+              OR EXISTS (SELECT 1 FROM award_closures WHERE award_id = NEW.award_id)
+            BEGIN SELECT RAISE(ABORT, 'an award with payments or a closure cannot be withdrawn'); END;
+
+            CREATE TRIGGER receipts_within_instalment BEFORE INSERT ON contribution_receipts
+            WHEN (SELECT COALESCE(SUM(amount), 0) FROM contribution_receipts
+                  WHERE contribution_id = NEW.contribution_id AND year_start = NEW.year_start) + NEW.amount
+               > COALESCE((SELECT amount FROM contribution_years
+                  WHERE contribution_id = NEW.contribution_id AND year_start = NEW.year_start), 0)
+            BEGIN SELECT RAISE(ABORT, 'receipt exceeds the year''s contribution'); END;
+            """)
     }
 }

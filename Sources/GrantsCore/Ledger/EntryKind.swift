@@ -5,10 +5,15 @@ public enum EntryKind: String, CaseIterable, Hashable, Sendable {
     case allocation
     case bid
     case award
+    case claim
     case payment
+    case awardClosure = "award-closure"
+    case awardWithdrawal = "award-withdrawal"
     case underspendReturn = "underspend-return"
     case contribution
     case contributionWithdrawal = "contribution-withdrawal"
+    case contributionReceipt = "contribution-receipt"
+    case yearClosure = "year-closure"
 
     /// How people say it: "underspend return".
     public var title: String { String(rawValue.map { $0 == "-" ? " " : $0 }) }

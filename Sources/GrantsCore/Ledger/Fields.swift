@@ -112,8 +112,54 @@ extension Payment: LedgerEntry {
     public var entryID: String { id }
     public var fields: Fields {
         Fields([
-            ("id", id), ("award", award), ("amount", amount.plain), ("date", date.description),
+            ("id", id), ("award", award), ("claim", claim), ("amount", amount.plain), ("date", date.description),
             ("reference", reference),
+        ])
+    }
+}
+
+extension Claim: LedgerEntry {
+    public static var kind: EntryKind { .claim }
+    public var entryID: String { id }
+    public var fields: Fields {
+        Fields([
+            ("id", id), ("award", award), ("period_start", periodStart.description),
+            ("period_end", periodEnd.description), ("amount", amount.plain), ("date", date.description),
+        ])
+    }
+}
+
+extension AwardClosure: LedgerEntry {
+    public static var kind: EntryKind { .awardClosure }
+    public var entryID: String { id }
+    public var fields: Fields {
+        Fields([("id", id), ("award", award), ("spent", spent.plain), ("date", date.description)])
+    }
+}
+
+extension AwardWithdrawal: LedgerEntry {
+    public static var kind: EntryKind { .awardWithdrawal }
+    public var entryID: String { id }
+    public var fields: Fields {
+        Fields([("id", id), ("award", award), ("date", date.description), ("reason", reason)])
+    }
+}
+
+extension YearClosure: LedgerEntry {
+    public static var kind: EntryKind { .yearClosure }
+    public var entryID: String { year.label }
+    public var fields: Fields {
+        Fields([("financial_year", year.label), ("date", date.description)])
+    }
+}
+
+extension ContributionReceipt: LedgerEntry {
+    public static var kind: EntryKind { .contributionReceipt }
+    public var entryID: String { id }
+    public var fields: Fields {
+        Fields([
+            ("id", id), ("contribution", contribution), ("financial_year", year.label), ("amount", amount.plain),
+            ("date", date.description),
         ])
     }
 }

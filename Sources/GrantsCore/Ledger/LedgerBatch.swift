@@ -5,17 +5,23 @@ public struct LedgerBatch: Hashable, Sendable {
     public var allocations: [Sourced<Allocation>] = []
     public var bids: [Sourced<Bid>] = []
     public var awards: [Sourced<Award>] = []
+    public var claims: [Sourced<Claim>] = []
     public var payments: [Sourced<Payment>] = []
+    public var closures: [Sourced<AwardClosure>] = []
+    public var awardWithdrawals: [Sourced<AwardWithdrawal>] = []
     public var underspendReturns: [Sourced<UnderspendReturn>] = []
     public var contributions: [Sourced<ContributionSchedule>] = []
     public var withdrawals: [Sourced<ContributionWithdrawal>] = []
+    public var receipts: [Sourced<ContributionReceipt>] = []
+    public var yearClosures: [Sourced<YearClosure>] = []
 
     public init() {}
 
     /// How many entries the batch holds.
     public var count: Int {
-        organisations.count + funds.count + allocations.count + bids.count + awards.count + payments.count
-            + underspendReturns.count + contributions.count + withdrawals.count
+        organisations.count + funds.count + allocations.count + bids.count + awards.count + claims.count
+            + payments.count + closures.count + awardWithdrawals.count + underspendReturns.count + contributions.count
+            + withdrawals.count + receipts.count + yearClosures.count
     }
 
     /// Appends every entry of `other`.
@@ -25,9 +31,14 @@ public struct LedgerBatch: Hashable, Sendable {
         allocations += other.allocations
         bids += other.bids
         awards += other.awards
+        claims += other.claims
         payments += other.payments
+        closures += other.closures
+        awardWithdrawals += other.awardWithdrawals
         underspendReturns += other.underspendReturns
         contributions += other.contributions
         withdrawals += other.withdrawals
+        receipts += other.receipts
+        yearClosures += other.yearClosures
     }
 }

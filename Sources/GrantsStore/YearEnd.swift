@@ -1,0 +1,131 @@
+import GRDB
+import GrantsCore
+
+/// What stands between a financial year and its close.
+public struct YearEndReport: Hashable, Sendable {
+    public struct OpenAward: Hashable, Sendable {
+        public let award: String
+        public let fund: String
+        public let recipient: String
+        public let state: AwardState
+        public let amount: Money
+        public let paid: Money
+    }
+
+    public struct UnpaidClaim: Hashable, Sendable {
+        public let claim: String
+        public let award: String
+        public let amount: Money
+        public let date: Day
+    }
+
+    public struct Owed: Hashable, Sendable {
+        public let award: String
+        public let recipient: String
+        public let owed: Money
+        public let returned: Money
+    }
+
+    public struct Uncommitted: Hashable, Sendable {
+        public let fund: String
+        public let csp: String
+        public let allocated: Money
+        public let committed: Money
+    }
+
+    public let year: FinancialYear
+    public let closedOn: Day?
+    public let openAwards: [OpenAward]
+    public let unpaidClaims: [UnpaidClaim]
+    public let underspendOwed: [Owed]
+    public let uncommitted: [Uncommitted]
+
+    /// Whether the year may close: no award open, no claim unpaid, no underspend still owed.
+    public var canClose: Bool { openAwards.isEmpty && unpaidClaims.isEmpty && underspendOwed.isEmpty }
+}
+
+enum YearEnd {
+    static func report(year: FinancialYear, _ db: Database) throws -> YearEndReport {
+        let openAwards = try Row.fetchAll(db, sql: """
+            SELECT a.id, a.fund_id, o.name, a.amount,
+              (SELECT COALESCE(SUM(amount), 0) FROM payments p WHERE p.award_id = a.id) AS paid,
+              EXISTS (SELECT 1 FROM claims c WHERE c.award_id = a.id) AS claimed
+            FROM awards a JOIN funds f ON f.id = a.fund_id JOIN organisations o ON o.id = a.recipient_id
+            WHERE f.year_start = ?
+              AND NOT EXISTS (SELECT 1 FROM award_closures c WHERE c.award_id = a.id)
+              AND NOT EXISTS (SELECT 1 FROM award_withdrawals w WHERE w.award_id = a.id)
+            ORDER BY a.id
+            """, arguments: [year.startYear]).map { row throws(LedgerError) in
+            YearEndReport.OpenAward(
+                award: try row.text("id", in: "awards"), fund: try row.text("fund_id", in: "awards"),
+                recipient: try row.text("name", in: "organisations"),
+                state: (row["claimed"] as Bool?) == true ? .claiming : .awarded,
+                amount: try row.money("amount", in: "awards"), paid: try row.money("paid", in: "payments"))
+        }
+        let unpaidClaims = try Row.fetchAll(db, sql: """
+            SELECT c.id, c.award_id, c.amount, c.date FROM claims c
+            JOIN awards a ON a.id = c.award_id JOIN funds f ON f.id = a.fund_id
+            WHERE f.year_start = ? AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.claim_id = c.id)
+            ORDER BY c.id
+            """, arguments: [year.startYear]).map { row throws(LedgerError) in
+            YearEndReport.UnpaidClaim(
+                claim: try row.text("id", in: "claims"), award: try row.text("award_id", in: "claims"),
+                amount: try row.money("amount", in: "claims"), date: try row.day("date", in: "claims"))
+        }
+        let owed = try Row.fetchAll(db, sql: """
+            SELECT c.award_id, o.name, c.owed,
+              (SELECT COALESCE(SUM(amount), 0) FROM underspend_returns r WHERE r.award_id = c.award_id) AS returned
+            FROM award_closures c JOIN awards a ON a.id = c.award_id JOIN funds f ON f.id = a.fund_id
+            JOIN organisations o ON o.id = a.recipient_id
+            WHERE f.year_start = ? AND c.owed > (SELECT COALESCE(SUM(amount), 0) FROM underspend_returns r WHERE r.award_id = c.award_id)
+            ORDER BY c.award_id
+            """, arguments: [year.startYear]).map { row throws(LedgerError) in
+            YearEndReport.Owed(
+                award: try row.text("award_id", in: "award_closures"), recipient: try row.text("name", in: "organisations"),
+                owed: try row.money("owed", in: "award_closures"), returned: try row.money("returned", in: "underspend_returns"))
+        }
+        let uncommitted = try Row.fetchAll(db, sql: """
+            SELECT al.fund_id, o.name, SUM(al.amount) AS allocated,
+              (SELECT COALESCE(SUM(committed), 0) FROM award_commitments ac JOIN allocations x ON x.id = ac.allocation_id
+                WHERE x.fund_id = al.fund_id AND x.csp_id = al.csp_id) AS committed
+            FROM allocations al JOIN funds f ON f.id = al.fund_id JOIN organisations o ON o.id = al.csp_id
+            WHERE f.year_start = ?
+            GROUP BY al.fund_id, al.csp_id
+            HAVING allocated > committed
+            ORDER BY al.fund_id, o.name
+            """, arguments: [year.startYear]).map { row throws(LedgerError) in
+            YearEndReport.Uncommitted(
+                fund: try row.text("fund_id", in: "allocations"), csp: try row.text("name", in: "organisations"),
+                allocated: try row.money("allocated", in: "allocations"), committed: try row.money("committed", in: "awards"))
+        }
+        return YearEndReport(
+            year: year, closedOn: try EntryReader.yearClosure(year.label, db)?.date, openAwards: openAwards,
+            unpaidClaims: unpaidClaims, underspendOwed: owed, uncommitted: uncommitted)
+    }
+
+    /// One line for each thing that keeps the year open.
+    static func openItems(year: FinancialYear, _ db: Database) throws -> [String] {
+        let report = try report(year: year, db)
+        return report.openAwards.map { "award \($0.award) is \($0.state.rawValue)" }
+            + report.unpaidClaims.map { "claim \($0.claim) is unpaid" }
+            + report.underspendOwed.map { "award \($0.award) owes \(Money(pence: $0.owed.pence - $0.returned.pence).formatted) back" }
+    }
+}
+
+extension Ledger {
+    /// Awards still open, claims unpaid, underspend owed and allocations not committed in a financial year.
+    public func yearEnd(_ year: FinancialYear) throws(LedgerError) -> YearEndReport {
+        try read { db in try YearEnd.report(year: year, db) }
+    }
+
+    /// Where an award stands, or `nil` when there is no such award.
+    public func state(ofAward id: String) throws(LedgerError) -> AwardState? {
+        try read { db in
+            guard try EntryReader.award(id, db) != nil else { return nil }
+            if try EntryReader.closureOf(award: id, db) != nil { return .closed }
+            if try EntryReader.withdrawalOf(award: id, db) != nil { return .withdrawn }
+            let claimed = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM claims WHERE award_id = ?)", arguments: [id])
+            return claimed == true ? .claiming : .awarded
+        }
+    }
+}
