@@ -10,8 +10,6 @@ struct SampleLedgerTests {
     static let kinds: [EntryKind: Int] = [
         .organisation: 48, .fund: 3, .allocation: 14, .bid: 9, .award: 13, .payment: 12, .underspendReturn: 1,
         .contribution: 2, .contributionWithdrawal: 1,
-        // Kinds the samples do not use yet are counted as zero.
-        .claim: 0, .awardClosure: 0, .awardWithdrawal: 0, .contributionReceipt: 0, .yearClosure: 0,
     ]
 
     func pounds(_ text: String) throws -> Money { try Money(parsing: text) }
@@ -25,7 +23,7 @@ struct SampleLedgerTests {
         #expect(outcome.addedCount == 103)
         #expect(outcome.unchanged == 0)
         #expect(outcome.added == Self.kinds)
-        #expect(try ledger.counts() == Self.kinds)
+        #expect(try ledger.counts().filter { $0.value > 0 } == Self.kinds)
         #expect(try ledger.history().count == 103)
     }
 
