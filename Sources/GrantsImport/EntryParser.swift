@@ -72,8 +72,36 @@ enum EntryParser {
 
     static func payment(_ r: inout FieldReader) throws(ImportError) -> Payment {
         Payment(
-            id: try r.identifier("id"), award: try r.identifier("award"), amount: try r.money("amount"),
-            date: try r.day("date"), reference: try r.optionalText("reference"))
+            id: try r.identifier("id"), award: try r.identifier("award"), claim: try r.optionalIdentifier("claim"),
+            amount: try r.money("amount"), date: try r.day("date"), reference: try r.optionalText("reference"))
+    }
+
+    static func claim(_ r: inout FieldReader) throws(ImportError) -> Claim {
+        Claim(
+            id: try r.identifier("id"), award: try r.identifier("award"), periodStart: try r.day("period_start"),
+            periodEnd: try r.day("period_end"), amount: try r.money("amount"), date: try r.day("date"))
+    }
+
+    static func closure(_ r: inout FieldReader) throws(ImportError) -> AwardClosure {
+        AwardClosure(
+            id: try r.identifier("id"), award: try r.identifier("award"), spent: try r.money("spent"),
+            date: try r.day("date"))
+    }
+
+    static func awardWithdrawal(_ r: inout FieldReader) throws(ImportError) -> AwardWithdrawal {
+        AwardWithdrawal(
+            id: try r.identifier("id"), award: try r.identifier("award"), date: try r.day("date"),
+            reason: try r.text("reason"))
+    }
+
+    static func receipt(_ r: inout FieldReader) throws(ImportError) -> ContributionReceipt {
+        ContributionReceipt(
+            id: try r.identifier("id"), contribution: try r.identifier("contribution"),
+            year: try r.year("financial_year"), amount: try r.money("amount"), date: try r.day("date"))
+    }
+
+    static func yearClosure(_ r: inout FieldReader) throws(ImportError) -> YearClosure {
+        YearClosure(year: try r.year("financial_year"), date: try r.day("date"))
     }
 
     static func underspendReturn(_ r: inout FieldReader) throws(ImportError) -> UnderspendReturn {

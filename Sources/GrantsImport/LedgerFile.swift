@@ -8,8 +8,9 @@ public enum LedgerFile {
 
     /// The sections a ledger file may hold, in the order entries are recorded.
     public static let sections = [
-        "organisations", "funds", "allocations", "bids", "awards", "payments", "underspend_returns", "contributions",
-        "contribution_withdrawals",
+        "organisations", "funds", "allocations", "bids", "awards", "claims", "payments", "award_closures",
+        "award_withdrawals", "underspend_returns", "contributions", "contribution_withdrawals", "contribution_receipts",
+        "year_closures",
     ]
 
     /// Larger files are refused rather than read into memory.
@@ -94,10 +95,15 @@ public enum LedgerFile {
         batch.allocations = try records(&top, "allocations", EntryParser.allocation)
         batch.bids = try records(&top, "bids", EntryParser.bid)
         batch.awards = try records(&top, "awards", EntryParser.award)
+        batch.claims = try records(&top, "claims", EntryParser.claim)
         batch.payments = try records(&top, "payments", EntryParser.payment)
+        batch.closures = try records(&top, "award_closures", EntryParser.closure)
+        batch.awardWithdrawals = try records(&top, "award_withdrawals", EntryParser.awardWithdrawal)
         batch.underspendReturns = try records(&top, "underspend_returns", EntryParser.underspendReturn)
         batch.contributions = try records(&top, "contributions", EntryParser.contribution)
         batch.withdrawals = try records(&top, "contribution_withdrawals", EntryParser.withdrawal)
+        batch.receipts = try records(&top, "contribution_receipts", EntryParser.receipt)
+        batch.yearClosures = try records(&top, "year_closures", EntryParser.yearClosure)
         try top.finish()
         return batch
     }

@@ -24,3 +24,67 @@ extension Ledger {
         }
     }
 }
+
+extension Ledger {
+    public func bid(_ id: String) throws(LedgerError) -> Bid? {
+        try read { db in try EntryReader.bid(id, db) }
+    }
+
+    public func award(_ id: String) throws(LedgerError) -> Award? {
+        try read { db in try EntryReader.award(id, db) }
+    }
+
+    public func claim(_ id: String) throws(LedgerError) -> Claim? {
+        try read { db in try EntryReader.claim(id, db) }
+    }
+
+    public func contribution(_ id: String) throws(LedgerError) -> ContributionSchedule? {
+        try read { db in try EntryReader.contribution(id, db) }
+    }
+
+    /// The funds of a scheme in a financial year.
+    public func funds(scheme: Scheme, year: FinancialYear) throws(LedgerError) -> [Fund] {
+        try read { db in
+            let ids = try String.fetchAll(
+                db, sql: "SELECT id FROM funds WHERE scheme = ? AND year_start = ? ORDER BY id",
+                arguments: [scheme.rawValue, year.startYear])
+            return try ids.compactMap { try EntryReader.fund($0, db) }
+        }
+    }
+
+    /// A CSP's allocations in a fund.
+    public func allocations(fund: String, csp: OrganisationID) throws(LedgerError) -> [Allocation] {
+        try read { db in
+            let ids = try String.fetchAll(
+                db, sql: "SELECT id FROM allocations WHERE fund_id = ? AND csp_id = ? ORDER BY id",
+                arguments: [fund, csp.rawValue])
+            return try ids.compactMap { try EntryReader.allocation($0, db) }
+        }
+    }
+
+    /// How many claims an award has (for numbering the next).
+    public func claimCount(award: String) throws(LedgerError) -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM claims WHERE award_id = ?", arguments: [award]) ?? 0 }
+    }
+
+    /// How many payments an award has (for numbering the next).
+    public func paymentCount(award: String) throws(LedgerError) -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM payments WHERE award_id = ?", arguments: [award]) ?? 0 }
+    }
+}
+
+extension Ledger {
+    /// One line on where an award's money stands: awarded, paid, released, owed back, returned.
+    public func awardSummary(_ id: String) throws(LedgerError) -> String? {
+        try read { db in
+            guard let award = try EntryReader.award(id, db) else { return nil }
+            let paid = try db.sum("payments WHERE award_id = ?", [id])
+            let returned = try db.sum("underspend_returns WHERE award_id = ?", [id])
+            let row = try Row.fetchOne(db, sql: "SELECT released, owed FROM award_closures WHERE award_id = ?", arguments: [id])
+            let released = Money(pence: row?["released"] ?? 0)
+            let owed = Money(pence: row?["owed"] ?? 0)
+            return "\(id): awarded \(award.amount.formatted), paid \(paid.formatted), released \(released.formatted), "
+                + "owed back \(owed.formatted), returned \(returned.formatted)"
+        }
+    }
+}

@@ -1,0 +1,126 @@
+import GRDB
+import GrantsCore
+
+/// The ledger proved to balance, line by line, by recomputing every figure from the entries themselves:
+/// pot = allocated + unallocated; allocation = committed + uncommitted; award = paid + outstanding + released;
+/// paid = spent + owed back. A check that fails is a value naming the entries behind it, never a throw.
+public struct Reconciliation: Hashable, Sendable {
+    public struct Check: Hashable, Sendable {
+        /// What is being balanced: `fund CSP-2017-18`, `allocation ALLOC-…`, `award AWD-…`.
+        public let subject: String
+        /// The identity, with the figures filled in.
+        public let equation: String
+        public let balances: Bool
+        /// The entries the figures come from.
+        public let entries: [String]
+    }
+
+    public let checks: [Check]
+
+    public var firstFailure: Check? { checks.first { !$0.balances } }
+    public var balances: Bool { firstFailure == nil }
+}
+
+extension Ledger {
+    /// Recomputes every fund, allocation and award and says whether each balances.
+    public func reconcile() throws(LedgerError) -> Reconciliation {
+        try read { db in
+            var checks: [Reconciliation.Check] = []
+            // Funds: pot = allocated + committed directly + unallocated, with unallocated never negative.
+            for row in try Row.fetchAll(db, sql: """
+                SELECT f.id, f.amount,
+                  (SELECT COALESCE(SUM(amount), 0) FROM allocations WHERE fund_id = f.id) AS allocated,
+                  (SELECT COALESCE(SUM(committed), 0) FROM award_commitments WHERE fund_id = f.id AND allocation_id IS NULL) AS direct,
+                  (SELECT group_concat(id, ' ') FROM allocations WHERE fund_id = f.id) AS entries
+                FROM funds f ORDER BY f.id
+                """) {
+                let pot: Int64 = row["amount"], allocated: Int64 = row["allocated"], direct: Int64 = row["direct"]
+                let unallocated = pot - allocated - direct
+                checks.append(.init(
+                    subject: "fund \(row["id"] as String? ?? "?")",
+                    equation: "pot \(Money(pence: pot).formatted) = allocated \(Money(pence: allocated).formatted) + "
+                        + "committed directly \(Money(pence: direct).formatted) + unallocated \(Money(pence: unallocated).formatted)",
+                    balances: unallocated >= 0, entries: Self.words(row["entries"])))
+            }
+            // Allocations: allocation = committed + uncommitted, uncommitted never negative.
+            for row in try Row.fetchAll(db, sql: """
+                SELECT al.id, al.amount,
+                  (SELECT COALESCE(SUM(committed), 0) FROM award_commitments WHERE allocation_id = al.id) AS committed,
+                  (SELECT group_concat(id, ' ') FROM awards WHERE allocation_id = al.id) AS entries
+                FROM allocations al ORDER BY al.id
+                """) {
+                let amount: Int64 = row["amount"], committed: Int64 = row["committed"]
+                checks.append(.init(
+                    subject: "allocation \(row["id"] as String? ?? "?")",
+                    equation: "allocation \(Money(pence: amount).formatted) = committed \(Money(pence: committed).formatted) + "
+                        + "uncommitted \(Money(pence: amount - committed).formatted)",
+                    balances: committed <= amount, entries: Self.words(row["entries"])))
+            }
+            // Awards: award = paid + outstanding + released; paid = spent + owed back; returns within owed.
+            for row in try Row.fetchAll(db, sql: """
+                SELECT a.id, a.amount,
+                  (SELECT COALESCE(SUM(amount), 0) FROM payments WHERE award_id = a.id) AS paid,
+                  (SELECT COALESCE(SUM(amount), 0) FROM claims WHERE award_id = a.id) AS claimed,
+                  (SELECT COALESCE(SUM(amount), 0) FROM underspend_returns WHERE award_id = a.id) AS returned,
+                  COALESCE((SELECT released FROM award_closures WHERE award_id = a.id),
+                           (SELECT released FROM award_withdrawals WHERE award_id = a.id), 0) AS released,
+                  (SELECT spent FROM award_closures WHERE award_id = a.id) AS spent,
+                  (SELECT owed FROM award_closures WHERE award_id = a.id) AS owed,
+                  (SELECT group_concat(id, ' ') FROM (SELECT id FROM claims WHERE award_id = a.id
+                     UNION ALL SELECT id FROM payments WHERE award_id = a.id
+                     UNION ALL SELECT id FROM award_closures WHERE award_id = a.id
+                     UNION ALL SELECT id FROM award_withdrawals WHERE award_id = a.id
+                     UNION ALL SELECT id FROM underspend_returns WHERE award_id = a.id)) AS entries
+                FROM awards a ORDER BY a.id
+                """) {
+                let id = row["id"] as String? ?? "?"
+                let amount: Int64 = row["amount"], paid: Int64 = row["paid"], released: Int64 = row["released"]
+                let claimed: Int64 = row["claimed"], returned: Int64 = row["returned"]
+                let closed = (row["spent"] as Int64?) != nil
+                let outstanding = amount - paid - released
+                let entries = Self.words(row["entries"])
+                checks.append(.init(
+                    subject: "award \(id)",
+                    equation: "award \(Money(pence: amount).formatted) = paid \(Money(pence: paid).formatted) + "
+                        + "outstanding \(Money(pence: outstanding).formatted) + released \(Money(pence: released).formatted)",
+                    balances: outstanding >= 0 && (!closed || outstanding == 0) && claimed <= amount,
+                    entries: entries))
+                if let spent = row["spent"] as Int64?, let owed = row["owed"] as Int64? {
+                    let expectedOwed = max(0, paid - spent)
+                    checks.append(.init(
+                        subject: "award \(id) at its close",
+                        equation: "paid \(Money(pence: paid).formatted) = spent \(Money(pence: min(spent, paid)).formatted) + "
+                            + "owed back \(Money(pence: owed).formatted), of which \(Money(pence: returned).formatted) returned",
+                        balances: owed == expectedOwed && returned <= owed, entries: entries))
+                } else {
+                    checks.append(.init(
+                        subject: "award \(id) returns",
+                        equation: "returned \(Money(pence: returned).formatted) ≤ paid \(Money(pence: paid).formatted)",
+                        balances: returned <= paid, entries: entries))
+                }
+            }
+            // Contributions: received never more than due.
+            for row in try Row.fetchAll(db, sql: """
+                SELECT y.contribution_id, y.year_start, y.amount,
+                  (SELECT COALESCE(SUM(amount), 0) FROM contribution_receipts r
+                    WHERE r.contribution_id = y.contribution_id AND r.year_start = y.year_start) AS received,
+                  (SELECT group_concat(id, ' ') FROM contribution_receipts r
+                    WHERE r.contribution_id = y.contribution_id AND r.year_start = y.year_start) AS entries
+                FROM contribution_years y ORDER BY y.contribution_id, y.year_start
+                """) {
+                let due: Int64 = row["amount"], received: Int64 = row["received"]
+                let year = FinancialYear(startYear: row["year_start"] as Int? ?? 0)?.label ?? "?"
+                checks.append(.init(
+                    subject: "contribution \(row["contribution_id"] as String? ?? "?") \(year)",
+                    equation: "due \(Money(pence: due).formatted) = received \(Money(pence: received).formatted) + "
+                        + "outstanding \(Money(pence: due - received).formatted)",
+                    balances: received <= due, entries: Self.words(row["entries"])))
+            }
+            return Reconciliation(checks: checks)
+        }
+    }
+
+    private static func words(_ text: String?) -> [String] {
+        (text ?? "").split(separator: " ").map(String.init)
+    }
+}
