@@ -8,17 +8,21 @@ extension Ledger {
     public func status(_ scope: StatusReport.Scope = .init()) throws(LedgerError) -> StatusReport {
         try read { db in
             let yearStart = scope.year?.startYear
-            let arguments: StatementArguments = [yearStart, scope.fund, scope.csp?.rawValue]
+            let from = scope.period?.lowerBound.description
+            let to = scope.period?.upperBound.description
+            let arguments: StatementArguments = [yearStart, scope.fund, scope.csp?.rawValue, from, to]
             var funds: [StatusReport.Line] = []
             if scope.csp == nil {
-                let rows = try Row.fetchAll(db, sql: Self.fundSQL, arguments: [yearStart, scope.fund])
-                funds = try rows.map { row throws(LedgerError) in try Self.line(row, csp: nil, cspName: nil) }
+                let rows = try Row.fetchAll(db, sql: Self.fundSQL, arguments: [yearStart, scope.fund, from, to])
+                funds = try rows.map { row throws(LedgerError) in
+                    try Self.line(row, csp: nil, cspName: nil, period: scope.period != nil)
+                }
             }
             let cspRows = try Row.fetchAll(db, sql: Self.cspSQL, arguments: arguments)
             let csps = try cspRows.map { row throws(LedgerError) in
                 try Self.line(
                     row, csp: try row.organisationID("csp_id", in: "allocations"),
-                    cspName: try row.text("csp_name", in: "organisations"))
+                    cspName: try row.text("csp_name", in: "organisations"), period: scope.period != nil)
             }
             var contributions: [StatusReport.ContributionLine] = []
             if scope.fund == nil && scope.csp == nil {
@@ -29,7 +33,7 @@ extension Ledger {
         }
     }
 
-    private static func line(_ row: Row, csp: OrganisationID?, cspName: String?) throws(LedgerError)
+    private static func line(_ row: Row, csp: OrganisationID?, cspName: String?, period: Bool) throws(LedgerError)
         -> StatusReport.Line
     {
         let schemeText = try row.text("scheme", in: "funds")
@@ -41,7 +45,9 @@ extension Ledger {
             scheme: scheme, year: try row.year("year_start", in: "funds"), csp: csp, cspName: cspName,
             budget: try row.money("budget", in: "funds"), allocated: try row.money("allocated", in: "allocations"),
             committed: try row.money("committed", in: "awards"), paid: try row.money("paid", in: "payments"),
-            returned: try row.money("returned", in: "underspend_returns"))
+            returned: try row.money("returned", in: "underspend_returns"),
+            forecast: try row.money("forecast", in: "awards"),
+            paidInPeriod: period ? try row.money("paid_in_period", in: "payments") : nil)
     }
 
     private static func contributionLine(_ row: Row) throws(LedgerError) -> StatusReport.ContributionLine {
@@ -54,7 +60,8 @@ extension Ledger {
             contributorName: try row.text("contributor_name", in: "organisations"),
             service: try row.text("service", in: "contributions"), year: year,
             amount: try row.money("amount", in: "contribution_years"),
-            withdrawn: withdrawal.flatMap { $0.cancels(year) ? $0 : nil })
+            withdrawn: withdrawal.flatMap { $0.cancels(year) ? $0 : nil },
+            received: try row.money("received", in: "contribution_receipts"))
     }
 
     private static let fundSQL = """
@@ -64,7 +71,10 @@ extension Ledger {
           (SELECT COALESCE(SUM(p.amount), 0) FROM payments p JOIN awards w ON w.id = p.award_id
             WHERE w.fund_id = f.id) AS paid,
           (SELECT COALESCE(SUM(r.amount), 0) FROM underspend_returns r JOIN awards w ON w.id = r.award_id
-            WHERE w.fund_id = f.id) AS returned
+            WHERE w.fund_id = f.id) AS returned,
+          (SELECT COALESCE(SUM(forecast), 0) FROM award_outturns WHERE fund_id = f.id) AS forecast,
+          (SELECT COALESCE(SUM(p.amount), 0) FROM payments p JOIN awards w ON w.id = p.award_id
+            WHERE w.fund_id = f.id AND p.date BETWEEN ?3 AND ?4) AS paid_in_period
         FROM funds f
         WHERE (?1 IS NULL OR f.year_start = ?1) AND (?2 IS NULL OR f.id = ?2)
         ORDER BY f.year_start, f.id
@@ -80,7 +90,12 @@ extension Ledger {
             WHERE x.fund_id = a.fund_id AND x.csp_id = a.csp_id) AS paid,
           (SELECT COALESCE(SUM(r.amount), 0) FROM underspend_returns r JOIN awards w ON w.id = r.award_id
             JOIN allocations x ON x.id = w.allocation_id
-            WHERE x.fund_id = a.fund_id AND x.csp_id = a.csp_id) AS returned
+            WHERE x.fund_id = a.fund_id AND x.csp_id = a.csp_id) AS returned,
+          (SELECT COALESCE(SUM(o.forecast), 0) FROM award_outturns o JOIN allocations x ON x.id = o.allocation_id
+            WHERE x.fund_id = a.fund_id AND x.csp_id = a.csp_id) AS forecast,
+          (SELECT COALESCE(SUM(p.amount), 0) FROM payments p JOIN awards w ON w.id = p.award_id
+            JOIN allocations x ON x.id = w.allocation_id
+            WHERE x.fund_id = a.fund_id AND x.csp_id = a.csp_id AND p.date BETWEEN ?4 AND ?5) AS paid_in_period
         FROM allocations a
         JOIN funds f ON f.id = a.fund_id
         JOIN organisations o ON o.id = a.csp_id
@@ -91,7 +106,9 @@ extension Ledger {
 
     private static let contributionSQL = """
         SELECT y.contribution_id, y.year_start, y.amount, c.contributor_id, c.service, o.name AS contributor_name,
-          w.id AS withdrawal_id, w.id, w.contribution_id, w.effective, w.reason
+          w.id AS withdrawal_id, w.id, w.contribution_id, w.effective, w.reason,
+          (SELECT COALESCE(SUM(r.amount), 0) FROM contribution_receipts r
+            WHERE r.contribution_id = y.contribution_id AND r.year_start = y.year_start) AS received
         FROM contribution_years y
         JOIN contributions c ON c.id = y.contribution_id
         JOIN organisations o ON o.id = c.contributor_id

@@ -247,6 +247,20 @@ enum LedgerSchema {
                        - COALESCE((SELECT released FROM award_withdrawals w WHERE w.award_id = a.id), 0) AS committed
             FROM awards a
             """)
+        // What each award is expected to cost in the end: what was spent (at most what was paid) once closed,
+        // nothing once withdrawn, all of it while open.
+        try db.execute(sql: """
+            CREATE VIEW award_outturns AS
+            SELECT a.id AS award_id, a.fund_id, a.allocation_id,
+              CASE
+                WHEN EXISTS (SELECT 1 FROM award_withdrawals w WHERE w.award_id = a.id) THEN 0
+                WHEN EXISTS (SELECT 1 FROM award_closures c WHERE c.award_id = a.id) THEN
+                  MIN((SELECT spent FROM award_closures c WHERE c.award_id = a.id),
+                      (SELECT COALESCE(SUM(amount), 0) FROM payments p WHERE p.award_id = a.id))
+                ELSE a.amount
+              END AS forecast
+            FROM awards a
+            """)
     }
 
     /// The money triggers again, now counting what awards still commit rather than what they first committed, and

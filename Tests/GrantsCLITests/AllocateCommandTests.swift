@@ -6,19 +6,11 @@ import GrantsTestSupport
 @Suite struct AllocateCommandTests {
     private var formulas: URL { GrantsBinary.packageRoot.appendingPathComponent("Samples/formulas") }
 
-    /// A ledger holding the samples and an unallocated £325,000.00 CSP fund for 2018/19.
+    /// A ledger holding the samples, whose £325,000.00 CSP fund for 2018/19 is not yet allocated.
     private func prepared() throws -> TemporaryFolder {
         let folder = try TemporaryFolder()
         #expect(try GrantsBinary.run(["init"], in: folder.path).status == 0)
         #expect(try GrantsBinary.run(["import", GrantsBinary.samples], in: folder.path).status == 0)
-        try folder.write("fund.yaml", """
-            format: grants-ledger/1
-            funds:
-              - {id: CSP-2018-19, name: CSP grant 2018/19, scheme: csp-grant, financial_year: 2018/19,
-                 amount: "325000.00", funder: 360G-LancashirePCC-OPCC}
-
-            """)
-        #expect(try GrantsBinary.run(["import", "fund.yaml"], in: folder.path).status == 0)
         return folder
     }
 
@@ -33,7 +25,7 @@ import GrantsTestSupport
                          against: "allocate-weighted.txt")
         #expect(result.stdout.hasSuffix("Dry run: nothing was recorded.\n"))
         let status = try GrantsBinary.run(["status", "--fund", "CSP-2018-19", "--format", "csv"], in: folder.path)
-        #expect(status.stdout.contains(",325000.00,0.00,0.00,0.00,0.00,325000.00\r\n"))
+        #expect(status.stdout.contains(",325000.00,0.00,0.00,0.00,0.00,325000.00,0.00,325000.00,100.00\r\n"))
     }
 
     @Test func recordingAllocatesEveryPennyOfTheSharedPart() throws {
@@ -46,7 +38,8 @@ import GrantsTestSupport
         #expect(result.stdout.hasSuffix("Recorded 14 entries: 14 allocations.\n"))
         let status = try GrantsBinary.run(["status", "--fund", "CSP-2018-19", "--format", "csv"], in: folder.path)
         // 10% retained: £292,500.00 allocated, exactly.
-        #expect(status.stdout.contains("fund,CSP-2018-19,CSP grant 2018/19,csp-grant,2018/19,,,325000.00,292500.00,"))
+        #expect(status.stdout.contains(
+            "fund,CSP-2018-19,Community Safety Partnership grant 2018/19,csp-grant,2018/19,,,325000.00,292500.00,"))
         let history = try GrantsBinary.run(["history", "--entry", "CSP-2018-19-2018-07-01"], in: folder.path)
         #expect(history.stdout.contains("why: allocation of CSP-2018-19 by"))
         // The same decision again would over-allocate: refused, naming the part that fails.

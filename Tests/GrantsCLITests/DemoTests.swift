@@ -5,19 +5,21 @@ import GrantsTestSupport
 /// `grants demo`, the main job, run as the built binary on Samples.
 @Suite struct DemoTests {
     /// Every file `grants demo` writes into Reports/.
-    static let reports = ["status.txt", "status.csv", "status.json", "eligibility.txt", "eligibility.json"]
+    static let reports = [
+        "status.txt", "status.csv", "status.json", "allocation-2018-19.txt", "eligibility.txt", "eligibility.json",
+    ]
 
     @Test func demoPrintsTheStatusAndWritesReports() throws {
         let folder = try TemporaryFolder()
         let reports = folder.file("Reports")
-        let result = try GrantsBinary.run(
-            ["demo", "--samples", GrantsBinary.samples, "--bids", GrantsBinary.bids, "--reports", reports], in: folder.path)
+        let result = try GrantsBinary.run(GrantsBinary.demoArguments(reports: reports), in: folder.path)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.isEmpty)
         // The paths differ per run; the golden holds the relative form.
         let stdout = result.stdout.replacingOccurrences(of: folder.path + "/", with: "")
             .replacingOccurrences(of: GrantsBinary.samples, with: "Samples/lancashire-2017-18")
             .replacingOccurrences(of: GrantsBinary.bids, with: "Samples/bids-2017-18")
+            .replacingOccurrences(of: GrantsBinary.formula, with: "Samples/formulas/csp-2018-19-weighted.yaml")
         try Golden.check(stdout, against: "demo.txt")
         for name in Self.reports {
             let written = try String(contentsOfFile: (reports as NSString).appendingPathComponent(name), encoding: .utf8)
@@ -29,7 +31,7 @@ import GrantsTestSupport
 
     @Test func demoOutputIsTheSameEveryRun() throws {
         let folder = try TemporaryFolder()
-        let arguments = ["demo", "--samples", GrantsBinary.samples, "--bids", GrantsBinary.bids, "--reports", "a"]
+        let arguments = GrantsBinary.demoArguments(reports: "a")
         let first = try GrantsBinary.run(arguments, in: folder.path)
         let second = try GrantsBinary.run(arguments, in: folder.path)
         #expect(first.status == 0 && second.status == 0)
@@ -38,8 +40,7 @@ import GrantsTestSupport
 
     @Test func theCommittedReportsMatchTheSamples() throws {
         let folder = try TemporaryFolder()
-        let result = try GrantsBinary.run(
-            ["demo", "--samples", GrantsBinary.samples, "--bids", GrantsBinary.bids, "--reports", "r"], in: folder.path)
+        let result = try GrantsBinary.run(GrantsBinary.demoArguments(reports: "r"), in: folder.path)
         #expect(result.status == 0)
         let committed = GrantsBinary.packageRoot.appendingPathComponent("Reports")
         for name in Self.reports {

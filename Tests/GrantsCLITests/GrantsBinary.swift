@@ -37,6 +37,13 @@ struct GrantsBinary {
 
     static var bids: String { packageRoot.appendingPathComponent("Samples/bids-2017-18").path }
 
+    static var formula: String { packageRoot.appendingPathComponent("Samples/formulas/csp-2018-19-weighted.yaml").path }
+
+    /// `grants demo` on the package's Samples, writing into `reports`.
+    static func demoArguments(reports: String) -> [String] {
+        ["demo", "--samples", samples, "--bids", bids, "--formula", formula, "--reports", reports]
+    }
+
     /// Starts `grants arguments…` in `folder` without waiting; output goes to files in `folder`.
     static func start(_ arguments: [String], in folder: String, tag: String = UUID().uuidString,
                       environment: [String: String] = [:]) throws -> Running {

@@ -31,15 +31,15 @@ import GrantsTestSupport
         let csv = try GrantsBinary.run(["status", "--format", "csv", "--year", "2017-18"], in: folder.path)
         #expect(csv.status == 0)
         #expect(csv.stdout == """
-            level,fund,fund_name,scheme,financial_year,csp,csp_name,budget,allocated,committed,paid,returned,remaining\r
-            fund,CAF-2017-18,Community Action Fund 2017/18,community-action-fund,2017/18,,,1000.00,0.00,0.00,0.00,0.00,1000.00\r
-            fund,CSP-2017-18,CSP grant 2017/18,csp-grant,2017/18,,,10000.00,5000.00,1200.50,0.00,0.00,8799.50\r
-            csp,CSP-2017-18,CSP grant 2017/18,csp-grant,2017/18,360G-Test-CSP-SR,South Ribble Community Safety Partnership,5000.00,5000.00,1200.50,0.00,0.00,3799.50\r
+            level,fund,fund_name,scheme,financial_year,csp,csp_name,budget,allocated,committed,paid,returned,remaining,forecast,variance,variance_percent\r
+            fund,CAF-2017-18,Community Action Fund 2017/18,community-action-fund,2017/18,,,1000.00,0.00,0.00,0.00,0.00,1000.00,0.00,1000.00,100.00\r
+            fund,CSP-2017-18,CSP grant 2017/18,csp-grant,2017/18,,,10000.00,5000.00,1200.50,0.00,0.00,8799.50,1200.50,8799.50,88.00\r
+            csp,CSP-2017-18,CSP grant 2017/18,csp-grant,2017/18,360G-Test-CSP-SR,South Ribble Community Safety Partnership,5000.00,5000.00,1200.50,0.00,0.00,3799.50,1200.50,3799.50,75.99\r
 
             """)
         let text = try GrantsBinary.run(["status", "--csp", "360G-Test-CSP-SR"], in: folder.path)
         #expect(text.status == 0)
-        #expect(text.stdout.contains("South Ribble Community Safety Partnership  CSP-2017-18   £5,000.00  £1,200.50  £0.00     £0.00  £3,799.50"))
+        #expect(text.stdout.contains("South Ribble Community Safety Partnership  CSP-2017-18  £5,000.00  £1,200.50  £0.00     £0.00  £3,799.50  £1,200.50  £3,799.50  75.99%"))
         #expect(!text.stdout.contains("Funds"))
         let json = try GrantsBinary.run(["status", "--fund", "CAF-2017-18", "--format", "json"], in: folder.path)
         #expect(json.status == 0)
@@ -90,7 +90,7 @@ import GrantsTestSupport
         #expect(result.status == 65)
         #expect(result.stderr.contains("big.yaml:8: amount: awarding £5,000.01 would commit £5,000.01 of allocation ALLOC-SR"))
         let status = try GrantsBinary.run(["status", "--format", "csv"], in: folder.path)
-        #expect(status.stdout.contains(",5000.00,5000.00,0.00,0.00,0.00,5000.00\r\n"))
+        #expect(status.stdout.contains(",5000.00,5000.00,0.00,0.00,0.00,5000.00,0.00,5000.00,100.00\r\n"))
     }
 
     @Test func usageErrorsExit64() throws {

@@ -19,11 +19,43 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "Bids to check against the sample ledger.")
     var bids = "Samples/bids-2017-18"
 
+    @Option(help: "A weighted formula the demo applies to the 2018/19 CSP pot.")
+    var formula = "Samples/formulas/csp-2018-19-weighted.yaml"
+
     @Option(help: "Where to write the reports.")
     var reports = "Reports"
 
     /// The demo's entries are stamped with a fixed time, so that its output is the same on every run.
     static let recordedAt = "2018-04-30T09:00:00Z"
+
+    /// The demo's allocation decision for the 2018/19 pot.
+    static let decision = "2018/07"
+    static let decisionDate = "2018-04-16"
+
+    /// Shares CSP-2018-19 by the formula, records the allocations, and returns the table.
+    static func allocate(_ formula: AllocationFormula, named name: String, in ledger: Ledger, at: Timestamp)
+        throws -> String
+    {
+        let fund = "CSP-2018-19"
+        let plan: AllocationPlan
+        do {
+            plan = try formula.plan(available: try ledger.unallocated(fund: fund))
+        } catch let error as AllocationFormulaError {
+            throw failure("\(name): the formula cannot be met: \(error)", ExitStatus.dataError)
+        }
+        var names: [OrganisationID: String] = [:]
+        var batch = LedgerBatch()
+        let day = try Day(parsing: decisionDate)
+        for (index, share) in plan.shares.enumerated() {
+            names[share.csp] = try ledger.organisation(share.csp)?.name
+            batch.allocations.append(Sourced(Allocation(
+                id: "\(fund)-2018-07-\(index + 1 < 10 ? "0" : "")\(index + 1)", fund: fund, csp: share.csp,
+                amount: share.total, decision: decision, date: day)))
+        }
+        try ledger.record(batch, as: Change(actor: "demo", at: at, reason: "allocation of \(fund) by \(name)"))
+        return "Allocation of \(fund) by \(name), decision \(decision) on \(day)\n\n"
+            + AllocationRenderer.text(plan, names: names)
+    }
 
     func run() throws {
         let batch: LedgerBatch
@@ -38,15 +70,27 @@ struct DemoCommand: ParsableCommand {
         } catch {
             throw failure(error)
         }
+        let allocationFormula: AllocationFormula
+        do {
+            allocationFormula = try FormulaFile.read(file: formula)
+        } catch {
+            throw failure(error)
+        }
         let report: StatusReport
         let outcome: RecordOutcome
+        let allocationTable: String
+        let reconciliation: Reconciliation
         var verdicts: [Eligibility] = []
         var rulebooks = try Rulebooks(override: nil)
         do {
             let ledger = try Ledger()
             let at = try Timestamp(parsing: Self.recordedAt)
             outcome = try ledger.record(batch, as: Change(actor: "demo", at: at, reason: "grants demo from \(samples)"))
+            // Named by file name only, so the report reads the same wherever the samples are.
+            let formulaName = URL(fileURLWithPath: formula).lastPathComponent
+            allocationTable = try Self.allocate(allocationFormula, named: formulaName, in: ledger, at: at)
             report = try ledger.status()
+            reconciliation = try ledger.reconcile()
             for bid in forms {
                 let engine = RuleEngine(rulebook: try rulebooks.rulebook(for: bid), facts: try ledger.facts(year: bid.year))
                 verdicts.append(engine.check(bid))
@@ -60,6 +104,7 @@ struct DemoCommand: ParsableCommand {
                 ("status.txt", try StatusRenderer.render(report, as: .text)),
                 ("status.csv", try StatusRenderer.render(report, as: .csv)),
                 ("status.json", try StatusRenderer.render(report, as: .json)),
+                ("allocation-2018-19.txt", allocationTable),
                 ("eligibility.txt", EligibilityRenderer.render(verdicts, as: .text)),
                 ("eligibility.json", EligibilityRenderer.render(verdicts, as: .json)),
             ]
@@ -67,7 +112,11 @@ struct DemoCommand: ParsableCommand {
             throw failure(error)
         }
         print(Summary.describe(outcome) + "\n")
+        print(allocationTable)
         print(outputs[0].text, terminator: "")
+        let balance = reconciliation.firstFailure.map { "does NOT balance: \($0.subject): \($0.equation)" }
+            ?? "balances: \(reconciliation.checks.count) checks, every one exact to the penny"
+        print("\nReconciliation: the ledger \(balance).")
         print("\nEligibility of the bids in \(bids), checked against this ledger\n")
         print(EligibilityRenderer.summary(verdicts), terminator: "")
         do {

@@ -21,11 +21,14 @@ struct StatusCommand: ParsableCommand {
     @Option(help: "Only this community safety partnership (its organisation id).")
     var csp: String?
 
+    @Option(help: "With --year, a quarter (Q1 to Q4) whose payments are shown as paid in the period.")
+    var quarter: String?
+
     @Option(help: "text, json or csv.")
     var format: StatusRenderer.Format = .text
 
     func run() throws {
-        let scope = try StatusScope.parse(year: year, fund: fund, csp: csp)
+        let scope = try StatusScope.parse(year: year, fund: fund, csp: csp, quarter: quarter)
         let report: StatusReport
         do {
             report = try ledger.open().status(scope)
@@ -42,7 +45,9 @@ struct StatusCommand: ParsableCommand {
 
 /// Reads the scope options of `grants status`.
 enum StatusScope {
-    static func parse(year: String?, fund: String?, csp: String?) throws(ExitCode) -> StatusReport.Scope {
+    static func parse(year: String?, fund: String?, csp: String?, quarter: String? = nil) throws(ExitCode)
+        -> StatusReport.Scope
+    {
         var financialYear: FinancialYear?
         if let year {
             do {
@@ -59,6 +64,15 @@ enum StatusScope {
                 throw failure("--csp: \(error)", ExitStatus.usage)
             }
         }
-        return StatusReport.Scope(year: financialYear, fund: fund, csp: cspID)
+        var quarterValue: Quarter?
+        if let quarter {
+            guard financialYear != nil else { throw failure("--quarter needs --year", ExitStatus.usage) }
+            do {
+                quarterValue = try Quarter(parsing: quarter)
+            } catch {
+                throw failure("--quarter: \(error)", ExitStatus.usage)
+            }
+        }
+        return StatusReport.Scope(year: financialYear, fund: fund, csp: cspID, quarter: quarterValue)
     }
 }

@@ -20,10 +20,16 @@ public struct StatusReport: Hashable, Sendable {
         public let paid: Money
         /// Underspend handed back after payment.
         public let returned: Money
+        /// What the awards are expected to cost in the end: all of each open award, what was spent on each closed
+        /// one (at most what was paid), nothing on a withdrawn one.
+        public let forecast: Money
+        /// Paid within the period asked for (a quarter, or the year to a day), when one was.
+        public let paidInPeriod: Money?
 
         public init(
             fundID: String, fundName: String, scheme: Scheme, year: FinancialYear, csp: OrganisationID?,
-            cspName: String?, budget: Money, allocated: Money, committed: Money, paid: Money, returned: Money
+            cspName: String?, budget: Money, allocated: Money, committed: Money, paid: Money, returned: Money,
+            forecast: Money = .zero, paidInPeriod: Money? = nil
         ) {
             self.fundID = fundID
             self.fundName = fundName
@@ -36,6 +42,20 @@ public struct StatusReport: Hashable, Sendable {
             self.committed = committed
             self.paid = paid
             self.returned = returned
+            self.forecast = forecast
+            self.paidInPeriod = paidInPeriod
+        }
+
+        /// Budget less forecast outturn: positive is an underspend.
+        public func variance() throws(MoneyError) -> Money { try budget.subtracting(forecast) }
+
+        /// The variance as hundredths of a per cent of the budget, rounded half away from zero: 1234 is 12.34%.
+        public func variancePercent() throws(MoneyError) -> Int64? {
+            guard budget.pence != 0 else { return nil }
+            let variance = Int128(try variance().pence) * 10_000
+            let budget = Int128(self.budget.pence)
+            let rounded = (variance.magnitude * 2 + budget.magnitude) / (budget.magnitude * 2)
+            return Int64(variance < 0 ? -Int128(rounded) : Int128(rounded))
         }
 
         /// What may still be committed: budget less committed.
@@ -56,10 +76,12 @@ public struct StatusReport: Hashable, Sendable {
         public let amount: Money
         /// The withdrawal that cancels this year's instalment, if any.
         public let withdrawn: ContributionWithdrawal?
+        /// Received so far against this year.
+        public let received: Money
 
         public init(
             scheduleID: String, contributor: OrganisationID, contributorName: String, service: String,
-            year: FinancialYear, amount: Money, withdrawn: ContributionWithdrawal?
+            year: FinancialYear, amount: Money, withdrawn: ContributionWithdrawal?, received: Money = .zero
         ) {
             self.scheduleID = scheduleID
             self.contributor = contributor
@@ -68,10 +90,14 @@ public struct StatusReport: Hashable, Sendable {
             self.year = year
             self.amount = amount
             self.withdrawn = withdrawn
+            self.received = received
         }
 
-        /// The amount still expected: nothing once withdrawn.
+        /// The amount expected: nothing once withdrawn.
         public var expected: Money { withdrawn == nil ? amount : .zero }
+
+        /// Expected less received (never below zero).
+        public var outstanding: Money { Money(pence: max(0, expected.pence - received.pence)) }
     }
 
     /// What the report was asked for.
@@ -79,11 +105,20 @@ public struct StatusReport: Hashable, Sendable {
         public let year: FinancialYear?
         public let fund: String?
         public let csp: OrganisationID?
+        /// With a year, the quarter whose payments are shown as paid in the period.
+        public let quarter: Quarter?
 
-        public init(year: FinancialYear? = nil, fund: String? = nil, csp: OrganisationID? = nil) {
+        public init(year: FinancialYear? = nil, fund: String? = nil, csp: OrganisationID? = nil, quarter: Quarter? = nil) {
             self.year = year
             self.fund = fund
             self.csp = csp
+            self.quarter = quarter
+        }
+
+        /// The days of the quarter asked for, if any.
+        public var period: ClosedRange<Day>? {
+            guard let year, let quarter else { return nil }
+            return year.days(of: quarter)
         }
     }
 

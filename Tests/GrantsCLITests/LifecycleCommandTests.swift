@@ -1,0 +1,425 @@
+import Foundation
+import Testing
+import GrantsTestSupport
+
+/// The life of an award through the built binary: award, claim, pay, close and withdraw, with each command's
+/// output and exit code, the status figures after each money step, and every illegal step refused with nothing
+/// changed.
+@Suite struct LifecycleCommandTests {
+    private let southRibble = "360G-LancashirePCC-CSP-SOUTH-RIBBLE"
+
+    // MARK: - The whole life of an award
+
+    @Test func anAwardRunsFromAwardToClose() throws {
+        let folder = try LifecycleProbe.sampleLedger()
+        // The samples: South Ribble's £10,000.00 has £8,750.00 committed and £5,000.00 paid.
+        try LifecycleProbe.expectFigures(in: folder, csp: southRibble, committed: "8750.00", paid: "5000.00", remaining: "1250.00")
+
+        let award = try GrantsBinary.run(
+            ["award", "CSP-2017-SRI-04", "--bid-file", LifecycleProbe.bid("csp-south-ribble.yaml"), "--amount", "1000.00",
+             "--decision", "2017/140", "--date", "2017-11-20"], in: folder.path)
+        #expect(award.status == 0, "\(award.stderr)")
+        #expect(award.stdout == "Awarded £1,000.00 on CSP-2017-SRI-04 as AWD-CSP-2017-SRI-04 (decision 2017/140).\n")
+        #expect(award.stderr.isEmpty)
+        try LifecycleProbe.expectFigures(in: folder, csp: southRibble, committed: "9750.00", paid: "5000.00", remaining: "250.00")
+        try LifecycleProbe.expectFigures(in: folder, fund: "CSP-2017-18", committed: "89250.00", paid: "47000.00")
+        try LifecycleProbe.expectBalances(in: folder)
+
+        let claim = try GrantsBinary.run(
+            ["claim", "AWD-CSP-2017-SRI-04", "--period", "Q3", "--amount", "600.00", "--date", "2018-01-05"], in: folder.path)
+        #expect(claim.status == 0, "\(claim.stderr)")
+        #expect(claim.stdout
+            == "Recorded claim AWD-CSP-2017-SRI-04-C01 on AWD-CSP-2017-SRI-04: £600.00 for 2017-10-01 to 2017-12-31.\n")
+        // A claim is not a payment: the figures stay where they were.
+        try LifecycleProbe.expectFigures(in: folder, csp: southRibble, committed: "9750.00", paid: "5000.00", remaining: "250.00")
+        try LifecycleProbe.expectBalances(in: folder)
+
+        let pay = try GrantsBinary.run(["pay", "AWD-CSP-2017-SRI-04-C01", "--date", "2018-01-20"], in: folder.path)
+        #expect(pay.status == 0, "\(pay.stderr)")
+        #expect(pay.stdout == "Recorded payment AWD-CSP-2017-SRI-04-P01: £600.00 on AWD-CSP-2017-SRI-04 for claim "
+            + "AWD-CSP-2017-SRI-04-C01.\n")
+        try LifecycleProbe.expectFigures(in: folder, csp: southRibble, committed: "9750.00", paid: "5600.00", remaining: "250.00")
+        try LifecycleProbe.expectFigures(in: folder, fund: "CSP-2017-18", committed: "89250.00", paid: "47600.00")
+        try LifecycleProbe.expectBalances(in: folder)
+
+        let close = try GrantsBinary.run(
+            ["close", "AWD-CSP-2017-SRI-04", "--spent", "550.00", "--date", "2018-04-10"], in: folder.path)
+        #expect(close.status == 0, "\(close.stderr)")
+        #expect(close.stdout == """
+            Closed AWD-CSP-2017-SRI-04: £550.00 spent.
+            AWD-CSP-2017-SRI-04: awarded £1,000.00, paid £600.00, released £400.00, owed back £50.00, returned £0.00
+
+            """)
+        // The unpaid £400.00 is released: committed drops by it, and it is left to commit again.
+        try LifecycleProbe.expectFigures(in: folder, csp: southRibble, committed: "9350.00", paid: "5600.00", remaining: "650.00")
+        try LifecycleProbe.expectFigures(in: folder, fund: "CSP-2017-18", committed: "88850.00", paid: "47600.00")
+        try LifecycleProbe.expectBalances(in: folder)
+
+        let history = try GrantsBinary.run(["history", "--entry", "AWD-CSP-2017-SRI-04-CLOSE"], in: folder.path)
+        #expect(history.status == 0)
+        #expect(history.stdout.contains("tester: record award-closure AWD-CSP-2017-SRI-04-CLOSE"))
+        #expect(history.stdout.contains("why: end-of-grant return for AWD-CSP-2017-SRI-04"))
+    }
+
+    @Test func everyIllegalStepIsRefusedWithItsReasonAndNothingChanges() throws {
+        let folder = try LifecycleProbe.sampleLedger()
+        #expect(try GrantsBinary.run(
+            ["award", "CSP-2017-SRI-04", "--bid-file", LifecycleProbe.bid("csp-south-ribble.yaml"), "--amount", "1000.00",
+             "--decision", "2017/140", "--date", "2017-11-20"], in: folder.path).status == 0)
+
+        // A claim dated before the award was made.
+        try LifecycleProbe.expectRefused(
+            ["claim", "AWD-CSP-2017-SRI-04", "--period", "Q3", "--amount", "600.00", "--date", "2017-11-19"], in: folder,
+            stderr: "error: date: the claim is dated 2017-11-19, before award AWD-CSP-2017-SRI-04 was made on 2017-11-20\n")
+
+        #expect(try GrantsBinary.run(
+            ["claim", "AWD-CSP-2017-SRI-04", "--period", "Q3", "--amount", "600.00", "--date", "2018-01-05"],
+            in: folder.path).status == 0)
+        // Claims over the award, by a penny.
+        try LifecycleProbe.expectRefused(
+            ["claim", "AWD-CSP-2017-SRI-04", "--period", "Q4", "--amount", "400.01", "--date", "2018-01-06"], in: folder,
+            stderr: "error: amount: claiming £400.01 would take the claims on award AWD-CSP-2017-SRI-04 to £1,000.01, over "
+                + "the £1,000.00 awarded; £400.00 is left to claim\n")
+
+        #expect(try GrantsBinary.run(["pay", "AWD-CSP-2017-SRI-04-C01", "--date", "2018-01-20"], in: folder.path).status == 0)
+        // Paying the same claim twice.
+        try LifecycleProbe.expectRefused(
+            ["pay", "AWD-CSP-2017-SRI-04-C01", "--date", "2018-01-21"], in: folder,
+            stderr: "error: claim: claim AWD-CSP-2017-SRI-04-C01 was already paid by AWD-CSP-2017-SRI-04-P01\n")
+        // Paying a claim that does not exist.
+        try LifecycleProbe.expectRefused(
+            ["pay", "AWD-CSP-2017-SRI-04-C09", "--date", "2018-01-21"], in: folder,
+            stderr: "error: no claim AWD-CSP-2017-SRI-04-C09 is in the ledger\n")
+        // Withdrawing an award with payments on it.
+        try LifecycleProbe.expectRefused(
+            ["withdraw", "AWD-CSP-2017-SRI-04", "--date", "2018-02-01", "--reason", "Project cancelled"], in: folder,
+            stderr: "error: award: award AWD-CSP-2017-SRI-04 has £600.00 paid on it: close it with what was spent instead "
+                + "of withdrawing it\n")
+        // Closing before the award was made.
+        try LifecycleProbe.expectRefused(
+            ["close", "AWD-CSP-2017-SRI-04", "--spent", "600.00", "--date", "2017-11-19"], in: folder,
+            stderr: "error: date: 2017-11-19 is before award AWD-CSP-2017-SRI-04 was made on 2017-11-20\n")
+
+        #expect(try GrantsBinary.run(
+            ["close", "AWD-CSP-2017-SRI-04", "--spent", "600.00", "--date", "2018-04-10"], in: folder.path).status == 0)
+        // Closing twice.
+        try LifecycleProbe.expectRefused(
+            ["close", "AWD-CSP-2017-SRI-04", "--spent", "600.00", "--date", "2018-04-11"], in: folder,
+            stderr: "error: award AWD-CSP-2017-SRI-04 is already closed and cannot be closed\n")
+        // Claiming on a closed award.
+        try LifecycleProbe.expectRefused(
+            ["claim", "AWD-CSP-2017-SRI-04", "--period", "Q4", "--amount", "100.00", "--date", "2018-04-11"], in: folder,
+            stderr: "error: award: award AWD-CSP-2017-SRI-04 was closed on 2018-04-10 (AWD-CSP-2017-SRI-04-CLOSE) and "
+                + "cannot be claimed on\n")
+        // Withdrawing a closed award.
+        try LifecycleProbe.expectRefused(
+            ["withdraw", "AWD-CSP-2017-SRI-04", "--date", "2018-04-11", "--reason", "Too late"], in: folder,
+            stderr: "error: award AWD-CSP-2017-SRI-04 is already closed and cannot be withdrawn\n")
+        // Steps on an award that does not exist.
+        try LifecycleProbe.expectRefused(
+            ["claim", "AWD-NOWHERE", "--period", "Q4", "--amount", "100.00", "--date", "2018-01-11"], in: folder,
+            stderr: "error: no award AWD-NOWHERE is in the ledger\n")
+        try LifecycleProbe.expectRefused(
+            ["close", "AWD-NOWHERE", "--spent", "100.00", "--date", "2018-01-11"], in: folder,
+            stderr: "error: no award AWD-NOWHERE is in the ledger\n")
+    }
+
+    @Test func aWithdrawnAwardReleasesItAllAndTakesNoMoreSteps() throws {
+        let folder = try LifecycleProbe.sampleLedger()
+        let award = "AWD-CSP-2017-18-SRI-03"   // £1,500.00 in the samples, nothing paid
+        let claim = try GrantsBinary.run(
+            ["claim", award, "--period", "Q2", "--amount", "700.00", "--date", "2017-10-02"], in: folder.path)
+        #expect(claim.status == 0, "\(claim.stderr)")
+        #expect(claim.stdout == "Recorded claim \(award)-C01 on \(award): £700.00 for 2017-07-01 to 2017-09-30.\n")
+
+        // A withdrawal dated before the award was made is refused.
+        try LifecycleProbe.expectRefused(
+            ["withdraw", award, "--date", "2017-07-02", "--reason", "Project cancelled by the CSP"], in: folder,
+            stderr: "error: date: 2017-07-02 is before award \(award) was made on 2017-07-03\n")
+
+        let withdraw = try GrantsBinary.run(
+            ["withdraw", award, "--date", "2017-10-05", "--reason", "Project cancelled by the CSP"], in: folder.path)
+        #expect(withdraw.status == 0, "\(withdraw.stderr)")
+        #expect(withdraw.stdout == "Withdrew \(award).\n")
+        // All £1,500.00 is released.
+        try LifecycleProbe.expectFigures(in: folder, csp: southRibble, committed: "7250.00", paid: "5000.00", remaining: "2750.00")
+        try LifecycleProbe.expectFigures(in: folder, fund: "CSP-2017-18", committed: "86750.00", paid: "47000.00")
+        try LifecycleProbe.expectBalances(in: folder)
+        let history = try GrantsBinary.run(["history", "--entry", "\(award)-WITHDRAWN"], in: folder.path)
+        #expect(history.stdout.contains("why: withdrawal of \(award): Project cancelled by the CSP"))
+
+        // Paying on a withdrawn award.
+        try LifecycleProbe.expectRefused(
+            ["pay", "\(award)-C01", "--date", "2017-10-10"], in: folder,
+            stderr: "error: award: award \(award) was withdrawn on 2017-10-05 (Project cancelled by the CSP) and cannot be paid\n")
+        try LifecycleProbe.expectRefused(
+            ["claim", award, "--period", "Q3", "--amount", "100.00", "--date", "2017-12-02"], in: folder,
+            stderr: "error: award: award \(award) was withdrawn on 2017-10-05 (Project cancelled by the CSP) and cannot be "
+                + "claimed on\n")
+        try LifecycleProbe.expectRefused(
+            ["close", award, "--spent", "0.00", "--date", "2018-04-10"], in: folder,
+            stderr: "error: award \(award) was withdrawn and cannot be closed\n")
+        try LifecycleProbe.expectRefused(
+            ["withdraw", award, "--date", "2017-10-06", "--reason", "Again"], in: folder,
+            stderr: "error: award \(award) was withdrawn and cannot be withdrawn\n")
+    }
+
+    // MARK: - Awarding against the rules
+
+    @Test func anIneligibleBidIsRefusedNamingTheRule() throws {
+        let folder = try LifecycleProbe.sampleLedger()
+        let before = try LifecycleProbe.snapshot(folder)
+        let result = try GrantsBinary.run(
+            ["award", "CSP-2017-SRI-05", "--bid-file", LifecycleProbe.bid("csp-over-allocation.yaml"), "--amount", "1250.01",
+             "--decision", "2017/141", "--date", "2017-11-20"], in: folder.path)
+        #expect(result.status == 1)
+        #expect(result.stdout.hasPrefix("CSP-2017-SRI-05: South Ribble Borough Council, £1,250.01 requested: INELIGIBLE\n"))
+        #expect(result.stdout.contains(
+            "  ✗ CSP-ALLOCATION Requested £1,250.01 exceeds the £1,250.00 left of the allocation (£10,000.00 allocated to "
+                + "South Ribble Community Safety Partnership, £8,750.00 committed)\n"))
+        #expect(result.stderr
+            == "error: bid CSP-2017-SRI-05 is ineligible (CSP-ALLOCATION); award it only with --override REASON\n")
+        #expect(try LifecycleProbe.snapshot(folder) == before)
+        try LifecycleProbe.expectBalances(in: folder)
+    }
+
+    @Test func anOverrideIsAcceptedOnlyIfTheAwardStillFits() throws {
+        let folder = try LifecycleProbe.sampleLedger()
+        let reason = "CSP board agreed the extra penny is not needed (minutes 2017-11-15)"
+        // Overridden, the full £1,250.01 still over-commits the allocation: refused as bad data, nothing recorded.
+        try LifecycleProbe.expectRefused(
+            ["award", "CSP-2017-SRI-05", "--bid-file", LifecycleProbe.bid("csp-over-allocation.yaml"), "--amount", "1250.01",
+             "--decision", "2017/141", "--date", "2017-11-20", "--override", reason], in: folder,
+            stderr: "error: amount: awarding £1,250.01 would commit £10,000.01 of allocation ALLOC-2017-18-SRI "
+                + "(360G-LancashirePCC-CSP-SOUTH-RIBBLE), over its £10,000.00; £1,250.00 is left\n",
+            stdoutContains: "CSP-2017-SRI-05: South Ribble Borough Council, £1,250.01 requested: INELIGIBLE")
+        let noBid = try GrantsBinary.run(["history", "--entry", "CSP-2017-SRI-05"], in: folder.path)
+        #expect(noBid.stdout == "The history is empty.\n")
+
+        // £1,250.00 fits exactly.
+        let result = try GrantsBinary.run(
+            ["award", "CSP-2017-SRI-05", "--bid-file", LifecycleProbe.bid("csp-over-allocation.yaml"), "--amount", "1250.00",
+             "--decision", "2017/141", "--date", "2017-11-20", "--override", reason], in: folder.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasSuffix("Awarded £1,250.00 on CSP-2017-SRI-05 as AWD-CSP-2017-SRI-05 (decision 2017/141).\n"))
+        try LifecycleProbe.expectFigures(in: folder, csp: southRibble, committed: "10000.00", paid: "5000.00", remaining: "0.00")
+        try LifecycleProbe.expectBalances(in: folder)
+
+        let history = try GrantsBinary.run(["history", "--entry", "AWD-CSP-2017-SRI-05"], in: folder.path)
+        #expect(history.status == 0)
+        #expect(history.stdout.contains("tester: record award AWD-CSP-2017-SRI-05\n"))
+        #expect(history.stdout.contains("why: award on bid CSP-2017-SRI-05 (decision 2017/141); overriding a"))
+        #expect(history.stdout.contains("ineligible check: \(reason)\n"))
+        #expect(history.stdout.contains("amount=1250.00"))
+        // The bid went in with the award, with what it asked for.
+        let bid = try GrantsBinary.run(["history", "--entry", "CSP-2017-SRI-05"], in: folder.path)
+        #expect(bid.stdout.contains("requested=1250.01"))
+
+        // Nothing is left: the next bid is ineligible and, even overridden, does not fit.
+        try LifecycleProbe.expectRefused(
+            ["award", "CSP-2017-SRI-04", "--bid-file", LifecycleProbe.bid("csp-south-ribble.yaml"), "--amount", "1000.00",
+             "--decision", "2017/140", "--date", "2017-11-20"], in: folder, status: 1,
+            stderr: "error: bid CSP-2017-SRI-04 is ineligible (CSP-ALLOCATION); award it only with --override REASON\n",
+            stdoutContains: "✗ CSP-ALLOCATION Requested £1,000.00 exceeds the £0.00 left of the allocation")
+    }
+
+    @Test func aBidInTheLedgerWithoutItsFileNeedsAnOverride() throws {
+        let folder = try LifecycleProbe.sampleLedger()
+        // BID-CSP-2017-18-SRI-03 already has an award in the samples; a second one on it is allowed with an id.
+        try LifecycleProbe.expectRefused(
+            ["award", "BID-CSP-2017-18-SRI-03", "--amount", "200.00", "--decision", "2017/150", "--date", "2017-11-20",
+             "--id", "AWD-SRI-03-EXTRA"], in: folder, status: 64,
+            stderr: "error: the bid's check cannot run without its file: give --bid-file, or --override REASON\n")
+        try LifecycleProbe.expectRefused(
+            ["award", "BID-NOWHERE", "--amount", "200.00", "--decision", "2017/150", "--date", "2017-11-20",
+             "--override", "x"], in: folder,
+            stderr: "error: no bid BID-NOWHERE is in the ledger; give its file with --bid-file\n")
+        try LifecycleProbe.expectRefused(
+            ["award", "BID-NOWHERE", "--bid-file", LifecycleProbe.bid("csp-south-ribble.yaml"), "--amount", "200.00",
+             "--decision", "2017/150", "--date", "2017-11-20"], in: folder,
+            stderr: "error: \(LifecycleProbe.bid("csp-south-ribble.yaml")) holds no bid BID-NOWHERE\n")
+
+        let result = try GrantsBinary.run(
+            ["award", "BID-CSP-2017-18-SRI-03", "--amount", "200.00", "--decision", "2017/150", "--date", "2017-11-20",
+             "--id", "AWD-SRI-03-EXTRA", "--override", "Paper bid, checked by hand"], in: folder.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "Awarded £200.00 on BID-CSP-2017-18-SRI-03 as AWD-SRI-03-EXTRA (decision 2017/150).\n")
+        try LifecycleProbe.expectFigures(in: folder, csp: southRibble, committed: "8950.00", paid: "5000.00", remaining: "1050.00")
+        let history = try GrantsBinary.run(["history", "--entry", "AWD-SRI-03-EXTRA"], in: folder.path)
+        #expect(history.stdout.contains(
+            "why: award on bid BID-CSP-2017-18-SRI-03 (decision 2017/150); awarded without a check: Paper bid, checked by hand\n"))
+        try LifecycleProbe.expectBalances(in: folder)
+    }
+
+    // MARK: - Usage errors
+
+    @Test(arguments: [
+        (["claim", "AWD-CSP-2017-18-SRI-03", "--period", "Q5", "--amount", "100.00", "--date", "2017-10-01"],
+         "error: --period: 'Q5' is not Q1 to Q4, 2017/18-Q2, or a range such as 2017-07-01..2017-09-30\n"),
+        (["claim", "AWD-CSP-2017-18-SRI-03", "--period", "Q2", "--amount", "1,000", "--date", "2017-10-01"],
+         "error: --amount: '1,000' has a thousands separator; write the amount without it, such as 10000.00\n"),
+        (["claim", "AWD-CSP-2017-18-SRI-03", "--period", "Q2", "--amount", "100.00", "--date", "2018-02-30"],
+         "error: --date: '2018-02-30' is not a day in the calendar\n"),
+        (["claim", "AWD-CSP-2017-18-SRI-03", "--period", "2017-09-30..2017-07-01", "--amount", "100.00", "--date", "2017-10-01"],
+         "error: --period: 2017-09-30 is after 2017-07-01\n"),
+        (["award", "CSP-2017-SRI-04", "--bid-file", LifecycleProbe.bid("csp-south-ribble.yaml"), "--amount", "1,000",
+          "--decision", "2017/140", "--date", "2017-11-20"],
+         "error: --amount: '1,000' has a thousands separator; write the amount without it, such as 10000.00\n"),
+        (["award", "CSP-2017-SRI-04", "--bid-file", LifecycleProbe.bid("csp-south-ribble.yaml"), "--amount", "1000.00",
+          "--decision", "2017/140", "--date", "2018-02-30"],
+         "error: --date: '2018-02-30' is not a day in the calendar\n"),
+        (["pay", "AWD-CSP-2017-18-SRI-01-C01", "--date", "2018-02-30"],
+         "error: --date: '2018-02-30' is not a day in the calendar\n"),
+        (["close", "AWD-CSP-2017-18-SRI-03", "--spent", "1,000", "--date", "2018-04-10"],
+         "error: --spent: '1,000' has a thousands separator; write the amount without it, such as 10000.00\n"),
+        (["withdraw", "AWD-CSP-2017-18-SRI-03", "--date", "2018-02-30", "--reason", "x"],
+         "error: --date: '2018-02-30' is not a day in the calendar\n"),
+    ])
+    func badOptionsExit64(arguments: [String], message: String) throws {
+        let folder = try LifecycleProbe.sampleLedger()
+        try LifecycleProbe.expectRefused(arguments, in: folder, status: 64, stderr: message)
+    }
+
+    @Test func missingOptionsExit64() throws {
+        let folder = try LifecycleProbe.sampleLedger()
+        let noAmount = try GrantsBinary.run(
+            ["claim", "AWD-CSP-2017-18-SRI-03", "--period", "Q2", "--date", "2017-10-01"], in: folder.path)
+        #expect(noAmount.status == 64)
+        #expect(noAmount.stderr.contains("Missing expected argument '--amount <amount>'"))
+        let noReason = try GrantsBinary.run(["withdraw", "AWD-CSP-2017-18-SRI-03", "--date", "2017-10-01"], in: folder.path)
+        #expect(noReason.status == 64)
+        let noLedger = try TemporaryFolder()
+        let missing = try GrantsBinary.run(["pay", "AWD-1-C01", "--date", "2018-01-01"], in: noLedger.path)
+        #expect(missing.status == 74)
+        #expect(missing.stderr.contains("no ledger at grants.sqlite; run `grants init` first"))
+    }
+}
+
+/// Helpers for driving the built binary through an award's life: a sample ledger, the status CSV read by column
+/// name, and "refused, and nothing changed".
+enum LifecycleProbe {
+    static func bid(_ name: String) -> String {
+        URL(fileURLWithPath: GrantsBinary.bids).appendingPathComponent(name).path
+    }
+
+    /// A folder whose grants.sqlite holds the sample ledger.
+    static func sampleLedger(sourceLocation: SourceLocation = #_sourceLocation) throws -> TemporaryFolder {
+        let folder = try TemporaryFolder()
+        #expect(try GrantsBinary.run(["init"], in: folder.path).status == 0, sourceLocation: sourceLocation)
+        let imported = try GrantsBinary.run(["import", GrantsBinary.samples], in: folder.path)
+        #expect(imported.status == 0, "\(imported.stderr)", sourceLocation: sourceLocation)
+        return folder
+    }
+
+    /// `grants status --format csv` as rows keyed by the header's column names.
+    static func statusRows(in folder: TemporaryFolder, _ extra: [String] = []) throws -> [[String: String]] {
+        let result = try GrantsBinary.run(["status", "--format", "csv"] + extra, in: folder.path)
+        guard result.status == 0 else { throw ProbeError("grants status failed (\(result.status)): \(result.stderr)") }
+        let records = CSV.records(result.stdout)
+        guard let header = records.first else { throw ProbeError("grants status printed no header") }
+        return records.dropFirst().map { fields in
+            Dictionary(zip(header, fields).map { ($0, $1) }, uniquingKeysWith: { first, _ in first })
+        }
+    }
+
+    /// The status row of a CSP in a fund, or of a fund.
+    static func statusRow(in folder: TemporaryFolder, fund: String? = nil, csp: String? = nil) throws -> [String: String] {
+        let rows = try statusRows(in: folder)
+        let match = rows.first { row in
+            if let csp { return row["level"] == "csp" && row["csp"] == csp && (fund == nil || row["fund"] == fund) }
+            return row["level"] == "fund" && row["fund"] == fund
+        }
+        guard let match else { throw ProbeError("no status row for fund \(fund ?? "-") csp \(csp ?? "-")") }
+        return match
+    }
+
+    static func expectFigures(in folder: TemporaryFolder, csp: String, committed: String, paid: String, remaining: String,
+                              sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let row = try statusRow(in: folder, fund: "CSP-2017-18", csp: csp)
+        #expect(row["committed"] == committed, "committed", sourceLocation: sourceLocation)
+        #expect(row["paid"] == paid, "paid", sourceLocation: sourceLocation)
+        #expect(row["remaining"] == remaining, "remaining", sourceLocation: sourceLocation)
+    }
+
+    static func expectFigures(in folder: TemporaryFolder, fund: String, committed: String, paid: String,
+                              sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let row = try statusRow(in: folder, fund: fund)
+        #expect(row["committed"] == committed, "committed", sourceLocation: sourceLocation)
+        #expect(row["paid"] == paid, "paid", sourceLocation: sourceLocation)
+    }
+
+    /// `grants reconcile` says the ledger balances and exits 0.
+    static func expectBalances(in folder: TemporaryFolder, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let result = try GrantsBinary.run(["reconcile"], in: folder.path)
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)", sourceLocation: sourceLocation)
+        #expect(result.stdout.hasPrefix("The ledger balances: "), "\(result.stdout)", sourceLocation: sourceLocation)
+        #expect(result.stdout.hasSuffix(" checks, every one exact to the penny.\n"), sourceLocation: sourceLocation)
+    }
+
+    /// What a refused step must leave as it was: every figure and every line of history.
+    static func snapshot(_ folder: TemporaryFolder) throws -> String {
+        let status = try GrantsBinary.run(["status", "--format", "csv"], in: folder.path)
+        let history = try GrantsBinary.run(["history", "--format", "json"], in: folder.path)
+        return status.stdout + "\n" + history.stdout
+    }
+
+    /// Runs a step that must be refused: the exit code, the message on standard error, and nothing changed.
+    static func expectRefused(_ arguments: [String], in folder: TemporaryFolder, status: Int32 = 65, stderr: String,
+                              stdoutContains: String? = nil,
+                              sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let before = try snapshot(folder)
+        let result = try GrantsBinary.run(arguments, in: folder.path)
+        #expect(result.status == status, "\(arguments.joined(separator: " ")): \(result.stderr)", sourceLocation: sourceLocation)
+        #expect(result.stderr == stderr, sourceLocation: sourceLocation)
+        if let stdoutContains {
+            #expect(result.stdout.contains(stdoutContains), "\(result.stdout)", sourceLocation: sourceLocation)
+        } else {
+            #expect(result.stdout.isEmpty, "\(result.stdout)", sourceLocation: sourceLocation)
+        }
+        #expect(try snapshot(folder) == before, "\(arguments.joined(separator: " ")) changed the ledger",
+                sourceLocation: sourceLocation)
+        try expectBalances(in: folder, sourceLocation: sourceLocation)
+    }
+
+    struct ProbeError: Error, CustomStringConvertible {
+        let description: String
+        init(_ description: String) { self.description = description }
+    }
+
+    /// A small RFC 4180 reader, enough for the status CSV (quoted fields, CRLF records).
+    enum CSV {
+        static func records(_ text: String) -> [[String]] {
+            var records: [[String]] = []
+            var record: [String] = []
+            var field = ""
+            var quoted = false
+            var characters = text.makeIterator()
+            var pending: Character? = nil
+            while let c = pending ?? characters.next() {
+                pending = nil
+                if quoted {
+                    if c == "\"" {
+                        if let next = characters.next() {
+                            if next == "\"" { field.append("\"") } else { quoted = false; pending = next }
+                        } else {
+                            quoted = false
+                        }
+                    } else {
+                        field.append(c)
+                    }
+                    continue
+                }
+                switch c {
+                case "\"": quoted = true
+                case ",": record.append(field); field = ""
+                case "\r\n", "\n", "\r":
+                    record.append(field); field = ""
+                    records.append(record); record = []
+                default: field.append(c)
+                }
+            }
+            if !field.isEmpty || !record.isEmpty { record.append(field); records.append(record) }
+            return records
+        }
+    }
+}
