@@ -14,7 +14,7 @@ struct ContributionCommand: ParsableCommand {
         @OptionGroup var ledger: LedgerOptions
         @Option(help: "The schedule's id.") var id: String
         @Option(help: "Who contributes (organisation id).") var contributor: String
-        @Option(help: "Who receives it (organisation id; default the OPCC of the ledger).") var recipient: String
+        @Option(help: "Who receives it (organisation id), such as the OPCC.") var recipient: String
         @Option(help: "The service, such as the IDVA service.") var service: String
         @Option(help: "The day it was committed.") var committed: String
         @Option(help: "Why, or the decision.") var reason: String
