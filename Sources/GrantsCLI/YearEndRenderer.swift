@@ -40,9 +40,13 @@ enum YearEndRenderer {
             out += "\n" + table.rendered()
         }
         let open = report.openAwards.count + report.unpaidClaims.count + report.underspendOwed.count
-        out += "\n" + (report.canClose
-            ? "Nothing is open: \(report.year) can be closed.\n"
-            : "\(open) thing(s) keep \(report.year) open.\n")
+        if let closed = report.closedOn {
+            out += "\n\(report.year) was closed on \(closed).\n"
+        } else {
+            out += "\n" + (report.canClose
+                ? "Nothing is open: \(report.year) can be closed.\n"
+                : "\(open) thing(s) keep \(report.year) open.\n")
+        }
         return out
     }
 }

@@ -368,13 +368,16 @@ final class BatchWriter {
                 .invalidEntry, "the period starts \(claim.periodStart), after it ends \(claim.periodEnd)", origin: origin,
                 field: "period_start", entryID: id)
         }
+        // Claims and payments made without a claim together never pass the award, so every claim can be paid.
         let claimed = try db.sum("claims WHERE award_id = ?", [award.id])
-        let after = try add(claimed, claim.amount, origin: origin, field: "amount", id: id)
+        let paidWithoutClaim = try db.sum("payments WHERE award_id = ? AND claim_id IS NULL", [award.id])
+        let drawn = try add(claimed, paidWithoutClaim, origin: origin, field: "amount", id: id)
+        let after = try add(drawn, claim.amount, origin: origin, field: "amount", id: id)
         if after > award.amount {
             throw LedgerError(
                 .exceedsAward,
                 "claiming \(claim.amount.formatted) would take the claims on award \(award.id) to \(after.formatted), over "
-                    + "the \(award.amount.formatted) awarded; \(try left(award.amount, claimed).formatted) is left to claim",
+                    + "the \(award.amount.formatted) awarded; \(try left(award.amount, drawn).formatted) is left to claim",
                 origin: origin, field: "amount", entryID: id)
         }
         try db.execute(
@@ -401,6 +404,15 @@ final class BatchWriter {
         let paid = try db.sum("payments WHERE award_id = ?", [award.id])
         let released = try left(award.amount, paid)
         let owed = closure.spent >= paid ? Money.zero : try left(paid, closure.spent)
+        // Underspend handed back before the return must fit in what the return says is owed.
+        let returned = try db.sum("underspend_returns WHERE award_id = ?", [award.id])
+        if returned > owed {
+            throw LedgerError(
+                .invalidEntry,
+                "\(returned.formatted) of the \(paid.formatted) paid was already returned, so at most "
+                    + "\(try left(paid, returned).formatted) can have been spent, not \(closure.spent.formatted)",
+                origin: origin, field: "spent", entryID: id)
+        }
         try db.execute(
             sql: "INSERT INTO award_closures (id, award_id, spent, released, owed, date) VALUES (?, ?, ?, ?, ?, ?)",
             arguments: [id, award.id, closure.spent.pence, released.pence, owed.pence, closure.date.description])
@@ -428,6 +440,16 @@ final class BatchWriter {
         try requirePositive(receipt.amount, field: "amount", of: id, origin: origin)
         guard let schedule = try EntryReader.contribution(receipt.contribution, db) else {
             throw unknown("contribution", receipt.contribution, field: "contribution", of: id, origin: origin)
+        }
+        if let row = try Row.fetchOne(
+            db, sql: "SELECT * FROM contribution_withdrawals WHERE contribution_id = ?", arguments: [schedule.id]) {
+            let withdrawal = try EntryReader.withdrawal(row)
+            if withdrawal.cancels(receipt.year) {
+                throw LedgerError(
+                    .invalidEntry,
+                    "contribution \(schedule.id) was withdrawn from \(withdrawal.effective): nothing is due for \(receipt.year)",
+                    origin: origin, field: "financial_year", entryID: id)
+            }
         }
         guard let instalment = schedule.instalments.first(where: { $0.year == receipt.year }) else {
             throw LedgerError(

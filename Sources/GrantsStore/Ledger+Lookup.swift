@@ -88,3 +88,14 @@ extension Ledger {
         }
     }
 }
+
+extension Ledger {
+    /// How many receipts a contribution has for a year (for numbering the next).
+    public func receiptCount(contribution: String, year: FinancialYear) throws(LedgerError) -> Int {
+        try read { db in
+            try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM contribution_receipts WHERE contribution_id = ? AND year_start = ?",
+                arguments: [contribution, year.startYear]) ?? 0
+        }
+    }
+}

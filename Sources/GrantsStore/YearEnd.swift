@@ -40,8 +40,8 @@ public struct YearEndReport: Hashable, Sendable {
     public let underspendOwed: [Owed]
     public let uncommitted: [Uncommitted]
 
-    /// Whether the year may close: no award open, no claim unpaid, no underspend still owed.
-    public var canClose: Bool { openAwards.isEmpty && unpaidClaims.isEmpty && underspendOwed.isEmpty }
+    /// Whether the year may close: not closed already, no award open, no claim unpaid, no underspend still owed.
+    public var canClose: Bool { closedOn == nil && openAwards.isEmpty && unpaidClaims.isEmpty && underspendOwed.isEmpty }
 }
 
 enum YearEnd {
@@ -66,6 +66,7 @@ enum YearEnd {
             SELECT c.id, c.award_id, c.amount, c.date FROM claims c
             JOIN awards a ON a.id = c.award_id JOIN funds f ON f.id = a.fund_id
             WHERE f.year_start = ? AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.claim_id = c.id)
+              AND NOT EXISTS (SELECT 1 FROM award_withdrawals w WHERE w.award_id = c.award_id)
             ORDER BY c.id
             """, arguments: [year.startYear]).map { row throws(LedgerError) in
             YearEndReport.UnpaidClaim(

@@ -41,6 +41,17 @@ enum Step: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The award the step is on, if it is on one.
+    var award: String? {
+        switch self {
+        case .award(let id, _, _, _, _, _): id
+        case .claim(_, let award, _, _, _, _), .payment(_, let award, _, _, _), .closure(_, let award, _, _),
+            .withdrawal(_, let award, _, _), .underspend(_, let award, _, _):
+            award
+        default: nil
+        }
+    }
+
     /// The step as a batch of one entry.
     func batch() throws -> LedgerBatch {
         var b = LedgerBatch()
@@ -54,7 +65,8 @@ enum Step: Hashable, Sendable, CustomStringConvertible {
             b.awards = [Sourced(Award(
                 id: id, fund: fund, allocation: allocation, recipient: try org(recipient),
                 title: "Youth diversionary project", amount: try money(amount), decision: "2017/81",
-                awardDate: awardDate, plannedStart: awardDate, plannedEnd: try day("2018-03-31"),
+                awardDate: awardDate, plannedStart: awardDate,
+                plannedEnd: FinancialYear(containing: awardDate)?.lastDay ?? awardDate,
                 priorities: []))]
         case .claim(let id, let award, let amount, let date, let from, let to):
             b.claims = [Sourced(Claim(

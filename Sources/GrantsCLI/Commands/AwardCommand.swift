@@ -72,8 +72,20 @@ struct AwardCommand: ParsableCommand {
             throw failure("no fund \(fundID) is in the ledger", ExitStatus.dataError)
         }
 
+        if let override, override.allSatisfy(\.isWhitespace) {
+            throw failure("--override needs a reason", ExitStatus.usage)
+        }
         // The check, unless overridden.
         var why = "award on bid \(bid) (decision \(decision))"
+        let requested = form?.requested ?? stored?.requested
+        if let requested, money > requested {
+            guard let override else {
+                throw failure(
+                    "awarding \(money.formatted) is more than the \(requested.formatted) bid \(bid) asked for, which the "
+                        + "check covered; award it only with --override REASON", ExitStatus.checkFailed)
+            }
+            why += "; awarding more than the \(requested.formatted) requested: \(override)"
+        }
         if let form {
             var books = try Rulebooks(override: nil)
             let book = try books.rulebook(for: form)
@@ -86,7 +98,7 @@ struct AwardCommand: ParsableCommand {
                         "bid \(bid) is \(verdict.outcome.rawValue) (\((verdict.failedRules + verdict.unknownRules).joined(separator: ", "))); "
                             + "award it only with --override REASON", ExitStatus.checkFailed)
                 }
-                why += "; overriding a \(verdict.outcome.rawValue) check: \(override)"
+                why += "; overriding the check (\(verdict.outcome.rawValue)): \(override)"
             }
         } else {
             guard let override else {

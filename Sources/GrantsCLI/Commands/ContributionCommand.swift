@@ -80,7 +80,10 @@ struct ContributionCommand: ParsableCommand {
             let money = try Recording.money(amount, option: "--amount")
             let day = try Recording.day(date, option: "--date")
             let store = try ledger.open()
-            let receiptID = id ?? "\(schedule)-\(financialYear.startYear)-\(day)"
+            let count = try Recording.reading { () throws(LedgerError) in
+                try store.receiptCount(contribution: schedule, year: financialYear)
+            }
+            let receiptID = id ?? Recording.numbered("\(schedule)-\(financialYear.startYear)", "R", count + 1)
             var batch = LedgerBatch()
             batch.receipts = [Sourced(ContributionReceipt(
                 id: receiptID, contribution: schedule, year: financialYear, amount: money, date: day))]

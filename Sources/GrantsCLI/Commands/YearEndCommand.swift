@@ -20,7 +20,7 @@ struct YearEndCommand: ParsableCommand {
         let report = try Recording.reading { () throws(LedgerError) in try store.yearEnd(financialYear) }
         print(YearEndRenderer.text(report), terminator: "")
         guard close else {
-            if !report.canClose { throw ExitStatus.checkFailed }
+            if !report.canClose && report.closedOn == nil { throw ExitStatus.checkFailed }
             return
         }
         guard let date else { throw failure("--close needs --date", ExitStatus.usage) }
