@@ -138,6 +138,11 @@ final class BatchWriter {
         let id = allocation.id
         try requirePositive(allocation.amount, field: "amount", of: id, origin: origin)
         let fund = try requireFund(allocation.fund, of: id, origin: origin)
+        if try EntryReader.yearClosure(fund.year.label, db) != nil {
+            throw LedgerError(
+                .invalidEntry, "the financial year \(fund.year) is closed: fund \(fund.id) takes no new allocations",
+                origin: origin, field: "fund", entryID: id)
+        }
         guard fund.scheme.awardsDrawOnAllocations else {
             throw LedgerError(
                 .invalidEntry,
@@ -302,6 +307,20 @@ final class BatchWriter {
                 "paying \(payment.amount.formatted) would take award \(award.id) to \(after.formatted) paid, over the "
                     + "\(award.amount.formatted) awarded; \(try left(award.amount, paid).formatted) is left to pay",
                 origin: origin, field: "amount", entryID: id)
+        }
+        if payment.claim == nil {
+            // A payment outside the claims must leave room to pay every claim still waiting.
+            let waiting = try db.sum(
+                "claims c WHERE c.award_id = ? AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.claim_id = c.id)", [award.id])
+            let promised = try add(after, waiting, origin: origin, field: "amount", id: id)
+            if promised > award.amount {
+                throw LedgerError(
+                    .exceedsAward,
+                    "paying \(payment.amount.formatted) outside a claim would leave the \(waiting.formatted) of claims "
+                        + "waiting on award \(award.id) unpayable: \(promised.formatted) against \(award.amount.formatted) "
+                        + "awarded; pay the claims instead",
+                    origin: origin, field: "amount", entryID: id)
+            }
         }
         try db.execute(
             sql: "INSERT INTO payments (id, award_id, claim_id, amount, date, reference) VALUES (?, ?, ?, ?, ?, ?)",

@@ -19,8 +19,10 @@ extension Ledger {
                 throw LedgerError(.unknownReference, "no fund \(id) is in the ledger", field: "fund", entryID: id)
             }
             let allocated = try db.sum("allocations WHERE fund_id = ?", [id])
-            let direct = try db.sum("awards WHERE fund_id = ? AND allocation_id IS NULL", [id])
-            return Money(pence: fund.amount.pence - allocated.pence - direct.pence)
+            let direct = try Int64.fetchOne(
+                db, sql: "SELECT COALESCE(SUM(committed), 0) FROM award_commitments WHERE fund_id = ? AND allocation_id IS NULL",
+                arguments: [id]) ?? 0
+            return Money(pence: fund.amount.pence - allocated.pence - direct)
         }
     }
 }

@@ -465,24 +465,34 @@ import Testing
 
     /// Money handed back before the end-of-grant return is part of what the recipient did not spend: a return saying
     /// more was spent than was paid and kept must not leave the award owing less than was already returned.
-    @Test func aReturnBeforeTheCloseAndAClosureThatSpentItAllStillReconcile() throws {
+    @Test func aReturnBeforeTheCloseLimitsWhatTheCloseCanSayWasSpent() throws {
         let ledger = try Self.awarded()
         try apply(
             ledger,
             .claim("CL-1", award: "AW-1", amount: "1200.00"),
             .payment("P-1", award: "AW-1", claim: "CL-1", amount: "1200.00"),
             .underspend("R-1", award: "AW-1", amount: "200.00", date: "2018-02-01"))
-        // £1,200.00 paid, £200.00 already back: at most £1,000.00 can have been spent. A closure saying £1,200.00
-        // was spent must either be refused or leave a ledger that still balances.
+        // £1,200.00 paid, £200.00 already back: at most £1,000.00 can have been spent. A closure saying £1,000.01 was
+        // spent must either be refused or leave a ledger that still balances.
+        let before = try LedgerSnapshot(ledger)
         do {
             try ledger.record(
-                try batch([.closure("CLOSE-1", award: "AW-1", spent: "1200.00")]), as: Fixtures.change())
-        } catch {
+                try batch([.closure("CLOSE-1", award: "AW-1", spent: "1000.01")]), as: Fixtures.change())
+            let reconciliation = try ledger.reconcile()
+            #expect(
+                reconciliation.balances,
+                "the closure was accepted but the ledger no longer balances: \(String(describing: reconciliation.firstFailure))")
             return
+        } catch let error as LedgerError {
+            #expect(error.isDataError, "\(error)")
+            #expect(try LedgerSnapshot(ledger) == before)
+            #expect(try ledger.state(ofAward: "AW-1") == .claiming)
         }
-        let reconciliation = try ledger.reconcile()
-        #expect(
-            reconciliation.balances,
-            "the closure was accepted but the ledger no longer balances: \(String(describing: reconciliation.firstFailure))")
+        // Spent £1,000.00: the £200.00 owed back is the £200.00 already returned.
+        try apply(ledger, .closure("CLOSE-1", award: "AW-1", spent: "1000.00"))
+        #expect(try ledger.check("award AW-1 at its close").equation
+            == "paid £1,200.00 = spent £1,000.00 + owed back £200.00, of which £200.00 returned")
+        #expect(try ledger.yearEnd(try year("2017/18")).underspendOwed.isEmpty)
+        #expect(try ledger.reconcile().balances)
     }
 }

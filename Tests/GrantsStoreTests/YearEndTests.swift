@@ -246,4 +246,42 @@ import Testing
                 try batch([.closure("CLOSE-1", award: "AW-1", spent: "2000.00")]), as: Fixtures.change())
         }
     }
+
+    /// The same dead end the other way round: a claim is made first, then a payment without a claim takes the award so
+    /// near its amount that the claim can no longer be paid. Such a payment must be refused, or the claim must still
+    /// be payable.
+    @Test func aPaymentWithoutAClaimDoesNotLeaveAClaimUnpayable() throws {
+        let ledger = try Fixtures.ledger()
+        try apply(ledger, Self.csp, .claim("CL-1", award: "AW-1", amount: "2000.00"))
+        do {
+            try ledger.record(try batch([.payment("P-1", award: "AW-1", amount: "1500.00")]), as: Fixtures.change())
+        } catch {
+            return
+        }
+        #expect(
+            throws: Never.self,
+            "P-1 (£1,500.00, no claim) was accepted with claim CL-1 (£2,000.00) unpaid on the £3,000.00 award AW-1: CL-1 can no longer be paid") {
+            try ledger.record(
+                try batch([.payment("P-2", award: "AW-1", claim: "CL-1", amount: "2000.00")]), as: Fixtures.change())
+        }
+    }
+
+    /// Within one batch claims are written before payments, so the order in the file cannot get round the rule.
+    @Test func aClaimAndAPaymentWithoutAClaimInOneBatchLeaveTheClaimPayable() throws {
+        let ledger = try Fixtures.ledger()
+        try apply(ledger, Self.csp)
+        do {
+            try ledger.record(
+                try batch([
+                    .payment("P-1", award: "AW-1", amount: "2000.00"),
+                    .claim("CL-1", award: "AW-1", amount: "1500.00"),
+                ]), as: Fixtures.change())
+        } catch {
+            return
+        }
+        #expect(throws: Never.self, "the batch left claim CL-1 (£1,500.00) unpayable on AW-1 (£2,000.00 of £3,000.00 paid)") {
+            try ledger.record(
+                try batch([.payment("P-2", award: "AW-1", claim: "CL-1", amount: "1500.00")]), as: Fixtures.change())
+        }
+    }
 }
