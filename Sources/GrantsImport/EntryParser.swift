@@ -31,6 +31,13 @@ enum EntryParser {
             date: try r.day("date"))
     }
 
+    static func allocationChange(_ r: inout FieldReader) throws(ImportError) -> AllocationChange {
+        AllocationChange(
+            id: try r.identifier("id"), allocation: try r.identifier("allocation"), delta: try r.money("delta"),
+            decision: try r.text("decision", expected: "a decision reference such as 2017/81"), date: try r.day("date"),
+            reason: try r.text("reason"))
+    }
+
     static func bid(_ r: inout FieldReader) throws(ImportError) -> Bid {
         Bid(
             id: try r.identifier("id"), fund: try r.identifier("fund"), applicant: try r.organisationID("applicant"),

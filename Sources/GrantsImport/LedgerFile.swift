@@ -8,7 +8,7 @@ public enum LedgerFile {
 
     /// The sections a ledger file may hold, in the order entries are recorded.
     public static let sections = [
-        "organisations", "funds", "allocations", "bids", "awards", "claims", "payments", "award_closures",
+        "organisations", "funds", "allocations", "allocation_changes", "bids", "awards", "claims", "payments", "award_closures",
         "award_withdrawals", "underspend_returns", "contributions", "contribution_withdrawals", "contribution_receipts",
         "year_closures",
     ]
@@ -93,6 +93,7 @@ public enum LedgerFile {
         batch.organisations = try records(&top, "organisations", EntryParser.organisation)
         batch.funds = try records(&top, "funds", EntryParser.fund)
         batch.allocations = try records(&top, "allocations", EntryParser.allocation)
+        batch.allocationChanges = try records(&top, "allocation_changes", EntryParser.allocationChange)
         batch.bids = try records(&top, "bids", EntryParser.bid)
         batch.awards = try records(&top, "awards", EntryParser.award)
         batch.claims = try records(&top, "claims", EntryParser.claim)

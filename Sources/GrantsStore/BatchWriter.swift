@@ -31,7 +31,13 @@ final class BatchWriter {
             try insertMembers(of: entry.value, origin: entry.origin)
         }
         try each(batch.funds, stored: EntryReader.fund, insert: insertFund)
+        // Cuts first, then new allocations, then increases: money moved between CSPs in one decision never
+        // counts twice against the fund.
+        try each(batch.allocationChanges.filter { $0.value.delta.isNegative },
+                 stored: EntryReader.allocationChange, insert: insertAllocationChange)
         try each(batch.allocations, stored: EntryReader.allocation, insert: insertAllocation)
+        try each(batch.allocationChanges.filter { !$0.value.delta.isNegative },
+                 stored: EntryReader.allocationChange, insert: insertAllocationChange)
         try each(batch.bids, stored: EntryReader.bid, insert: insertBid)
         try each(batch.awards, stored: EntryReader.award, insert: insertAward)
         try each(batch.claims, stored: EntryReader.claim, insert: insertClaim)
@@ -170,6 +176,46 @@ final class BatchWriter {
                         allocation.date.description])
     }
 
+    private func insertAllocationChange(_ change: AllocationChange, origin: Origin?) throws {
+        let id = change.id
+        guard change.delta != .zero else {
+            throw LedgerError(.invalidEntry, "the change is £0.00", origin: origin, field: "delta", entryID: id)
+        }
+        guard let allocation = try EntryReader.allocation(change.allocation, db) else {
+            throw unknown("allocation", change.allocation, field: "allocation", of: id, origin: origin)
+        }
+        let fund = try requireFund(allocation.fund, of: id, origin: origin)
+        if try EntryReader.yearClosure(fund.year.label, db) != nil {
+            throw LedgerError(
+                .invalidEntry, "the financial year \(fund.year) is closed: its allocations cannot change",
+                origin: origin, field: "allocation", entryID: id)
+        }
+        let total = try allocationTotal(allocation.id)
+        let after = try add(total, change.delta, origin: origin, field: "delta", id: id)
+        let committed = try committedOn(allocation: allocation.id)
+        if after < committed {
+            throw LedgerError(
+                .exceedsAllocation,
+                "cutting allocation \(allocation.id) (\(allocation.csp)) to \(after.formatted) would take away committed "
+                    + "money: \(committed.formatted) is committed, so it can be cut by at most "
+                    + "\(try left(total, committed).formatted)",
+                origin: origin, field: "delta", entryID: id)
+        }
+        let drawn = try drawnOnFund(fund.id)
+        let fundAfter = try add(drawn, change.delta, origin: origin, field: "delta", id: id)
+        if fundAfter > fund.amount {
+            throw LedgerError(
+                .exceedsFund,
+                "increasing allocation \(allocation.id) by \(change.delta.formatted) would take fund \(fund.id) to "
+                    + "\(fundAfter.formatted), over its \(fund.amount.formatted); "
+                    + "\(try left(fund.amount, drawn).formatted) is left to allocate",
+                origin: origin, field: "delta", entryID: id)
+        }
+        try db.execute(
+            sql: "INSERT INTO allocation_changes (id, allocation_id, delta, decision, date, reason) VALUES (?, ?, ?, ?, ?, ?)",
+            arguments: [id, allocation.id, change.delta.pence, change.decision, change.date.description, change.reason])
+    }
+
     private func insertBid(_ bid: Bid, origin: Origin?) throws {
         try requirePositive(bid.requested, field: "requested", of: bid.id, origin: origin)
         _ = try requireFund(bid.fund, of: bid.id, origin: origin)
@@ -233,13 +279,14 @@ final class BatchWriter {
                     origin: origin, field: "allocation", entryID: id)
             }
             let committed = try committedOn(allocation: allocationID)
+            let total = try allocationTotal(allocationID)
             let after = try add(committed, award.amount, origin: origin, field: "amount", id: id)
-            if after > allocation.amount {
+            if after > total {
                 throw LedgerError(
                     .exceedsAllocation,
                     "awarding \(award.amount.formatted) would commit \(after.formatted) of allocation \(allocationID) "
-                        + "(\(allocation.csp)), over its \(allocation.amount.formatted); "
-                        + "\(try left(allocation.amount, committed).formatted) is left",
+                        + "(\(allocation.csp)), over its \(total.formatted); "
+                        + "\(try left(total, committed).formatted) is left",
                     origin: origin, field: "amount", entryID: id)
             }
         case (false, nil):
@@ -558,11 +605,17 @@ final class BatchWriter {
 
     /// Allocations plus awards made directly on the fund: what the fund's budget must cover.
     private func drawnOnFund(_ fundID: String) throws -> Money {
-        let allocated = try db.sum("allocations WHERE fund_id = ?", [fundID])
+        let allocated = try db.sum("allocation_totals WHERE fund_id = ?", [fundID])
         let direct = Money(pence: try Int64.fetchOne(
             db, sql: "SELECT COALESCE(SUM(committed), 0) FROM award_commitments WHERE fund_id = ? AND allocation_id IS NULL",
             arguments: [fundID]) ?? 0)
         return try allocated.adding(direct)
+    }
+
+    /// An allocation's amount after every change decided since it was made.
+    private func allocationTotal(_ allocation: String) throws -> Money {
+        Money(pence: try Int64.fetchOne(
+            db, sql: "SELECT amount FROM allocation_totals WHERE allocation_id = ?", arguments: [allocation]) ?? 0)
     }
 
     /// What the awards on an allocation still commit, after closures and withdrawals released their unpaid parts.

@@ -50,6 +50,17 @@ enum EntryReader {
             decision: try row.text("decision", in: t), date: try row.day("date", in: t))
     }
 
+    static func allocationChange(_ id: String, _ db: Database) throws -> AllocationChange? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM allocation_changes WHERE id = ?", arguments: [id]) else {
+            return nil
+        }
+        let t = "allocation_changes"
+        return AllocationChange(
+            id: try row.text("id", in: t), allocation: try row.text("allocation_id", in: t),
+            delta: try row.money("delta", in: t), decision: try row.text("decision", in: t),
+            date: try row.day("date", in: t), reason: try row.text("reason", in: t))
+    }
+
     static func bid(_ id: String, _ db: Database) throws -> Bid? {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM bids WHERE id = ?", arguments: [id]) else {
             return nil

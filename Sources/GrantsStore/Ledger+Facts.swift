@@ -34,7 +34,7 @@ extension Ledger {
                 db,
                 sql: """
                     SELECT o.id, o.name, o.location_code,
-                      (SELECT COALESCE(SUM(al.amount), 0) FROM allocations al JOIN funds f ON f.id = al.fund_id
+                      (SELECT COALESCE(SUM(al.amount), 0) FROM allocation_totals al JOIN funds f ON f.id = al.fund_id
                         WHERE al.csp_id = o.id AND f.year_start = ?1 AND f.scheme = 'csp-grant') AS allocated,
                       (SELECT COALESCE(SUM(aw.committed), 0) FROM award_commitments aw JOIN allocations al ON al.id = aw.allocation_id
                         JOIN funds f ON f.id = al.fund_id

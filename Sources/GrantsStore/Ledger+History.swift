@@ -27,7 +27,8 @@ extension Ledger {
     /// How many entries of each kind the ledger holds.
     public func counts() throws(LedgerError) -> [EntryKind: Int] {
         let tables: [(EntryKind, String)] = [
-            (.organisation, "organisations"), (.fund, "funds"), (.allocation, "allocations"), (.bid, "bids"),
+            (.organisation, "organisations"), (.fund, "funds"), (.allocation, "allocations"),
+            (.allocationChange, "allocation_changes"), (.bid, "bids"),
             (.award, "awards"), (.claim, "claims"), (.payment, "payments"), (.awardClosure, "award_closures"),
             (.awardWithdrawal, "award_withdrawals"), (.underspendReturn, "underspend_returns"),
             (.contribution, "contributions"), (.contributionWithdrawal, "contribution_withdrawals"),

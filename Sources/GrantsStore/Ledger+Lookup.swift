@@ -18,7 +18,7 @@ extension Ledger {
             guard let fund = try EntryReader.fund(id, db) else {
                 throw LedgerError(.unknownReference, "no fund \(id) is in the ledger", field: "fund", entryID: id)
             }
-            let allocated = try db.sum("allocations WHERE fund_id = ?", [id])
+            let allocated = try db.sum("allocation_totals WHERE fund_id = ?", [id])
             let direct = try Int64.fetchOne(
                 db, sql: "SELECT COALESCE(SUM(committed), 0) FROM award_commitments WHERE fund_id = ? AND allocation_id IS NULL",
                 arguments: [id]) ?? 0
@@ -99,5 +99,12 @@ extension Ledger {
                 db, sql: "SELECT COUNT(*) FROM contribution_receipts WHERE contribution_id = ? AND year_start = ?",
                 arguments: [contribution, year.startYear]) ?? 0
         }
+    }
+}
+
+extension Ledger {
+    /// The allocation with this id, as first made (changes since are in `status`).
+    public func allocation(_ id: String) throws(LedgerError) -> Allocation? {
+        try read { db in try EntryReader.allocation(id, db) }
     }
 }

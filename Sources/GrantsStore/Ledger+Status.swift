@@ -66,7 +66,7 @@ extension Ledger {
 
     private static let fundSQL = """
         SELECT f.id AS fund_id, f.name AS fund_name, f.scheme, f.year_start, f.amount AS budget,
-          (SELECT COALESCE(SUM(amount), 0) FROM allocations WHERE fund_id = f.id) AS allocated,
+          (SELECT COALESCE(SUM(amount), 0) FROM allocation_totals WHERE fund_id = f.id) AS allocated,
           (SELECT COALESCE(SUM(committed), 0) FROM award_commitments WHERE fund_id = f.id) AS committed,
           (SELECT COALESCE(SUM(p.amount), 0) FROM payments p JOIN awards w ON w.id = p.award_id
             WHERE w.fund_id = f.id) AS paid,
@@ -96,7 +96,7 @@ extension Ledger {
           (SELECT COALESCE(SUM(p.amount), 0) FROM payments p JOIN awards w ON w.id = p.award_id
             JOIN allocations x ON x.id = w.allocation_id
             WHERE x.fund_id = a.fund_id AND x.csp_id = a.csp_id AND p.date BETWEEN ?4 AND ?5) AS paid_in_period
-        FROM allocations a
+        FROM allocation_totals a
         JOIN funds f ON f.id = a.fund_id
         JOIN organisations o ON o.id = a.csp_id
         WHERE (?1 IS NULL OR f.year_start = ?1) AND (?2 IS NULL OR f.id = ?2) AND (?3 IS NULL OR a.csp_id = ?3)

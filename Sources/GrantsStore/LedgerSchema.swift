@@ -171,7 +171,7 @@ enum LedgerSchema {
     /// The lifecycle's tables and their keys.
     static let v2Keys: [String: [[String]]] = [
         "claims": [["id"]], "award_closures": [["id"], ["award_id"]], "award_withdrawals": [["id"], ["award_id"]],
-        "year_closures": [["year_start"]], "contribution_receipts": [["id"]],
+        "year_closures": [["year_start"]], "contribution_receipts": [["id"]], "allocation_changes": [["id"]],
     ]
 
     /// Every table that holds entries: none is ever updated, deleted from or replaced into.
@@ -199,6 +199,21 @@ enum LedgerSchema {
     }
 
     private static func createLifecycleTables(_ db: Database) throws {
+        try db.create(table: "allocation_changes", options: .strict) { t in
+            t.primaryKey("id", .text)
+            t.column("allocation_id", .text).notNull().references("allocations").indexed()
+            t.column("delta", .integer).notNull().check { $0 != 0 }
+            t.column("decision", .text).notNull()
+            t.column("date", .text).notNull()
+            t.column("reason", .text).notNull()
+        }
+        // Each allocation as it stands after every change decided since.
+        try db.execute(sql: """
+            CREATE VIEW allocation_totals AS
+            SELECT al.id AS allocation_id, al.fund_id, al.csp_id,
+              al.amount + COALESCE((SELECT SUM(delta) FROM allocation_changes c WHERE c.allocation_id = al.id), 0) AS amount
+            FROM allocations al
+            """)
         try db.create(table: "claims", options: .strict) { t in
             t.primaryKey("id", .text)
             t.column("award_id", .text).notNull().references("awards").indexed()
@@ -272,7 +287,7 @@ enum LedgerSchema {
             DROP TRIGGER awards_within_fund;
 
             CREATE TRIGGER allocations_within_fund BEFORE INSERT ON allocations
-            WHEN (SELECT COALESCE(SUM(amount), 0) FROM allocations WHERE fund_id = NEW.fund_id)
+            WHEN (SELECT COALESCE(SUM(amount), 0) FROM allocation_totals WHERE fund_id = NEW.fund_id)
                + (SELECT COALESCE(SUM(committed), 0) FROM award_commitments WHERE fund_id = NEW.fund_id AND allocation_id IS NULL)
                + NEW.amount > (SELECT amount FROM funds WHERE id = NEW.fund_id)
             BEGIN SELECT RAISE(ABORT, 'allocation exceeds its fund'); END;
@@ -280,13 +295,13 @@ enum LedgerSchema {
             CREATE TRIGGER awards_within_allocation BEFORE INSERT ON awards
             WHEN NEW.allocation_id IS NOT NULL AND (
                  (SELECT COALESCE(SUM(committed), 0) FROM award_commitments WHERE allocation_id = NEW.allocation_id)
-                   + NEW.amount > (SELECT amount FROM allocations WHERE id = NEW.allocation_id)
+                   + NEW.amount > (SELECT amount FROM allocation_totals WHERE allocation_id = NEW.allocation_id)
               OR (SELECT fund_id FROM allocations WHERE id = NEW.allocation_id) IS NOT NEW.fund_id)
             BEGIN SELECT RAISE(ABORT, 'award exceeds its allocation'); END;
 
             CREATE TRIGGER awards_within_fund BEFORE INSERT ON awards
             WHEN NEW.allocation_id IS NULL
-             AND (SELECT COALESCE(SUM(amount), 0) FROM allocations WHERE fund_id = NEW.fund_id)
+             AND (SELECT COALESCE(SUM(amount), 0) FROM allocation_totals WHERE fund_id = NEW.fund_id)
                + (SELECT COALESCE(SUM(committed), 0) FROM award_commitments WHERE fund_id = NEW.fund_id AND allocation_id IS NULL)
                + NEW.amount > (SELECT amount FROM funds WHERE id = NEW.fund_id)
             BEGIN SELECT RAISE(ABORT, 'award exceeds its fund'); END;
@@ -313,6 +328,16 @@ enum LedgerSchema {
             WHEN EXISTS (SELECT 1 FROM payments WHERE award_id = NEW.award_id)
               OR EXISTS (SELECT 1 FROM award_closures WHERE award_id = NEW.award_id)
             BEGIN SELECT RAISE(ABORT, 'an award with payments or a closure cannot be withdrawn'); END;
+
+            CREATE TRIGGER allocation_changes_within_limits BEFORE INSERT ON allocation_changes
+            WHEN (SELECT amount FROM allocation_totals WHERE allocation_id = NEW.allocation_id) + NEW.delta
+                 < (SELECT COALESCE(SUM(committed), 0) FROM award_commitments WHERE allocation_id = NEW.allocation_id)
+              OR (SELECT COALESCE(SUM(t.amount), 0) FROM allocation_totals t
+                  WHERE t.fund_id = (SELECT fund_id FROM allocations WHERE id = NEW.allocation_id))
+                 + (SELECT COALESCE(SUM(committed), 0) FROM award_commitments w
+                    WHERE w.allocation_id IS NULL AND w.fund_id = (SELECT fund_id FROM allocations WHERE id = NEW.allocation_id))
+                 + NEW.delta > (SELECT f.amount FROM funds f JOIN allocations a ON a.fund_id = f.id WHERE a.id = NEW.allocation_id)
+            BEGIN SELECT RAISE(ABORT, 'allocation change takes away committed money or exceeds the fund'); END;
 
             CREATE TRIGGER receipts_within_instalment BEFORE INSERT ON contribution_receipts
             WHEN (SELECT COALESCE(SUM(amount), 0) FROM contribution_receipts

@@ -29,7 +29,7 @@ extension Ledger {
             // Funds: pot = allocated + committed directly + unallocated, with unallocated never negative.
             for row in try Row.fetchAll(db, sql: """
                 SELECT f.id, f.amount,
-                  (SELECT COALESCE(SUM(amount), 0) FROM allocations WHERE fund_id = f.id) AS allocated,
+                  (SELECT COALESCE(SUM(amount), 0) FROM allocation_totals WHERE fund_id = f.id) AS allocated,
                   (SELECT COALESCE(SUM(committed), 0) FROM award_commitments WHERE fund_id = f.id AND allocation_id IS NULL) AS direct,
                   (SELECT group_concat(id, ' ') FROM allocations WHERE fund_id = f.id) AS entries
                 FROM funds f ORDER BY f.id
@@ -44,10 +44,11 @@ extension Ledger {
             }
             // Allocations: allocation = committed + uncommitted, uncommitted never negative.
             for row in try Row.fetchAll(db, sql: """
-                SELECT al.id, al.amount,
-                  (SELECT COALESCE(SUM(committed), 0) FROM award_commitments WHERE allocation_id = al.id) AS committed,
-                  (SELECT group_concat(id, ' ') FROM awards WHERE allocation_id = al.id) AS entries
-                FROM allocations al ORDER BY al.id
+                SELECT al.allocation_id AS id, al.amount,
+                  (SELECT COALESCE(SUM(committed), 0) FROM award_commitments WHERE allocation_id = al.allocation_id) AS committed,
+                  (SELECT group_concat(id, ' ') FROM (SELECT id FROM awards WHERE allocation_id = al.allocation_id
+                     UNION ALL SELECT id FROM allocation_changes WHERE allocation_id = al.allocation_id)) AS entries
+                FROM allocation_totals al ORDER BY al.allocation_id
                 """) {
                 let amount: Int64 = row["amount"], committed: Int64 = row["committed"]
                 checks.append(.init(

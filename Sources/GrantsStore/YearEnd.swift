@@ -89,7 +89,7 @@ enum YearEnd {
             SELECT al.fund_id, o.name, SUM(al.amount) AS allocated,
               (SELECT COALESCE(SUM(committed), 0) FROM award_commitments ac JOIN allocations x ON x.id = ac.allocation_id
                 WHERE x.fund_id = al.fund_id AND x.csp_id = al.csp_id) AS committed
-            FROM allocations al JOIN funds f ON f.id = al.fund_id JOIN organisations o ON o.id = al.csp_id
+            FROM allocation_totals al JOIN funds f ON f.id = al.fund_id JOIN organisations o ON o.id = al.csp_id
             WHERE f.year_start = ?
             GROUP BY al.fund_id, al.csp_id
             HAVING allocated > committed

@@ -3,6 +3,7 @@ public enum EntryKind: String, CaseIterable, Hashable, Sendable {
     case organisation
     case fund
     case allocation
+    case allocationChange = "allocation-change"
     case bid
     case award
     case claim

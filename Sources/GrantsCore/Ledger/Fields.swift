@@ -82,6 +82,17 @@ extension Allocation: LedgerEntry {
     }
 }
 
+extension AllocationChange: LedgerEntry {
+    public static var kind: EntryKind { .allocationChange }
+    public var entryID: String { id }
+    public var fields: Fields {
+        Fields([
+            ("id", id), ("allocation", allocation), ("delta", delta.plain), ("decision", decision),
+            ("date", date.description), ("reason", reason),
+        ])
+    }
+}
+
 extension Bid: LedgerEntry {
     public static var kind: EntryKind { .bid }
     public var entryID: String { id }

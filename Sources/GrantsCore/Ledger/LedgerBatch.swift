@@ -3,6 +3,7 @@ public struct LedgerBatch: Hashable, Sendable {
     public var organisations: [Sourced<Organisation>] = []
     public var funds: [Sourced<Fund>] = []
     public var allocations: [Sourced<Allocation>] = []
+    public var allocationChanges: [Sourced<AllocationChange>] = []
     public var bids: [Sourced<Bid>] = []
     public var awards: [Sourced<Award>] = []
     public var claims: [Sourced<Claim>] = []
@@ -19,7 +20,7 @@ public struct LedgerBatch: Hashable, Sendable {
 
     /// How many entries the batch holds.
     public var count: Int {
-        organisations.count + funds.count + allocations.count + bids.count + awards.count + claims.count
+        organisations.count + funds.count + allocations.count + allocationChanges.count + bids.count + awards.count + claims.count
             + payments.count + closures.count + awardWithdrawals.count + underspendReturns.count + contributions.count
             + withdrawals.count + receipts.count + yearClosures.count
     }
@@ -29,6 +30,7 @@ public struct LedgerBatch: Hashable, Sendable {
         organisations += other.organisations
         funds += other.funds
         allocations += other.allocations
+        allocationChanges += other.allocationChanges
         bids += other.bids
         awards += other.awards
         claims += other.claims
