@@ -7,13 +7,10 @@ enum LedgerSchema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-ledger") { db in
             try createTables(db)
-            try createInvariantTriggers(db)
-            try createAppendOnlyTriggers(db, tables: v1Keys)
-        }
-        migrator.registerMigration("v2-lifecycle") { db in
             try createLifecycleTables(db)
-            try replaceCommitmentTriggers(db)
-            try createAppendOnlyTriggers(db, tables: v2Keys)
+            try createInvariantTriggers(db)
+            try createAppendOnlyTriggers(db, tables: ledgerKeys)
+            try createAppendOnlyTriggers(db, tables: lifecycleKeys)
         }
         return migrator
     }
@@ -122,45 +119,9 @@ enum LedgerSchema {
         }
     }
 
-    /// The same limits the Swift code checks, kept by SQLite too, so that no writer, however it reaches the file,
-    /// can over-commit money.
-    private static func createInvariantTriggers(_ db: Database) throws {
-        try db.execute(sql: """
-            CREATE TRIGGER allocations_within_fund BEFORE INSERT ON allocations
-            WHEN (SELECT COALESCE(SUM(amount), 0) FROM allocations WHERE fund_id = NEW.fund_id)
-               + (SELECT COALESCE(SUM(amount), 0) FROM awards WHERE fund_id = NEW.fund_id AND allocation_id IS NULL)
-               + NEW.amount > (SELECT amount FROM funds WHERE id = NEW.fund_id)
-            BEGIN SELECT RAISE(ABORT, 'allocation exceeds its fund'); END;
-
-            CREATE TRIGGER awards_within_allocation BEFORE INSERT ON awards
-            WHEN NEW.allocation_id IS NOT NULL AND (
-                 (SELECT COALESCE(SUM(amount), 0) FROM awards WHERE allocation_id = NEW.allocation_id) + NEW.amount
-                   > (SELECT amount FROM allocations WHERE id = NEW.allocation_id)
-              OR (SELECT fund_id FROM allocations WHERE id = NEW.allocation_id) IS NOT NEW.fund_id)
-            BEGIN SELECT RAISE(ABORT, 'award exceeds its allocation'); END;
-
-            CREATE TRIGGER awards_within_fund BEFORE INSERT ON awards
-            WHEN NEW.allocation_id IS NULL
-             AND (SELECT COALESCE(SUM(amount), 0) FROM allocations WHERE fund_id = NEW.fund_id)
-               + (SELECT COALESCE(SUM(amount), 0) FROM awards WHERE fund_id = NEW.fund_id AND allocation_id IS NULL)
-               + NEW.amount > (SELECT amount FROM funds WHERE id = NEW.fund_id)
-            BEGIN SELECT RAISE(ABORT, 'award exceeds its fund'); END;
-
-            CREATE TRIGGER payments_within_award BEFORE INSERT ON payments
-            WHEN (SELECT COALESCE(SUM(amount), 0) FROM payments WHERE award_id = NEW.award_id) + NEW.amount
-               > (SELECT amount FROM awards WHERE id = NEW.award_id)
-            BEGIN SELECT RAISE(ABORT, 'payment exceeds its award'); END;
-
-            CREATE TRIGGER returns_within_paid BEFORE INSERT ON underspend_returns
-            WHEN (SELECT COALESCE(SUM(amount), 0) FROM underspend_returns WHERE award_id = NEW.award_id) + NEW.amount
-               > (SELECT COALESCE(SUM(amount), 0) FROM payments WHERE award_id = NEW.award_id)
-            BEGIN SELECT RAISE(ABORT, 'underspend returned exceeds what was paid'); END;
-            """)
-    }
-
     /// The key columns of each table: a row may never be inserted over an existing one, since
     /// `INSERT OR REPLACE` deletes the old row without firing a DELETE trigger.
-    static let v1Keys: [String: [[String]]] = [
+    static let ledgerKeys: [String: [[String]]] = [
         "organisations": [["id"]], "csp_members": [["csp_id", "member_id"]], "funds": [["id"]],
         "allocations": [["id"]], "bids": [["id"]], "awards": [["id"]], "payments": [["id"]],
         "underspend_returns": [["id"]], "contributions": [["id"]],
@@ -168,14 +129,14 @@ enum LedgerSchema {
         "contribution_withdrawals": [["id"], ["contribution_id"]], "history": [["seq"]],
     ]
 
-    /// The lifecycle's tables and their keys.
-    static let v2Keys: [String: [[String]]] = [
+    /// The award lifecycle's tables and their keys.
+    static let lifecycleKeys: [String: [[String]]] = [
         "claims": [["id"]], "award_closures": [["id"], ["award_id"]], "award_withdrawals": [["id"], ["award_id"]],
         "year_closures": [["year_start"]], "contribution_receipts": [["id"]], "allocation_changes": [["id"]],
     ]
 
     /// Every table that holds entries: none is ever updated, deleted from or replaced into.
-    static var entryTables: [String] { (Array(v1Keys.keys) + Array(v2Keys.keys)).sorted() }
+    static var entryTables: [String] { (Array(ledgerKeys.keys) + Array(lifecycleKeys.keys)).sorted() }
 
     private static func createAppendOnlyTriggers(_ db: Database, tables keys: [String: [[String]]]) throws {
         for (table, keySets) in keys.sorted(by: { $0.key < $1.key }) {
@@ -278,14 +239,11 @@ enum LedgerSchema {
             """)
     }
 
-    /// The money triggers again, now counting what awards still commit rather than what they first committed, and
-    /// the lifecycle's own limits.
-    private static func replaceCommitmentTriggers(_ db: Database) throws {
+    /// The same limits the Swift code checks, kept by SQLite too, so that no writer, however it reaches the file,
+    /// can over-commit money. They count what awards still commit (after closures and withdrawals) and what
+    /// allocations amount to (after changes).
+    private static func createInvariantTriggers(_ db: Database) throws {
         try db.execute(sql: """
-            DROP TRIGGER allocations_within_fund;
-            DROP TRIGGER awards_within_allocation;
-            DROP TRIGGER awards_within_fund;
-
             CREATE TRIGGER allocations_within_fund BEFORE INSERT ON allocations
             WHEN (SELECT COALESCE(SUM(amount), 0) FROM allocation_totals WHERE fund_id = NEW.fund_id)
                + (SELECT COALESCE(SUM(committed), 0) FROM award_commitments WHERE fund_id = NEW.fund_id AND allocation_id IS NULL)
@@ -305,6 +263,16 @@ enum LedgerSchema {
                + (SELECT COALESCE(SUM(committed), 0) FROM award_commitments WHERE fund_id = NEW.fund_id AND allocation_id IS NULL)
                + NEW.amount > (SELECT amount FROM funds WHERE id = NEW.fund_id)
             BEGIN SELECT RAISE(ABORT, 'award exceeds its fund'); END;
+
+            CREATE TRIGGER payments_within_award BEFORE INSERT ON payments
+            WHEN (SELECT COALESCE(SUM(amount), 0) FROM payments WHERE award_id = NEW.award_id) + NEW.amount
+               > (SELECT amount FROM awards WHERE id = NEW.award_id)
+            BEGIN SELECT RAISE(ABORT, 'payment exceeds its award'); END;
+
+            CREATE TRIGGER returns_within_paid BEFORE INSERT ON underspend_returns
+            WHEN (SELECT COALESCE(SUM(amount), 0) FROM underspend_returns WHERE award_id = NEW.award_id) + NEW.amount
+               > (SELECT COALESCE(SUM(amount), 0) FROM payments WHERE award_id = NEW.award_id)
+            BEGIN SELECT RAISE(ABORT, 'underspend returned exceeds what was paid'); END;
 
             CREATE TRIGGER awards_not_in_closed_year BEFORE INSERT ON awards
             WHEN EXISTS (SELECT 1 FROM year_closures y JOIN funds f ON f.year_start = y.year_start WHERE f.id = NEW.fund_id)
