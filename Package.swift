@@ -28,6 +28,13 @@ let package = Package(
         .target(name: "GrantsRulebooks", resources: [.copy("Rulebooks")]),
         // Reading ledger files (YAML or JSON) into domain records, with file, line and field on every error.
         .target(name: "GrantsImport", dependencies: ["GrantsCore", "GrantsRules", "Yams"]),
+        // libxml2 and libxlsxwriter from Debian's -dev packages.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+        // Spend returns as XML (libxml2's streaming writer), the XSD that describes them, and validation.
+        .target(name: "GrantsXML", dependencies: ["GrantsCore", "CLibXML2"], resources: [.copy("Schema")]),
+        // Spend returns as XLSX workbooks (libxlsxwriter).
+        .target(name: "GrantsSpreadsheet", dependencies: ["GrantsCore", "CXlsxWriter"]),
         // Rendering reports (status as text, JSON, CSV) from domain values.
         .target(name: "GrantsReports", dependencies: ["GrantsCore", "GrantsRules"]),
         // The commands: parse arguments, call the libraries, print.
@@ -35,6 +42,7 @@ let package = Package(
             name: "GrantsCLI",
             dependencies: [
                 "GrantsCore", "GrantsStore", "GrantsImport", "GrantsReports", "GrantsRules", "GrantsRulebooks",
+                "GrantsXML", "GrantsSpreadsheet",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -49,7 +57,12 @@ let package = Package(
             path: "Tests/GrantsTestSupport"
         ),
         .testTarget(name: "GrantsCoreTests", dependencies: ["GrantsCore"]),
-        .testTarget(name: "GrantsReportsTests", dependencies: ["GrantsReports"]),
+        .testTarget(name: "GrantsReportsTests", dependencies: ["GrantsReports", "GrantsCore", "GrantsStore", "GrantsImport", "GrantsTestSupport"]),
+        .testTarget(name: "GrantsXMLTests", dependencies: ["GrantsXML", "GrantsCore", "GrantsStore", "GrantsImport", "GrantsTestSupport"]),
+        .testTarget(
+            name: "GrantsSpreadsheetTests",
+            dependencies: ["GrantsSpreadsheet", "GrantsCore", "GrantsStore", "GrantsImport", "GrantsTestSupport"]
+        ),
         .testTarget(
             name: "GrantsRulesTests",
             dependencies: [

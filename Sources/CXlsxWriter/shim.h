@@ -1,0 +1,4 @@
+#ifndef GRANTS_CXLSXWRITER_SHIM_H
+#define GRANTS_CXLSXWRITER_SHIM_H
+#include <xlsxwriter.h>
+#endif

@@ -1,0 +1,1 @@
+// The XLSX return writer.

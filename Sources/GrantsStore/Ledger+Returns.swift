@@ -1,0 +1,102 @@
+import GRDB
+import GrantsCore
+
+extension Ledger {
+    /// The spend return for a period and scope (a fund, a CSP, or everything).
+    public func spendReturn(period: SpendReturn.Period, fund: String? = nil, csp: OrganisationID? = nil)
+        throws(LedgerError) -> SpendReturn
+    {
+        try read { db in
+            let days = period.days
+            // A whole-year return counts every payment on the year's awards as paid to date, as status does; a
+            // quarter or a year-to-date return counts those made by the period's last day.
+            let wholeYear = period.quarter == nil && period.asOf == nil
+            let paidTo = wholeYear ? "9999-12-31" : days.upperBound.description
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT a.id, a.decision, a.title, a.recipient_id, o.name AS recipient_name, o.charity_number,
+                  o.company_number, al.csp_id, c.name AS csp_name, c.location_code AS csp_location, a.fund_id,
+                  f.name AS fund_name, f.scheme, a.priorities, a.award_date, a.planned_start, a.planned_end, a.amount,
+                  COALESCE(cl.released, wd.released, 0) AS released,
+                  (SELECT COALESCE(SUM(amount), 0) FROM payments p WHERE p.award_id = a.id AND p.date BETWEEN ?4 AND ?5) AS paid_in_period,
+                  (SELECT COALESCE(SUM(amount), 0) FROM payments p WHERE p.award_id = a.id AND p.date <= ?6) AS paid_to_date,
+                  (SELECT COALESCE(SUM(amount), 0) FROM underspend_returns r WHERE r.award_id = a.id) AS returned,
+                  cl.id AS closure_id, wd.id AS withdrawal_id,
+                  EXISTS (SELECT 1 FROM claims k WHERE k.award_id = a.id) AS claimed
+                FROM awards a
+                JOIN funds f ON f.id = a.fund_id
+                JOIN organisations o ON o.id = a.recipient_id
+                LEFT JOIN allocations al ON al.id = a.allocation_id
+                LEFT JOIN organisations c ON c.id = al.csp_id
+                LEFT JOIN award_closures cl ON cl.award_id = a.id
+                LEFT JOIN award_withdrawals wd ON wd.award_id = a.id
+                WHERE f.year_start = ?1 AND (?2 IS NULL OR f.id = ?2) AND (?3 IS NULL OR al.csp_id = ?3)
+                ORDER BY f.id, c.name, a.id
+                """, arguments: [period.year.startYear, fund, csp?.rawValue, days.lowerBound.description,
+                                 days.upperBound.description, paidTo])
+            let lines = try rows.map { row throws(LedgerError) in try Self.awardLine(row) }
+            var contributions: [SpendReturn.ContributionLine] = []
+            if fund == nil && csp == nil {
+                contributions = try status(StatusReport.Scope(year: period.year)).contributions.map { line in
+                    SpendReturn.ContributionLine(
+                        contributionID: line.scheduleID, contributorID: line.contributor.rawValue,
+                        contributorName: line.contributorName, service: line.service, year: line.year,
+                        expected: line.expected, received: line.received, outstanding: line.outstanding)
+                }
+            }
+            let funder = try Row.fetchOne(db, sql: """
+                SELECT o.id, o.name FROM funds f JOIN organisations o ON o.id = f.funder_id
+                WHERE f.year_start = ? AND (? IS NULL OR f.id = ?) ORDER BY f.id LIMIT 1
+                """, arguments: [period.year.startYear, fund, fund])
+            let header = SpendReturn.Header(
+                funderID: funder?["id"] ?? "", funderName: funder?["name"] ?? "", period: period, fund: fund,
+                csp: csp?.rawValue, asOf: days.upperBound, fingerprint: try Self.fingerprint(db))
+            return SpendReturn(header: header, lines: lines, contributions: contributions)
+        }
+    }
+
+    private static func awardLine(_ row: Row) throws(LedgerError) -> SpendReturn.AwardLine {
+        let t = "awards"
+        let schemeText = try row.text("scheme", in: "funds")
+        guard let scheme = Scheme(rawValue: schemeText) else {
+            throw LedgerError(.database, "the ledger is damaged: funds.scheme holds '\(schemeText)'")
+        }
+        let amount = try row.money("amount", in: t)
+        let released = try row.money("released", in: t)
+        let paidToDate = try row.money("paid_to_date", in: "payments")
+        let state: AwardState =
+            (row["closure_id"] as String?) != nil ? .closed
+            : (row["withdrawal_id"] as String?) != nil ? .withdrawn
+            : (row["claimed"] as Bool?) == true ? .claiming : .awarded
+        return SpendReturn.AwardLine(
+            awardID: try row.text("id", in: t), decision: try row.text("decision", in: t),
+            title: try row.text("title", in: t), recipientID: try row.text("recipient_id", in: t),
+            recipientName: try row.text("recipient_name", in: "organisations"), charityNumber: row["charity_number"],
+            companyNumber: row["company_number"], cspID: row["csp_id"], cspName: row["csp_name"],
+            cspLocationCode: row["csp_location"], fundID: try row.text("fund_id", in: t),
+            fundName: try row.text("fund_name", in: "funds"), scheme: scheme,
+            priorities: (row["priorities"] as String? ?? "").split(separator: ",").map(String.init),
+            awardDate: try row.day("award_date", in: t), plannedStart: try row.day("planned_start", in: t),
+            plannedEnd: try row.day("planned_end", in: t), state: state, awarded: amount, released: released,
+            paidInPeriod: try row.money("paid_in_period", in: "payments"), paidToDate: paidToDate,
+            outstanding: Money(pence: amount.pence - released.pence - paidToDate.pence),
+            returned: try row.money("returned", in: "underspend_returns"))
+    }
+
+    /// FNV-1a (64-bit) over every line of the history, in order, and the number of lines: the same ledger always
+    /// gives the same fingerprint, and any entry added changes it. It names a state; it is not a signature.
+    static func fingerprint(_ db: Database) throws -> String {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        var count = 0
+        let cursor = try Row.fetchCursor(db, sql: "SELECT seq, kind, entry_id, detail FROM history ORDER BY seq")
+        while let row = try cursor.next() {
+            count += 1
+            let line = "\(row["seq"] as Int64? ?? 0)|\(row["kind"] as String? ?? "")|\(row["entry_id"] as String? ?? "")|\(row["detail"] as String? ?? "")\n"
+            for byte in line.utf8 {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x0000_0100_0000_01B3
+            }
+        }
+        let hex = String(hash, radix: 16)
+        return "fnv1a64:" + String(repeating: "0", count: 16 - hex.count) + hex + "/\(count)"
+    }
+}

@@ -1,0 +1,1 @@
+// The XML return writer, its XSD and the validator: see the README.
