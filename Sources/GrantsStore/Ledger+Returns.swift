@@ -6,7 +6,16 @@ extension Ledger {
     public func spendReturn(period: SpendReturn.Period, fund: String? = nil, csp: OrganisationID? = nil)
         throws(LedgerError) -> SpendReturn
     {
-        try read { db in
+        var contributions: [SpendReturn.ContributionLine] = []
+        if fund == nil && csp == nil {
+            contributions = try status(StatusReport.Scope(year: period.year)).contributions.map { line in
+                SpendReturn.ContributionLine(
+                    contributionID: line.scheduleID, contributorID: line.contributor.rawValue,
+                    contributorName: line.contributorName, service: line.service, year: line.year,
+                    expected: line.expected, received: line.received, outstanding: line.outstanding)
+            }
+        }
+        return try read { db in
             let days = period.days
             // A whole-year return counts every payment on the year's awards as paid to date, as status does; a
             // quarter or a year-to-date return counts those made by the period's last day.
@@ -34,15 +43,6 @@ extension Ledger {
                 """, arguments: [period.year.startYear, fund, csp?.rawValue, days.lowerBound.description,
                                  days.upperBound.description, paidTo])
             let lines = try rows.map { row throws(LedgerError) in try Self.awardLine(row) }
-            var contributions: [SpendReturn.ContributionLine] = []
-            if fund == nil && csp == nil {
-                contributions = try status(StatusReport.Scope(year: period.year)).contributions.map { line in
-                    SpendReturn.ContributionLine(
-                        contributionID: line.scheduleID, contributorID: line.contributor.rawValue,
-                        contributorName: line.contributorName, service: line.service, year: line.year,
-                        expected: line.expected, received: line.received, outstanding: line.outstanding)
-                }
-            }
             let funder = try Row.fetchOne(db, sql: """
                 SELECT o.id, o.name FROM funds f JOIN organisations o ON o.id = f.funder_id
                 WHERE f.year_start = ? AND (? IS NULL OR f.id = ?) ORDER BY f.id LIMIT 1

@@ -1,0 +1,100 @@
+import ArgumentParser
+import Foundation
+import GrantsCore
+import GrantsReports
+import GrantsStore
+
+/// `grants return`: a spend return for commissioners, written whole or not at all.
+struct ReturnCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "return",
+        abstract: "Write a spend return (CSV, XML, XLSX, 360Giving JSON or CSV) for a year, quarter or year to date.",
+        discussion: """
+            One line per award (awarded, released, committed, paid in the period, paid to date, outstanding,
+            returned), totals per CSP and per fund that equal `grants status` for the same scope, and contributions.
+            Files are written to a temporary file and renamed, so a return is whole or absent; XML is validated
+            against the shipped XSD before the command reports success. The same ledger and arguments give the
+            same bytes.
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case csv, xml, xlsx
+        case threeSixtyGivingJSON = "360giving-json"
+        case threeSixtyGivingCSV = "360giving-csv"
+    }
+
+    @OptionGroup var ledger: LedgerOptions
+    @Option(help: "The financial year, such as 2017/18.") var year: String
+    @Option(help: "A quarter of the year (Q1 to Q4).") var quarter: String?
+    @Option(help: "Year to date: the last day counted.") var asOf: String?
+    @Option(help: "Only this fund.") var fund: String?
+    @Option(help: "Only this CSP (organisation id).") var csp: String?
+    @Option(help: "csv, xml, xlsx, 360giving-json or 360giving-csv.") var format: Format
+    @Option(name: [.customShort("o"), .long], help: "The file to write (default: standard output; xlsx needs a file).")
+    var output: String?
+    @Flag(help: "CSV for Excel: starts with a byte-order mark so £ and accents show.") var excel = false
+    @Option(help: "The 360Giving identifier prefix (360G-<prefix>-<award id>).") var prefix = "LancashirePCC"
+
+    func validate() throws {
+        if quarter != nil && asOf != nil { throw ValidationError("give --quarter or --as-of, not both") }
+        if format == .xlsx && output == nil { throw ValidationError("an xlsx return needs -o FILE") }
+    }
+
+    func run() throws {
+        let financialYear = try Recording.year(year, option: "--year")
+        var quarterValue: Quarter?
+        if let quarter {
+            do {
+                quarterValue = try Quarter(parsing: quarter)
+            } catch {
+                throw failure("--quarter: \(error)", ExitStatus.usage)
+            }
+        }
+        let asOfDay = try asOf.map { text throws(ExitCode) in try Recording.day(text, option: "--as-of") }
+        if let asOfDay, !financialYear.contains(asOfDay) {
+            throw failure("--as-of: \(asOfDay) is not in \(financialYear)", ExitStatus.usage)
+        }
+        var cspID: OrganisationID?
+        if let csp {
+            do {
+                cspID = try OrganisationID(parsing: csp)
+            } catch {
+                throw failure("--csp: \(error)", ExitStatus.usage)
+            }
+        }
+        let store = try ledger.open()
+        let period = SpendReturn.Period(year: financialYear, quarter: quarterValue, asOf: asOfDay)
+        let spendReturn = try Recording.reading { () throws(LedgerError) in
+            try store.spendReturn(period: period, fund: fund, csp: cspID)
+        }
+        try ReturnFiles.write(spendReturn, format: format, to: output, excel: excel, prefix: prefix)
+    }
+}
+
+/// Writes returns whole or not at all.
+enum ReturnFiles {
+    static func write(_ r: SpendReturn, format: ReturnCommand.Format, to output: String?, excel: Bool, prefix: String)
+        throws(ExitCode)
+    {
+        let text: String
+        do {
+            switch format {
+            case .csv:
+                text = try ReturnCSV.render(r, excel: excel)
+            default:
+                throw failure("the \(format.rawValue) return is not available in this build", ExitStatus.usage)
+            }
+        } catch let error as MoneyError {
+            throw failure(error)
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            throw failure("cannot write the return: \(error)", ExitStatus.dataError)
+        }
+        if let output {
+            try writeAtomically(text, to: output)
+        } else {
+            print(text, terminator: "")
+        }
+    }
+}
