@@ -7,6 +7,7 @@ import GrantsTestSupport
     /// Every file `grants demo` writes into Reports/.
     static let reports = [
         "status.txt", "status.csv", "status.json", "allocation-2018-19.txt", "eligibility.txt", "eligibility.json",
+        "return-2017-18.csv", "chart-2017-18.svg", "summary-2017-18.md",
     ]
 
     @Test func demoPrintsTheStatusAndWritesReports() throws {

@@ -77,6 +77,8 @@ struct DemoCommand: ParsableCommand {
             throw failure(error)
         }
         let report: StatusReport
+        let yearStatus: StatusReport
+        let spendReturn: SpendReturn
         let outcome: RecordOutcome
         let allocationTable: String
         let reconciliation: Reconciliation
@@ -91,6 +93,9 @@ struct DemoCommand: ParsableCommand {
             allocationTable = try Self.allocate(allocationFormula, named: formulaName, in: ledger, at: at)
             report = try ledger.status()
             reconciliation = try ledger.reconcile()
+            let year = try FinancialYear(parsing: "2017/18")
+            yearStatus = try ledger.status(StatusReport.Scope(year: year))
+            spendReturn = try ledger.spendReturn(period: SpendReturn.Period(year: year))
             for bid in forms {
                 let engine = RuleEngine(rulebook: try rulebooks.rulebook(for: bid), facts: try ledger.facts(year: bid.year))
                 verdicts.append(engine.check(bid))
@@ -107,6 +112,11 @@ struct DemoCommand: ParsableCommand {
                 ("allocation-2018-19.txt", allocationTable),
                 ("eligibility.txt", EligibilityRenderer.render(verdicts, as: .text)),
                 ("eligibility.json", EligibilityRenderer.render(verdicts, as: .json)),
+                ("return-2017-18.csv", try ReturnCSV.render(spendReturn)),
+                ("chart-2017-18.svg", SummaryPage.chart(yearStatus)),
+                ("summary-2017-18.md", try SummaryPage.markdown(
+                    spendReturn, status: yearStatus, chartFile: "chart-2017-18.svg",
+                    files: ["return-2017-18.csv", "status.csv", "eligibility.json"])),
             ]
         } catch {
             throw failure(error)
