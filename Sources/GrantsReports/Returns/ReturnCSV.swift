@@ -18,19 +18,31 @@ public enum ReturnCSV {
     public static let byteOrderMark = "\u{FEFF}"
 
     public static func render(_ r: SpendReturn, excel: Bool = false) throws(MoneyError) -> String {
-        var writer = CSVWriter()
-        writer.row(values: columns)
+        var out = excel ? byteOrderMark : ""
+        try write(header: r.header, lines: r.lines, totals: try r.totals(), contributions: r.contributions) { out += $0 }
+        return out
+    }
+
+    /// Streams the return, a row at a time, to `emit`: memory stays flat however many award lines there are.
+    public static func write(
+        header: SpendReturn.Header, lines: some Sequence<SpendReturn.AwardLine>, totals: [SpendReturn.Total],
+        contributions: [SpendReturn.ContributionLine], emit: (String) -> Void
+    ) throws(MoneyError) {
         func row(_ values: [String: CSVWriter.Cell]) {
+            var writer = CSVWriter()
             writer.row(columns.map { values[$0] ?? .value("") })
+            emit(writer.output)
         }
-        let header = r.header
+        var first = CSVWriter()
+        first.row(values: columns)
+        emit(first.output)
         row([
             "record": .value("return"), "period": .value(header.period.label), "as_of": .value(header.asOf.description),
             "funder_id": .value(header.funderID), "funder_name": .text(header.funderName),
             "fingerprint": .value(header.fingerprint), "fund_id": .value(header.fund ?? ""),
             "csp_id": .value(header.csp ?? ""),
         ])
-        for line in r.lines {
+        for line in lines {
             row([
                 "record": .value("award"), "award_id": .text(line.awardID), "decision": .text(line.decision),
                 "title": .text(line.title), "recipient_id": .text(line.recipientID),
@@ -45,7 +57,7 @@ public enum ReturnCSV {
                 "returned": .value(line.returned.plain),
             ])
         }
-        for total in try r.totals() {
+        for total in totals {
             row([
                 "record": .value("\(total.level.rawValue)-total"),
                 total.level == .csp ? "csp_id" : "fund_id": .text(total.key),
@@ -57,7 +69,7 @@ public enum ReturnCSV {
                 "returned": .value(total.returned.plain),
             ].merging(total.level == .csp ? ["fund_id": .text(total.fundID)] : [:]) { first, _ in first })
         }
-        for line in r.contributions {
+        for line in contributions {
             row([
                 "record": .value("contribution"), "contributor_id": .text(line.contributorID),
                 "contributor_name": .text(line.contributorName), "service": .text(line.service),
@@ -65,6 +77,5 @@ public enum ReturnCSV {
                 "received": .value(line.received.plain), "contribution_outstanding": .value(line.outstanding.plain),
             ])
         }
-        return (excel ? byteOrderMark : "") + writer.output
     }
 }
