@@ -43,3 +43,10 @@ extension Ledger {
         }
     }
 }
+
+extension Ledger {
+    /// When the ledger last changed (the newest history line's time), or `nil` when it is empty.
+    public func lastModified() throws(LedgerError) -> String? {
+        try read { db in try String.fetchOne(db, sql: "SELECT at FROM history ORDER BY seq DESC LIMIT 1") }
+    }
+}

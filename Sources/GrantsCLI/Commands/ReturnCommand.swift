@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GrantsCore
 import GrantsReports
+import GrantsSpreadsheet
 import GrantsStore
 
 /// `grants return`: a spend return for commissioners, written whole or not at all.
@@ -34,6 +35,7 @@ struct ReturnCommand: ParsableCommand {
     var output: String?
     @Flag(help: "CSV for Excel: starts with a byte-order mark so £ and accents show.") var excel = false
     @Option(help: "The 360Giving identifier prefix (360G-<prefix>-<award id>).") var prefix = "LancashirePCC"
+    @Option(help: "For 360Giving: where the data is published (an http or https address).") var dataSource: String?
 
     func validate() throws {
         if quarter != nil && asOf != nil { throw ValidationError("give --quarter or --as-of, not both") }
@@ -67,27 +69,55 @@ struct ReturnCommand: ParsableCommand {
         let spendReturn = try Recording.reading { () throws(LedgerError) in
             try store.spendReturn(period: period, fund: fund, csp: cspID)
         }
-        try ReturnFiles.write(spendReturn, format: format, to: output, excel: excel, prefix: prefix)
+        let lastModified = try Recording.reading { () throws(LedgerError) in try store.lastModified() }
+        try ReturnFiles.write(
+            spendReturn, format: format, to: output,
+            options: .init(excel: excel, prefix: prefix, dataSource: dataSource, lastModified: lastModified ?? "1970-01-01T00:00:00Z"))
     }
 }
 
 /// Writes returns whole or not at all.
 enum ReturnFiles {
-    static func write(_ r: SpendReturn, format: ReturnCommand.Format, to output: String?, excel: Bool, prefix: String)
+    struct Options {
+        var excel = false
+        var prefix = "LancashirePCC"
+        var dataSource: String?
+        /// The ledger's last change, for 360Giving's dateModified.
+        var lastModified: String
+    }
+
+    static func write(_ r: SpendReturn, format: ReturnCommand.Format, to output: String?, options: Options)
         throws(ExitCode)
     {
         let text: String
         do {
             switch format {
             case .csv:
-                text = try ReturnCSV.render(r, excel: excel)
-            default:
-                throw failure("the \(format.rawValue) return is not available in this build", ExitStatus.usage)
+                text = try ReturnCSV.render(r, excel: options.excel)
+            case .threeSixtyGivingJSON:
+                text = try ThreeSixtyGiving.json(
+                    r, prefix: options.prefix, publisherName: r.header.funderName, dataSource: options.dataSource,
+                    lastModified: options.lastModified)
+            case .threeSixtyGivingCSV:
+                text = (options.excel ? ReturnCSV.byteOrderMark : "") + (try ThreeSixtyGiving.csv(
+                    r, prefix: options.prefix, dataSource: options.dataSource, lastModified: options.lastModified))
+            case .xlsx:
+                guard let output else { throw failure("an xlsx return needs -o FILE", ExitStatus.usage) }
+                try ReturnWorkbook.write(r, to: output)
+                return
+            case .xml:
+                guard let output else {
+                    throw failure("an XML return needs -o FILE (it is validated before it is kept)", ExitStatus.usage)
+                }
+                try ReturnXMLFiles.write(r, to: output)
+                return
             }
-        } catch let error as MoneyError {
-            throw failure(error)
         } catch let error as ExitCode {
             throw error
+        } catch let error as MoneyError {
+            throw failure(error)
+        } catch let error as SpreadsheetError {
+            throw failure("cannot write \(output ?? "the workbook"): \(error)", ExitStatus.ioError)
         } catch {
             throw failure("cannot write the return: \(error)", ExitStatus.dataError)
         }
@@ -96,5 +126,12 @@ enum ReturnFiles {
         } else {
             print(text, terminator: "")
         }
+    }
+}
+
+/// Placeholder until the XML writer lands.
+enum ReturnXMLFiles {
+    static func write(_ r: SpendReturn, to path: String) throws(ExitCode) {
+        throw failure("the XML return is not available in this build", ExitStatus.usage)
     }
 }

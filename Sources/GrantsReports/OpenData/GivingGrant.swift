@@ -1,0 +1,149 @@
+import GrantsCore
+
+/// One award line as a 360Giving grant: every field the JSON and CSV writers fill, checked once, so both files
+/// carry the same grants and the same figures.
+struct GivingGrant {
+    let id: String
+    let title: String
+    let description: String
+    let amountAwarded: String
+    let amountDisbursed: String
+    let awardDate: String
+    let plannedStart: String
+    let plannedEnd: String
+    let recipientID: String
+    let recipientName: String
+    let charityNumber: String?
+    let companyNumber: String?
+    let locationName: String?
+    let countryCode: String?
+    let geoCode: String?
+    let geoCodeType: String?
+    let funderID: String
+    let funderName: String
+    let programmeCode: String
+    let programmeTitle: String
+
+    /// The grants of a return, in the return's order, or the first reason one cannot be published.
+    static func grants(of r: SpendReturn, prefix: String) throws(ThreeSixtyGivingError) -> [GivingGrant] {
+        let prefix = try publisherPrefix(prefix)
+        let funderID = r.header.funderID.trimmingSpaces
+        let funderName = r.header.funderName.trimmingSpaces
+        guard !funderID.isEmpty, !funderName.isEmpty else { throw .noFundingOrganisation }
+        var seen = Set<String>()
+        var grants: [GivingGrant] = []
+        grants.reserveCapacity(r.lines.count)
+        for line in r.lines {
+            let grant = try GivingGrant(line, prefix: prefix, funderID: funderID, funderName: funderName)
+            guard seen.insert(grant.id).inserted else { throw .duplicateID(grant.id) }
+            grants.append(grant)
+        }
+        return grants
+    }
+
+    /// The prefix 360Giving issued, with or without its `360G-`: letters and digits.
+    static func publisherPrefix(_ text: String) throws(ThreeSixtyGivingError) -> String {
+        let prefix = text.hasPrefix("360G-") ? String(text.dropFirst(5)) : text
+        let ok = !prefix.isEmpty && prefix.utf8.allSatisfy { byte in
+            (48...57).contains(byte) || (65...90).contains(byte) || (97...122).contains(byte)
+        }
+        guard ok else { throw .badPrefix(text) }
+        return prefix
+    }
+
+    private init(_ line: SpendReturn.AwardLine, prefix: String, funderID: String, funderName: String)
+        throws(ThreeSixtyGivingError)
+    {
+        let idOK = !line.awardID.isEmpty && line.awardID.utf8.allSatisfy { byte in
+            (48...57).contains(byte) || (65...90).contains(byte) || (97...122).contains(byte)
+                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_")
+                || byte == UInt8(ascii: "/")
+        }
+        guard idOK else { throw .badAwardID(line.awardID) }
+        let id = "360G-\(prefix)-\(line.awardID)"
+        self.id = id
+
+        title = line.title.trimmingSpaces
+        recipientID = line.recipientID.trimmingSpaces
+        recipientName = line.recipientName.trimmingSpaces
+        for (field, value) in [("title", title), ("recipient id", recipientID), ("recipient name", recipientName)]
+        where value.isEmpty {
+            throw .missingField(grantID: id, field: field)
+        }
+
+        if line.awarded.pence == 0 { throw .zeroAmount(grantID: id) }
+        for (field, amount) in [("an amount awarded", line.awarded), ("an amount paid", line.paidToDate)]
+        where amount.isNegative {
+            throw .negativeAmount(grantID: id, field: field, amount: amount)
+        }
+        amountAwarded = ThreeSixtyGiving.number(line.awarded)
+        amountDisbursed = ThreeSixtyGiving.number(line.paidToDate)
+
+        for (field, day) in [
+            ("an award date", line.awardDate), ("a planned start", line.plannedStart), ("a planned end", line.plannedEnd),
+        ] where !(1900...2099).contains(day.year) || Day(year: day.year, month: day.month, day: day.day) == nil {
+            throw .impossibleDate(grantID: id, field: field, day: day)
+        }
+        guard line.plannedStart <= line.plannedEnd else {
+            throw .plannedStartAfterEnd(grantID: id, start: line.plannedStart, end: line.plannedEnd)
+        }
+        awardDate = line.awardDate.description
+        plannedStart = line.plannedStart.description
+        plannedEnd = line.plannedEnd.description
+
+        charityNumber = line.charityNumber.nonEmpty
+        companyNumber = line.companyNumber.nonEmpty
+        locationName = line.cspName.nonEmpty
+        let code = line.cspLocationCode.nonEmpty
+        geoCode = code
+        geoCodeType = code.flatMap(GeoCodeTypes.type(of:))
+        countryCode = code.map(GeoCodeTypes.isUK) == true ? "GB" : nil
+        self.funderID = funderID
+        self.funderName = funderName
+        programmeCode = line.fundID
+        programmeTitle = line.fundName
+        description = Self.describe(line)
+    }
+
+    /// A sentence about the grant that does not repeat its title: the fund, the recipient, the CSP, the decision,
+    /// the priorities, and what became of it when it was closed or withdrawn.
+    static func describe(_ line: SpendReturn.AwardLine) -> String {
+        var text = "\(line.fundName) award of \(line.awarded.formatted) to \(line.recipientName.trimmingSpaces)"
+        if let csp = line.cspName.nonEmpty { text += " through \(csp)" }
+        text += " (decision \(line.decision))."
+        let priorities = line.priorities.map { Priority.known[$0] ?? $0 }
+        if !priorities.isEmpty {
+            text += " Police and crime plan priorities: \(priorities.joined(separator: ", "))."
+        }
+        switch line.state {
+        case .withdrawn:
+            text += " Withdrawn before any payment."
+        case .closed:
+            text += " Closed"
+            if line.released.pence > 0 { text += "; \(line.released.formatted) of it was not needed" }
+            if line.returned.pence > 0 { text += "; \(line.returned.formatted) unspent was returned" }
+            text += "."
+        case .awarded, .claiming:
+            break
+        }
+        return text
+    }
+}
+
+extension String {
+    /// Without leading and trailing spaces, tabs and line breaks.
+    fileprivate var trimmingSpaces: String {
+        let unwanted: Set<Character> = [" ", "\t", "\n", "\r", "\r\n"]
+        guard let first = firstIndex(where: { !unwanted.contains($0) }),
+              let last = lastIndex(where: { !unwanted.contains($0) }) else { return "" }
+        return String(self[first...last])
+    }
+}
+
+extension Optional where Wrapped == String {
+    /// The text, or `nil` when there is none or it is blank.
+    fileprivate var nonEmpty: String? {
+        guard let value = self?.trimmingSpaces, !value.isEmpty else { return nil }
+        return value
+    }
+}

@@ -1,0 +1,192 @@
+import GrantsCore
+
+/// Publishes a `SpendReturn` in the 360Giving Data Standard (1.4): a JSON data package that passes the standard's
+/// package and grant schemas, and the one-sheet CSV with the standard's own column titles.
+///
+/// One grant per award line, with the id `360G-<prefix>-<award id>`. Amounts are JSON numbers written from exact
+/// pence (`2500`, `2500.5`). Before writing anything, the return is refused if two lines would share a grant id
+/// (the official converter would merge them silently), or a grant is for nothing, has a date outside 1900–2099, or
+/// is planned to start after it ends.
+public enum ThreeSixtyGiving {
+    /// The version of the standard the package follows, as its `version` field gives it.
+    public static let standardVersion = "1.4"
+
+    /// The CSV's columns, in order: the official titles (`csv-template-titles/grants.csv` of the standard) of the
+    /// fields these files fill, in the template's order.
+    public static let csvColumns = [
+        "Identifier", "Title", "Description", "Currency", "Amount Awarded", "Amount Disbursed", "Award Date",
+        "Planned Dates:Start Date", "Planned Dates:End Date", "Recipient Org:Identifier", "Recipient Org:Name",
+        "Recipient Org:Charity Number", "Recipient Org:Company Number", "Beneficiary Location:Name",
+        "Beneficiary Location:Country Code", "Beneficiary Location:Geographic Code",
+        "Beneficiary Location:Geographic Code Type", "Funding Org:Identifier", "Funding Org:Name",
+        "Grant Programme:Code", "Grant Programme:Title", "Last Modified", "Data Source",
+    ]
+
+    /// The return as a 360Giving JSON data package, pretty-printed, ending in a newline.
+    ///
+    /// - Parameters:
+    ///   - prefix: the publisher prefix 360Giving issued (`LancashirePCC`; a leading `360G-` is accepted).
+    ///   - publisherName: the package's publisher.
+    ///   - dataSource: a web address where the data comes from, or `nil` to leave it out.
+    ///   - lastModified: when the grants were last changed, as a full date-time (`2018-04-30T09:00:00Z`).
+    public static func json(
+        _ r: SpendReturn, prefix: String, publisherName: String, dataSource: String?, lastModified: String
+    ) throws(ThreeSixtyGivingError) -> String {
+        let grants = try GivingGrant.grants(of: r, prefix: prefix)
+        guard !grants.isEmpty else { throw .noGrants }
+        let modified = try checkedLastModified(lastModified)
+        let source = try checkedDataSource(dataSource)
+        let package = GivingJSON.object([
+            ("version", .string(standardVersion)),
+            ("title", .string("\(r.header.funderName): grants \(r.header.period.label)")),
+            ("description", .string(packageDescription(r))),
+            ("modified", .string(modified)),
+            ("publisher", .object([("name", .string(publisherName))])),
+            ("grants", .array(grants.map { json($0, lastModified: modified, dataSource: source) })),
+        ])
+        return package.rendered() + "\n"
+    }
+
+    /// The return as the 360Giving one-sheet CSV: UTF-8, CRLF, the official titles in `csvColumns`, one row per
+    /// grant, the same figures as `json`. Free text that a spreadsheet would run as a formula is made inert.
+    /// A return with no awards gives the header row alone.
+    public static func csv(_ r: SpendReturn, prefix: String, dataSource: String?, lastModified: String)
+        throws(ThreeSixtyGivingError) -> String
+    {
+        let grants = try GivingGrant.grants(of: r, prefix: prefix)
+        let modified = try checkedLastModified(lastModified)
+        let source = try checkedDataSource(dataSource)
+        var writer = CSVWriter()
+        writer.row(values: csvColumns)
+        for grant in grants {
+            writer.row([
+                .text(grant.id), .text(grant.title), .text(grant.description), .value("GBP"),
+                .value(grant.amountAwarded), .value(grant.amountDisbursed), .value(grant.awardDate),
+                .value(grant.plannedStart), .value(grant.plannedEnd), .text(grant.recipientID),
+                .text(grant.recipientName), .text(grant.charityNumber ?? ""), .text(grant.companyNumber ?? ""),
+                .text(grant.locationName ?? ""), .value(grant.countryCode ?? ""), .text(grant.geoCode ?? ""),
+                .value(grant.geoCodeType ?? ""), .text(grant.funderID), .text(grant.funderName),
+                .text(grant.programmeCode), .text(grant.programmeTitle), .value(modified), .text(source ?? ""),
+            ])
+        }
+        return writer.output
+    }
+
+    /// An amount as a JSON (and CSV) number, built from its pence: `2500`, `2500.5`, `2500.05`, `-0.5`.
+    public static func number(_ amount: Money) -> String {
+        let magnitude = amount.pence.magnitude
+        let pounds = magnitude / 100
+        let pence = magnitude % 100
+        let sign = amount.pence < 0 ? "-" : ""
+        if pence == 0 { return "\(sign)\(pounds)" }
+        if pence % 10 == 0 { return "\(sign)\(pounds).\(pence / 10)" }
+        return "\(sign)\(pounds).\(pence < 10 ? "0" : "")\(pence)"
+    }
+
+    private static func json(_ grant: GivingGrant, lastModified: String, dataSource: String?) -> GivingJSON {
+        var recipient: [(String, GivingJSON)] = [("id", .string(grant.recipientID)), ("name", .string(grant.recipientName))]
+        if let number = grant.charityNumber { recipient.append(("charityNumber", .string(number))) }
+        if let number = grant.companyNumber { recipient.append(("companyNumber", .string(number))) }
+        var members: [(String, GivingJSON)] = [
+            ("id", .string(grant.id)),
+            ("title", .string(grant.title)),
+            ("description", .string(grant.description)),
+            ("currency", .string("GBP")),
+            ("amountAwarded", .number(grant.amountAwarded)),
+            ("amountDisbursed", .number(grant.amountDisbursed)),
+            ("awardDate", .string(grant.awardDate)),
+            ("plannedDates", .array([.object([
+                ("startDate", .string(grant.plannedStart)), ("endDate", .string(grant.plannedEnd)),
+            ])])),
+            ("recipientOrganization", .array([.object(recipient)])),
+        ]
+        var location: [(String, GivingJSON)] = []
+        if let name = grant.locationName { location.append(("name", .string(name))) }
+        if let country = grant.countryCode { location.append(("countryCode", .string(country))) }
+        if let code = grant.geoCode { location.append(("geoCode", .string(code))) }
+        if let type = grant.geoCodeType { location.append(("geoCodeType", .string(type))) }
+        if !location.isEmpty { members.append(("beneficiaryLocation", .array([.object(location)]))) }
+        members += [
+            ("fundingOrganization", .array([.object([
+                ("id", .string(grant.funderID)), ("name", .string(grant.funderName)),
+            ])])),
+            ("grantProgramme", .array([.object([
+                ("code", .string(grant.programmeCode)), ("title", .string(grant.programmeTitle)),
+            ])])),
+            ("dateModified", .string(lastModified)),
+        ]
+        if let dataSource { members.append(("dataSource", .string(dataSource))) }
+        return .object(members)
+    }
+
+    private static func packageDescription(_ r: SpendReturn) -> String {
+        let header = r.header
+        var scope = "every fund and every community safety partnership"
+        switch (header.fund, header.csp) {
+        case (let fund?, let csp?): scope = "fund \(fund), community safety partnership \(csp)"
+        case (let fund?, nil): scope = "fund \(fund)"
+        case (nil, let csp?): scope = "community safety partnership \(csp)"
+        case (nil, nil): break
+        }
+        return "Grants awarded by \(header.funderName) in \(header.period.label) from \(scope); amounts disbursed as of "
+            + "\(header.asOf). From the grants ledger \(header.fingerprint)."
+    }
+
+    /// A full RFC 3339 date-time on a real day: `2018-04-30T09:00:00Z`, `2018-04-30T10:00:00.5+01:00`.
+    static func checkedLastModified(_ text: String) throws(ThreeSixtyGivingError) -> String {
+        let bytes = Array(text.utf8)
+        func digits(_ range: Range<Int>) -> Int? {
+            guard range.upperBound <= bytes.count else { return nil }
+            var value = 0
+            for byte in bytes[range] {
+                guard (48...57).contains(byte) else { return nil }
+                value = value * 10 + Int(byte - 48)
+            }
+            return value
+        }
+        func byte(_ index: Int, is character: Character) -> Bool {
+            index < bytes.count && bytes[index] == character.asciiValue
+        }
+        guard bytes.count >= 20, (try? Day(parsing: String(decoding: bytes[0..<10], as: UTF8.self))) != nil,
+              byte(10, is: "T"), let hour = digits(11..<13), byte(13, is: ":"), let minute = digits(14..<16),
+              byte(16, is: ":"), let second = digits(17..<19), hour < 24, minute < 60, second <= 60
+        else { throw .badLastModified(text) }
+        var index = 19
+        if byte(index, is: ".") {
+            index += 1
+            let start = index
+            while index < bytes.count, (48...57).contains(bytes[index]) { index += 1 }
+            guard index > start else { throw .badLastModified(text) }
+        }
+        if byte(index, is: "Z") {
+            index += 1
+        } else if byte(index, is: "+") || byte(index, is: "-") {
+            guard let offsetHours = digits(index + 1..<index + 3), byte(index + 3, is: ":"),
+                  let offsetMinutes = digits(index + 4..<index + 6), offsetHours < 24, offsetMinutes < 60
+            else { throw .badLastModified(text) }
+            index += 6
+        } else {
+            throw .badLastModified(text)
+        }
+        guard index == bytes.count else { throw .badLastModified(text) }
+        return text
+    }
+
+    /// An http or https address with a host and no spaces, quotes or angle brackets; `nil` stays `nil`.
+    static func checkedDataSource(_ text: String?) throws(ThreeSixtyGivingError) -> String? {
+        guard let text else { return nil }
+        let rest: Substring
+        if text.hasPrefix("https://") {
+            rest = text.dropFirst(8)
+        } else if text.hasPrefix("http://") {
+            rest = text.dropFirst(7)
+        } else {
+            throw .badDataSource(text)
+        }
+        let forbidden: Set<Unicode.Scalar> = [" ", "\"", "<", ">", "\\", "^", "`", "{", "|", "}"]
+        let ok = !rest.isEmpty && rest.first != "/"
+            && text.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value != 0x7F && !forbidden.contains($0) }
+        guard ok else { throw .badDataSource(text) }
+        return text
+    }
+}

@@ -1,1 +1,0 @@
-// The XLSX return writer.

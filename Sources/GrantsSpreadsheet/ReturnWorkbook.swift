@@ -1,0 +1,181 @@
+import GrantsCore
+
+/// Writes a `SpendReturn` as an XLSX workbook (through libxlsxwriter) for finance officers: a Summary sheet (the
+/// return's header, then totals per CSP and per fund and for the whole return), an Awards sheet (one row per award
+/// line, every column) and a Contributions sheet.
+///
+/// Amounts are number cells in the `£#,##0.00` format, so they add up in a spreadsheet; totals are summed in
+/// integer pence before any cell is written. Text is always a string cell, never a formula. Each sheet's header
+/// row is bold and frozen. The workbook's creation time is fixed to the return's as-of day, so the same return
+/// gives a byte-identical file.
+public enum ReturnWorkbook {
+    /// The first sheet's name. Sheet names are fixed, and valid: short, none of `[]:*?/\`.
+    public static let summarySheet = "Summary"
+    /// The second sheet's name: one row per award line.
+    public static let awardsSheet = "Awards"
+    /// The third sheet's name: one row per contribution line.
+    public static let contributionsSheet = "Contributions"
+
+    /// The Awards sheet's column titles, in order.
+    public static let awardColumns = [
+        "Award ID", "Decision", "Title", "Recipient ID", "Recipient name", "Charity number", "Company number",
+        "CSP ID", "CSP name", "CSP area code", "Fund ID", "Fund name", "Scheme", "Priorities", "Award date",
+        "Planned start", "Planned end", "State", "Awarded", "Released", "Committed", "Paid in period",
+        "Paid to date", "Outstanding", "Returned",
+    ]
+
+    /// The totals table's column titles on the Summary sheet, in order.
+    public static let totalColumns = [
+        "Level", "ID", "Name", "Fund ID", "Awards", "Awarded", "Released", "Committed", "Paid in period",
+        "Paid to date", "Outstanding", "Returned",
+    ]
+
+    /// The Contributions sheet's column titles, in order.
+    public static let contributionColumns = [
+        "Contribution ID", "Contributor ID", "Contributor name", "Service", "Financial year", "Expected",
+        "Received", "Outstanding",
+    ]
+
+    /// Writes `r` to `path`, replacing any file there only once the new workbook is complete.
+    public static func write(_ r: SpendReturn, to path: String) throws(SpreadsheetError) {
+        let totals: [SpendReturn.Total]
+        let grandTotal: [Cell]
+        do {
+            totals = try r.totals()
+            grandTotal = try grandTotalCells(r.lines)
+        } catch {
+            throw .money(error)
+        }
+        let workbook = try Workbook(path: path)
+        try workbook.setProperties(
+            title: "Spend return \(r.header.period.label)",
+            subject: "Grants \(scope(r.header)), figures as of \(r.header.asOf)",
+            company: r.header.funderName,
+            comments: "From the grants ledger \(r.header.fingerprint)",
+            createdSeconds: createdSeconds(r.header.asOf))
+        let formats = try CellFormats(workbook)
+        try writeSummary(r, totals: totals, grandTotal: grandTotal, to: try workbook.addSheet(summarySheet), formats)
+        try writeAwards(r.lines, to: try workbook.addSheet(awardsSheet), formats)
+        try writeContributions(r.contributions, to: try workbook.addSheet(contributionsSheet), formats)
+        try workbook.save()
+    }
+
+    /// Midnight (UTC) at the start of the as-of day, in seconds since 1970. libxlsxwriter reads 0 as "now", so
+    /// 1970-01-01 itself becomes one second past midnight.
+    static func createdSeconds(_ day: Day) -> Int {
+        let seconds = day.ordinal * 86_400
+        return seconds == 0 ? 1 : seconds
+    }
+
+    /// "every fund and every CSP", "fund CSP-2017-18", "fund CSP-2017-18, CSP 360G-…".
+    static func scope(_ header: SpendReturn.Header) -> String {
+        switch (header.fund, header.csp) {
+        case (nil, nil): "every fund and every CSP"
+        case (let fund?, nil): "fund \(fund)"
+        case (nil, let csp?): "CSP \(csp)"
+        case (let fund?, let csp?): "fund \(fund), CSP \(csp)"
+        }
+    }
+
+    /// The header block: one label and value a row, with the totals table below it.
+    static func headerBlock(_ r: SpendReturn) -> [(String, Cell)] {
+        let header = r.header
+        return [
+            ("Spend return", .text("Grants, \(scope(header))")),
+            ("Funder", .text(header.funderName)),
+            ("Funder ID", .text(header.funderID)),
+            ("Period", .text(header.period.label)),
+            ("First day", .day(header.period.days.lowerBound)),
+            ("As of", .day(header.asOf)),
+            ("Fund", .text(header.fund ?? "All funds")),
+            ("CSP", .text(header.csp ?? "All CSPs")),
+            ("Award lines", .count(r.lines.count)),
+            ("Contribution lines", .count(r.contributions.count)),
+            ("Ledger fingerprint", .text(header.fingerprint)),
+        ]
+    }
+
+    private static func writeSummary(
+        _ r: SpendReturn, totals: [SpendReturn.Total], grandTotal: [Cell], to sheet: Sheet,
+        _ formats: CellFormats
+    ) throws(SpreadsheetError) {
+        let block = headerBlock(r)
+        for (row, (label, value)) in block.enumerated() {
+            try sheet.write(.text(label), row: row, column: 0, formats: formats, bold: true)
+            try sheet.write(value, row: row, column: 1, formats: formats)
+        }
+        let headerRow = block.count + 1
+        try sheet.writeRow(headerRow, totalColumns.map { .text($0) }, formats: formats, bold: true)
+        for (offset, line) in totals.enumerated() {
+            try sheet.writeRow(headerRow + 1 + offset, totalCells(line), formats: formats)
+        }
+        try sheet.writeRow(headerRow + 1 + totals.count, grandTotal, formats: formats, bold: true)
+        try sheet.freezeRows(above: headerRow + 1)
+        try sheet.fitColumns()
+    }
+
+    static func totalCells(_ total: SpendReturn.Total) -> [Cell] {
+        let level = switch total.level {
+        case .csp: "CSP"
+        case .fund: "Fund"
+        }
+        return [
+            .text(level), .text(total.key), .text(total.name), .text(total.fundID),
+            .count(total.awards), .money(total.awarded), .money(total.released), .money(total.committed),
+            .money(total.paidInPeriod), .money(total.paidToDate), .money(total.outstanding), .money(total.returned),
+        ]
+    }
+
+    /// The row for every award line together, summed in pence before any cell is written.
+    static func grandTotalCells(_ lines: [SpendReturn.AwardLine]) throws(MoneyError) -> [Cell] {
+        func sum(_ amount: (SpendReturn.AwardLine) -> Money) throws(MoneyError) -> Cell {
+            .money(try Money.sum(lines.map(amount)))
+        }
+        return [
+            .text("All"), .empty, .text("Every award line"), .empty, .count(lines.count), try sum(\.awarded),
+            try sum(\.released), try sum(\.committed), try sum(\.paidInPeriod), try sum(\.paidToDate),
+            try sum(\.outstanding), try sum(\.returned),
+        ]
+    }
+
+    private static func writeAwards(_ lines: [SpendReturn.AwardLine], to sheet: Sheet, _ formats: CellFormats)
+        throws(SpreadsheetError)
+    {
+        try sheet.writeRow(0, awardColumns.map { .text($0) }, formats: formats, bold: true)
+        for (offset, line) in lines.enumerated() {
+            try sheet.writeRow(1 + offset, awardCells(line), formats: formats)
+        }
+        try sheet.freezeRows(above: 1)
+        try sheet.fitColumns()
+    }
+
+    static func awardCells(_ line: SpendReturn.AwardLine) -> [Cell] {
+        [
+            .text(line.awardID), .text(line.decision), .text(line.title), .text(line.recipientID),
+            .text(line.recipientName), .text(line.charityNumber), .text(line.companyNumber), .text(line.cspID),
+            .text(line.cspName), .text(line.cspLocationCode), .text(line.fundID), .text(line.fundName),
+            .text(line.scheme.rawValue), .text(line.priorities.joined(separator: ", ")), .day(line.awardDate),
+            .day(line.plannedStart), .day(line.plannedEnd), .text(line.state.rawValue), .money(line.awarded),
+            .money(line.released), .money(line.committed), .money(line.paidInPeriod), .money(line.paidToDate),
+            .money(line.outstanding), .money(line.returned),
+        ]
+    }
+
+    private static func writeContributions(
+        _ lines: [SpendReturn.ContributionLine], to sheet: Sheet, _ formats: CellFormats
+    ) throws(SpreadsheetError) {
+        try sheet.writeRow(0, contributionColumns.map { .text($0) }, formats: formats, bold: true)
+        for (offset, line) in lines.enumerated() {
+            try sheet.writeRow(1 + offset, contributionCells(line), formats: formats)
+        }
+        try sheet.freezeRows(above: 1)
+        try sheet.fitColumns()
+    }
+
+    static func contributionCells(_ line: SpendReturn.ContributionLine) -> [Cell] {
+        [
+            .text(line.contributionID), .text(line.contributorID), .text(line.contributorName), .text(line.service),
+            .text(line.year.label), .money(line.expected), .money(line.received), .money(line.outstanding),
+        ]
+    }
+}

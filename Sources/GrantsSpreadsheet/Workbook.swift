@@ -1,0 +1,132 @@
+import CXlsxWriter
+import GrantsCore
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One libxlsxwriter workbook being written: every pointer the library hands back is checked, every status it
+/// returns is turned into a `SpreadsheetError`, and the file appears at its path only once it is complete.
+///
+/// libxlsxwriter writes the file when the workbook is closed. The workbook is written to a temporary file beside
+/// the destination and renamed over it, so a failure never leaves half a workbook where a finished one is expected.
+final class Workbook {
+    private var handle: UnsafeMutablePointer<lxw_workbook>?
+    private let path: String
+    private let temporaryPath: String
+    /// Strings handed to the document properties, freed once the workbook is closed or abandoned.
+    private var ownedStrings: [UnsafeMutablePointer<CChar>] = []
+
+    init(path: String) throws(SpreadsheetError) {
+        self.path = path
+        temporaryPath = try Self.makeTemporaryFile(beside: path)
+        guard let handle = workbook_new(temporaryPath) else {
+            unlink(temporaryPath)
+            throw .cannotCreate(what: "workbook")
+        }
+        self.handle = handle
+    }
+
+    deinit {
+        // Not closed: an error part way. Free the workbook without writing it, and drop the temporary file.
+        if let handle {
+            lxw_workbook_free(handle)
+            unlink(temporaryPath)
+        }
+        for string in ownedStrings { free(string) }
+    }
+
+    private func workbook() throws(SpreadsheetError) -> UnsafeMutablePointer<lxw_workbook> {
+        guard let handle else { throw .cannotWrite(what: "to a closed workbook", reason: "already closed") }
+        return handle
+    }
+
+    /// Sets the document properties. `createdSeconds` (since 1970, UTC) fixes the creation time that libxlsxwriter would otherwise take
+    /// from the clock, so the same return gives the same bytes.
+    func setProperties(title: String, subject: String, company: String, comments: String, createdSeconds: Int)
+        throws(SpreadsheetError)
+    {
+        var properties = lxw_doc_properties()
+        properties.title = own(title)
+        properties.subject = own(subject)
+        properties.author = own(company)
+        properties.company = own(company)
+        properties.comments = own(comments)
+        properties.created = time_t(createdSeconds)
+        try check(workbook_set_properties(try workbook(), &properties), "the document properties")
+    }
+
+    private func own(_ text: String) -> UnsafeMutablePointer<CChar>? {
+        guard let copy = strdup(text) else { return nil }
+        ownedStrings.append(copy)
+        return copy
+    }
+
+    /// Adds a sheet. Names are fixed by the writer, but libxlsxwriter's own check runs first all the same.
+    func addSheet(_ name: String) throws(SpreadsheetError) -> Sheet {
+        let workbook = try workbook()
+        try check(workbook_validate_sheet_name(workbook, name), "the sheet name '\(name)'")
+        guard let sheet = workbook_add_worksheet(workbook, name) else { throw .cannotCreate(what: "sheet '\(name)'") }
+        return Sheet(pointer: sheet, name: name)
+    }
+
+    /// Adds a cell format: bold, and/or a number format such as `£#,##0.00`.
+    func addFormat(bold: Bool = false, numberFormat: String? = nil) throws(SpreadsheetError)
+        -> UnsafeMutablePointer<lxw_format>
+    {
+        guard let format = workbook_add_format(try workbook()) else { throw .cannotCreate(what: "cell format") }
+        if bold { format_set_bold(format) }
+        if let numberFormat { format_set_num_format(format, numberFormat) }
+        return format
+    }
+
+    /// Writes the file (libxlsxwriter frees the workbook whatever happens) and moves it to its path.
+    func save() throws(SpreadsheetError) {
+        let workbook = try workbook()
+        handle = nil
+        let status = workbook_close(workbook)
+        guard status == LXW_NO_ERROR else {
+            unlink(temporaryPath)
+            throw .cannotSave(path: path, reason: Self.message(status))
+        }
+        guard rename(temporaryPath, path) == 0 else {
+            let reason = Self.systemMessage()
+            unlink(temporaryPath)
+            throw .cannotSave(path: path, reason: reason)
+        }
+    }
+
+    /// Throws unless libxlsxwriter reported success.
+    func check(_ status: lxw_error, _ what: @autoclosure () -> String) throws(SpreadsheetError) {
+        guard status == LXW_NO_ERROR else { throw .cannotWrite(what: what(), reason: Self.message(status)) }
+    }
+
+    static func message(_ status: lxw_error) -> String {
+        guard let text = lxw_strerror(status) else { return "libxlsxwriter error \(status.rawValue)" }
+        return String(cString: text)
+    }
+
+    private static func systemMessage() -> String {
+        guard let text = strerror(errno) else { return "error \(errno)" }
+        return String(cString: text)
+    }
+
+    /// Creates an empty, uniquely named file beside `path` (readable as a finished workbook would be).
+    private static func makeTemporaryFile(beside path: String) throws(SpreadsheetError) -> String {
+        var template = Array((path + ".XXXXXX").utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
+            guard let base = buffer.baseAddress else { return -1 }
+            return mkstemp(base)
+        }
+        guard descriptor >= 0 else { throw .cannotSave(path: path, reason: systemMessage()) }
+        fchmod(descriptor, 0o644)
+        close(descriptor)
+        return template.withUnsafeBufferPointer { buffer in
+            String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        }
+    }
+}

@@ -1,0 +1,192 @@
+import Foundation
+import GrantsCore
+import GrantsReports
+import GrantsTestSupport
+import Testing
+
+@Suite struct ThreeSixtyGivingTests {
+    typealias Support = ThreeSixtyGivingSupport
+
+    private func json(_ r: SpendReturn) throws -> String {
+        try ThreeSixtyGiving.json(
+            r, prefix: "LancashirePCC", publisherName: "Office of the Police and Crime Commissioner for Lancashire",
+            dataSource: Support.dataSource, lastModified: Support.lastModified)
+    }
+
+    private func csv(_ r: SpendReturn) throws -> String {
+        try ThreeSixtyGiving.csv(r, prefix: "LancashirePCC", dataSource: Support.dataSource,
+                                 lastModified: Support.lastModified)
+    }
+
+    private func grants(_ json: String) throws -> [[String: Any]] {
+        let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        return try #require(object?["grants"] as? [[String: Any]])
+    }
+
+    @Test func theSamplesReturnPassesTheOfficialSchema() throws {
+        let folder = try TemporaryFolder()
+        let text = try json(try Support.samplesReturn())
+        let file = try folder.write("grants.json", text)
+        let (status, output) = try Support.validate(file)
+        #expect(status == 0, "validate.py: \(output)")
+        #expect(output.contains("13 grants, 0 schema errors, 0 duplicate ids"))
+    }
+
+    @Test func theSamplesGrantsCarryTheLedgerFigures() throws {
+        let text = try json(try Support.samplesReturn())
+        let grants = try grants(text)
+        #expect(grants.count == 13)
+        let boxing = try #require(grants.first { $0["id"] as? String == "360G-LancashirePCC-AWD-CAF-2017-18-01" })
+        #expect(boxing["currency"] as? String == "GBP")
+        #expect(boxing["awardDate"] as? String == "2017-07-24")
+        #expect((boxing["recipientOrganization"] as? [[String: Any]])?.first?["id"] as? String
+            == "360G-LancashirePCC-ORG-0001")
+        #expect((boxing["grantProgramme"] as? [[String: Any]])?.first?["code"] as? String == "CAF-2017-18")
+        #expect((boxing["fundingOrganization"] as? [[String: Any]])?.first?["id"] as? String
+            == "360G-LancashirePCC-OPCC")
+        #expect(boxing["title"] as? String != boxing["description"] as? String)
+        // Amounts are JSON numbers written from pence, not strings and not float noise.
+        #expect(text.contains("\"amountAwarded\": 2500,"))
+        #expect(text.contains("\"amountAwarded\": 975,"))
+        // A charity's number rides along with its org-id.
+        let charity = try #require(grants.first { $0["id"] as? String == "360G-LancashirePCC-AWD-CAF-2017-18-03" })
+        #expect((charity["recipientOrganization"] as? [[String: Any]])?.first?["charityNumber"] as? String == "9990003")
+        // The CSP's ONS code, with its type from the standard's codelist: E07 is a non-metropolitan district, E06 a
+        // unitary authority.
+        func location(_ id: String) -> [String: Any]? {
+            let grant = grants.first { $0["id"] as? String == "360G-LancashirePCC-\(id)" }
+            return (grant?["beneficiaryLocation"] as? [[String: Any]])?.first
+        }
+        let southRibble = try #require(location("AWD-CSP-2017-18-SRI-01"))
+        #expect(southRibble["name"] as? String == "South Ribble Community Safety Partnership")
+        #expect(southRibble["geoCode"] as? String == "E07000126")
+        #expect(southRibble["geoCodeType"] as? String == "NMD")
+        #expect(southRibble["countryCode"] as? String == "GB")
+        #expect(location("AWD-CSP-2017-18-BPL-01")?["geoCodeType"] as? String == "UA")
+        // Every code type used is in the codelist.
+        let codelist = Support.records(
+            try String(contentsOfFile: Support.anchors + "/codelists/geoCodeType.csv", encoding: .utf8)
+        ).dropFirst().compactMap(\.first)
+        for grant in grants {
+            for place in grant["beneficiaryLocation"] as? [[String: Any]] ?? [] {
+                #expect(codelist.contains(try #require(place["geoCodeType"] as? String)))
+            }
+        }
+        // The sum awarded matches the ledger: £88,250.00 CSP and £9,925.00 CAF.
+        let total = grants.compactMap { ($0["amountAwarded"] as? NSNumber)?.decimalValue }.reduce(0, +)
+        #expect(total == 98_175)
+    }
+
+    @Test func theSameReturnGivesTheSameText() throws {
+        let r = try Support.samplesReturn()
+        #expect(try json(r) == json(r))
+        #expect(try csv(r) == csv(r))
+    }
+
+    @Test func duplicateGrantIDsAreRefused() throws {
+        let r = try Support.handMadeReturn([
+            (id: "AWD-1", title: "Youth diversionary project", pence: 450_000),
+            (id: "AWD-1", title: "Hate crime training", pence: 275_000),
+        ])
+        #expect(throws: ThreeSixtyGivingError.duplicateID("360G-LancashirePCC-AWD-1")) { try json(r) }
+        #expect(throws: ThreeSixtyGivingError.duplicateID("360G-LancashirePCC-AWD-1")) { try csv(r) }
+    }
+
+    @Test func aZeroAmountIsRefused() throws {
+        let r = try Support.handMadeReturn([(id: "AWD-0", title: "Nothing", pence: 0)])
+        #expect(throws: ThreeSixtyGivingError.zeroAmount(grantID: "360G-LancashirePCC-AWD-0")) { try json(r) }
+        #expect(throws: ThreeSixtyGivingError.zeroAmount(grantID: "360G-LancashirePCC-AWD-0")) { try csv(r) }
+        let error = ThreeSixtyGivingError.zeroAmount(grantID: "360G-LancashirePCC-AWD-0")
+        #expect(error.description.contains("360G-LancashirePCC-AWD-0"))
+    }
+
+    @Test func impossibleAndBackwardsDatesAreRefused() throws {
+        let start = try #require(Day(year: 2018, month: 3, day: 1))
+        let end = try #require(Day(year: 2017, month: 9, day: 30))
+        let backwards = try Support.handMadeReturn([(id: "AWD-2", title: "Backwards", pence: 100)], start: start, end: end)
+        #expect(throws: ThreeSixtyGivingError.plannedStartAfterEnd(
+            grantID: "360G-LancashirePCC-AWD-2", start: start, end: end)) { try json(backwards) }
+        let farFuture = try #require(Day(year: 2917, month: 7, day: 10))
+        let typo = try Support.handMadeReturn([(id: "AWD-3", title: "Typo", pence: 100)], end: farFuture)
+        #expect(throws: ThreeSixtyGivingError.impossibleDate(
+            grantID: "360G-LancashirePCC-AWD-3", field: "a planned end", day: farFuture)) { try csv(typo) }
+        let fine = try Support.handMadeReturn([(id: "AWD-4", title: "Fine", pence: 100)])
+        for bad in ["2018-02-30T09:00:00Z", "2018-04-30", "2018-04-30 09:00:00Z", "2018-04-30T25:00:00Z", ""] {
+            #expect(throws: ThreeSixtyGivingError.badLastModified(bad)) {
+                try ThreeSixtyGiving.json(fine, prefix: "X", publisherName: "P", dataSource: nil, lastModified: bad)
+            }
+        }
+        for good in ["2018-04-30T09:00:00Z", "2018-04-30T10:00:00.25+01:00"] {
+            _ = try ThreeSixtyGiving.json(fine, prefix: "X", publisherName: "P", dataSource: nil, lastModified: good)
+        }
+    }
+
+    @Test func badParametersAndEmptyReturnsAreRefused() throws {
+        let fine = try Support.handMadeReturn([(id: "AWD-4", title: "Fine", pence: 100)])
+        #expect(throws: ThreeSixtyGivingError.badPrefix("Lancashire PCC")) {
+            try ThreeSixtyGiving.csv(fine, prefix: "Lancashire PCC", dataSource: nil, lastModified: Support.lastModified)
+        }
+        #expect(throws: ThreeSixtyGivingError.badDataSource("ftp://example.org/x")) {
+            try ThreeSixtyGiving.csv(fine, prefix: "X", dataSource: "ftp://example.org/x",
+                                     lastModified: Support.lastModified)
+        }
+        // "360G-X" and "X" name the same prefix.
+        #expect(try ThreeSixtyGiving.csv(fine, prefix: "360G-X", dataSource: nil, lastModified: Support.lastModified)
+            == ThreeSixtyGiving.csv(fine, prefix: "X", dataSource: nil, lastModified: Support.lastModified))
+        let empty = try Support.handMadeReturn([])
+        #expect(throws: ThreeSixtyGivingError.noGrants) { try json(empty) }
+        #expect(try csv(empty) == ThreeSixtyGiving.csvColumns.joined(separator: ",") + "\r\n")
+    }
+
+    @Test func amountsAreWrittenFromPence() throws {
+        #expect(ThreeSixtyGiving.number(Money(pence: 250_000)) == "2500")
+        #expect(ThreeSixtyGiving.number(Money(pence: 250_050)) == "2500.5")
+        #expect(ThreeSixtyGiving.number(Money(pence: 250_005)) == "2500.05")
+        #expect(ThreeSixtyGiving.number(Money(pence: 1)) == "0.01")
+        #expect(ThreeSixtyGiving.number(Money(pence: -50)) == "-0.5")
+        #expect(ThreeSixtyGiving.number(Money(pence: Int64.min)) == "-92233720368547758.08")
+        let r = try Support.handMadeReturn([(id: "AWD-5", title: "Pence", pence: 250_050)])
+        #expect(try json(r).contains("\"amountAwarded\": 2500.5,"))
+    }
+
+    @Test func theCSVUsesTheOfficialTitlesAndTheJSONFigures() throws {
+        let official = try Support.templateTitles("csv-template-titles/grants.csv")
+        // Every column is an official title, in the template's order.
+        var position = official.startIndex
+        for title in ThreeSixtyGiving.csvColumns {
+            let found = official[position...].firstIndex(of: title)
+            #expect(found != nil, "'\(title)' is not an official title after column \(position)")
+            position = (found ?? position) + 1
+        }
+        let r = try Support.samplesReturn()
+        let records = Support.records(try csv(r))
+        #expect(records.first == ThreeSixtyGiving.csvColumns)
+        let rows = records.dropFirst()
+        let grants = try grants(try json(r))
+        #expect(rows.count == grants.count)
+        let column = { (title: String) in ThreeSixtyGiving.csvColumns.firstIndex(of: title) ?? -1 }
+        for (row, grant) in zip(rows, grants) {
+            #expect(row.count == ThreeSixtyGiving.csvColumns.count)
+            #expect(row[column("Identifier")] == grant["id"] as? String)
+            for (title, key) in [("Amount Awarded", "amountAwarded"), ("Amount Disbursed", "amountDisbursed")] {
+                let number = try #require(grant[key] as? NSNumber)
+                #expect(Decimal(string: row[column(title)]) == number.decimalValue, "\(title) of \(row[0])")
+            }
+            #expect(row[column("Award Date")] == grant["awardDate"] as? String)
+            #expect(row[column("Last Modified")] == Support.lastModified)
+            #expect(row[column("Data Source")] == Support.dataSource)
+        }
+        let text = try csv(r)
+        #expect(text.contains(",2500,"))  // the boxing club's award, as in the JSON
+    }
+
+    @Test func formulaLikeTitlesAreInertInTheCSV() throws {
+        let title = #"=HYPERLINK("http://example.org","click")"#
+        let r = try Support.handMadeReturn([(id: "AWD-6", title: title, pence: 100)])
+        let text = try csv(r)
+        #expect(text.contains(#","'=HYPERLINK(""http://example.org"",""click"")","#))
+        #expect(Support.records(text)[1][1] == "'" + title)
+        // JSON is no spreadsheet: there the title stays as written.
+        #expect(try grants(try json(r)).first?["title"] as? String == title)
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import GrantsCore
+import GrantsImport
+import GrantsStore
+import GrantsTestSupport
+
+/// Helpers for reading back the workbooks the tests write.
+enum WorkbookSupport {
+    /// The package root, found from this file: Tests/GrantsSpreadsheetTests/WorkbookSupport.swift.
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The 2017/18 return for every fund and CSP of the package's sample ledger.
+    static func samplesReturn() throws -> SpendReturn {
+        let ledger = try Ledger()
+        let batch = try LedgerFile.read(paths: [packageRoot.appendingPathComponent("Samples/lancashire-2017-18").path])
+        try ledger.record(batch, as: Fixtures.change())
+        guard let year = FinancialYear(startYear: 2017) else { throw Failure("no 2017/18") }
+        return try ledger.spendReturn(period: .init(year: year))
+    }
+
+    /// One part of the XLSX (a zip), as text, read with `unzip -p`.
+    static func part(_ name: String, of file: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/unzip")
+        process.arguments = ["-p", file, name]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = Pipe()
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw Failure("unzip -p \(file) \(name) failed") }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// The shared strings, in order: a string cell's value is an index into these.
+    static func sharedStrings(of file: String) throws -> [String] {
+        let xml = try part("xl/sharedStrings.xml", of: file)
+        return xml.matches(of: /<si><t[^>]*>([^<]*)<\/t><\/si>/).map { unescape(String($0.output.1)) }
+    }
+
+    /// Every cell of a sheet by reference (`S2`): its style index, type (`s` for a shared string, nil for a number),
+    /// value text, and whether it holds a formula.
+    struct CellXML: Equatable {
+        let style: Int?
+        let type: String?
+        let value: String
+        let hasFormula: Bool
+    }
+
+    static func cells(_ sheet: String, of file: String) throws -> [String: CellXML] {
+        let xml = try part("xl/worksheets/\(sheet).xml", of: file)
+        var result: [String: CellXML] = [:]
+        for match in xml.matches(of: /<c r="([A-Z]+[0-9]+)"([^>]*?)(\/>|>(.*?)<\/c>)/) {
+            let attributes = String(match.output.2)
+            let body = match.output.4.map(String.init) ?? ""
+            let style = attributes.firstMatch(of: /s="([0-9]+)"/).flatMap { Int($0.output.1) }
+            let type = attributes.firstMatch(of: /t="([a-z]+)"/).map { String($0.output.1) }
+            let value = body.firstMatch(of: /<v>([^<]*)<\/v>/).map { String($0.output.1) } ?? ""
+            result[String(match.output.1)] = CellXML(
+                style: style, type: type, value: value, hasFormula: body.contains("<f"))
+        }
+        return result
+    }
+
+    /// The number format code of a cell style index (`cellXfs` entry → `numFmtId` → `numFmt` formatCode).
+    static func numberFormat(style: Int, of file: String) throws -> String? {
+        let xml = try part("xl/styles.xml", of: file)
+        guard let cellXfs = xml.firstMatch(of: /<cellXfs[^>]*>(.*?)<\/cellXfs>/) else { return nil }
+        let xfs = String(cellXfs.output.1).matches(of: /<xf [^>]*?numFmtId="([0-9]+)"/).map { String($0.output.1) }
+        guard style < xfs.count else { return nil }
+        let id = xfs[style]
+        for match in xml.matches(of: /<numFmt numFmtId="([0-9]+)" formatCode="([^"]*)"/) where match.output.1 == id {
+            return unescape(String(match.output.2))
+        }
+        return nil
+    }
+
+    static func unescape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&apos;", with: "'")
+            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&amp;", with: "&")
+    }
+
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+        init(_ description: String) { self.description = description }
+    }
+}
+
+extension WorkbookSupport {
+    /// A return built by hand: one CSP award line per (id, title, pence), for cases a ledger would not hold.
+    static func handMadeReturn(_ awards: [(id: String, title: String, pence: Int64)]) throws -> SpendReturn {
+        guard let year = FinancialYear(startYear: 2017), let awardDate = Day(year: 2017, month: 7, day: 3),
+              let start = Day(year: 2017, month: 7, day: 10), let end = Day(year: 2018, month: 3, day: 31)
+        else { throw Failure("bad fixture days") }
+        let header = SpendReturn.Header(
+            funderID: "360G-Test-OPCC", funderName: "Office of the Police and Crime Commissioner (test)",
+            period: .init(year: year), fund: nil, csp: nil, asOf: year.lastDay, fingerprint: "fnv1a64:0/0")
+        let lines = awards.map { award in
+            SpendReturn.AwardLine(
+                awardID: award.id, decision: "2017/81", title: award.title, recipientID: "GB-LAE-SRI",
+                recipientName: "South Ribble Borough Council", charityNumber: nil, companyNumber: nil,
+                cspID: "360G-Test-CSP-SR", cspName: "South Ribble Community Safety Partnership",
+                cspLocationCode: "E07000126", fundID: "CSP-2017-18", fundName: "CSP grant 2017/18", scheme: .cspGrant,
+                priorities: ["anti-social-behaviour"], awardDate: awardDate, plannedStart: start, plannedEnd: end,
+                state: .awarded, awarded: Money(pence: award.pence), released: .zero, paidInPeriod: .zero,
+                paidToDate: .zero, outstanding: Money(pence: award.pence), returned: .zero)
+        }
+        return SpendReturn(header: header, lines: lines, contributions: [])
+    }
+
+    /// Whether a cell style index uses a bold font.
+    static func isBold(style: Int, of file: String) throws -> Bool {
+        let xml = try part("xl/styles.xml", of: file)
+        guard let fonts = xml.firstMatch(of: /<fonts[^>]*>(.*?)<\/fonts>/),
+              let cellXfs = xml.firstMatch(of: /<cellXfs[^>]*>(.*?)<\/cellXfs>/) else { return false }
+        let fontList = String(fonts.output.1).matches(of: /<font>(.*?)<\/font>/).map { String($0.output.1) }
+        let fontIDs = String(cellXfs.output.1).matches(of: /<xf [^>]*?fontId="([0-9]+)"/).compactMap { Int($0.output.1) }
+        guard style < fontIDs.count, fontIDs[style] < fontList.count else { return false }
+        return fontList[fontIDs[style]].contains("<b/>")
+    }
+
+    /// The row number (1-based) whose column A holds `text` as a shared string.
+    static func row(withText text: String, in cells: [String: CellXML], strings: [String]) -> Int? {
+        for (reference, cell) in cells where reference.hasPrefix("A") && cell.type == "s" {
+            if let index = Int(cell.value), index < strings.count, strings[index] == text {
+                return Int(reference.dropFirst())
+            }
+        }
+        return nil
+    }
+}
