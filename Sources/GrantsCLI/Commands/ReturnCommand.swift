@@ -3,6 +3,7 @@ import Foundation
 import GrantsCore
 import GrantsReports
 import GrantsSpreadsheet
+import GrantsXML
 import GrantsStore
 
 /// `grants return`: a spend return for commissioners, written whole or not at all.
@@ -129,9 +130,52 @@ enum ReturnFiles {
     }
 }
 
-/// Placeholder until the XML writer lands.
+/// Writes an XML return, validates it against the shipped XSD, and only then puts it in place.
 enum ReturnXMLFiles {
     static func write(_ r: SpendReturn, to path: String) throws(ExitCode) {
-        throw failure("the XML return is not available in this build", ExitStatus.usage)
+        let temporary = path + ".validating-\(ProcessInfo.processInfo.processIdentifier)"
+        defer { try? FileManager.default.removeItem(atPath: temporary) }
+        let result: ValidationResult
+        do {
+            try ReturnXMLWriter.write(r, to: temporary)
+            result = try ReturnValidator.validate(file: temporary)
+        } catch {
+            throw failure("\(error)", error.isDataError ? ExitStatus.dataError : ExitStatus.ioError)
+        }
+        guard result.isValid else {
+            let first = result.issues.first.map(\.description) ?? "unknown"
+            throw failure(
+                "the XML return failed its own schema (\(result.issues.count) issue(s), first \(first)); nothing was written",
+                ExitStatus.dataError)
+        }
+        if rename(temporary, path) != 0 {
+            throw failure("cannot write \(path): \(String(cString: strerror(errno)))", ExitStatus.ioError)
+        }
+    }
+}
+
+/// `grants validate-return FILE.xml`: checks an XML return received from elsewhere against the XSD, safely.
+struct ValidateReturnCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate-return",
+        abstract: "Check an XML spend return against the shipped XSD (no DTD, no entities, no network).",
+        discussion: "Exit 0 when valid, 1 when not (each problem with its line), 74 when the file cannot be read.")
+
+    @Argument(help: "The XML return.") var file: String
+
+    func run() throws {
+        let result: ValidationResult
+        do {
+            result = try ReturnValidator.validate(file: file)
+        } catch {
+            throw failure("\(file): \(error)", ExitStatus.ioError)
+        }
+        if result.isValid {
+            print("\(file): valid against \(ReturnValidator.schemaFileName)")
+            return
+        }
+        for issue in result.issues { print("\(file):\(issue.line): \(issue.message)") }
+        print("\(file): \(result.issues.count) problem(s)")
+        throw ExitStatus.checkFailed
     }
 }

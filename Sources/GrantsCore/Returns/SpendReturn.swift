@@ -141,6 +141,24 @@ public struct SpendReturn: Hashable, Sendable {
         public let paidToDate: Money
         public let outstanding: Money
         public let returned: Money
+
+        public init(
+            level: Level, key: String, name: String, fundID: String, awards: Int, awarded: Money, released: Money,
+            committed: Money, paidInPeriod: Money, paidToDate: Money, outstanding: Money, returned: Money
+        ) {
+            self.level = level
+            self.key = key
+            self.name = name
+            self.fundID = fundID
+            self.awards = awards
+            self.awarded = awarded
+            self.released = released
+            self.committed = committed
+            self.paidInPeriod = paidInPeriod
+            self.paidToDate = paidToDate
+            self.outstanding = outstanding
+            self.returned = returned
+        }
     }
 
     public struct ContributionLine: Hashable, Sendable {

@@ -1,1 +1,0 @@
-// The XML return writer, its XSD and the validator: see the README.

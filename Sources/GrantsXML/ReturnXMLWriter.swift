@@ -1,0 +1,231 @@
+import CLibXML2
+import Foundation
+import GrantsCore
+
+/// Writes a spend return as XML in the namespace `urn:lancashire-opcc:grants:return:1`, described by the shipped
+/// `Schema/grants-return-1.xsd`, through libxml2's streaming writer.
+///
+/// Award lines are written one at a time as they come, so memory stays flat however many there are; the same
+/// return always gives the same bytes (UTF-8, two-space indent, no time stamps).
+public enum ReturnXMLWriter {
+    /// The namespace of version 1 of the format.
+    public static let namespace = "urn:lancashire-opcc:grants:return:1"
+    private static let namespaceName: StaticString = "urn:lancashire-opcc:grants:return:1"
+
+    /// Writes `r` to the file at `path`, replacing it.
+    ///
+    /// A regular file is written beside the destination and moved into place only once complete, so a failed
+    /// write never leaves half a return behind; anything else (a pipe, `/dev/stdout`) is written directly.
+    public static func write(_ r: SpendReturn, to path: String) throws(XMLReturnError) {
+        try write(header: r.header, lines: r.lines, totals: try totals(of: r), contributions: r.contributions, to: path)
+    }
+
+    /// The return as the bytes `write(_:to:)` would put in a file.
+    public static func data(_ r: SpendReturn) throws(XMLReturnError) -> [UInt8] {
+        LibXML.initialise()
+        let totals = try totals(of: r)
+        guard let buffer = xmlBufferCreate() else {
+            throw XMLReturnError(.writeFailed, "libxml2 could not create a buffer (out of memory)")
+        }
+        defer { xmlBufferFree(buffer) }
+        guard let raw = xmlNewTextWriterMemory(buffer, 0) else {
+            throw XMLReturnError(.writeFailed, "libxml2 could not create a writer (out of memory)")
+        }
+        let writer = try XMLTextWriter(raw, target: "memory")
+        // Free the writer (which flushes into the buffer) before the buffer, on every path.
+        defer { writer.free() }
+        try LibXML.capturingErrors(into: writer.errors) { () throws(XMLReturnError) in
+            try emit(header: r.header, lines: r.lines, totals: totals, contributions: r.contributions, into: writer)
+            writer.free()
+        }
+        let count = Int(xmlBufferLength(buffer))
+        guard count > 0, let content = xmlBufferContent(buffer) else { return [] }
+        return Array(UnsafeBufferPointer(start: content, count: count))
+    }
+
+    /// Writes a return whose award lines come from any sequence, consuming it once, one line at a time: a million
+    /// lines take no more memory than ten. `totals` are written in the order given, those per CSP first.
+    public static func write(
+        header: SpendReturn.Header, lines: some Sequence<SpendReturn.AwardLine>, totals: [SpendReturn.Total],
+        contributions: [SpendReturn.ContributionLine], to path: String
+    ) throws(XMLReturnError) {
+        LibXML.initialise()
+        let output = try OutputFile(path: path)
+        do throws(XMLReturnError) {
+            guard let buffer = xmlOutputBufferCreateFile(output.file, nil) else {
+                throw XMLReturnError(.writeFailed, "libxml2 could not create an output buffer", path: path)
+            }
+            // Once the writer exists it owns the buffer (freeing the writer closes it); the file stays ours.
+            guard let raw = xmlNewTextWriter(buffer) else {
+                xmlOutputBufferClose(buffer)
+                throw XMLReturnError(.writeFailed, "libxml2 could not create a writer", path: path)
+            }
+            let writer = try XMLTextWriter(raw, target: path)
+            // Free the writer (which flushes into the file) before the file is closed, on every path.
+            defer { writer.free() }
+            try LibXML.capturingErrors(into: writer.errors) { () throws(XMLReturnError) in
+                try emit(header: header, lines: lines, totals: totals, contributions: contributions, into: writer)
+                writer.free()
+            }
+            try output.commit()
+        } catch {
+            output.abandon()
+            throw error
+        }
+    }
+
+    // MARK: - The document
+
+    private static func totals(of r: SpendReturn) throws(XMLReturnError) -> [SpendReturn.Total] {
+        do {
+            return try r.totals()
+        } catch {
+            throw XMLReturnError(.overflow, "the return's totals do not fit in pence: \(error)")
+        }
+    }
+
+    private static func emit(
+        header: SpendReturn.Header, lines: some Sequence<SpendReturn.AwardLine>, totals: [SpendReturn.Total],
+        contributions: [SpendReturn.ContributionLine], into w: XMLTextWriter
+    ) throws(XMLReturnError) {
+        try w.startDocument()
+        try w.startRoot("return", namespace: namespaceName)
+        try emit(header, into: w)
+        try w.start("awards")
+        for line in lines {
+            try emit(line, into: w)
+        }
+        try w.end()
+        try w.start("totals")
+        for total in totals where total.level == .csp {
+            try emit(total, into: w)
+        }
+        for total in totals where total.level == .fund {
+            try emit(total, into: w)
+        }
+        try w.end()
+        try w.start("contributions")
+        for contribution in contributions {
+            try emit(contribution, into: w)
+        }
+        try w.end()
+        try w.end()
+        try w.endDocument()
+    }
+
+    private static func emit(_ h: SpendReturn.Header, into w: XMLTextWriter) throws(XMLReturnError) {
+        try w.start("header")
+        if !h.funderID.isEmpty {
+            try w.start("funder")
+            try w.element("id", h.funderID, field: "the funder's id")
+            try w.element("name", h.funderName, field: "the funder's name")
+            try w.end()
+        }
+        try w.start("period")
+        try w.element("label", h.period.label, field: "the period label")
+        try w.element("financialYear", plain: h.period.year.label)
+        if let quarter = h.period.quarter { try w.element("quarter", plain: quarter.rawValue) }
+        if let asOf = h.period.asOf { try w.element("asOf", plain: asOf.description) }
+        let days = h.period.days
+        try w.element("firstDay", plain: days.lowerBound.description)
+        try w.element("lastDay", plain: days.upperBound.description)
+        try w.end()
+        try w.start("scope")
+        if let fund = h.fund {
+            try w.element("fund", fund, field: "the scope's fund")
+        } else {
+            try w.empty("allFunds")
+        }
+        if let csp = h.csp {
+            try w.element("csp", csp, field: "the scope's CSP")
+        } else {
+            try w.empty("allCSPs")
+        }
+        try w.end()
+        try w.element("asOf", plain: h.asOf.description)
+        try w.element("fingerprint", h.fingerprint, field: "the fingerprint")
+        try w.end()
+    }
+
+    private static func emit(_ a: SpendReturn.AwardLine, into w: XMLTextWriter) throws(XMLReturnError) {
+        func field(_ name: String) -> String { "award \(a.awardID): \(name)" }
+        try w.start("award")
+        try w.element("id", a.awardID, field: "an award id")
+        try w.element("decision", a.decision, field: field("decision"))
+        try w.element("title", a.title, field: field("title"))
+        try w.start("recipient")
+        try w.element("id", a.recipientID, field: field("recipient id"))
+        try w.element("name", a.recipientName, field: field("recipient name"))
+        try w.element("charityNumber", a.charityNumber, field: field("charity number"))
+        try w.element("companyNumber", a.companyNumber, field: field("company number"))
+        try w.end()
+        if let cspID = a.cspID {
+            try w.start("csp")
+            try w.element("id", cspID, field: field("CSP id"))
+            try w.element("name", a.cspName, field: field("CSP name"))
+            try w.element("locationCode", a.cspLocationCode, field: field("CSP location code"))
+            try w.end()
+        }
+        try w.start("fund")
+        try w.element("id", a.fundID, field: field("fund id"))
+        try w.element("name", a.fundName, field: field("fund name"))
+        try w.element("scheme", plain: a.scheme.rawValue)
+        try w.end()
+        try w.start("priorities")
+        for priority in a.priorities {
+            try w.element("priority", priority, field: field("priority"))
+        }
+        try w.end()
+        try w.element("awardDate", plain: a.awardDate.description)
+        try w.element("plannedStart", plain: a.plannedStart.description)
+        try w.element("plannedEnd", plain: a.plannedEnd.description)
+        try w.element("state", plain: a.state.rawValue)
+        try w.element("awarded", plain: a.awarded.plain)
+        try w.element("released", plain: a.released.plain)
+        try w.element("committed", plain: a.committed.plain)
+        try w.element("paidInPeriod", plain: a.paidInPeriod.plain)
+        try w.element("paidToDate", plain: a.paidToDate.plain)
+        try w.element("outstanding", plain: a.outstanding.plain)
+        try w.element("returned", plain: a.returned.plain)
+        try w.end()
+    }
+
+    private static func emit(_ t: SpendReturn.Total, into w: XMLTextWriter) throws(XMLReturnError) {
+        switch t.level {
+        case .csp:
+            try w.start("cspTotal")
+            try w.element("csp", t.key, field: "a CSP total's CSP")
+            if !t.name.isEmpty { try w.element("name", t.name, field: "a CSP total's name") }
+            try w.element("fund", t.fundID, field: "a CSP total's fund")
+        case .fund:
+            try w.start("fundTotal")
+            try w.element("fund", t.key, field: "a fund total's fund")
+            try w.element("name", t.name, field: "a fund total's name")
+        }
+        try w.element("awards", plain: String(t.awards))
+        try w.element("awarded", plain: t.awarded.plain)
+        try w.element("released", plain: t.released.plain)
+        try w.element("committed", plain: t.committed.plain)
+        try w.element("paidInPeriod", plain: t.paidInPeriod.plain)
+        try w.element("paidToDate", plain: t.paidToDate.plain)
+        try w.element("outstanding", plain: t.outstanding.plain)
+        try w.element("returned", plain: t.returned.plain)
+        try w.end()
+    }
+
+    private static func emit(_ c: SpendReturn.ContributionLine, into w: XMLTextWriter) throws(XMLReturnError) {
+        func field(_ name: String) -> String { "contribution \(c.contributionID): \(name)" }
+        try w.start("contribution")
+        try w.element("id", c.contributionID, field: "a contribution id")
+        try w.start("contributor")
+        try w.element("id", c.contributorID, field: field("contributor id"))
+        try w.element("name", c.contributorName, field: field("contributor name"))
+        try w.end()
+        try w.element("service", c.service, field: field("service"))
+        try w.element("financialYear", plain: c.year.label)
+        try w.element("expected", plain: c.expected.plain)
+        try w.element("received", plain: c.received.plain)
+        try w.element("outstanding", plain: c.outstanding.plain)
+        try w.end()
+    }
+}
