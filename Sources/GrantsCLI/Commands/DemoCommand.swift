@@ -4,6 +4,7 @@ import GrantsCore
 import GrantsImport
 import GrantsReports
 import GrantsRules
+import GrantsXML
 import GrantsStore
 
 /// `grants demo`: the main job. Builds a fresh ledger from Samples in memory, prints its status and writes the
@@ -27,6 +28,25 @@ struct DemoCommand: ParsableCommand {
 
     /// The demo's entries are stamped with a fixed time, so that its output is the same on every run.
     static let recordedAt = "2018-04-30T09:00:00Z"
+
+    /// Copies the XSD that describes the XML return into `reports`/schema/, so the return can be checked anywhere.
+    static func copySchema(into reports: String) throws(ExitCode) {
+        guard let schema = ReturnValidator.schemaURL else {
+            throw failure("the XML return's schema is not beside the grants binary", ExitStatus.ioError)
+        }
+        let folder = (reports as NSString).appendingPathComponent("schema")
+        let target = (folder as NSString).appendingPathComponent(ReturnValidator.schemaFileName)
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            let text = try String(contentsOf: schema, encoding: .utf8)
+            try writeAtomically(text, to: target)
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            throw failure("cannot copy the schema to \(target): \(error.localizedDescription)", ExitStatus.ioError)
+        }
+        print("Wrote \(target)")
+    }
 
     /// The demo's allocation decision for the 2018/19 pot.
     static let decision = "2018/07"
@@ -116,7 +136,10 @@ struct DemoCommand: ParsableCommand {
                 ("chart-2017-18.svg", SummaryPage.chart(yearStatus)),
                 ("summary-2017-18.md", try SummaryPage.markdown(
                     spendReturn, status: yearStatus, chartFile: "chart-2017-18.svg",
-                    files: ["return-2017-18.csv", "status.csv", "eligibility.json"])),
+                    files: [
+                        "return-2017-18.csv", "return-2017-18.xml", "return-2017-18.xlsx", "360giving-2017-18.json",
+                        "360giving-2017-18.csv", "schema/grants-return-1.xsd",
+                    ])),
             ]
         } catch {
             throw failure(error)
@@ -140,5 +163,17 @@ struct DemoCommand: ParsableCommand {
             try writeAtomically(output.text, to: path)
             print("Wrote \(path)")
         }
+        // The same return in every other format, through the same writers as `grants return`.
+        let options = ReturnFiles.Options(
+            excel: false, prefix: "LancashirePCC", dataSource: nil, lastModified: Self.recordedAt)
+        for (name, format) in [
+            ("return-2017-18.xml", ReturnCommand.Format.xml), ("return-2017-18.xlsx", .xlsx),
+            ("360giving-2017-18.json", .threeSixtyGivingJSON), ("360giving-2017-18.csv", .threeSixtyGivingCSV),
+        ] {
+            let path = (reports as NSString).appendingPathComponent(name)
+            try ReturnFiles.write(spendReturn, format: format, to: path, options: options)
+            print("Wrote \(path)")
+        }
+        try Self.copySchema(into: reports)
     }
 }
