@@ -49,7 +49,8 @@ let package = Package(
         .executableTarget(name: "grants", dependencies: ["GrantsCLI"]),
         // Benchmarks that print figures: `swift run -c release grants-bench check-bids`.
         .executableTarget(
-            name: "grants-bench", dependencies: ["GrantsCore", "GrantsImport", "GrantsRules", "GrantsRulebooks"]
+            name: "grants-bench",
+            dependencies: ["GrantsCore", "GrantsImport", "GrantsRules", "GrantsRulebooks", "GrantsReports", "GrantsXML"]
         ),
         // Fixtures shared by the tests; not shipped.
         .target(

@@ -56,45 +56,111 @@ public enum ReturnValidator {
         return try validate(descriptor: descriptor, name: path, schema: schema)
     }
 
+    /// More issues than this and the rest are not listed.
+    static let issueLimit = 1_000
+
+    /// Streams the document through libxml2's reader with the schema attached: memory stays flat however large
+    /// the file (a document tree of a million-line return would take gigabytes).
     private static func validate(descriptor: Int32, name: String, schema: CompiledSchema) throws(XMLReturnError)
         -> ValidationResult
     {
-        guard let parser = xmlNewParserCtxt() else {
-            throw XMLReturnError(.validatorFailed, "libxml2 could not create a parser (out of memory)", path: name)
+        if let line = try prologDoctypeLine(descriptor, name: name) {
+            return .invalid([ValidationIssue(line: line, message: doctypeRefused)])
         }
-        defer { xmlFreeParserCtxt(parser) }
+        guard lseek(descriptor, 0, SEEK_SET) == 0 else {
+            throw XMLReturnError(.unreadable, "could not read the file again (\(LibXML.systemError()))", path: name)
+        }
         let collector = IssueCollector()
         let box = Unmanaged.passRetained(collector)
         defer { box.release() }
-        parser.pointee._private = box.toOpaque()
-        if let sax = parser.pointee.sax {
-            sax.pointee.serror = IssueCollector.parserError
-            sax.pointee.internalSubset = IssueCollector.doctypeSeen
-        }
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue)
-        // The descriptor is ours: libxml2 reads it and leaves it open; `name` only labels its messages.
-        let document = xmlCtxtReadFd(parser, descriptor, name, nil, options)
-        defer { if let document { xmlFreeDoc(document) } }
-
-        if let line = collector.doctypeLine {
-            return .invalid([ValidationIssue(line: line, message: doctypeRefused)])
-        }
-        guard let document, collector.issues.isEmpty, parser.pointee.wellFormed != 0 else {
-            let issues = collector.issues
-            return .invalid(issues.isEmpty ? [ValidationIssue(line: 0, message: "the document is not well-formed")] : issues)
-        }
-
+        // Made before the reader so that it is freed after it: the reader unplugs itself from the validator as
+        // it is freed.
         guard let validation = xmlSchemaNewValidCtxt(schema.pointer) else {
             throw XMLReturnError(.validatorFailed, "libxml2 could not create a validator (out of memory)", path: name)
         }
         defer { xmlSchemaFreeValidCtxt(validation) }
-        xmlSchemaSetValidStructuredErrors(validation, IssueCollector.structuredError, box.toOpaque())
-        let outcome = xmlSchemaValidateDoc(validation, document)
-        if outcome < 0 {
-            throw XMLReturnError(.validatorFailed, "libxml2 failed while validating (internal error \(outcome))", path: name)
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue)
+        // The descriptor is ours: libxml2 reads it and leaves it open; `name` only labels its messages.
+        guard let reader = xmlReaderForFd(descriptor, name, nil, options) else {
+            throw XMLReturnError(.validatorFailed, "libxml2 could not create a reader (out of memory)", path: name)
         }
-        if outcome == 0 && collector.issues.isEmpty { return .valid }
+        defer { xmlFreeTextReader(reader) }
+        xmlTextReaderSetStructuredErrorHandler(reader, IssueCollector.structuredError, box.toOpaque())
+        xmlSchemaSetValidStructuredErrors(validation, IssueCollector.structuredError, box.toOpaque())
+        guard xmlTextReaderSchemaValidateCtxt(reader, validation, 0) == 0 else {
+            throw XMLReturnError(.validatorFailed, "libxml2 could not attach the schema to the reader", path: name)
+        }
+        var status: Int32 = 1
+        while status == 1 && collector.issues.count < issueLimit {
+            status = xmlTextReaderRead(reader)
+            // A second guard: the prolog scan has already refused any DOCTYPE before parsing began.
+            if status == 1 && xmlTextReaderNodeType(reader) == Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue) {
+                return .invalid([ValidationIssue(line: Int(xmlTextReaderGetParserLineNumber(reader)), message: doctypeRefused)])
+            }
+        }
         let issues = collector.issues
-        return .invalid(issues.isEmpty ? [ValidationIssue(line: 0, message: "not valid (libxml2 error \(outcome))")] : issues)
+        if status == 0 && issues.isEmpty && xmlTextReaderIsValid(reader) == 1 { return .valid }
+        if issues.isEmpty {
+            let message = status < 0 ? "the document is not well-formed" : "not valid against \(schemaFileName)"
+            return .invalid([ValidationIssue(line: Int(xmlTextReaderGetParserLineNumber(reader)), message: message)])
+        }
+        return .invalid(issues)
+    }
+
+    /// The line of a `<!DOCTYPE` before the root element, found by reading only the prolog (the XML declaration,
+    /// comments, processing instructions and white space): nothing of a DTD is ever handed to the parser.
+    static func prologDoctypeLine(_ descriptor: Int32, name: String) throws(XMLReturnError) -> Int? {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        var index = 0
+        var line = 1
+        func fill(_ needed: Int) throws(XMLReturnError) -> Bool {
+            while bytes.count < index + needed {
+                let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+                if count < 0 { throw XMLReturnError(.unreadable, "could not read (\(LibXML.systemError()))", path: name) }
+                if count == 0 { return false }
+                bytes.append(contentsOf: chunk[0..<count])
+                if bytes.count > 16 * 1_048_576 { return false }  // an absurd prolog: let the parser judge it
+            }
+            return true
+        }
+        func starts(with text: String) throws(XMLReturnError) -> Bool {
+            let expected = Array(text.utf8)
+            guard try fill(expected.count) else { return false }
+            return bytes[index..<(index + expected.count)].elementsEqual(expected)
+        }
+        func skip(past end: String) throws(XMLReturnError) -> Bool {
+            let expected = Array(end.utf8)
+            while try fill(expected.count) {
+                if bytes[index..<(index + expected.count)].elementsEqual(expected) {
+                    index += expected.count
+                    return true
+                }
+                if bytes[index] == UInt8(ascii: "\n") { line += 1 }
+                index += 1
+            }
+            return false
+        }
+        if try starts(with: "\u{FEFF}") { index += 3 }
+        while try fill(1) {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                index += 1
+            } else if byte == 0x20 || byte == 0x09 || byte == 0x0D {
+                index += 1
+            } else if try starts(with: "<?") {
+                guard try skip(past: "?>") else { return nil }
+            } else if try starts(with: "<!--") {
+                guard try skip(past: "-->") else { return nil }
+            } else if try starts(with: "<!DOCTYPE") {
+                return line
+            } else if try starts(with: "<!doctype") {
+                return line
+            } else {
+                return nil  // the root element, or something the parser will report
+            }
+        }
+        return nil
     }
 }

@@ -1,6 +1,7 @@
 // grants-bench: benchmarks that print figures (never timed tests).
 //
 //   swift run -c release grants-bench check-bids [COUNT]
+//   swift run -c release grants-bench write-returns [COUNT]
 //
 // Writes COUNT generated bids (default 100,000) as JSON Lines to a temporary file, then reads, parses and checks
 // them all against the shipped Community Action Fund 2017/18 rulebook on one core, and prints bids per second
@@ -8,14 +9,16 @@
 import Foundation
 import GrantsCore
 import GrantsImport
+import GrantsReports
 import GrantsRulebooks
 import GrantsRules
+import GrantsXML
 
 /// The process's peak resident memory in MiB, from /proc (Linux).
 func peakMemoryMiB() -> Double? {
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
     for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
-        let kilobytes = line.split(separator: " ").compactMap { Int($0) }.first ?? 0
+        let kilobytes = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).compactMap { Int($0) }.first ?? 0
         return Double(kilobytes) / 1024
     }
     return nil
@@ -100,6 +103,104 @@ func checkBids(count: Int) throws {
     if let peak = peakMemoryMiB() { print(String(format: "  peak memory:     %.1f MiB", peak)) }
 }
 
+/// A synthetic award line, made on demand so that no more than one is held at a time.
+func syntheticLine(_ index: Int, year: FinancialYear) -> SpendReturn.AwardLine {
+    let day = year.days(of: .q2).lowerBound
+    let amount = Money(pence: 50_000 + Int64(index % 250_000))
+    let paid = Money(pence: amount.pence / 2)
+    return SpendReturn.AwardLine(
+        awardID: "AWD-B-\(index)", decision: "2017/\(index % 900)", title: "Project \(index) & friends <example>",
+        recipientID: "360G-LancashirePCC-ORG-\(index % 5000)", recipientName: "Bench group \(index % 5000) (example)",
+        charityNumber: nil, companyNumber: nil, cspID: "360G-LancashirePCC-CSP-\(index % 14)", cspName: "CSP \(index % 14)",
+        cspLocationCode: "E07000126", fundID: "CSP-2017-18", fundName: "Community Safety Partnership grant 2017/18",
+        scheme: .cspGrant, priorities: ["anti-social-behaviour", "reoffending"], awardDate: day, plannedStart: day,
+        plannedEnd: year.lastDay, state: .claiming, awarded: amount, released: .zero,
+        paidInPeriod: paid, paidToDate: paid, outstanding: Money(pence: amount.pence - paid.pence), returned: .zero)
+}
+
+/// Peak memory of finished child processes in MiB (xmllint), from getrusage.
+func childPeakMemoryMiB() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024
+}
+
+func writeReturns(count: Int) throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("grants-bench-returns-\(getpid())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    guard let year = FinancialYear(startYear: 2017) else { return }
+    let header = SpendReturn.Header(
+        funderID: "360G-LancashirePCC-OPCC", funderName: "Office of the Police and Crime Commissioner for Lancashire",
+        period: .init(year: year), fund: nil, csp: nil, asOf: year.lastDay, fingerprint: "fnv1a64:0000000000000000/0")
+    // Totals in one pass over the lazily made lines, in pence.
+    var awarded: Int64 = 0, paid: Int64 = 0
+    for index in 0..<count {
+        let line = syntheticLine(index, year: year)
+        awarded += line.awarded.pence
+        paid += line.paidToDate.pence
+    }
+    let total = SpendReturn.Total(
+        level: .fund, key: "CSP-2017-18", name: "Community Safety Partnership grant 2017/18", fundID: "CSP-2017-18",
+        awards: count, awarded: Money(pence: awarded), released: .zero, committed: Money(pence: awarded),
+        paidInPeriod: Money(pence: paid), paidToDate: Money(pence: paid), outstanding: Money(pence: awarded - paid),
+        returned: .zero)
+    let lines = (0..<count).lazy.map { syntheticLine($0, year: year) }
+    print("write-returns: \(count) award lines")
+    let clock = ContinuousClock()
+
+    let csvPath = folder.appendingPathComponent("return.csv").path
+    FileManager.default.createFile(atPath: csvPath, contents: nil)
+    guard let handle = FileHandle(forWritingAtPath: csvPath) else { throw CocoaError(.fileWriteUnknown) }
+    var buffer: [UInt8] = []
+    buffer.reserveCapacity(1 << 20)
+    var start = clock.now
+    try ReturnCSV.write(header: header, lines: lines, totals: [total], contributions: []) { row in
+        buffer.append(contentsOf: row.utf8)
+        if buffer.count >= 1 << 20 {
+            handle.write(Data(buffer))
+            buffer.removeAll(keepingCapacity: true)
+        }
+    }
+    handle.write(Data(buffer))
+    try handle.close()
+    let csvSeconds = seconds(clock.now - start)
+    print(String(format: "  CSV write:        %.3f s  (%.0f lines/s), peak memory so far %.1f MiB",
+                 csvSeconds, Double(count) / csvSeconds, peakMemoryMiB() ?? 0))
+
+    let xmlPath = folder.appendingPathComponent("return.xml").path
+    start = clock.now
+    try ReturnXMLWriter.write(header: header, lines: lines, totals: [total], contributions: [], to: xmlPath)
+    let xmlSeconds = seconds(clock.now - start)
+    let size = (try? FileManager.default.attributesOfItem(atPath: xmlPath)[.size] as? Int) ?? 0
+    print(String(format: "  XML write:        %.3f s  (%.0f lines/s), %d MiB, peak memory so far %.1f MiB",
+                 xmlSeconds, Double(count) / xmlSeconds, (size ?? 0) / 1_048_576, peakMemoryMiB() ?? 0))
+
+    start = clock.now
+    let result = try ReturnValidator.validate(file: xmlPath)
+    let validateSeconds = seconds(clock.now - start)
+    print(String(format: "  XSD validate:     %.3f s  (%.0f lines/s), %@, peak memory so far %.1f MiB",
+                 validateSeconds, Double(count) / validateSeconds, result.isValid ? "valid" : "INVALID",
+                 peakMemoryMiB() ?? 0))
+
+    guard let schema = ReturnValidator.schemaURL?.path else { return }
+    let xmllint = Process()
+    xmllint.executableURL = URL(fileURLWithPath: "/usr/bin/xmllint")
+    xmllint.arguments = ["--noout", "--schema", schema, xmlPath]
+    xmllint.standardOutput = FileHandle.nullDevice
+    xmllint.standardError = FileHandle.nullDevice
+    start = clock.now
+    do {
+        try xmllint.run()
+        xmllint.waitUntilExit()
+        let lintSeconds = seconds(clock.now - start)
+        print(String(format: "  xmllint --schema: %.3f s  (%.0f lines/s), exit %d, its peak memory %.1f MiB",
+                     lintSeconds, Double(count) / lintSeconds, xmllint.terminationStatus, childPeakMemoryMiB()))
+    } catch {
+        print("  xmllint: not run (\(error)); apt-get install libxml2-utils")
+    }
+}
+
 let arguments = CommandLine.arguments.dropFirst()
 switch arguments.first {
 case "check-bids":
@@ -110,7 +211,15 @@ case "check-bids":
         print("error: \(error)")
         exit(65)
     }
+case "write-returns":
+    let count = arguments.dropFirst().first.flatMap { Int($0) } ?? 1_000_000
+    do {
+        try writeReturns(count: count)
+    } catch {
+        print("error: \(error)")
+        exit(74)
+    }
 default:
-    print("usage: grants-bench check-bids [COUNT]")
+    print("usage: grants-bench check-bids [COUNT] | write-returns [COUNT]")
     exit(64)
 }
