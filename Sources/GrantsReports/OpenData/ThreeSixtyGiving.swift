@@ -36,7 +36,7 @@ public enum ThreeSixtyGiving {
         guard !grants.isEmpty else { throw .noGrants }
         let modified = try checkedLastModified(lastModified)
         let source = try checkedDataSource(dataSource)
-        let package = GivingJSON.object([
+        let package = JSONValue.object([
             ("version", .string(standardVersion)),
             ("title", .string("\(r.header.funderName): grants \(r.header.period.label)")),
             ("description", .string(packageDescription(r))),
@@ -83,11 +83,11 @@ public enum ThreeSixtyGiving {
         return "\(sign)\(pounds).\(pence < 10 ? "0" : "")\(pence)"
     }
 
-    private static func json(_ grant: GivingGrant, lastModified: String, dataSource: String?) -> GivingJSON {
-        var recipient: [(String, GivingJSON)] = [("id", .string(grant.recipientID)), ("name", .string(grant.recipientName))]
+    private static func json(_ grant: GivingGrant, lastModified: String, dataSource: String?) -> JSONValue {
+        var recipient: [(String, JSONValue)] = [("id", .string(grant.recipientID)), ("name", .string(grant.recipientName))]
         if let number = grant.charityNumber { recipient.append(("charityNumber", .string(number))) }
         if let number = grant.companyNumber { recipient.append(("companyNumber", .string(number))) }
-        var members: [(String, GivingJSON)] = [
+        var members: [(String, JSONValue)] = [
             ("id", .string(grant.id)),
             ("title", .string(grant.title)),
             ("description", .string(grant.description)),
@@ -100,7 +100,7 @@ public enum ThreeSixtyGiving {
             ])])),
             ("recipientOrganization", .array([.object(recipient)])),
         ]
-        var location: [(String, GivingJSON)] = []
+        var location: [(String, JSONValue)] = []
         if let name = grant.locationName { location.append(("name", .string(name))) }
         if let country = grant.countryCode { location.append(("countryCode", .string(country))) }
         if let code = grant.geoCode { location.append(("geoCode", .string(code))) }
