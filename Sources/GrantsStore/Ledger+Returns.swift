@@ -50,7 +50,17 @@ extension Ledger {
             let header = SpendReturn.Header(
                 funderID: funder?["id"] ?? "", funderName: funder?["name"] ?? "", period: period, fund: fund,
                 csp: csp?.rawValue, asOf: days.upperBound, fingerprint: try Self.fingerprint(db))
-            return SpendReturn(header: header, lines: lines, contributions: contributions)
+            // With a CSP in scope, only the funds it has allocations in; otherwise every fund of the year in scope.
+            let funds = try Row.fetchAll(db, sql: """
+                SELECT f.id, f.name FROM funds f
+                WHERE f.year_start = ?1 AND (?2 IS NULL OR f.id = ?2)
+                  AND (?3 IS NULL OR EXISTS (SELECT 1 FROM allocations a WHERE a.fund_id = f.id AND a.csp_id = ?3))
+                ORDER BY f.id
+                """, arguments: [period.year.startYear, fund, csp?.rawValue]
+            ).map { row throws(LedgerError) in
+                SpendReturn.FundRef(id: try row.text("id", in: "funds"), name: try row.text("name", in: "funds"))
+            }
+            return SpendReturn(header: header, lines: lines, contributions: contributions, funds: funds)
         }
     }
 

@@ -52,14 +52,16 @@ struct WriterTests {
         let root = try Element.parse(try ReturnXMLWriter.data(try ledger.spendReturn(period: .init(year: year2017))))
         let status = try ledger.status(.init(year: year2017))
         let fundTotals = try #require(root.first("totals")).all("fundTotal")
-        #expect(fundTotals.count == 2)  // the IDVA fund has no awards, so no line and no total
+        // Every fund of the status has its total, the IDVA fund (no awards) with zeros.
+        #expect(fundTotals.count == 3)
         #expect(status.funds.count == 3)
         for fund in status.funds {
-            let total = fundTotals.first { $0.value("fund") == fund.fundID }
-            #expect((total?.value("committed") ?? "0.00") == fund.committed.plain, "committed of \(fund.fundID)")
-            #expect((total?.value("paidToDate") ?? "0.00") == fund.paid.plain, "paid of \(fund.fundID)")
-            #expect((total?.value("returned") ?? "0.00") == fund.returned.plain, "returned of \(fund.fundID)")
+            let total = try #require(fundTotals.first { $0.value("fund") == fund.fundID }, "\(fund.fundID)")
+            #expect(total.value("committed") == fund.committed.plain, "committed of \(fund.fundID)")
+            #expect(total.value("paidToDate") == fund.paid.plain, "paid of \(fund.fundID)")
+            #expect(total.value("returned") == fund.returned.plain, "returned of \(fund.fundID)")
         }
+        #expect(fundTotals.first { $0.value("fund") == "IDVA-2017-18" }?.value("awards") == "0")
         #expect(fundTotals.first { $0.value("fund") == "CSP-2017-18" }?.value("committed") == "83250.00")
         #expect(fundTotals.first { $0.value("fund") == "CSP-2017-18" }?.value("paidToDate") == "47750.00")
         #expect(fundTotals.first { $0.value("fund") == "CAF-2017-18" }?.value("committed") == "9925.00")

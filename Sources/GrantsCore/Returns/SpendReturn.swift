@@ -186,15 +186,29 @@ public struct SpendReturn: Hashable, Sendable {
         }
     }
 
+    /// A fund in the return's scope, named so that a fund with no awards still has its (zero) total.
+    public struct FundRef: Hashable, Sendable {
+        public let id: String
+        public let name: String
+
+        public init(id: String, name: String) {
+            self.id = id
+            self.name = name
+        }
+    }
+
     public let header: Header
     /// By fund, then CSP, then award id.
     public let lines: [AwardLine]
     public let contributions: [ContributionLine]
+    /// Every fund in scope, including those with no awards.
+    public let funds: [FundRef]
 
-    public init(header: Header, lines: [AwardLine], contributions: [ContributionLine]) {
+    public init(header: Header, lines: [AwardLine], contributions: [ContributionLine], funds: [FundRef] = []) {
         self.header = header
         self.lines = lines
         self.contributions = contributions
+        self.funds = funds
     }
 
     /// Totals per CSP (of lines that draw on a CSP allocation), then per fund, by key.
@@ -206,9 +220,11 @@ public struct SpendReturn: Hashable, Sendable {
             result.append(try Self.total(.csp, key: first.cspID ?? "", name: first.cspName ?? "", fund: first.fundID, group))
         }
         let byFund = Dictionary(grouping: lines, by: \.fundID)
-        for key in byFund.keys.sorted() {
-            guard let group = byFund[key], let first = group.first else { continue }
-            result.append(try Self.total(.fund, key: key, name: first.fundName, fund: key, group))
+        var names: [String: String] = [:]
+        for fund in funds { names[fund.id] = fund.name }
+        for line in lines { names[line.fundID] = line.fundName }
+        for key in names.keys.sorted() {
+            result.append(try Self.total(.fund, key: key, name: names[key] ?? key, fund: key, byFund[key] ?? []))
         }
         return result
     }
