@@ -30,7 +30,7 @@ extension Ledger {
                   (SELECT COALESCE(SUM(amount), 0) FROM payments p WHERE p.award_id = a.id AND p.date <= ?6) AS paid_to_date,
                   (SELECT COALESCE(SUM(amount), 0) FROM underspend_returns r WHERE r.award_id = a.id) AS returned,
                   cl.id AS closure_id, wd.id AS withdrawal_id,
-                  EXISTS (SELECT 1 FROM claims k WHERE k.award_id = a.id) AS claimed
+                  (EXISTS (SELECT 1 FROM claims k WHERE k.award_id = a.id) OR EXISTS (SELECT 1 FROM payments q WHERE q.award_id = a.id)) AS claimed
                 FROM awards a
                 JOIN funds f ON f.id = a.fund_id
                 JOIN organisations o ON o.id = a.recipient_id

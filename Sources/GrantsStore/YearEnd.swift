@@ -49,7 +49,7 @@ enum YearEnd {
         let openAwards = try Row.fetchAll(db, sql: """
             SELECT a.id, a.fund_id, o.name, a.amount,
               (SELECT COALESCE(SUM(amount), 0) FROM payments p WHERE p.award_id = a.id) AS paid,
-              EXISTS (SELECT 1 FROM claims c WHERE c.award_id = a.id) AS claimed
+              (EXISTS (SELECT 1 FROM claims c WHERE c.award_id = a.id) OR EXISTS (SELECT 1 FROM payments p2 WHERE p2.award_id = a.id)) AS claimed
             FROM awards a JOIN funds f ON f.id = a.fund_id JOIN organisations o ON o.id = a.recipient_id
             WHERE f.year_start = ?
               AND NOT EXISTS (SELECT 1 FROM award_closures c WHERE c.award_id = a.id)
@@ -125,7 +125,9 @@ extension Ledger {
             guard try EntryReader.award(id, db) != nil else { return nil }
             if try EntryReader.closureOf(award: id, db) != nil { return .closed }
             if try EntryReader.withdrawalOf(award: id, db) != nil { return .withdrawn }
-            let claimed = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM claims WHERE award_id = ?)", arguments: [id])
+            let claimed = try Bool.fetchOne(
+                db, sql: "SELECT EXISTS (SELECT 1 FROM claims WHERE award_id = ?1) OR EXISTS (SELECT 1 FROM payments WHERE award_id = ?1)",
+                arguments: [id])
             return claimed == true ? .claiming : .awarded
         }
     }

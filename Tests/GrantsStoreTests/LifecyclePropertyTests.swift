@@ -48,7 +48,8 @@ import Testing
             var open: Bool { !closed && !withdrawn }
             var committed: Int64 { amount - released }
             var state: AwardState {
-                closed ? .closed : withdrawn ? .withdrawn : claimed > 0 ? .claiming : .awarded
+                // Claiming once anything is claimed or paid, with or without a claim.
+                closed ? .closed : withdrawn ? .withdrawn : (claimed > 0 || paid > 0) ? .claiming : .awarded
             }
         }
 

@@ -81,7 +81,7 @@ public struct ContributionReceipt: Hashable, Sendable {
 public enum AwardState: String, CaseIterable, Hashable, Sendable {
     /// Made, with no claim yet.
     case awarded
-    /// At least one claim made; still open.
+    /// At least one claim made, or a payment; still open.
     case claiming
     /// The end-of-grant return is in.
     case closed
