@@ -52,6 +52,7 @@ final class Sheet {
                 status = worksheet_write_string(pointer, rowIndex, columnIndex, day.description, textFormat)
             }
         case .count(let value):
+            // A count (such as the number of awards), not money: spreadsheet numbers are doubles.
             status = worksheet_write_number(pointer, rowIndex, columnIndex, Double(value), textFormat)
         case .empty:
             return

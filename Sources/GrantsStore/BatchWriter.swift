@@ -161,14 +161,9 @@ final class BatchWriter {
                 .invalidEntry, "\(csp.id) (\(csp.name)) is \(csp.kind.title), not a community safety partnership",
                 origin: origin, field: "csp", entryID: id)
         }
-        let drawn = try drawnOnFund(fund.id)
-        let after = try add(drawn, allocation.amount, origin: origin, field: "amount", id: id)
-        if after > fund.amount {
-            throw LedgerError(
-                .exceedsFund,
-                "allocating \(allocation.amount.formatted) would take fund \(fund.id) to \(after.formatted), over its "
-                    + "\(fund.amount.formatted); \(try left(fund.amount, drawn).formatted) is left to allocate",
-                origin: origin, field: "amount", entryID: id)
+        try requireRoom(in: fund, for: allocation.amount, field: "amount", of: id, origin: origin) { after, left in
+            "allocating \(allocation.amount.formatted) would take fund \(fund.id) to \(after.formatted), over its "
+                + "\(fund.amount.formatted); \(left.formatted) is left to allocate"
         }
         try db.execute(
             sql: "INSERT INTO allocations (id, fund_id, csp_id, amount, decision, date) VALUES (?, ?, ?, ?, ?, ?)",
@@ -201,15 +196,9 @@ final class BatchWriter {
                     + "\(try left(total, committed).formatted)",
                 origin: origin, field: "delta", entryID: id)
         }
-        let drawn = try drawnOnFund(fund.id)
-        let fundAfter = try add(drawn, change.delta, origin: origin, field: "delta", id: id)
-        if fundAfter > fund.amount {
-            throw LedgerError(
-                .exceedsFund,
-                "increasing allocation \(allocation.id) by \(change.delta.formatted) would take fund \(fund.id) to "
-                    + "\(fundAfter.formatted), over its \(fund.amount.formatted); "
-                    + "\(try left(fund.amount, drawn).formatted) is left to allocate",
-                origin: origin, field: "delta", entryID: id)
+        try requireRoom(in: fund, for: change.delta, field: "delta", of: id, origin: origin) { after, left in
+            "increasing allocation \(allocation.id) by \(change.delta.formatted) would take fund \(fund.id) to "
+                + "\(after.formatted), over its \(fund.amount.formatted); \(left.formatted) is left to allocate"
         }
         try db.execute(
             sql: "INSERT INTO allocation_changes (id, allocation_id, delta, decision, date, reason) VALUES (?, ?, ?, ?, ?, ?)",
@@ -290,14 +279,9 @@ final class BatchWriter {
                     origin: origin, field: "amount", entryID: id)
             }
         case (false, nil):
-            let drawn = try drawnOnFund(fund.id)
-            let after = try add(drawn, award.amount, origin: origin, field: "amount", id: id)
-            if after > fund.amount {
-                throw LedgerError(
-                    .exceedsFund,
-                    "awarding \(award.amount.formatted) would commit \(after.formatted) of fund \(fund.id), over its "
-                        + "\(fund.amount.formatted); \(try left(fund.amount, drawn).formatted) is left",
-                    origin: origin, field: "amount", entryID: id)
+            try requireRoom(in: fund, for: award.amount, field: "amount", of: id, origin: origin) { after, left in
+                "awarding \(award.amount.formatted) would commit \(after.formatted) of fund \(fund.id), over its "
+                    + "\(fund.amount.formatted); \(left.formatted) is left"
             }
         }
         try db.execute(
@@ -603,13 +587,23 @@ final class BatchWriter {
 
     // MARK: - Checks
 
+    /// Refuses `amount` more drawn on `fund` (allocations and direct awards) when it would pass the fund; the
+    /// message is told what the total would be and what is left.
+    private func requireRoom(
+        in fund: Fund, for amount: Money, field: String, of id: String, origin: Origin?,
+        message: (_ after: Money, _ left: Money) -> String
+    ) throws {
+        let drawn = try drawnOnFund(fund.id)
+        let after = try add(drawn, amount, origin: origin, field: field, id: id)
+        if after > fund.amount {
+            throw LedgerError(
+                .exceedsFund, message(after, try left(fund.amount, drawn)), origin: origin, field: field, entryID: id)
+        }
+    }
+
     /// Allocations plus awards made directly on the fund: what the fund's budget must cover.
     private func drawnOnFund(_ fundID: String) throws -> Money {
-        let allocated = try db.sum("allocation_totals WHERE fund_id = ?", [fundID])
-        let direct = Money(pence: try Int64.fetchOne(
-            db, sql: "SELECT COALESCE(SUM(committed), 0) FROM award_commitments WHERE fund_id = ? AND allocation_id IS NULL",
-            arguments: [fundID]) ?? 0)
-        return try allocated.adding(direct)
+        try db.drawn(onFund: fundID)
     }
 
     /// An allocation's amount after every change decided since it was made.

@@ -48,4 +48,14 @@ extension Database {
     func sum(_ sql: String, _ arguments: StatementArguments) throws -> Money {
         Money(pence: try Int64.fetchOne(self, sql: "SELECT COALESCE(SUM(amount), 0) FROM " + sql, arguments: arguments) ?? 0)
     }
+
+    /// What a fund's budget must cover: its allocations (after changes) plus what awards made directly on it still
+    /// commit.
+    func drawn(onFund fundID: String) throws -> Money {
+        let allocated = try sum("allocation_totals WHERE fund_id = ?", [fundID])
+        let direct = Money(pence: try Int64.fetchOne(
+            self, sql: "SELECT COALESCE(SUM(committed), 0) FROM award_commitments WHERE fund_id = ? AND allocation_id IS NULL",
+            arguments: [fundID]) ?? 0)
+        return try allocated.adding(direct)
+    }
 }

@@ -18,11 +18,7 @@ extension Ledger {
             guard let fund = try EntryReader.fund(id, db) else {
                 throw LedgerError(.unknownReference, "no fund \(id) is in the ledger", field: "fund", entryID: id)
             }
-            let allocated = try db.sum("allocation_totals WHERE fund_id = ?", [id])
-            let direct = try Int64.fetchOne(
-                db, sql: "SELECT COALESCE(SUM(committed), 0) FROM award_commitments WHERE fund_id = ? AND allocation_id IS NULL",
-                arguments: [id]) ?? 0
-            return Money(pence: fund.amount.pence - allocated.pence - direct)
+            return try fund.amount.subtracting(try db.drawn(onFund: id))
         }
     }
 }

@@ -180,13 +180,9 @@ public enum ReturnXMLWriter {
         try w.element("plannedStart", plain: a.plannedStart.description)
         try w.element("plannedEnd", plain: a.plannedEnd.description)
         try w.element("state", plain: a.state.rawValue)
-        try w.element("awarded", plain: a.awarded.plain)
-        try w.element("released", plain: a.released.plain)
-        try w.element("committed", plain: a.committed.plain)
-        try w.element("paidInPeriod", plain: a.paidInPeriod.plain)
-        try w.element("paidToDate", plain: a.paidToDate.plain)
-        try w.element("outstanding", plain: a.outstanding.plain)
-        try w.element("returned", plain: a.returned.plain)
+        try emitMoney(
+            awarded: a.awarded, released: a.released, committed: a.committed, paidInPeriod: a.paidInPeriod,
+            paidToDate: a.paidToDate, outstanding: a.outstanding, returned: a.returned, into: w)
         try w.end()
     }
 
@@ -203,14 +199,24 @@ public enum ReturnXMLWriter {
             try w.element("name", t.name, field: "a fund total's name")
         }
         try w.element("awards", plain: String(t.awards))
-        try w.element("awarded", plain: t.awarded.plain)
-        try w.element("released", plain: t.released.plain)
-        try w.element("committed", plain: t.committed.plain)
-        try w.element("paidInPeriod", plain: t.paidInPeriod.plain)
-        try w.element("paidToDate", plain: t.paidToDate.plain)
-        try w.element("outstanding", plain: t.outstanding.plain)
-        try w.element("returned", plain: t.returned.plain)
+        try emitMoney(
+            awarded: t.awarded, released: t.released, committed: t.committed, paidInPeriod: t.paidInPeriod,
+            paidToDate: t.paidToDate, outstanding: t.outstanding, returned: t.returned, into: w)
         try w.end()
+    }
+
+    /// The money an award line and a total both carry, in the schema's order.
+    private static func emitMoney(
+        awarded: Money, released: Money, committed: Money, paidInPeriod: Money, paidToDate: Money,
+        outstanding: Money, returned: Money, into w: XMLTextWriter
+    ) throws(XMLReturnError) {
+        let fields: [(StaticString, Money)] = [
+            ("awarded", awarded), ("released", released), ("committed", committed), ("paidInPeriod", paidInPeriod),
+            ("paidToDate", paidToDate), ("outstanding", outstanding), ("returned", returned),
+        ]
+        for (name, amount) in fields {
+            try w.element(name, plain: amount.plain)
+        }
     }
 
     private static func emit(_ c: SpendReturn.ContributionLine, into w: XMLTextWriter) throws(XMLReturnError) {
