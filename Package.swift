@@ -37,12 +37,21 @@ let package = Package(
         .target(name: "GrantsSpreadsheet", dependencies: ["GrantsCore", "CXlsxWriter"]),
         // Rendering reports (status as text, JSON, CSV) from domain values.
         .target(name: "GrantsReports", dependencies: ["GrantsCore", "GrantsRules"]),
-        // The commands: parse arguments, call the libraries, print.
+        // Every workflow as a function of plain values (award, screen bids, allocate, claim, pay, close, year end,
+        // returns, demo), over any LedgerStore. Never prints, exits or reads the clock. The CLI and the web app call it.
+        .target(
+            name: "GrantsWorkflows",
+            dependencies: [
+                "GrantsCore", "GrantsImport", "GrantsReports", "GrantsRules", "GrantsRulebooks", "GrantsXML",
+                "GrantsSpreadsheet",
+            ]
+        ),
+        // The commands: parse arguments, call one workflow, render.
         .target(
             name: "GrantsCLI",
             dependencies: [
                 "GrantsCore", "GrantsStore", "GrantsImport", "GrantsReports", "GrantsRules", "GrantsRulebooks",
-                "GrantsXML", "GrantsSpreadsheet",
+                "GrantsXML", "GrantsWorkflows",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,8 +1,7 @@
 import ArgumentParser
 import Foundation
 import GrantsCore
-import GrantsImport
-import GrantsStore
+import GrantsWorkflows
 
 /// The exit codes `grants` uses (from sysexits.h).
 enum ExitStatus {
@@ -10,31 +9,29 @@ enum ExitStatus {
     static let usage = ExitCode(64)
     static let dataError = ExitCode(65)
     static let ioError = ExitCode(74)
+
+    /// The exit code for a kind of failure: the one place failures become exit codes.
+    static func code(for kind: FailureKind) -> ExitCode {
+        switch kind {
+        case .checkFailed: checkFailed
+        case .usage: usage
+        case .badData: dataError
+        case .io: ioError
+        }
+    }
 }
 
 /// Prints `error: message` to standard error and returns the exit code to throw.
-func failure(_ message: String, _ code: ExitCode) -> ExitCode {
-    FileHandle.standardError.write(Data("error: \(message)\n".utf8))
-    return code
+func failure(_ error: some ClassifiedError) -> ExitCode {
+    FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+    return ExitStatus.code(for: error.failureKind)
 }
 
-func failure(_ error: LedgerError) -> ExitCode {
-    failure(error.description, error.isDataError ? ExitStatus.dataError : ExitStatus.ioError)
-}
-
-func failure(_ error: ImportError) -> ExitCode {
-    failure(error.description, error.kind == .io ? ExitStatus.ioError : ExitStatus.dataError)
-}
-
-func failure(_ error: MoneyError) -> ExitCode {
-    failure("cannot total the figures: \(error)", ExitStatus.dataError)
-}
-
-/// Writes `text` to `path` whole or not at all: into a temporary file beside it, then renamed over it.
-func writeAtomically(_ text: String, to path: String) throws(ExitCode) {
+/// Runs a workflow step, turning its failure into the exit code (after printing it).
+func attempt<T>(_ body: () throws(WorkflowError) -> T) throws(ExitCode) -> T {
     do {
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        return try body()
     } catch {
-        throw failure("cannot write \(path): \(error.localizedDescription)", ExitStatus.ioError)
+        throw failure(error)
     }
 }

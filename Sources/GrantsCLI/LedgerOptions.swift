@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GrantsCore
 import GrantsStore
+import GrantsWorkflows
 
 /// The options every command that touches the ledger shares.
 struct LedgerOptions: ParsableArguments {
@@ -28,7 +29,8 @@ struct LedgerOptions: ParsableArguments {
     /// Opens the ledger, which must exist unless `create` is set.
     func open(create: Bool = false) throws(ExitCode) -> Ledger {
         if !create && !Ledger.exists(at: path) {
-            throw failure("no ledger at \(path); run `grants init` first, or name one with --db", ExitStatus.ioError)
+            throw failure(WorkflowError(
+                .io, "no ledger at \(path); run `grants init` first, or name one with --db"))
         }
         do {
             return try Ledger(path: path)
@@ -37,16 +39,20 @@ struct LedgerOptions: ParsableArguments {
         }
     }
 
-    /// The change record for this run: who, now (read here, in the CLI, and nowhere below), and why.
-    func change(reason: String) throws(ExitCode) -> Change {
+    /// Who is acting, and now: the clock is read here, in the CLI, and nowhere below.
+    func stamp() throws(ExitCode) -> Stamp {
         let formatter = ISO8601DateFormatter()
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.formatOptions = [.withInternetDateTime]
-        let now = formatter.string(from: Date())
         do {
-            return Change(actor: actorName, at: try Timestamp(parsing: now), reason: reason)
+            return Stamp(actor: actorName, at: try Timestamp(parsing: formatter.string(from: Date())))
         } catch {
-            throw failure("the system clock gave an unreadable time: \(error)", ExitStatus.ioError)
+            throw failure(WorkflowError(.io, "the system clock gave an unreadable time: \(error)"))
         }
     }
+}
+
+/// Says what recording did: `done` when something new was written, else that it was already there.
+func report(_ outcome: RecordOutcome, done: String) {
+    print(outcome.addedCount == 0 ? "Nothing new: already recorded." : done)
 }

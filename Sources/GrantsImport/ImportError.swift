@@ -29,3 +29,8 @@ public struct ImportError: Error, Equatable, Sendable, CustomStringConvertible {
         return field.isEmpty ? "\(place): \(message)" : "\(place): \(field): \(message)"
     }
 }
+
+extension ImportError: ClassifiedError {
+    /// Bad data, unless the file could not be read at all.
+    public var failureKind: FailureKind { kind == .io ? .io : .badData }
+}

@@ -522,7 +522,7 @@ final class BatchWriter {
     }
 
     private func insertYearClosure(_ closure: YearClosure, origin: Origin?) throws {
-        let open = try YearEnd.openItems(year: closure.year, db)
+        let open = try YearEnd.report(year: closure.year, db).openItems
         if let first = open.first {
             throw LedgerError(
                 .invalidEntry,

@@ -1,3 +1,5 @@
+import GrantsCore
+
 /// Why an XML return could not be written, or a file could not be validated at all.
 ///
 /// A document that is merely invalid is not an error: `ReturnValidator.validate(file:)` reports that as a
@@ -44,4 +46,9 @@ public struct XMLReturnError: Error, Equatable, Sendable, CustomStringConvertibl
         guard let path else { return message }
         return "\(path): \(message)"
     }
+}
+
+extension XMLReturnError: ClassifiedError {
+    /// Bad data when the return cannot be represented, otherwise a failure to write.
+    public var failureKind: FailureKind { isDataError ? .badData : .io }
 }

@@ -195,7 +195,7 @@ import GrantsTestSupport
             ["contribution", "add", "--id", "C-BADID", "--contributor", "bad id", "--recipient", "360G-LancashirePCC-OPCC",
              "--service", "IDVA service", "--committed", "2017-03-01", "--reason", "x", "--year", "2017/18=1.00"],
             in: folder, status: 64,
-            stderr: "error: 'bad id' is not an organisation id; expected an org-id such as GB-CHC-1164883, GB-COH-09506232, "
+            stderr: "error: --contributor: 'bad id' is not an organisation id; expected an org-id such as GB-CHC-1164883, GB-COH-09506232, "
                 + "GB-LAE-SRI, or 360G-<prefix>-<ref> for a group on no register\n")
     }
 

@@ -68,7 +68,7 @@ import GrantsTestSupport
         let history = try GrantsBinary.run(["history", "--entry", "AWD-CSP-2017-SRI-04-CLOSE"], in: folder.path)
         #expect(history.status == 0)
         #expect(history.stdout.contains("tester: record award-closure AWD-CSP-2017-SRI-04-CLOSE"))
-        #expect(history.stdout.contains("why: end-of-grant return for AWD-CSP-2017-SRI-04"))
+        #expect(history.stdout.contains("why: end-of-grant report for AWD-CSP-2017-SRI-04"))
         // The £50.00 owed back keeps the year open.
         let yearEnd = try GrantsBinary.run(["year-end", "2017/18"], in: folder.path)
         #expect(yearEnd.status == 1)

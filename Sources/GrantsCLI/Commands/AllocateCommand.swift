@@ -1,5 +1,6 @@
 import ArgumentParser
 import GrantsCore
+import GrantsWorkflows
 import GrantsImport
 import GrantsReports
 import GrantsStore
@@ -34,13 +35,7 @@ struct AllocateCommand: ParsableCommand {
     var dryRun = false
 
     func run() throws {
-        let day: Day
-        do {
-            day = try Day(parsing: date)
-        } catch {
-            throw failure("--date: \(error)", ExitStatus.usage)
-        }
-        if decision.allSatisfy(\.isWhitespace) { throw failure("--decision is empty", ExitStatus.usage) }
+        let day = try attempt { () throws(WorkflowError) in try Input.day(date, field: "--date") }
         let parsed: AllocationFormula
         do {
             parsed = try FormulaFile.read(file: formula)
@@ -48,50 +43,20 @@ struct AllocateCommand: ParsableCommand {
             throw failure(error)
         }
         let store = try ledger.open()
-        let plan: AllocationPlan
-        var names: [OrganisationID: String] = [:]
-        do {
-            guard let fundEntry = try store.fund(fund) else {
-                throw failure("no fund \(fund) is in the ledger", ExitStatus.dataError)
-            }
-            guard fundEntry.scheme.awardsDrawOnAllocations else {
-                throw failure(
-                    "fund \(fund) is a \(fundEntry.scheme.rawValue) fund, which is not split into CSP allocations",
-                    ExitStatus.dataError)
-            }
-            do {
-                plan = try parsed.plan(available: try store.unallocated(fund: fund))
-            } catch let error as AllocationFormulaError {
-                throw failure("\(formula): the formula cannot be met: \(error)", ExitStatus.dataError)
-            }
-            for csp in parsed.csps {
-                guard let org = try store.organisation(csp) else {
-                    throw failure("\(formula): \(csp) is not in the ledger", ExitStatus.dataError)
-                }
-                names[csp] = org.name
-            }
-        } catch let error as LedgerError {
-            throw failure(error)
-        }
-        print("Allocation of \(fund) by \(formula), decision \(decision) on \(day)\n")
-        print(AllocationRenderer.text(plan, names: names), terminator: "")
+        let request = AllocationWorkflow.Request(
+            fund: fund, formula: parsed, formulaName: formula, decision: decision, date: day)
+        let proposal = try attempt { () throws(WorkflowError) in try AllocationWorkflow.plan(request, in: store) }
+        print(AllocationRenderer.decision(
+            fund: fund, formula: formula, decision: decision, date: day, plan: proposal.plan, names: proposal.names),
+            terminator: "")
         if dryRun {
             print("\nDry run: nothing was recorded.")
             return
         }
-        var batch = LedgerBatch()
-        let slug = String(decision.map { $0.isLetter || $0.isNumber ? $0 : "-" })
-        for (index, share) in plan.shares.enumerated() where share.total > .zero {
-            let id = "\(fund)-\(slug)-\(index + 1 < 10 ? "0" : "")\(index + 1)"
-            batch.allocations.append(Sourced(Allocation(
-                id: id, fund: fund, csp: share.csp, amount: share.total, decision: decision, date: day)))
+        let stamp = try ledger.stamp()
+        let outcome = try attempt { () throws(WorkflowError) in
+            try AllocationWorkflow.record(proposal, in: store, by: stamp)
         }
-        let change = try ledger.change(reason: "allocation of \(fund) by \(formula) (decision \(decision))")
-        do {
-            let outcome = try store.record(batch, as: change)
-            print("\n" + Summary.describe(outcome))
-        } catch {
-            throw failure(error)
-        }
+        print("\n" + RecordingRenderer.describe(outcome))
     }
 }

@@ -1,10 +1,9 @@
 import ArgumentParser
-import Foundation
 import GrantsCore
 import GrantsImport
 import GrantsReports
 import GrantsRules
-import GrantsStore
+import GrantsWorkflows
 
 /// `grants award BID_ID`: an award from a bid, refused when it would over-commit, when the bid is not eligible
 /// (unless overridden, with the reason kept in the history), or when the year is closed.
@@ -31,147 +30,36 @@ struct AwardCommand: ParsableCommand {
     @Option(help: "The award's id (default: AWD-<bid>).") var id: String?
 
     func run() throws {
-        let day = try Recording.day(date, option: "--date")
-        let money = try Recording.money(amount, option: "--amount")
+        let day = try attempt { () throws(WorkflowError) in try Input.day(date, field: "--date") }
+        let money = try attempt { () throws(WorkflowError) in try Input.money(amount, field: "--amount") }
         let store = try ledger.open()
-        var batch = LedgerBatch()
-        let stored = try Recording.reading { () throws(LedgerError) in try store.bid(bid) }
-        var form: BidForm?
-        if let bidFile {
-            do {
-                let bids = try BidFile.read(file: bidFile)
-                guard let match = bids.first(where: { $0.value.id == bid }) else {
-                    throw failure("\(bidFile) holds no bid \(bid)", ExitStatus.dataError)
-                }
-                form = match.value
-            } catch let error as ImportError {
-                throw failure(error)
-            }
+        let form = try bidFile.map { file throws(ExitCode) in try Self.form(bid, in: file) }
+        let request = AwardRequest(
+            bid: bid, amount: money, decision: decision, date: day, form: form, conditions: conditions,
+            override: override, fund: fund, allocation: allocation, id: id)
+        let stamp = try ledger.stamp()
+        do {
+            var rulebooks = try RulebookLibrary()
+            let result = try AwardDecision.record(request, in: store, by: stamp, rulebooks: &rulebooks)
+            report(result.outcome,
+                   done: "Awarded \(request.amount.formatted) on \(bid) as \(result.awardID) (decision \(decision)).")
+        } catch {
+            if let verdict = error.verdict { print(EligibilityRenderer.detail(verdict), terminator: "") }
+            throw failure(error)
         }
-        // The fund: the stored bid's, or the only one of the form's scheme and year.
-        let fundID: String
-        if let stored {
-            fundID = fund ?? stored.fund
-        } else if let form {
-            if let fund {
-                fundID = fund
-            } else {
-                let candidates = try Recording.reading { () throws(LedgerError) in
-                    try store.funds(scheme: form.scheme, year: form.year)
-                }
-                guard candidates.count == 1 else {
-                    throw failure(
-                        "\(candidates.count) \(form.scheme.rawValue) funds in \(form.year); name one with --fund", ExitStatus.usage)
-                }
-                fundID = candidates[0].id
-            }
-        } else {
-            throw failure("no bid \(bid) is in the ledger; give its file with --bid-file", ExitStatus.dataError)
-        }
-        guard let fundEntry = try Recording.reading({ () throws(LedgerError) in try store.fund(fundID) }) else {
-            throw failure("no fund \(fundID) is in the ledger", ExitStatus.dataError)
-        }
-
-        if let override, override.allSatisfy(\.isWhitespace) {
-            throw failure("--override needs a reason", ExitStatus.usage)
-        }
-        // The check, unless overridden.
-        var why = "award on bid \(bid) (decision \(decision))"
-        let requested = form?.requested ?? stored?.requested
-        if let requested, money > requested {
-            guard let override else {
-                throw failure(
-                    "awarding \(money.formatted) is more than the \(requested.formatted) bid \(bid) asked for, which the "
-                        + "check covered; award it only with --override REASON", ExitStatus.checkFailed)
-            }
-            why += "; awarding more than the \(requested.formatted) requested: \(override)"
-        }
-        if let form {
-            var books = try Rulebooks(override: nil)
-            let book = try books.rulebook(for: form)
-            let facts = try Recording.reading { () throws(LedgerError) in try store.facts(year: form.year) }
-            let verdict = RuleEngine(rulebook: book, facts: facts).check(form)
-            if verdict.outcome != .eligible {
-                guard let override else {
-                    print(EligibilityRenderer.detail(verdict), terminator: "")
-                    throw failure(
-                        "bid \(bid) is \(verdict.outcome.rawValue) (\((verdict.failedRules + verdict.unknownRules).joined(separator: ", "))); "
-                            + "award it only with --override REASON", ExitStatus.checkFailed)
-                }
-                why += "; overriding the check (\(verdict.outcome.rawValue)): \(override)"
-            }
-        } else {
-            guard let override else {
-                throw failure("the bid's check cannot run without its file: give --bid-file, or --override REASON",
-                              ExitStatus.usage)
-            }
-            why += "; awarded without a check: \(override)"
-        }
-        if let conditions { why += "; conditions: \(conditions)" }
-
-        // The bid itself, when it is not yet recorded.
-        let applicant: OrganisationID
-        var title: String
-        var csp: OrganisationID?
-        if let stored {
-            applicant = stored.applicant
-            title = stored.title
-            csp = stored.csp
-        } else if let form {
-            applicant = form.applicant.id
-            title = form.title
-            if form.scheme == .cspGrant, let name = form.csp {
-                let facts = try Recording.reading { () throws(LedgerError) in try store.facts(year: form.year) }
-                csp = facts.partnership(named: name)?.id
-            }
-            if try Recording.reading({ () throws(LedgerError) in try store.organisation(applicant) }) == nil {
-                batch.organisations.append(Sourced(Organisation(
-                    id: applicant, name: form.applicant.name, kind: Self.kind(of: form.applicant.type))))
-            }
-            batch.bids.append(Sourced(Bid(
-                id: form.id, fund: fundID, applicant: applicant, title: form.title, requested: form.requested,
-                submitted: form.submitted, csp: csp)))
-        } else {
-            throw failure("no bid \(bid)", ExitStatus.dataError)
-        }
-        title = title.isEmpty ? bid : title
-
-        var allocationID = allocation
-        if fundEntry.scheme.awardsDrawOnAllocations && allocationID == nil {
-            guard let csp else { throw failure("bid \(bid) names no CSP; give --allocation", ExitStatus.usage) }
-            let allocations = try Recording.reading { () throws(LedgerError) in try store.allocations(fund: fundID, csp: csp) }
-            guard allocations.count == 1 else {
-                throw failure("\(csp) has \(allocations.count) allocations in \(fundID); name one with --allocation",
-                              ExitStatus.usage)
-            }
-            allocationID = allocations[0].id
-        }
-        let start = form?.plannedStart ?? day
-        let end = form?.plannedEnd ?? fundEntry.year.lastDay
-        let priorities = (form?.priorities ?? []).compactMap { try? Priority(parsing: $0) }
-        let awardID = id ?? "AWD-\(bid)"
-        batch.awards.append(Sourced(Award(
-            id: awardID, bid: bid, fund: fundID, allocation: allocationID, recipient: applicant, title: title,
-            amount: money, decision: decision, awardDate: day, plannedStart: start, plannedEnd: end,
-            priorities: priorities)))
-        try Recording.record(
-            batch, in: store, by: ledger, reason: why,
-            done: "Awarded \(money.formatted) on \(bid) as \(awardID) (decision \(decision)).")
     }
 
-    static func kind(of type: BidForm.ApplicantType) -> OrganisationKind {
-        switch type {
-        case .communityGroup: .communityGroup
-        case .registeredCharity: .registeredCharity
-        case .cic: .cic
-        case .company: .company
-        case .school: .school
-        case .localAuthority: .localAuthority
-        case .police: .police
-        case .fire: .fireAndRescue
-        case .probation: .probation
-        case .health: .health
-        case .individual, .other: .other
+    /// The bid with this id in the applicant's file.
+    static func form(_ bid: String, in file: String) throws(ExitCode) -> BidForm {
+        let forms: [Sourced<BidForm>]
+        do {
+            forms = try BidFile.read(file: file)
+        } catch {
+            throw failure(error)
         }
+        guard let match = forms.first(where: { $0.value.id == bid }) else {
+            throw failure(WorkflowError(.badData, "\(file) holds no bid \(bid)"))
+        }
+        return match.value
     }
 }

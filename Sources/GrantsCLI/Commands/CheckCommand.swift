@@ -5,6 +5,7 @@ import GrantsImport
 import GrantsReports
 import GrantsRules
 import GrantsStore
+import GrantsWorkflows
 
 extension EligibilityRenderer.Format: ExpressibleByArgument {}
 
@@ -41,11 +42,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let day = try asOf.map { text throws(ExitCode) in
-            do {
-                return try Day(parsing: text)
-            } catch {
-                throw failure("--as-of: \(error)", ExitStatus.usage)
-            }
+            try attempt { () throws(WorkflowError) in try Input.day(text, field: "--as-of") }
         }
         let forms: [BidForm]
         do {
@@ -53,66 +50,21 @@ struct CheckCommand: ParsableCommand {
         } catch {
             throw failure(error)
         }
-        if forms.isEmpty { throw failure("no bids in \(bids.joined(separator: ", "))", ExitStatus.dataError) }
-        var books = try Rulebooks(override: rulebook)
+        if forms.isEmpty { throw failure(WorkflowError(.badData, "no bids in \(bids.joined(separator: ", "))")) }
+        var books = try attempt { () throws(WorkflowError) in try RulebookLibrary(override: rulebook) }
         let ledger = try openLedger()
-
-        var verdicts: [Eligibility] = []
-        var whatIf: [Eligibility] = []
-        // Bids keep their order; each group of one scheme and year is checked together, as a round.
-        var groups: [String: [Int]] = [:]
-        var order: [String] = []
-        for (index, bid) in forms.enumerated() {
-            let key = "\(bid.scheme.rawValue) \(bid.year.label)"
-            if groups[key] == nil { order.append(key) }
-            groups[key, default: []].append(index)
+        let result = try attempt { () throws(WorkflowError) in
+            try BidScreening.screen(forms, asOf: day, settings: settings, rulebooks: &books, store: ledger)
         }
-        var byIndex: [Int: (Eligibility, Eligibility?)] = [:]
-        for key in order {
-            let indices = groups[key] ?? []
-            let first = forms[indices[0]]
-            let book = try books.rulebook(for: first)
-            var facts: LedgerFacts?
-            if let ledger {
-                do {
-                    facts = try ledger.facts(year: first.year)
-                } catch {
-                    throw failure(error)
-                }
-            }
-            let group = indices.map { forms[$0] }
-            let results = RuleEngine(rulebook: book, facts: facts).check(group, asOf: day)
-            var changed: [Eligibility]?
-            if !settings.isEmpty {
-                var modified = book
-                for setting in settings {
-                    do throws(ImportError) {
-                        modified = try RulebookFile.override(setting, in: modified)
-                    } catch {
-                        throw failure(error.description, ExitStatus.usage)
-                    }
-                }
-                changed = RuleEngine(rulebook: modified, facts: facts).check(group, asOf: day)
-            }
-            for (position, index) in indices.enumerated() {
-                byIndex[index] = (results[position], changed?[position])
-            }
-        }
-        for index in forms.indices {
-            guard let (verdict, changed) = byIndex[index] else { continue }
-            verdicts.append(verdict)
-            if let changed { whatIf.append(changed) }
-        }
-
-        if settings.isEmpty {
-            print(EligibilityRenderer.render(verdicts, as: format), terminator: "")
-        } else if format == .json {
-            print(EligibilityRenderer.render(whatIf, as: .json), terminator: "")
+        if let whatIf = result.whatIf {
+            print(format == .json
+                ? EligibilityRenderer.render(whatIf, as: .json)
+                : EligibilityRenderer.whatIf(settings.joined(separator: ", "), before: result.verdicts, after: whatIf),
+                terminator: "")
         } else {
-            print(EligibilityRenderer.whatIf(settings.joined(separator: ", "), before: verdicts, after: whatIf), terminator: "")
+            print(EligibilityRenderer.render(result.verdicts, as: format), terminator: "")
         }
-        let final = settings.isEmpty ? verdicts : whatIf
-        if final.contains(where: { $0.outcome != .eligible }) { throw ExitStatus.checkFailed }
+        if !result.allEligible { throw ExitStatus.checkFailed }
     }
 
     /// The ledger named, or found; `nil` when none is (then ledger rules are unknown).
@@ -124,7 +76,7 @@ struct CheckCommand: ParsableCommand {
         let explicit = path != nil
         let chosen = path ?? "grants.sqlite"
         guard Ledger.exists(at: chosen) else {
-            if explicit { throw failure("no ledger at \(chosen)", ExitStatus.ioError) }
+            if explicit { throw failure(WorkflowError(.io, "no ledger at \(chosen)")) }
             return nil
         }
         do {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import GrantsCore
-import GrantsStore
+import GrantsWorkflows
 
 /// `grants contribution add|withdraw|receive`: partners' yearly contributions towards commissioned services.
 struct ContributionCommand: ParsableCommand {
@@ -22,28 +22,26 @@ struct ContributionCommand: ParsableCommand {
         var years: [String]
 
         func run() throws {
-            let day = try Recording.day(committed, option: "--committed")
-            let contributorID: OrganisationID
-            let recipientID: OrganisationID
-            do {
-                contributorID = try OrganisationID(parsing: contributor)
-                recipientID = try OrganisationID(parsing: recipient)
-            } catch {
-                throw failure("\(error)", ExitStatus.usage)
-            }
-            var instalments: [ContributionSchedule.Instalment] = []
-            for text in years {
-                let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
-                guard parts.count == 2 else { throw failure("--year: '\(text)' is not YEAR=AMOUNT", ExitStatus.usage) }
-                instalments.append(.init(
-                    year: try Recording.year(parts[0], option: "--year"), amount: try Recording.money(parts[1], option: "--year")))
+            let schedule = try attempt { () throws(WorkflowError) in
+                let day = try Input.day(committed, field: "--committed")
+                return ContributionSchedule(
+                    id: id, contributor: try Input.organisation(contributor, field: "--contributor"),
+                    recipient: try Input.organisation(recipient, field: "--recipient"), service: service,
+                    committed: day, reason: reason,
+                    instalments: try years.map { text throws(WorkflowError) in try Self.instalment(text) })
             }
             let store = try ledger.open()
-            var batch = LedgerBatch()
-            batch.contributions = [Sourced(ContributionSchedule(
-                id: id, contributor: contributorID, recipient: recipientID, service: service, committed: day,
-                reason: reason, instalments: instalments.sorted { $0.year < $1.year }))]
-            try Recording.record(batch, in: store, by: ledger, reason: reason, done: "Recorded contribution \(id).")
+            let stamp = try ledger.stamp()
+            let outcome = try attempt { () throws(WorkflowError) in try Contributions.add(schedule, in: store, by: stamp) }
+            report(outcome, done: "Recorded contribution \(id).")
+        }
+
+        /// `2017/18=8000.00`.
+        static func instalment(_ text: String) throws(WorkflowError) -> ContributionSchedule.Instalment {
+            let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else { throw WorkflowError(.usage, "--year: '\(text)' is not YEAR=AMOUNT") }
+            return .init(
+                year: try Input.year(parts[0], field: "--year"), amount: try Input.money(parts[1], field: "--year"))
         }
     }
 
@@ -56,12 +54,13 @@ struct ContributionCommand: ParsableCommand {
         @Option(help: "Why.") var reason: String
 
         func run() throws {
-            let day = try Recording.day(effective, option: "--effective")
+            let day = try attempt { () throws(WorkflowError) in try Input.day(effective, field: "--effective") }
             let store = try ledger.open()
-            var batch = LedgerBatch()
-            batch.withdrawals = [Sourced(ContributionWithdrawal(
-                id: "\(schedule)-WITHDRAWN", schedule: schedule, effective: day, reason: reason))]
-            try Recording.record(batch, in: store, by: ledger, reason: reason, done: "Withdrew \(schedule) from \(day).")
+            let stamp = try ledger.stamp()
+            let outcome = try attempt { () throws(WorkflowError) in
+                try Contributions.withdraw(schedule: schedule, effective: day, reason: reason, in: store, by: stamp)
+            }
+            report(outcome, done: "Withdrew \(schedule) from \(day).")
         }
     }
 
@@ -76,20 +75,16 @@ struct ContributionCommand: ParsableCommand {
         @Option(help: "The receipt's id (default: schedule-year).") var id: String?
 
         func run() throws {
-            let financialYear = try Recording.year(year, option: "--year")
-            let money = try Recording.money(amount, option: "--amount")
-            let day = try Recording.day(date, option: "--date")
+            let financialYear = try attempt { () throws(WorkflowError) in try Input.year(year, field: "--year") }
+            let money = try attempt { () throws(WorkflowError) in try Input.money(amount, field: "--amount") }
+            let day = try attempt { () throws(WorkflowError) in try Input.day(date, field: "--date") }
             let store = try ledger.open()
-            let count = try Recording.reading { () throws(LedgerError) in
-                try store.receiptCount(contribution: schedule, year: financialYear)
+            let stamp = try ledger.stamp()
+            let outcome = try attempt { () throws(WorkflowError) in
+                try Contributions.receive(
+                    schedule: schedule, year: financialYear, amount: money, date: day, id: id, in: store, by: stamp)
             }
-            let receiptID = id ?? Recording.numbered("\(schedule)-\(financialYear.startYear)", "R", count + 1)
-            var batch = LedgerBatch()
-            batch.receipts = [Sourced(ContributionReceipt(
-                id: receiptID, contribution: schedule, year: financialYear, amount: money, date: day))]
-            try Recording.record(
-                batch, in: store, by: ledger, reason: "receipt on \(schedule) for \(financialYear)",
-                done: "Received \(money.formatted) on \(schedule) for \(financialYear).")
+            report(outcome, done: "Received \(money.formatted) on \(schedule) for \(financialYear).")
         }
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import GrantsCore
 import GrantsReports
-import GrantsStore
+import GrantsWorkflows
 
 /// `grants history`: every change ever made to the ledger, who made it, when and why.
 struct HistoryCommand: ParsableCommand {
@@ -28,11 +28,9 @@ struct HistoryCommand: ParsableCommand {
     }
 
     func run() throws {
-        let lines: [HistoryEntry]
-        do {
-            lines = try ledger.open().history(entryID: entry, limit: limit)
-        } catch let error as LedgerError {
-            throw failure(error)
+        let store = try ledger.open()
+        let lines = try attempt { () throws(WorkflowError) in
+            try LedgerReports.history(entry: entry, limit: limit, in: store)
         }
         switch format {
         case .text: print(HistoryRenderer.text(lines), terminator: "")

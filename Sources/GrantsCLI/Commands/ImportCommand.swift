@@ -1,7 +1,7 @@
 import ArgumentParser
 import GrantsCore
-import GrantsImport
-import GrantsStore
+import GrantsReports
+import GrantsWorkflows
 
 /// `grants import PATH...`: records ledger files, all or nothing.
 struct ImportCommand: ParsableCommand {
@@ -24,35 +24,10 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let store = try ledger.open()
-        let batch: LedgerBatch
-        do {
-            batch = try LedgerFile.read(paths: paths)
-        } catch {
-            throw failure(error)
+        let stamp = try ledger.stamp()
+        let outcome = try attempt { () throws(WorkflowError) in
+            try LedgerImport.record(paths: paths, reason: reason, in: store, by: stamp)
         }
-        let change = try ledger.change(reason: reason ?? "import of \(paths.joined(separator: ", "))")
-        let outcome: RecordOutcome
-        do {
-            outcome = try store.record(batch, as: change)
-        } catch {
-            throw failure(error)
-        }
-        print(Summary.describe(outcome))
-    }
-}
-
-/// Says what a recording did, in one line.
-enum Summary {
-    static func describe(_ outcome: RecordOutcome) -> String {
-        if outcome.addedCount == 0 {
-            return "Nothing new: all \(outcome.unchanged) entries are already in the ledger."
-        }
-        let parts = EntryKind.allCases.compactMap { kind -> String? in
-            guard let count = outcome.added[kind], count > 0 else { return nil }
-            return "\(count) \(kind.title)\(count == 1 ? "" : "s")"
-        }
-        let already = outcome.unchanged > 0 ? "; \(outcome.unchanged) already recorded" : ""
-        let entries = outcome.addedCount == 1 ? "entry" : "entries"
-        return "Recorded \(outcome.addedCount) \(entries): \(parts.joined(separator: ", "))\(already)."
+        print(RecordingRenderer.describe(outcome))
     }
 }

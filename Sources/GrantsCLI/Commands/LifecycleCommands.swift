@@ -1,6 +1,6 @@
 import ArgumentParser
 import GrantsCore
-import GrantsStore
+import GrantsWorkflows
 
 /// `grants claim AWARD_ID --period … --amount … --date …`: a claim in arrears for work done.
 struct ClaimCommand: ParsableCommand {
@@ -16,47 +16,18 @@ struct ClaimCommand: ParsableCommand {
     @Option(help: "The claim's id (default: the award's id with C01, C02…).") var id: String?
 
     func run() throws {
-        let day = try Recording.day(date, option: "--date")
-        let money = try Recording.money(amount, option: "--amount")
+        let day = try attempt { () throws(WorkflowError) in try Input.day(date, field: "--date") }
+        let money = try attempt { () throws(WorkflowError) in try Input.money(amount, field: "--amount") }
         let store = try ledger.open()
-        guard let awardEntry = try Recording.reading({ () throws(LedgerError) in try store.award(award) }) else {
-            throw failure("no award \(award) is in the ledger", ExitStatus.dataError)
+        let stamp = try ledger.stamp()
+        let (range, step) = try attempt { () throws(WorkflowError) in
+            let year = try AwardLifecycle.year(ofAward: award, in: store)
+            let range = try Input.claimPeriod(period, year: year, field: "--period")
+            return (range, try AwardLifecycle.claim(
+                award: award, period: range, amount: money, date: day, id: id, in: store, by: stamp))
         }
-        guard let fund = try Recording.reading({ () throws(LedgerError) in try store.fund(awardEntry.fund) }) else {
-            throw failure("the fund of award \(award) is missing", ExitStatus.dataError)
-        }
-        let range = try Self.period(period, year: fund.year)
-        let count = try Recording.reading { () throws(LedgerError) in try store.claimCount(award: award) }
-        let claimID = id ?? Recording.numbered(award, "C", count + 1)
-        var batch = LedgerBatch()
-        batch.claims = [Sourced(Claim(
-            id: claimID, award: award, periodStart: range.lowerBound, periodEnd: range.upperBound, amount: money,
-            date: day))]
-        try Recording.record(
-            batch, in: store, by: ledger, reason: "claim on \(award) for \(range.lowerBound) to \(range.upperBound)",
-            done: "Recorded claim \(claimID) on \(award): \(money.formatted) for \(range.lowerBound) to \(range.upperBound).")
-    }
-
-    /// `Q2`, `2017/18-Q2` or `2017-07-01..2017-09-30`.
-    static func period(_ text: String, year: FinancialYear) throws(ExitCode) -> ClosedRange<Day> {
-        if let dots = text.range(of: "..") {
-            let start = try Recording.day(String(text[..<dots.lowerBound]), option: "--period")
-            let end = try Recording.day(String(text[dots.upperBound...]), option: "--period")
-            guard start <= end else { throw failure("--period: \(start) is after \(end)", ExitStatus.usage) }
-            return start...end
-        }
-        var label = Substring(text)
-        var inYear = year
-        if let dash = text.lastIndex(of: "-"), text.count == 10 {
-            inYear = try Recording.year(String(text[..<dash]), option: "--period")
-            label = text[text.index(after: dash)...]
-        }
-        do {
-            return inYear.days(of: try Quarter(parsing: String(label)))
-        } catch {
-            throw failure("--period: '\(text)' is not Q1 to Q4, 2017/18-Q2, or a range such as 2017-07-01..2017-09-30",
-                          ExitStatus.usage)
-        }
+        report(step.outcome, done: "Recorded claim \(step.id) on \(award): \(money.formatted) for "
+            + "\(range.lowerBound) to \(range.upperBound).")
     }
 }
 
@@ -71,56 +42,38 @@ struct PayCommand: ParsableCommand {
     @Option(help: "The payment's id (default: the award's id with P01, P02…).") var id: String?
 
     func run() throws {
-        let day = try Recording.day(date, option: "--date")
+        let day = try attempt { () throws(WorkflowError) in try Input.day(date, field: "--date") }
         let store = try ledger.open()
-        guard let claimEntry = try Recording.reading({ () throws(LedgerError) in try store.claim(claim) }) else {
-            throw failure("no claim \(claim) is in the ledger", ExitStatus.dataError)
+        let stamp = try ledger.stamp()
+        let (step, paid) = try attempt { () throws(WorkflowError) in
+            try AwardLifecycle.pay(claim: claim, date: day, reference: reference, id: id, in: store, by: stamp)
         }
-        let count = try Recording.reading { () throws(LedgerError) in try store.paymentCount(award: claimEntry.award) }
-        let paymentID = id ?? Recording.numbered(claimEntry.award, "P", count + 1)
-        var batch = LedgerBatch()
-        batch.payments = [Sourced(Payment(
-            id: paymentID, award: claimEntry.award, claim: claim, amount: claimEntry.amount, date: day,
-            reference: reference))]
-        try Recording.record(
-            batch, in: store, by: ledger, reason: "payment of claim \(claim)",
-            done: "Recorded payment \(paymentID): \(claimEntry.amount.formatted) on \(claimEntry.award) for claim \(claim).")
+        report(step.outcome,
+               done: "Recorded payment \(step.id): \(paid.amount.formatted) on \(paid.award) for claim \(claim).")
     }
 }
 
-/// `grants close AWARD_ID --spent … --date …`: the end-of-grant return.
+/// `grants close AWARD_ID --spent … --date …`: the end-of-grant report.
 struct CloseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "close",
-        abstract: "Record an award's end-of-grant return: what was spent. Unspent money paid is owed back; the unpaid part is released.")
+        abstract: "Record an award's end-of-grant report: what was spent. Unspent money paid is owed back; the unpaid part is released.")
 
     @OptionGroup var ledger: LedgerOptions
     @Argument(help: "The award.") var award: String
     @Option(help: "What the recipient spent.") var spent: String
-    @Option(help: "The day of the return.") var date: String
+    @Option(help: "The day of the report.") var date: String
 
     func run() throws {
-        let day = try Recording.day(date, option: "--date")
-        let money = try Recording.money(spent, option: "--spent")
+        let day = try attempt { () throws(WorkflowError) in try Input.day(date, field: "--date") }
+        let money = try attempt { () throws(WorkflowError) in try Input.money(spent, field: "--spent") }
         let store = try ledger.open()
-        try Self.requireOpen(award, in: store, doing: "closed")
-        var batch = LedgerBatch()
-        batch.closures = [Sourced(AwardClosure(id: "\(award)-CLOSE", award: award, spent: money, date: day))]
-        try Recording.record(
-            batch, in: store, by: ledger, reason: "end-of-grant return for \(award)",
-            done: "Closed \(award): \(money.formatted) spent.")
-        let line = try Recording.reading { () throws(LedgerError) in try store.awardSummary(award) }
-        if let line { print(line) }
-    }
-
-    /// Refuses a step on an award that is unknown, closed or withdrawn, saying which.
-    static func requireOpen(_ award: String, in store: Ledger, doing step: String) throws(ExitCode) {
-        switch try Recording.reading({ () throws(LedgerError) in try store.state(ofAward: award) }) {
-        case nil: throw failure("no award \(award) is in the ledger", ExitStatus.dataError)
-        case .closed?: throw failure("award \(award) is already closed and cannot be \(step)", ExitStatus.dataError)
-        case .withdrawn?: throw failure("award \(award) was withdrawn and cannot be \(step)", ExitStatus.dataError)
-        case .awarded?, .claiming?: return
+        let stamp = try ledger.stamp()
+        let (step, summary) = try attempt { () throws(WorkflowError) in
+            try AwardLifecycle.close(award: award, spent: money, date: day, in: store, by: stamp)
         }
+        report(step.outcome, done: "Closed \(award): \(money.formatted) spent.")
+        if let summary { print(summary) }
     }
 }
 
@@ -135,12 +88,12 @@ struct WithdrawCommand: ParsableCommand {
     @Option(help: "Why.") var reason: String
 
     func run() throws {
-        let day = try Recording.day(date, option: "--date")
+        let day = try attempt { () throws(WorkflowError) in try Input.day(date, field: "--date") }
         let store = try ledger.open()
-        try CloseCommand.requireOpen(award, in: store, doing: "withdrawn")
-        var batch = LedgerBatch()
-        batch.awardWithdrawals = [Sourced(AwardWithdrawal(id: "\(award)-WITHDRAWN", award: award, date: day, reason: reason))]
-        try Recording.record(
-            batch, in: store, by: ledger, reason: "withdrawal of \(award): \(reason)", done: "Withdrew \(award).")
+        let stamp = try ledger.stamp()
+        let step = try attempt { () throws(WorkflowError) in
+            try AwardLifecycle.withdraw(award: award, date: day, reason: reason, in: store, by: stamp)
+        }
+        report(step.outcome, done: "Withdrew \(award).")
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import GrantsCore
+import GrantsWorkflows
 import GrantsStore
 
 /// `grants reallocate`: a new decision that cuts a CSP's allocation, or moves part of it to another CSP.
@@ -26,35 +27,26 @@ struct ReallocateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let day = try Recording.day(date, option: "--date")
-        let money = try Recording.money(amount, option: "--amount")
-        guard money > .zero else { throw failure("--amount must be more than 0.00", ExitStatus.usage) }
-        let store = try ledger.open()
-        guard let source = try Recording.reading({ () throws(LedgerError) in try store.allocation(from) }) else {
-            throw failure("no allocation \(from) is in the ledger", ExitStatus.dataError)
-        }
-        let slug = String(decision.map { $0.isLetter || $0.isNumber ? $0 : "-" })
-        var batch = LedgerBatch()
-        batch.allocationChanges.append(Sourced(AllocationChange(
-            id: "\(from)-\(slug)-CUT", allocation: from, delta: Money(pence: -money.pence), decision: decision, date: day,
-            reason: reason)))
-        var done = "Cut \(from) by \(money.formatted) (decision \(decision))"
+        let day = try attempt { () throws(WorkflowError) in try Input.day(date, field: "--date") }
+        let money = try attempt { () throws(WorkflowError) in try Input.money(amount, field: "--amount") }
+        let destination: Reallocation.Destination
         if let to {
-            batch.allocationChanges.append(Sourced(AllocationChange(
-                id: "\(to)-\(slug)-ADD", allocation: to, delta: money, decision: decision, date: day, reason: reason)))
-            done = "Moved \(money.formatted) from \(from) to \(to) (decision \(decision))"
+            destination = .allocation(to)
         } else if let toCsp {
-            let csp: OrganisationID
-            do {
-                csp = try OrganisationID(parsing: toCsp)
-            } catch {
-                throw failure("--to-csp: \(error)", ExitStatus.usage)
-            }
-            let newID = "\(source.fund)-\(slug)-\(csp.rawValue)"
-            batch.allocations.append(Sourced(Allocation(
-                id: newID, fund: source.fund, csp: csp, amount: money, decision: decision, date: day)))
-            done = "Moved \(money.formatted) from \(from) to a new allocation \(newID) (decision \(decision))"
+            destination = .csp(try attempt { () throws(WorkflowError) in try Input.organisation(toCsp, field: "--to-csp") })
+        } else {
+            destination = .fund
         }
-        try Recording.record(batch, in: store, by: ledger, reason: "\(reason) (decision \(decision))", done: done + ".")
+        let request = Reallocation.Request(
+            from: from, amount: money, to: destination, decision: decision, date: day, reason: reason)
+        let store = try ledger.open()
+        let stamp = try ledger.stamp()
+        let result = try attempt { () throws(WorkflowError) in try Reallocation.record(request, in: store, by: stamp) }
+        let done = switch destination {
+        case .fund: "Cut \(from) by \(money.formatted) (decision \(decision))"
+        case .allocation(let to): "Moved \(money.formatted) from \(from) to \(to) (decision \(decision))"
+        case .csp: "Moved \(money.formatted) from \(from) to a new allocation \(result.newAllocation ?? "") (decision \(decision))"
+        }
+        report(result.outcome, done: done + ".")
     }
 }

@@ -1,10 +1,8 @@
 import ArgumentParser
 import Foundation
 import GrantsCore
-import GrantsReports
-import GrantsSpreadsheet
 import GrantsXML
-import GrantsStore
+import GrantsWorkflows
 
 /// `grants return`: a spend return for commissioners, written whole or not at all.
 struct ReturnCommand: ParsableCommand {
@@ -19,19 +17,13 @@ struct ReturnCommand: ParsableCommand {
             same bytes.
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case csv, xml, xlsx
-        case threeSixtyGivingJSON = "360giving-json"
-        case threeSixtyGivingCSV = "360giving-csv"
-    }
-
     @OptionGroup var ledger: LedgerOptions
     @Option(help: "The financial year, such as 2017/18.") var year: String
     @Option(help: "A quarter of the year (Q1 to Q4).") var quarter: String?
     @Option(help: "Year to date: the last day counted.") var asOf: String?
     @Option(help: "Only this fund.") var fund: String?
     @Option(help: "Only this CSP (organisation id).") var csp: String?
-    @Option(help: "csv, xml, xlsx, 360giving-json or 360giving-csv.") var format: Format
+    @Option(help: "csv, xml, xlsx, 360giving-json or 360giving-csv.") var format: ReturnFormat
     @Option(name: [.customShort("o"), .long], help: "The file to write (default: standard output; xlsx needs a file).")
     var output: String?
     @Flag(help: "CSV for Excel: starts with a byte-order mark so £ and accents show.") var excel = false
@@ -44,115 +36,29 @@ struct ReturnCommand: ParsableCommand {
     }
 
     func run() throws {
-        let financialYear = try Recording.year(year, option: "--year")
-        var quarterValue: Quarter?
-        if let quarter {
-            do {
-                quarterValue = try Quarter(parsing: quarter)
-            } catch {
-                throw failure("--quarter: \(error)", ExitStatus.usage)
-            }
+        let period = try attempt { () throws(WorkflowError) in
+            let financialYear = try Input.year(year, field: "--year")
+            let quarterValue = try quarter.map { text throws(WorkflowError) in try Input.quarter(text, field: "--quarter") }
+            let day = try asOf.map { text throws(WorkflowError) in try Input.day(text, field: "--as-of") }
+            return try SpendReturns.period(year: financialYear, quarter: quarterValue, asOf: day)
         }
-        let asOfDay = try asOf.map { text throws(ExitCode) in try Recording.day(text, option: "--as-of") }
-        if let asOfDay, !financialYear.contains(asOfDay) {
-            throw failure("--as-of: \(asOfDay) is not in \(financialYear)", ExitStatus.usage)
-        }
-        var cspID: OrganisationID?
-        if let csp {
-            do {
-                cspID = try OrganisationID(parsing: csp)
-            } catch {
-                throw failure("--csp: \(error)", ExitStatus.usage)
-            }
+        let cspID = try csp.map { text throws(ExitCode) in
+            try attempt { () throws(WorkflowError) in try Input.organisation(text, field: "--csp") }
         }
         let store = try ledger.open()
-        let period = SpendReturn.Period(year: financialYear, quarter: quarterValue, asOf: asOfDay)
-        let spendReturn = try Recording.reading { () throws(LedgerError) in
-            try store.spendReturn(period: period, fund: fund, csp: cspID)
-        }
-        let lastModified = try Recording.reading { () throws(LedgerError) in try store.lastModified() }
-        try ReturnFiles.write(
-            spendReturn, format: format, to: output,
-            options: .init(excel: excel, prefix: prefix, dataSource: dataSource, lastModified: lastModified ?? "1970-01-01T00:00:00Z"))
-    }
-}
-
-/// Writes returns whole or not at all.
-enum ReturnFiles {
-    struct Options {
-        var excel = false
-        var prefix = "LancashirePCC"
-        var dataSource: String?
-        /// The ledger's last change, for 360Giving's dateModified.
-        var lastModified: String
-    }
-
-    static func write(_ r: SpendReturn, format: ReturnCommand.Format, to output: String?, options: Options)
-        throws(ExitCode)
-    {
-        let text: String
-        do {
-            switch format {
-            case .csv:
-                text = try ReturnCSV.render(r, excel: options.excel)
-            case .threeSixtyGivingJSON:
-                text = try ThreeSixtyGiving.json(
-                    r, prefix: options.prefix, publisherName: r.header.funderName, dataSource: options.dataSource,
-                    lastModified: options.lastModified)
-            case .threeSixtyGivingCSV:
-                text = (options.excel ? ReturnCSV.byteOrderMark : "") + (try ThreeSixtyGiving.csv(
-                    r, prefix: options.prefix, dataSource: options.dataSource, lastModified: options.lastModified))
-            case .xlsx:
-                guard let output else { throw failure("an xlsx return needs -o FILE", ExitStatus.usage) }
-                try ReturnWorkbook.write(r, to: output)
-                return
-            case .xml:
-                guard let output else {
-                    throw failure("an XML return needs -o FILE (it is validated before it is kept)", ExitStatus.usage)
-                }
-                try ReturnXMLFiles.write(r, to: output)
-                return
+        try attempt { () throws(WorkflowError) in
+            let (spendReturn, lastModified) = try SpendReturns.build(period, fund: fund, csp: cspID, in: store)
+            let options = ReturnOptions(excel: excel, prefix: prefix, dataSource: dataSource, lastModified: lastModified)
+            if let output {
+                try SpendReturns.write(spendReturn, format: format, to: output, options: options)
+            } else {
+                print(try SpendReturns.text(spendReturn, format: format, options: options), terminator: "")
             }
-        } catch let error as ExitCode {
-            throw error
-        } catch let error as MoneyError {
-            throw failure(error)
-        } catch let error as SpreadsheetError {
-            throw failure("cannot write \(output ?? "the workbook"): \(error)", ExitStatus.ioError)
-        } catch {
-            throw failure("cannot write the return: \(error)", ExitStatus.dataError)
-        }
-        if let output {
-            try writeAtomically(text, to: output)
-        } else {
-            print(text, terminator: "")
         }
     }
 }
 
-/// Writes an XML return, validates it against the shipped XSD, and only then puts it in place.
-enum ReturnXMLFiles {
-    static func write(_ r: SpendReturn, to path: String) throws(ExitCode) {
-        let temporary = path + ".validating-\(ProcessInfo.processInfo.processIdentifier)"
-        defer { try? FileManager.default.removeItem(atPath: temporary) }
-        let result: ValidationResult
-        do {
-            try ReturnXMLWriter.write(r, to: temporary)
-            result = try ReturnValidator.validate(file: temporary)
-        } catch {
-            throw failure("\(error)", error.isDataError ? ExitStatus.dataError : ExitStatus.ioError)
-        }
-        guard result.isValid else {
-            let first = result.issues.first.map(\.description) ?? "unknown"
-            throw failure(
-                "the XML return failed its own schema (\(result.issues.count) issue(s), first \(first)); nothing was written",
-                ExitStatus.dataError)
-        }
-        if rename(temporary, path) != 0 {
-            throw failure("cannot write \(path): \(String(cString: strerror(errno)))", ExitStatus.ioError)
-        }
-    }
-}
+extension ReturnFormat: ExpressibleByArgument {}
 
 /// `grants validate-return FILE.xml`: checks an XML return received from elsewhere against the XSD, safely.
 struct ValidateReturnCommand: ParsableCommand {
@@ -168,7 +74,7 @@ struct ValidateReturnCommand: ParsableCommand {
         do {
             result = try ReturnValidator.validate(file: file)
         } catch {
-            throw failure("\(file): \(error)", ExitStatus.ioError)
+            throw failure(WorkflowError(.io, "\(file): \(error)"))
         }
         if result.isValid {
             print("\(file): valid against \(ReturnValidator.schemaFileName)")

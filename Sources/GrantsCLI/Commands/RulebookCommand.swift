@@ -3,6 +3,7 @@ import GrantsImport
 import GrantsReports
 import GrantsRulebooks
 import GrantsRules
+import GrantsWorkflows
 
 /// `grants rulebook lint|test|list`: keeping the rules as data honest.
 struct RulebookCommand: ParsableCommand {
@@ -53,7 +54,7 @@ struct RulebookCommand: ParsableCommand {
             var failed = 0
             var passed = 0
             for path in paths.isEmpty ? ShippedRulebooks.all() : paths {
-                let book = try Rulebooks.load(path)
+                let book = try attempt { () throws(WorkflowError) in try RulebookLibrary.load(path) }
                 let testsPath = ShippedRulebooks.testsPath(for: path)
                 let suite: RulebookTestSuite
                 do {
@@ -82,10 +83,10 @@ struct RulebookCommand: ParsableCommand {
 
         func run() throws {
             guard ShippedRulebooks.folder != nil else {
-                throw failure("the shipped rulebooks are not beside the grants binary", ExitStatus.ioError)
+                throw failure(WorkflowError(.io, "the shipped rulebooks are not beside the grants binary"))
             }
             for path in ShippedRulebooks.all() {
-                let book = try Rulebooks.load(path)
+                let book = try attempt { () throws(WorkflowError) in try RulebookLibrary.load(path) }
                 print("\(book.scheme.rawValue) \(book.year.label): \(book.title) (\(book.source))")
             }
         }

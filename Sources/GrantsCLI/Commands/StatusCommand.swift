@@ -1,7 +1,7 @@
 import ArgumentParser
 import GrantsCore
 import GrantsReports
-import GrantsStore
+import GrantsWorkflows
 
 extension StatusRenderer.Format: ExpressibleByArgument {}
 
@@ -28,51 +28,15 @@ struct StatusCommand: ParsableCommand {
     var format: StatusRenderer.Format = .text
 
     func run() throws {
-        let scope = try StatusScope.parse(year: year, fund: fund, csp: csp, quarter: quarter)
-        let report: StatusReport
-        do {
-            report = try ledger.open().status(scope)
-        } catch let error as LedgerError {
-            throw failure(error)
+        let scope = try attempt { () throws(WorkflowError) in
+            try LedgerReports.scope(year: year, fund: fund, csp: csp, quarter: quarter)
         }
+        let store = try ledger.open()
+        let report = try attempt { () throws(WorkflowError) in try LedgerReports.status(scope, in: store) }
         do {
             print(try StatusRenderer.render(report, as: format), terminator: "")
         } catch {
-            throw failure(error)
+            throw failure(WorkflowError(.badData, "cannot total the figures: \(error)"))
         }
-    }
-}
-
-/// Reads the scope options of `grants status`.
-enum StatusScope {
-    static func parse(year: String?, fund: String?, csp: String?, quarter: String? = nil) throws(ExitCode)
-        -> StatusReport.Scope
-    {
-        var financialYear: FinancialYear?
-        if let year {
-            do {
-                financialYear = try FinancialYear(parsing: year)
-            } catch {
-                throw failure("--year: \(error)", ExitStatus.usage)
-            }
-        }
-        var cspID: OrganisationID?
-        if let csp {
-            do {
-                cspID = try OrganisationID(parsing: csp)
-            } catch {
-                throw failure("--csp: \(error)", ExitStatus.usage)
-            }
-        }
-        var quarterValue: Quarter?
-        if let quarter {
-            guard financialYear != nil else { throw failure("--quarter needs --year", ExitStatus.usage) }
-            do {
-                quarterValue = try Quarter(parsing: quarter)
-            } catch {
-                throw failure("--quarter: \(error)", ExitStatus.usage)
-            }
-        }
-        return StatusReport.Scope(year: financialYear, fund: fund, csp: cspID, quarter: quarterValue)
     }
 }

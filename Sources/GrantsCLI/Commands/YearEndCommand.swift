@@ -1,7 +1,7 @@
 import ArgumentParser
 import GrantsCore
 import GrantsReports
-import GrantsStore
+import GrantsWorkflows
 
 /// `grants year-end 2017/18 [--close --date DAY]`: what keeps a year open, and closing it.
 struct YearEndCommand: ParsableCommand {
@@ -15,21 +15,21 @@ struct YearEndCommand: ParsableCommand {
     @Option(help: "The day the year is closed (with --close).") var date: String?
 
     func run() throws {
-        let financialYear = try Recording.year(year, option: "year")
+        let financialYear = try attempt { () throws(WorkflowError) in try Input.year(year, field: "year") }
         let store = try ledger.open()
-        let report = try Recording.reading { () throws(LedgerError) in try store.yearEnd(financialYear) }
+        let report = try attempt { () throws(WorkflowError) in try YearEndWorkflow.report(financialYear, in: store) }
         print(YearEndRenderer.text(report), terminator: "")
         guard close else {
             if !report.canClose && report.closedOn == nil { throw ExitStatus.checkFailed }
             return
         }
-        guard let date else { throw failure("--close needs --date", ExitStatus.usage) }
-        let day = try Recording.day(date, option: "--date")
-        var batch = LedgerBatch()
-        batch.yearClosures = [Sourced(YearClosure(year: financialYear, date: day))]
-        try Recording.record(
-            batch, in: store, by: ledger, reason: "year end \(financialYear)",
-            done: "Closed \(financialYear) on \(day): its funds take no new awards.")
+        guard let date else { throw failure(WorkflowError(.usage, "--close needs --date")) }
+        let day = try attempt { () throws(WorkflowError) in try Input.day(date, field: "--date") }
+        let stamp = try ledger.stamp()
+        let outcome = try attempt { () throws(WorkflowError) in
+            try YearEndWorkflow.close(financialYear, on: day, in: store, by: stamp)
+        }
+        GrantsCLI.report(outcome, done: "Closed \(financialYear) on \(day): its funds take no new awards.")
     }
 }
 
@@ -44,17 +44,8 @@ struct ReconcileCommand: ParsableCommand {
 
     func run() throws {
         let store = try ledger.open()
-        let result = try Recording.reading { () throws(LedgerError) in try store.reconcile() }
-        if verbose {
-            for check in result.checks {
-                print("\(check.balances ? "✓" : "✗") \(check.subject): \(check.equation)")
-            }
-        }
-        if let failed = result.firstFailure {
-            print("✗ \(failed.subject) does not balance: \(failed.equation)")
-            print("  entries: \(failed.entries.isEmpty ? "none" : failed.entries.joined(separator: ", "))")
-            throw ExitStatus.checkFailed
-        }
-        print("The ledger balances: \(result.checks.count) checks, every one exact to the penny.")
+        let result = try attempt { () throws(WorkflowError) in try LedgerReports.reconcile(store) }
+        print(RecordingRenderer.reconciliation(result, verbose: verbose), terminator: "")
+        if !result.balances { throw ExitStatus.checkFailed }
     }
 }

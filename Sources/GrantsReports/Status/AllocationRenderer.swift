@@ -27,3 +27,12 @@ public enum AllocationRenderer {
         return table.rendered()
     }
 }
+
+extension AllocationRenderer {
+    /// The heading and table of an allocation decision: `Allocation of FUND by FORMULA, decision D on DAY`.
+    public static func decision(
+        fund: String, formula: String, decision: String, date: Day, plan: AllocationPlan, names: [OrganisationID: String]
+    ) -> String {
+        "Allocation of \(fund) by \(formula), decision \(decision) on \(date)\n\n" + text(plan, names: names)
+    }
+}

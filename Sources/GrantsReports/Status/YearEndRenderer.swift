@@ -1,10 +1,9 @@
 import GrantsCore
-import GrantsReports
-import GrantsStore
 
 /// Writes a year-end report for the finance officer.
-enum YearEndRenderer {
-    static func text(_ report: YearEndReport) -> String {
+public enum YearEndRenderer {
+    /// The report as tables, one per kind of thing that keeps the year open, and a closing line.
+    public static func text(_ report: YearEndReport) -> String {
         var out = "Year end \(report.year)"
         out += report.closedOn.map { ": closed on \($0)\n" } ?? "\n"
         if !report.openAwards.isEmpty {
@@ -35,11 +34,11 @@ enum YearEndRenderer {
                                    ("Committed", .right), ("Uncommitted", .right)])
             for line in report.uncommitted {
                 table.add([line.csp, line.fund, line.allocated.formatted, line.committed.formatted,
-                           Money(pence: line.allocated.pence - line.committed.pence).formatted])
+                           line.uncommitted.formatted])
             }
             out += "\n" + table.rendered()
         }
-        let open = report.openAwards.count + report.unpaidClaims.count + report.underspendOwed.count
+        let open = report.openCount
         if let closed = report.closedOn {
             out += "\n\(report.year) was closed on \(closed).\n"
         } else {

@@ -1,5 +1,3 @@
-import GrantsCore
-
 /// Why the ledger refused a change or could not be read. Nothing is written when it is thrown.
 public struct LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
     /// What went wrong, to match on.
@@ -26,7 +24,9 @@ public struct LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
         case database
     }
 
+    /// What went wrong.
     public let code: Code
+    /// What went wrong, in words, with what to do.
     public let message: String
     /// Where the offending entry came from, when it was read from a file.
     public let origin: Origin?
@@ -35,7 +35,8 @@ public struct LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The id of the offending entry, when there is one.
     public let entryID: String?
 
-    init(_ code: Code, _ message: String, origin: Origin? = nil, field: String? = nil, entryID: String? = nil) {
+    /// A refusal with its code, message and, when known, where it came from, the field and the entry.
+    package init(_ code: Code, _ message: String, origin: Origin? = nil, field: String? = nil, entryID: String? = nil) {
         self.code = code
         self.message = message
         self.origin = origin
@@ -46,6 +47,7 @@ public struct LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Whether the fault is in the data (exit 65) rather than the database itself (exit 74).
     public var isDataError: Bool { code != .database }
 
+    /// The message, after where it happened and the field at fault.
     public var description: String {
         var prefix = ""
         if let origin { prefix += origin.location(of: field) + ": " }

@@ -1,26 +1,6 @@
 import GRDB
 import GrantsCore
 
-/// The ledger proved to balance, line by line, by recomputing every figure from the entries themselves:
-/// pot = allocated + unallocated; allocation = committed + uncommitted; award = paid + outstanding + released;
-/// paid = spent + owed back. A check that fails is a value naming the entries behind it, never a throw.
-public struct Reconciliation: Hashable, Sendable {
-    public struct Check: Hashable, Sendable {
-        /// What is being balanced: `fund CSP-2017-18`, `allocation ALLOC-…`, `award AWD-…`.
-        public let subject: String
-        /// The identity, with the figures filled in.
-        public let equation: String
-        public let balances: Bool
-        /// The entries the figures come from.
-        public let entries: [String]
-    }
-
-    public let checks: [Check]
-
-    public var firstFailure: Check? { checks.first { !$0.balances } }
-    public var balances: Bool { firstFailure == nil }
-}
-
 extension Ledger {
     /// Recomputes every fund, allocation and award and says whether each balances.
     public func reconcile() throws(LedgerError) -> Reconciliation {

@@ -1,49 +1,6 @@
 import GRDB
 import GrantsCore
 
-/// What stands between a financial year and its close.
-public struct YearEndReport: Hashable, Sendable {
-    public struct OpenAward: Hashable, Sendable {
-        public let award: String
-        public let fund: String
-        public let recipient: String
-        public let state: AwardState
-        public let amount: Money
-        public let paid: Money
-    }
-
-    public struct UnpaidClaim: Hashable, Sendable {
-        public let claim: String
-        public let award: String
-        public let amount: Money
-        public let date: Day
-    }
-
-    public struct Owed: Hashable, Sendable {
-        public let award: String
-        public let recipient: String
-        public let owed: Money
-        public let returned: Money
-    }
-
-    public struct Uncommitted: Hashable, Sendable {
-        public let fund: String
-        public let csp: String
-        public let allocated: Money
-        public let committed: Money
-    }
-
-    public let year: FinancialYear
-    public let closedOn: Day?
-    public let openAwards: [OpenAward]
-    public let unpaidClaims: [UnpaidClaim]
-    public let underspendOwed: [Owed]
-    public let uncommitted: [Uncommitted]
-
-    /// Whether the year may close: not closed already, no award open, no claim unpaid, no underspend still owed.
-    public var canClose: Bool { closedOn == nil && openAwards.isEmpty && unpaidClaims.isEmpty && underspendOwed.isEmpty }
-}
-
 enum YearEnd {
     static func report(year: FinancialYear, _ db: Database) throws -> YearEndReport {
         let openAwards = try Row.fetchAll(db, sql: """
@@ -102,14 +59,6 @@ enum YearEnd {
         return YearEndReport(
             year: year, closedOn: try EntryReader.yearClosure(year.label, db)?.date, openAwards: openAwards,
             unpaidClaims: unpaidClaims, underspendOwed: owed, uncommitted: uncommitted)
-    }
-
-    /// One line for each thing that keeps the year open.
-    static func openItems(year: FinancialYear, _ db: Database) throws -> [String] {
-        let report = try report(year: year, db)
-        return report.openAwards.map { "award \($0.award) is \($0.state.rawValue)" }
-            + report.unpaidClaims.map { "claim \($0.claim) is unpaid" }
-            + report.underspendOwed.map { "award \($0.award) owes \(Money(pence: $0.owed.pence - $0.returned.pence).formatted) back" }
     }
 }
 

@@ -1,0 +1,4 @@
+import GrantsCore
+
+/// The SQLite ledger is the one ``LedgerStore`` today.
+extension Ledger: LedgerStore {}

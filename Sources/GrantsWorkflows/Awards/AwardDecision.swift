@@ -1,0 +1,145 @@
+import GrantsCore
+import GrantsRules
+
+/// Records an award on a bid: finds the fund and allocation, checks the bid against its rules and the ledger,
+/// refuses an ineligible bid or more than was asked for unless overridden (the reason kept in the history),
+/// records the bid and applicant when new, and the award, all in one change.
+public enum AwardDecision {
+    /// Records `request`, or throws why not; nothing is recorded on a throw.
+    public static func record(
+        _ request: AwardRequest, in store: any LedgerStore, by stamp: Stamp, rulebooks: inout RulebookLibrary
+    ) throws(WorkflowError) -> AwardResult {
+        let bid = request.bid
+        let stored = try reading { () throws(LedgerError) in try store.bid(bid) }
+        let fund = try self.fund(for: request, stored: stored, in: store)
+        if let override = request.override, override.allSatisfy(\.isWhitespace) {
+            throw .usage("--override needs a reason")
+        }
+        var why = "award on bid \(bid) (decision \(request.decision))"
+        if let requested = request.form?.requested ?? stored?.requested, request.amount > requested {
+            guard let override = request.override else {
+                throw .checkFailed(
+                    "awarding \(request.amount.formatted) is more than the \(requested.formatted) bid \(bid) asked for, "
+                        + "which the check covered; award it only with --override REASON")
+            }
+            why += "; awarding more than the \(requested.formatted) requested: \(override)"
+        }
+        let verdict = try check(request, rulebooks: &rulebooks, store: store, why: &why)
+        if let conditions = request.conditions { why += "; conditions: \(conditions)" }
+
+        var batch = LedgerBatch()
+        let applicant = try applicantAndBid(request, stored: stored, fund: fund.id, in: store, into: &batch)
+        let allocation = try self.allocation(for: request, fund: fund, csp: applicant.csp, in: store)
+        let awardID = request.id ?? Identifiers.award(onBid: bid)
+        batch.awards.append(Sourced(Award(
+            id: awardID, bid: bid, fund: fund.id, allocation: allocation, recipient: applicant.id,
+            title: applicant.title.isEmpty ? bid : applicant.title, amount: request.amount,
+            decision: request.decision, awardDate: request.date, plannedStart: request.form?.plannedStart ?? request.date,
+            plannedEnd: request.form?.plannedEnd ?? fund.year.lastDay,
+            priorities: (request.form?.priorities ?? []).compactMap { try? Priority(parsing: $0) })))
+        let outcome = try reading { () throws(LedgerError) in try store.record(batch, as: stamp.change(why)) }
+        return AwardResult(awardID: awardID, verdict: verdict, outcome: outcome)
+    }
+
+    /// The fund: named, the stored bid's, or the only one of the form's scheme and year.
+    static func fund(for request: AwardRequest, stored: Bid?, in store: any LedgerStore) throws(WorkflowError) -> Fund {
+        let fundID: String
+        if let stored {
+            fundID = request.fund ?? stored.fund
+        } else if let form = request.form {
+            if let fund = request.fund {
+                fundID = fund
+            } else {
+                let candidates = try reading { () throws(LedgerError) in try store.funds(scheme: form.scheme, year: form.year) }
+                guard candidates.count == 1 else {
+                    throw .usage("\(candidates.count) \(form.scheme.rawValue) funds in \(form.year); name one with --fund")
+                }
+                fundID = candidates[0].id
+            }
+        } else {
+            throw .badData("no bid \(request.bid) is in the ledger; give its file with --bid-file")
+        }
+        guard let fund = try reading({ () throws(LedgerError) in try store.fund(fundID) }) else {
+            throw .badData("no fund \(fundID) is in the ledger")
+        }
+        return fund
+    }
+
+    /// Checks the bid's form against its rulebook, unless overridden; notes an override in `why`.
+    static func check(
+        _ request: AwardRequest, rulebooks: inout RulebookLibrary, store: any LedgerStore, why: inout String
+    ) throws(WorkflowError) -> Eligibility? {
+        guard let form = request.form else {
+            guard let override = request.override else {
+                throw .usage("the bid's check cannot run without its file: give --bid-file, or --override REASON")
+            }
+            why += "; awarded without a check: \(override)"
+            return nil
+        }
+        let verdict = try BidScreening.check(form, rulebooks: &rulebooks, store: store)
+        if verdict.outcome != .eligible {
+            guard let override = request.override else {
+                throw .checkFailed(
+                    "bid \(request.bid) is \(verdict.outcome.rawValue) "
+                        + "(\((verdict.failedRules + verdict.unknownRules).joined(separator: ", "))); "
+                        + "award it only with --override REASON", verdict: verdict)
+            }
+            why += "; overriding the check (\(verdict.outcome.rawValue)): \(override)"
+        }
+        return verdict
+    }
+
+    /// Who the award goes to, what it is for, and the CSP it is in; adds the bid (and a new applicant) to `batch`
+    /// when the bid is not yet recorded.
+    static func applicantAndBid(
+        _ request: AwardRequest, stored: Bid?, fund: String, in store: any LedgerStore, into batch: inout LedgerBatch
+    ) throws(WorkflowError) -> (id: OrganisationID, title: String, csp: OrganisationID?) {
+        if let stored { return (stored.applicant, stored.title, stored.csp) }
+        guard let form = request.form else { throw .badData("no bid \(request.bid)") }
+        var csp: OrganisationID?
+        if form.scheme == .cspGrant, let name = form.csp {
+            csp = try reading { () throws(LedgerError) in try store.facts(year: form.year) }.partnership(named: name)?.id
+        }
+        let applicant = form.applicant.id
+        if try reading({ () throws(LedgerError) in try store.organisation(applicant) }) == nil {
+            batch.organisations.append(Sourced(Organisation(
+                id: applicant, name: form.applicant.name, kind: OrganisationKind(applicantType: form.applicant.type))))
+        }
+        batch.bids.append(Sourced(Bid(
+            id: form.id, fund: fund, applicant: applicant, title: form.title, requested: form.requested,
+            submitted: form.submitted, csp: csp)))
+        return (applicant, form.title, csp)
+    }
+
+    /// The allocation drawn on: named, or the CSP's only one in a fund split into allocations.
+    static func allocation(for request: AwardRequest, fund: Fund, csp: OrganisationID?, in store: any LedgerStore)
+        throws(WorkflowError) -> String?
+    {
+        guard fund.scheme.awardsDrawOnAllocations, request.allocation == nil else { return request.allocation }
+        guard let csp else { throw .usage("bid \(request.bid) names no CSP; give --allocation") }
+        let allocations = try reading { () throws(LedgerError) in try store.allocations(fund: fund.id, csp: csp) }
+        guard allocations.count == 1 else {
+            throw .usage("\(csp) has \(allocations.count) allocations in \(fund.id); name one with --allocation")
+        }
+        return allocations[0].id
+    }
+}
+
+extension OrganisationKind {
+    /// The kind of organisation an applicant says it is on a bid form.
+    init(applicantType type: BidForm.ApplicantType) {
+        switch type {
+        case .communityGroup: self = .communityGroup
+        case .registeredCharity: self = .registeredCharity
+        case .cic: self = .cic
+        case .company: self = .company
+        case .school: self = .school
+        case .localAuthority: self = .localAuthority
+        case .police: self = .police
+        case .fire: self = .fireAndRescue
+        case .probation: self = .probation
+        case .health: self = .health
+        case .individual, .other: self = .other
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import GrantsCore
+import GrantsReports
+import GrantsSpreadsheet
+import GrantsXML
+
+/// Spend returns for commissioners: the figures for a period as of its day, written in any format, whole or not
+/// at all.
+public enum SpendReturns {
+    /// The period of a year: all of it, a quarter, or the year to a day.
+    public static func period(year: FinancialYear, quarter: Quarter?, asOf: Day?) throws(WorkflowError)
+        -> SpendReturn.Period
+    {
+        if let asOf, !year.contains(asOf) { throw .usage("--as-of: \(asOf) is not in \(year)") }
+        return SpendReturn.Period(year: year, quarter: quarter, asOf: asOf)
+    }
+
+    /// The return for a period (optionally one fund or one CSP), with the options that stamp it with the ledger's
+    /// last change.
+    public static func build(
+        _ period: SpendReturn.Period, fund: String? = nil, csp: OrganisationID? = nil, in store: any LedgerStore
+    ) throws(WorkflowError) -> (spendReturn: SpendReturn, lastModified: String) {
+        let spendReturn = try reading { () throws(LedgerError) in
+            try store.spendReturn(period: period, fund: fund, csp: csp)
+        }
+        let lastModified = try reading { () throws(LedgerError) in try store.lastModified() }
+        return (spendReturn, lastModified ?? "1970-01-01T00:00:00Z")
+    }
+
+    /// The return as text, for the formats that are text (CSV and the 360Giving files).
+    public static func text(_ r: SpendReturn, format: ReturnFormat, options: ReturnOptions) throws(WorkflowError)
+        -> String
+    {
+        do {
+            switch format {
+            case .csv:
+                return try ReturnCSV.render(r, excel: options.excel)
+            case .threeSixtyGivingJSON:
+                return try ThreeSixtyGiving.json(
+                    r, prefix: options.prefix, publisherName: r.header.funderName, dataSource: options.dataSource,
+                    lastModified: options.lastModified)
+            case .threeSixtyGivingCSV:
+                return (options.excel ? ReturnCSV.byteOrderMark : "") + (try ThreeSixtyGiving.csv(
+                    r, prefix: options.prefix, dataSource: options.dataSource, lastModified: options.lastModified))
+            case .xml:
+                throw WorkflowError.usage("an XML return needs -o FILE (it is validated before it is kept)")
+            case .xlsx:
+                throw WorkflowError.usage("an xlsx return needs -o FILE")
+            }
+        } catch let error as WorkflowError {
+            throw error
+        } catch let error as MoneyError {
+            throw .badData("cannot total the figures: \(error)")
+        } catch {
+            throw .badData("cannot write the return: \(error)")
+        }
+    }
+
+    /// Writes the return to `path`, whole or not at all: a text format into a temporary file renamed over it; XML
+    /// validated against the shipped XSD before it is put in place; XLSX through the workbook writer.
+    public static func write(_ r: SpendReturn, format: ReturnFormat, to path: String, options: ReturnOptions)
+        throws(WorkflowError)
+    {
+        switch format {
+        case .xlsx:
+            do {
+                try ReturnWorkbook.write(r, to: path)
+            } catch {
+                throw WorkflowError(.io, "cannot write \(path): \(error)")
+            }
+        case .xml:
+            try writeValidatedXML(r, to: path)
+        case .csv, .threeSixtyGivingJSON, .threeSixtyGivingCSV:
+            try OutputFiles.writeAtomically(try text(r, format: format, options: options), to: path)
+        }
+    }
+
+    /// Writes an XML return under a temporary name, validates it against the shipped XSD, and only then renames
+    /// it into place.
+    static func writeValidatedXML(_ r: SpendReturn, to path: String) throws(WorkflowError) {
+        let temporary = path + ".validating-\(ProcessInfo.processInfo.processIdentifier)"
+        defer { try? FileManager.default.removeItem(atPath: temporary) }
+        let result: ValidationResult
+        do {
+            try ReturnXMLWriter.write(r, to: temporary)
+            result = try ReturnValidator.validate(file: temporary)
+        } catch {
+            throw WorkflowError(error)
+        }
+        guard result.isValid else {
+            let first = result.issues.first.map(\.description) ?? "unknown"
+            throw .badData(
+                "the XML return failed its own schema (\(result.issues.count) issue(s), first \(first)); nothing was written")
+        }
+        if rename(temporary, path) != 0 {
+            throw WorkflowError(.io, "cannot write \(path): \(String(cString: strerror(errno)))")
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import GrantsCore
+
+/// Reads the values a person types (on a command line or in a form), naming the field on error.
+public enum Input {
+    /// A day, `YYYY-MM-DD`.
+    public static func day(_ text: String, field: String) throws(WorkflowError) -> Day {
+        do {
+            return try Day(parsing: text)
+        } catch {
+            throw .usage("\(field): \(error)")
+        }
+    }
+
+    /// An amount in pounds and pence, `2500.00`.
+    public static func money(_ text: String, field: String) throws(WorkflowError) -> Money {
+        do {
+            return try Money(parsing: text)
+        } catch {
+            throw .usage("\(field): \(error)")
+        }
+    }
+
+    /// A financial year, `2017/18`.
+    public static func year(_ text: String, field: String) throws(WorkflowError) -> FinancialYear {
+        do {
+            return try FinancialYear(parsing: text)
+        } catch {
+            throw .usage("\(field): \(error)")
+        }
+    }
+
+    /// An organisation identifier, `GB-CHC-1234567`.
+    public static func organisation(_ text: String, field: String) throws(WorkflowError) -> OrganisationID {
+        do {
+            return try OrganisationID(parsing: text)
+        } catch {
+            throw .usage("\(field): \(error)")
+        }
+    }
+
+    /// A quarter of a financial year, `Q1` to `Q4`.
+    public static func quarter(_ text: String, field: String) throws(WorkflowError) -> Quarter {
+        do {
+            return try Quarter(parsing: text)
+        } catch {
+            throw .usage("\(field): \(error)")
+        }
+    }
+
+    /// The period a claim covers: `Q2` (of `year`), `2017/18-Q2`, or `2017-07-01..2017-09-30`.
+    public static func claimPeriod(_ text: String, year: FinancialYear, field: String) throws(WorkflowError)
+        -> ClosedRange<Day>
+    {
+        if let dots = text.range(of: "..") {
+            let start = try day(String(text[..<dots.lowerBound]), field: field)
+            let end = try day(String(text[dots.upperBound...]), field: field)
+            guard start <= end else { throw .usage("\(field): \(start) is after \(end)") }
+            return start...end
+        }
+        var label = Substring(text)
+        var inYear = year
+        if let dash = text.lastIndex(of: "-"), text.count == 10 {
+            inYear = try self.year(String(text[..<dash]), field: field)
+            label = text[text.index(after: dash)...]
+        }
+        do {
+            return inYear.days(of: try Quarter(parsing: String(label)))
+        } catch {
+            throw .usage("\(field): '\(text)' is not Q1 to Q4, 2017/18-Q2, or a range such as 2017-07-01..2017-09-30")
+        }
+    }
+}
