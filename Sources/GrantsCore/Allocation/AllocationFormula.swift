@@ -3,12 +3,15 @@
 public struct AllocationFormula: Hashable, Sendable {
     /// What the OPCC keeps centrally before the rest is shared.
     public enum Retained: Hashable, Sendable {
+        /// Nothing is kept back: the whole pot is shared between the partnerships.
         case none
+        /// A fixed sum kept back before the rest is shared.
         case amount(Money)
         /// A percentage in hundredths of a per cent (1250 = 12.5%); the amount is rounded down to the penny.
         case percent(basisPoints: Int64)
     }
 
+    /// How the shared part of the pot is divided between the partnerships named.
     public enum Method: Hashable, Sendable {
         /// The same sum to each CSP named; what is left stays with the OPCC.
         case flat(each: Money)
@@ -18,12 +21,16 @@ public struct AllocationFormula: Hashable, Sendable {
 
     /// One indicator: its weight in the formula and each CSP's value of it.
     public struct Indicator: Hashable, Sendable {
+        /// The indicator's name as the formula file writes it, such as `population`; it heads the indicator's column in
+        /// the allocation table.
         public let name: String
         /// A positive whole number: weights 50, 25, 25 share 50%, 25%, 25%.
         public let weight: Int64
         /// Each CSP's value, scaled to a whole number (the reader scales decimals by the same factor for all).
         public let values: [OrganisationID: Int64]
 
+        /// Creates an indicator as read from a formula file; its weight and values are checked when the formula is
+        /// applied.
         public init(name: String, weight: Int64, values: [OrganisationID: Int64]) {
             self.name = name
             self.weight = weight
@@ -33,11 +40,14 @@ public struct AllocationFormula: Hashable, Sendable {
 
     /// The pot to share; `nil` for all that is left unallocated in the fund.
     public let pot: Money?
+    /// The share the OPCC keeps centrally (none, a sum or a percentage), taken off the pot before anything is shared.
     public let retained: Retained
+    /// Whether the shared part goes out as the same sum to each CSP or as a floor plus weighted indicators.
     public let method: Method
     /// The CSPs that get a share, in a stable order.
     public let csps: [OrganisationID]
 
+    /// Creates a formula as read from a formula file; nothing is checked until it is applied with `plan(available:)`.
     public init(pot: Money?, retained: Retained, method: Method, csps: [OrganisationID]) {
         self.pot = pot
         self.retained = retained
@@ -48,19 +58,28 @@ public struct AllocationFormula: Hashable, Sendable {
 
 /// The result of applying a formula: each CSP's share and how it was made, and what is kept centrally.
 public struct AllocationPlan: Hashable, Sendable {
+    /// One partnership's share of the pot: its floor, its part from each indicator, and the total it is allocated.
     public struct Share: Hashable, Sendable {
+        /// The community safety partnership the share goes to.
         public let csp: OrganisationID
+        /// The floor every partnership gets before the indicators are applied; zero for a flat formula.
         public let floor: Money
         /// Each indicator's part of the share, in the formula's order (empty for a flat formula).
         public let byIndicator: [Money]
+        /// The whole share (the floor plus every indicator's part, or the flat sum): what the partnership's allocation
+        /// will be.
         public let total: Money
     }
 
+    /// The pot that was shared: the formula's own, or all that was left to allocate in the fund.
     public let pot: Money
+    /// What the OPCC keeps centrally, rounded down to the penny when it is a percentage.
     public let retained: Money
     /// The pot less what is retained: what the shares add up to.
     public let shared: Money
+    /// The indicators' names in the formula's order, one for each entry of a share's `byIndicator`.
     public let indicatorNames: [String]
+    /// One share per partnership, in the order the formula names them.
     public let shares: [Share]
     /// Left over after flat sums (kept by the OPCC with the retained share).
     public let unshared: Money
@@ -77,13 +96,16 @@ public struct AllocationPlan: Hashable, Sendable {
 public struct AllocationFormulaError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The part of the formula at fault: `pot`, `retained`, `flat.amount_each`, `weighted.floor`, an indicator…
     public let part: String
+    /// What is wrong with that part, in words for the finance officer who wrote the formula.
     public let message: String
 
+    /// Creates an error naming the part of the formula at fault and what is wrong with it.
     public init(part: String, _ message: String) {
         self.part = part
         self.message = message
     }
 
+    /// `part: message`, as printed to the person who wrote the formula.
     public var description: String { "\(part): \(message)" }
 }
 

@@ -1,7 +1,10 @@
 /// A calendar day with no time of day and no time zone, as a finance officer writes it: `2017-04-01`.
 public struct Day: Hashable, Comparable, Sendable {
+    /// The calendar year, from 1 to 9999.
     public let year: Int
+    /// The month, from 1 (January) to 12 (December).
     public let month: Int
+    /// The day of the month, from 1.
     public let day: Int
 
     /// Creates a day, or `nil` when there is no such day (30 February, month 13, …).
@@ -39,6 +42,7 @@ public struct Day: Hashable, Comparable, Sendable {
         self = day
     }
 
+    /// Orders days by date, earliest first.
     public static func < (lhs: Day, rhs: Day) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
@@ -112,9 +116,12 @@ extension Day: CustomStringConvertible {
 
 /// Why a day could not be read.
 public enum DayError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The text is not in the `YYYY-MM-DD` shape.
     case malformed(String)
+    /// The text has the right shape but names a day the calendar does not have, such as `2018-02-30`.
     case noSuchDay(String)
 
+    /// The error as shown to the person who wrote the day, with an example of what is expected.
     public var description: String {
         switch self {
         case .malformed(let text): "'\(text)' is not a day; expected YYYY-MM-DD such as 2017-04-01"

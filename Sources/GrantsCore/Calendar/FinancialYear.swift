@@ -30,6 +30,7 @@ public struct FinancialYear: Hashable, Comparable, Sendable {
         self = year
     }
 
+    /// Orders financial years by the year they start in, earliest first.
     public static func < (lhs: FinancialYear, rhs: FinancialYear) -> Bool { lhs.startYear < rhs.startYear }
 
     /// 1 April of the start year.
@@ -76,11 +77,13 @@ public struct FinancialYear: Hashable, Comparable, Sendable {
 }
 
 extension FinancialYear: CustomStringConvertible {
+    /// The label, such as `2017/18`, as reports and files write the year.
     public var description: String { label }
 }
 
 /// A quarter of a financial year: Q1 April to June, Q2 July to September, Q3 October to December, Q4 January to March.
 public enum Quarter: String, CaseIterable, Hashable, Comparable, Sendable {
+    /// The four quarters, written `Q1` to `Q4` in files and reports.
     case q1 = "Q1", q2 = "Q2", q3 = "Q3", q4 = "Q4"
 
     /// Parses `Q1` to `Q4` (any case).
@@ -89,15 +92,20 @@ public enum Quarter: String, CaseIterable, Hashable, Comparable, Sendable {
         self = quarter
     }
 
+    /// Orders quarters through the financial year, from Q1 (April to June) to Q4 (January to March).
     public static func < (lhs: Quarter, rhs: Quarter) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
 /// Why a financial year or quarter could not be read.
 public enum FinancialYearError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The text is not a label of the form `2017/18` or `2017-18`, or its year is out of range.
     case malformed(String)
+    /// The two years of the label do not follow one another, as in `2017/19`.
     case notConsecutive(String)
+    /// The text is not one of `Q1` to `Q4`.
     case badQuarter(String)
 
+    /// The error as shown to the person who wrote the year or quarter, with an example of what is expected.
     public var description: String {
         switch self {
         case .malformed(let text): "'\(text)' is not a financial year; expected a label such as 2017/18 or 2017-18"

@@ -1,19 +1,34 @@
 /// The kinds of entry the ledger keeps, in the order they must be recorded (each may refer to the ones before).
 public enum EntryKind: String, CaseIterable, Hashable, Sendable {
+    /// A body: the OPCC, a community safety partnership, a responsible authority or an applicant.
     case organisation
+    /// One scheme's budget for one financial year.
     case fund
+    /// A part of a fund set aside for one community safety partnership.
     case allocation
+    /// A later decision that cuts or increases an allocation.
     case allocationChange = "allocation-change"
+    /// An application for money from a fund.
     case bid
+    /// A decision to grant money to a recipient for a project.
     case award
+    /// A recipient's claim for work done on an award.
     case claim
+    /// Money paid out against an award.
     case payment
+    /// The end-of-grant return that closes an award and releases what it did not use.
     case awardClosure = "award-closure"
+    /// The withdrawal of an award before anything was paid on it.
     case awardWithdrawal = "award-withdrawal"
+    /// Money paid on an award that the recipient did not spend and handed back.
     case underspendReturn = "underspend-return"
+    /// A partner's schedule of yearly payments towards a commissioned service.
     case contribution
+    /// A decision to stop a contribution schedule from a day on.
     case contributionWithdrawal = "contribution-withdrawal"
+    /// Money received against one year of a contribution schedule.
     case contributionReceipt = "contribution-receipt"
+    /// The closing of a financial year, after which its funds take no new awards.
     case yearClosure = "year-closure"
 
     /// How people say it: "underspend return".

@@ -4,11 +4,16 @@
 public struct LedgerFacts: Hashable, Sendable {
     /// A bid recorded in the ledger.
     public struct Application: Hashable, Sendable {
+        /// The bid's id, so that a bid checked again after it was recorded is not counted against itself.
         public let bidID: String
+        /// The organisation that applied.
         public let applicant: OrganisationID
+        /// The scheme of the fund applied to: repeat applications are counted per scheme.
         public let scheme: Scheme
+        /// The id of the fund applied to.
         public let fundID: String
 
+        /// Creates an application as the ledger records it.
         public init(bidID: String, applicant: OrganisationID, scheme: Scheme, fundID: String) {
             self.bidID = bidID
             self.applicant = applicant
@@ -19,13 +24,20 @@ public struct LedgerFacts: Hashable, Sendable {
 
     /// An award recorded in the ledger.
     public struct Funding: Hashable, Sendable {
+        /// The award's id, which a rule names when it reports the funding.
         public let awardID: String
+        /// The bid the award answers, when there was one.
         public let bidID: String?
+        /// The organisation funded.
         public let recipient: OrganisationID
+        /// The scheme of the fund it came from, so that funding from another stream can be told apart.
         public let scheme: Scheme
+        /// The id of the fund it came from.
         public let fundID: String
+        /// The amount awarded.
         public let amount: Money
 
+        /// Creates a funding as the ledger records it.
         public init(awardID: String, bidID: String?, recipient: OrganisationID, scheme: Scheme, fundID: String, amount: Money) {
             self.awardID = awardID
             self.bidID = bidID
@@ -38,13 +50,20 @@ public struct LedgerFacts: Hashable, Sendable {
 
     /// A community safety partnership: its members, and its CSP grant allocation and commitments this year.
     public struct Partnership: Hashable, Sendable {
+        /// The partnership's org-id, which a bid may name it by.
         public let id: OrganisationID
+        /// The partnership's name, which a bid may also name it by.
         public let name: String
+        /// The area the partnership serves, such as an ONS district code.
         public let locationCode: String?
+        /// Its responsible authorities, which may bid for its money as well as the partnership itself.
         public let members: [OrganisationID]
+        /// What its CSP grant allocations for the year add up to, after any changes.
         public let allocated: Money
+        /// What awards have committed against those allocations.
         public let committed: Money
 
+        /// Creates a partnership's facts as read from the ledger.
         public init(
             id: OrganisationID, name: String, locationCode: String?, members: [OrganisationID], allocated: Money,
             committed: Money
@@ -80,11 +99,16 @@ public struct LedgerFacts: Hashable, Sendable {
         }
     }
 
+    /// The financial year the facts are for.
     public let year: FinancialYear
+    /// Every bid to a fund of that year.
     public let applications: [Application]
+    /// Every award from a fund of that year.
     public let fundings: [Funding]
+    /// Every community safety partnership in the ledger, by name.
     public let partnerships: [Partnership]
 
+    /// Creates the facts for a year, as the ledger reads them in one go.
     public init(year: FinancialYear, applications: [Application], fundings: [Funding], partnerships: [Partnership]) {
         self.year = year
         self.applications = applications

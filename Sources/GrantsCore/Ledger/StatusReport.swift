@@ -3,12 +3,17 @@
 public struct StatusReport: Hashable, Sendable {
     /// The figures of one fund, or of one CSP's allocations within a fund.
     public struct Line: Hashable, Sendable {
+        /// The fund the line is for, or that the partnership's allocations are in.
         public let fundID: String
+        /// The fund's name as people read it.
         public let fundName: String
+        /// The fund's scheme.
         public let scheme: Scheme
+        /// The financial year of the fund.
         public let year: FinancialYear
         /// For a CSP line, the partnership; `nil` on a fund line.
         public let csp: OrganisationID?
+        /// The partnership's name on a CSP line; `nil` on a fund line.
         public let cspName: String?
         /// The fund's amount, or the CSP's allocation.
         public let budget: Money
@@ -26,6 +31,7 @@ public struct StatusReport: Hashable, Sendable {
         /// Paid within the period asked for (a quarter, or the year to a day), when one was.
         public let paidInPeriod: Money?
 
+        /// Creates a line from the figures the ledger has added up.
         public init(
             fundID: String, fundName: String, scheme: Scheme, year: FinancialYear, csp: OrganisationID?,
             cspName: String?, budget: Money, allocated: Money, committed: Money, paid: Money, returned: Money,
@@ -68,17 +74,24 @@ public struct StatusReport: Hashable, Sendable {
 
     /// One year of one contribution schedule.
     public struct ContributionLine: Hashable, Sendable {
+        /// The id of the contribution schedule.
         public let scheduleID: String
+        /// The partner who pays.
         public let contributor: OrganisationID
+        /// The partner's name as people read it.
         public let contributorName: String
+        /// The commissioned service paid towards, such as the IDVA service.
         public let service: String
+        /// The financial year of the instalment.
         public let year: FinancialYear
+        /// The instalment due that year as scheduled, before any withdrawal.
         public let amount: Money
         /// The withdrawal that cancels this year's instalment, if any.
         public let withdrawn: ContributionWithdrawal?
         /// Received so far against this year.
         public let received: Money
 
+        /// Creates a line from a schedule's instalment for one year, its withdrawal if any, and what has been received.
         public init(
             scheduleID: String, contributor: OrganisationID, contributorName: String, service: String,
             year: FinancialYear, amount: Money, withdrawn: ContributionWithdrawal?, received: Money = .zero
@@ -102,12 +115,16 @@ public struct StatusReport: Hashable, Sendable {
 
     /// What the report was asked for.
     public struct Scope: Hashable, Sendable {
+        /// Only this financial year, or every year when `nil`.
         public let year: FinancialYear?
+        /// Only this fund, or every fund when `nil`.
         public let fund: String?
+        /// Only this partnership's allocations, or every partnership when `nil`.
         public let csp: OrganisationID?
         /// With a year, the quarter whose payments are shown as paid in the period.
         public let quarter: Quarter?
 
+        /// Creates a scope; with nothing given, the whole ledger.
         public init(year: FinancialYear? = nil, fund: String? = nil, csp: OrganisationID? = nil, quarter: Quarter? = nil) {
             self.year = year
             self.fund = fund
@@ -122,6 +139,7 @@ public struct StatusReport: Hashable, Sendable {
         }
     }
 
+    /// What the report was asked for: which years, funds and partnerships it covers.
     public let scope: Scope
     /// One line per fund in scope, by year then id.
     public let funds: [Line]
@@ -130,6 +148,7 @@ public struct StatusReport: Hashable, Sendable {
     /// One line per contribution schedule and year, by year, contributor, then schedule id.
     public let contributions: [ContributionLine]
 
+    /// Creates a report from the lines the ledger has added up.
     public init(scope: Scope, funds: [Line], csps: [Line], contributions: [ContributionLine]) {
         self.scope = scope
         self.funds = funds

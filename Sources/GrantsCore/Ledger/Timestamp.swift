@@ -1,5 +1,6 @@
 /// A moment in UTC written as `2018-04-01T09:00:00Z`, for the history; the caller reads the clock, never the ledger.
 public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The timestamp exactly as given.
     public let text: String
 
     /// Accepts `YYYY-MM-DDTHH:MM:SSZ` only.
@@ -17,14 +18,18 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
         self.text = text
     }
 
+    /// Orders timestamps in time: with one fixed format, text order is time order.
     public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool { lhs.text < rhs.text }
+    /// The timestamp as written.
     public var description: String { text }
 }
 
 /// Why a timestamp could not be read.
 public enum TimestampError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The text is not of the form `YYYY-MM-DDTHH:MM:SSZ`, or names no real day or time.
     case malformed(String)
 
+    /// The error as shown to the person who gave the time, with an example of what is expected.
     public var description: String {
         switch self {
         case .malformed(let text): "'\(text)' is not a time; expected UTC such as 2018-04-01T09:00:00Z"

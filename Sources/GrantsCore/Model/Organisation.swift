@@ -1,7 +1,10 @@
 /// A body in the ledger: the OPCC, a community safety partnership, a responsible authority, or an applicant.
 public struct Organisation: Hashable, Sendable {
+    /// The organisation's org-id: its key everywhere in the ledger and in 360Giving returns.
     public let id: OrganisationID
+    /// The organisation's name as people read it.
     public let name: String
+    /// What kind of body it is, which decides what it may apply for and whether it may be a member of a CSP.
     public let kind: OrganisationKind
     /// For a CSP, its responsible authorities; empty otherwise.
     public let members: [OrganisationID]
@@ -14,6 +17,8 @@ public struct Organisation: Hashable, Sendable {
     /// Whether the record is invented for examples and must not be read as a real body.
     public let isExample: Bool
 
+    /// Creates an organisation; the ledger checks that only a CSP has members and that they are responsible
+    /// authorities.
     public init(
         id: OrganisationID, name: String, kind: OrganisationKind, members: [OrganisationID] = [],
         charityNumber: String? = nil, companyNumber: String? = nil, locationCode: String? = nil,

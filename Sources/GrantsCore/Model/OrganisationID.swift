@@ -34,6 +34,7 @@ public struct OrganisationID: Hashable, Comparable, Sendable {
         self.rawValue = text
     }
 
+    /// Orders ids by their text, for stable listings.
     public static func < (lhs: OrganisationID, rhs: OrganisationID) -> Bool { lhs.rawValue < rhs.rawValue }
 
     /// The register list code: `GB-CHC`, `GB-COH`, `GB-LAE`, or `360G-<prefix>`.
@@ -44,13 +45,16 @@ public struct OrganisationID: Hashable, Comparable, Sendable {
 }
 
 extension OrganisationID: CustomStringConvertible {
+    /// The id as written, such as `GB-CHC-1164883`.
     public var description: String { rawValue }
 }
 
 /// Why an organisation identifier could not be read.
 public enum OrganisationIDError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The text is not an org-id of a known shape.
     case malformed(String)
 
+    /// The error as shown to the person who wrote the id, with examples of what is expected.
     public var description: String {
         switch self {
         case .malformed(let text):

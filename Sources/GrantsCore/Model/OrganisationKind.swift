@@ -1,17 +1,30 @@
 /// What kind of body an organisation is; it decides what it may apply for and what role it plays in a CSP.
 public enum OrganisationKind: String, CaseIterable, Hashable, Sendable {
+    /// The Office of the Police and Crime Commissioner, which holds the funds and commissions services.
     case opcc = "opcc"
+    /// A community safety partnership, which is allocated part of the CSP pot and whose members may bid on it.
     case communitySafetyPartnership = "csp"
+    /// A council: a responsible authority of its community safety partnership.
     case localAuthority = "local-authority"
+    /// The police force: a responsible authority.
     case police = "police"
+    /// The fire and rescue service: a responsible authority.
     case fireAndRescue = "fire"
+    /// The probation service: a responsible authority.
     case probation = "probation"
+    /// A health body: a responsible authority.
     case health = "health"
+    /// A charity on the Charity Commission's register.
     case registeredCharity = "registered-charity"
+    /// A community interest company, registered at Companies House.
     case cic = "cic"
+    /// A grass-roots group on no register.
     case communityGroup = "community-group"
+    /// A school.
     case school = "school"
+    /// A company, which may distribute profits and so is barred from some schemes.
     case company = "company"
+    /// Any other kind of body.
     case other = "other"
 
     /// How people say it.

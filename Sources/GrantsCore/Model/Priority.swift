@@ -1,5 +1,6 @@
 /// A police and crime plan priority, named by a short slug such as `hate-crime`.
 public struct Priority: Hashable, Comparable, Sendable {
+    /// The short name, such as `hate-crime`, as files write it.
     public let slug: String
 
     /// The priorities named in the Lancashire police and crime plan.
@@ -25,6 +26,7 @@ public struct Priority: Hashable, Comparable, Sendable {
         self.slug = text
     }
 
+    /// Orders priorities by slug, for stable listings.
     public static func < (lhs: Priority, rhs: Priority) -> Bool { lhs.slug < rhs.slug }
 
     /// The priority as people say it.
@@ -33,8 +35,10 @@ public struct Priority: Hashable, Comparable, Sendable {
 
 /// Why a priority could not be read.
 public enum PriorityError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The slug is not one of the known priorities.
     case unknown(String)
 
+    /// The error as shown to the person who wrote the priority, listing every known slug.
     public var description: String {
         switch self {
         case .unknown(let text):

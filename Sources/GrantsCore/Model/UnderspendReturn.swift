@@ -1,11 +1,17 @@
 /// Money paid on an award that the recipient did not spend and handed back.
 public struct UnderspendReturn: Hashable, Sendable {
+    /// The return's id, unique among underspend returns.
     public let id: String
+    /// The id of the award the money was paid on.
     public let award: String
+    /// The amount handed back.
     public let amount: Money
+    /// The day it was received.
     public let date: Day
+    /// Why the money was not spent, when the recipient said.
     public let reason: String?
 
+    /// Creates the return of unspent money on an award.
     public init(id: String, award: String, amount: Money, date: Day, reason: String? = nil) {
         self.id = id
         self.award = award

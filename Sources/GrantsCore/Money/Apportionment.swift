@@ -11,6 +11,7 @@ public enum Apportionment {
         /// A non-negative whole number.
         public let weight: Int64
 
+        /// Creates a share with the key that breaks ties and the weight it is apportioned by.
         public init(key: String, weight: Int64) {
             self.key = key
             self.weight = weight
@@ -19,12 +20,18 @@ public enum Apportionment {
 
     /// Why an amount could not be apportioned.
     public enum Failure: Error, Equatable, Sendable, CustomStringConvertible {
+        /// The amount to split is below zero.
         case negativeTotal(Money)
+        /// There are no shares to split the amount between.
         case noShares
+        /// A share's weight is below zero.
         case negativeWeight(key: String, weight: Int64)
+        /// Every weight is zero, so no share of the amount can be worked out.
         case zeroTotalWeight
+        /// Two shares have the same key, which would leave ties between them undecided.
         case duplicateKey(String)
 
+        /// The failure in words for the person who set up the split.
         public var description: String {
             switch self {
             case .negativeTotal(let total): "cannot apportion a negative amount (\(total.formatted))"

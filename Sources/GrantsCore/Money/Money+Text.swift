@@ -131,6 +131,7 @@ extension Money {
 }
 
 extension Money: CustomStringConvertible {
+    /// The amount as shown to people, such as `£10,000.00`: the same as `formatted`.
     public var description: String { formatted }
 }
 

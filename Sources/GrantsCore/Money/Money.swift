@@ -21,6 +21,7 @@ public struct Money: Hashable, Comparable, Sendable {
         self.pence = value
     }
 
+    /// Orders amounts by value, negative amounts first.
     public static func < (lhs: Money, rhs: Money) -> Bool { lhs.pence < rhs.pence }
 
     /// Whether the amount is below zero.
@@ -74,6 +75,7 @@ public enum MoneyError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The amount, or the result of arithmetic on it, does not fit in 64-bit pence.
     case overflow
 
+    /// The error in words for the person who wrote the amount, with an example of what is expected.
     public var description: String {
         switch self {
         case .empty:

@@ -4,11 +4,14 @@
 public struct SpendReturn: Hashable, Sendable {
     /// A financial year, a quarter of it, or the year to a day.
     public struct Period: Hashable, Sendable {
+        /// The financial year the return is for.
         public let year: FinancialYear
+        /// The quarter of that year, for a quarterly return.
         public let quarter: Quarter?
         /// For "year to date": the last day counted.
         public let asOf: Day?
 
+        /// Creates a period: a whole year, a quarter of it (given `quarter`), or the year to a day (given `asOf`).
         public init(year: FinancialYear, quarter: Quarter? = nil, asOf: Day? = nil) {
             self.year = year
             self.quarter = quarter
@@ -30,9 +33,13 @@ public struct SpendReturn: Hashable, Sendable {
         }
     }
 
+    /// Who the return is from, what it covers, and which state of the ledger it was made from.
     public struct Header: Hashable, Sendable {
+        /// The funder's org-id, as 360Giving publishes it.
         public let funderID: String
+        /// The funder's name, normally the OPCC's.
         public let funderName: String
+        /// The period the return covers.
         public let period: Period
         /// `nil` for every fund.
         public let fund: String?
@@ -43,6 +50,7 @@ public struct SpendReturn: Hashable, Sendable {
         /// Identifies the ledger the return came from: a hash of its whole history and the number of entries.
         public let fingerprint: String
 
+        /// Creates a header from the return's scope and the ledger it was read from.
         public init(
             funderID: String, funderName: String, period: Period, fund: String?, csp: String?, asOf: Day,
             fingerprint: String
@@ -57,35 +65,59 @@ public struct SpendReturn: Hashable, Sendable {
         }
     }
 
+    /// One award in the return: who got it, from which fund and allocation, and what was awarded, paid and returned.
     public struct AwardLine: Hashable, Sendable {
+        /// The award's id.
         public let awardID: String
+        /// The decision reference of the award, such as `2017/81`.
         public let decision: String
+        /// The project's title.
         public let title: String
+        /// The recipient's org-id.
         public let recipientID: String
+        /// The recipient's name.
         public let recipientName: String
+        /// The recipient's Charity Commission number, when registered.
         public let charityNumber: String?
+        /// The recipient's Companies House number, when incorporated.
         public let companyNumber: String?
+        /// The org-id of the partnership whose allocation the award draws on; `nil` for an award made from a fund
+        /// directly.
         public let cspID: String?
+        /// The partnership's name; `nil` for an award made from a fund directly.
         public let cspName: String?
         /// The CSP's area code (ONS), for 360Giving's beneficiary location.
         public let cspLocationCode: String?
+        /// The id of the fund the award is paid from.
         public let fundID: String
+        /// The fund's name.
         public let fundName: String
+        /// The fund's scheme.
         public let scheme: Scheme
+        /// The police and crime plan priorities the project addresses, as slugs such as `hate-crime`.
         public let priorities: [String]
+        /// The day the award was made.
         public let awardDate: Day
+        /// The day the project is planned to start.
         public let plannedStart: Day
+        /// The day the project is planned to end.
         public let plannedEnd: Day
+        /// Where the award stands: awarded, claiming, closed or withdrawn.
         public let state: AwardState
+        /// The amount awarded.
         public let awarded: Money
         /// Released by a close or a withdrawal: awarded less released is what stays committed.
         public let released: Money
+        /// Paid on the award within the period.
         public let paidInPeriod: Money
+        /// Paid on the award up to the period's last day (every payment, for a whole-year return).
         public let paidToDate: Money
         /// Awarded less released less paid to date.
         public let outstanding: Money
+        /// Underspend the recipient handed back.
         public let returned: Money
 
+        /// Creates an award line from the ledger's figures.
         public init(
             awardID: String, decision: String, title: String, recipientID: String, recipientName: String,
             charityNumber: String?, companyNumber: String?, cspID: String?, cspName: String?, cspLocationCode: String?,
@@ -125,23 +157,38 @@ public struct SpendReturn: Hashable, Sendable {
 
     /// The sum of award lines for one CSP or one fund.
     public struct Total: Hashable, Sendable {
+        /// Whether a total is for one partnership's awards within a fund or for all of a fund's awards.
         public enum Level: String, Hashable, Sendable {
+            /// A total for one partnership within a fund, or for a whole fund.
             case csp, fund
         }
 
+        /// Whether this is a partnership's total or a fund's.
         public let level: Level
+        /// The partnership's org-id on a CSP total, the fund's id on a fund total.
         public let key: String
+        /// The partnership's or the fund's name.
         public let name: String
+        /// The fund the total is within.
         public let fundID: String
+        /// How many award lines are added up.
         public let awards: Int
+        /// The lines' amounts awarded, added up.
         public let awarded: Money
+        /// The lines' amounts released by closures and withdrawals, added up.
         public let released: Money
+        /// The lines' committed amounts (awarded less released), added up: what `grants status` shows as committed.
         public let committed: Money
+        /// The lines' payments within the period, added up.
         public let paidInPeriod: Money
+        /// The lines' payments to date, added up.
         public let paidToDate: Money
+        /// The lines' outstanding amounts, added up.
         public let outstanding: Money
+        /// The lines' underspend handed back, added up.
         public let returned: Money
 
+        /// Creates a total from figures already added up; `totals()` makes them from the lines.
         public init(
             level: Level, key: String, name: String, fundID: String, awards: Int, awarded: Money, released: Money,
             committed: Money, paidInPeriod: Money, paidToDate: Money, outstanding: Money, returned: Money
@@ -161,16 +208,26 @@ public struct SpendReturn: Hashable, Sendable {
         }
     }
 
+    /// One year of a partner's contribution to a commissioned service: what was expected, received and is outstanding.
     public struct ContributionLine: Hashable, Sendable {
+        /// The id of the contribution schedule.
         public let contributionID: String
+        /// The contributor's org-id.
         public let contributorID: String
+        /// The contributor's name.
         public let contributorName: String
+        /// The commissioned service paid towards, such as the IDVA service.
         public let service: String
+        /// The financial year of the instalment.
         public let year: FinancialYear
+        /// The instalment due that year: nothing once the contribution is withdrawn.
         public let expected: Money
+        /// What has been received against that year.
         public let received: Money
+        /// Expected less received, never below zero.
         public let outstanding: Money
 
+        /// Creates a contribution line from the ledger's status figures.
         public init(
             contributionID: String, contributorID: String, contributorName: String, service: String,
             year: FinancialYear, expected: Money, received: Money, outstanding: Money
@@ -188,22 +245,28 @@ public struct SpendReturn: Hashable, Sendable {
 
     /// A fund in the return's scope, named so that a fund with no awards still has its (zero) total.
     public struct FundRef: Hashable, Sendable {
+        /// The fund's id.
         public let id: String
+        /// The fund's name.
         public let name: String
 
+        /// Names a fund in the return's scope.
         public init(id: String, name: String) {
             self.id = id
             self.name = name
         }
     }
 
+    /// Who the return is from, its period and scope, and the ledger it came from.
     public let header: Header
     /// By fund, then CSP, then award id.
     public let lines: [AwardLine]
+    /// One line per contribution schedule and year; only in a return for every fund and partnership.
     public let contributions: [ContributionLine]
     /// Every fund in scope, including those with no awards.
     public let funds: [FundRef]
 
+    /// Creates a return; the ledger makes it with its lines already in order.
     public init(header: Header, lines: [AwardLine], contributions: [ContributionLine], funds: [FundRef] = []) {
         self.header = header
         self.lines = lines

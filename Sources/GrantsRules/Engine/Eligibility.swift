@@ -5,16 +5,24 @@ public struct Eligibility: Hashable, Sendable {
     /// Eligible: no blocking rule failed or was unknown. Ineligible: a blocking rule failed. Incomplete: no
     /// blocking rule failed, but one could not be decided for want of a fact.
     public enum Outcome: String, CaseIterable, Hashable, Sendable {
+        /// Every blocking rule passed or did not apply: the bid meets the scheme's rules.
         case eligible
+        /// At least one blocking rule failed: the bid does not meet the scheme's rules.
         case ineligible
+        /// No blocking rule failed, but at least one could not be decided for want of a fact, such as a missing field
+        /// or no ledger.
         case incomplete
     }
 
     /// One rule's result, with everything a person needs to see why.
     public struct Result: Hashable, Sendable {
+        /// The rule's id in the rulebook, such as `CAF-AMOUNT`.
         public let ruleID: String
+        /// The check kind the rule used.
         public let check: CheckKind
+        /// Whether the rule blocks or only warns, which decides whether it counts towards the outcome.
         public let severity: Severity
+        /// Whether the rule passed, failed, could not decide or did not apply.
         public let status: RuleStatus
         /// What the bid holds, as people read it.
         public let found: String
@@ -41,14 +49,21 @@ public struct Eligibility: Hashable, Sendable {
         }
     }
 
+    /// The id of the bid checked.
     public let bidID: String
+    /// The applicant's name, for reports.
     public let applicantName: String
+    /// The amount the bid asked for, for reports.
     public let requested: Money
+    /// The scheme the bid was checked against.
     public let scheme: Scheme
+    /// The financial year the bid was for.
     public let year: FinancialYear
     /// The day whose parameter values applied: the bid's submitted date, or `--as-of`.
     public let asOf: Day
+    /// Where the rulebook came from (a file path or a shipped rulebook's name), so a result can be traced to its rules.
     public let rulebook: String
+    /// One result per rule of the rulebook, in the rulebook's order: none is skipped.
     public let results: [Result]
     /// What the results add up to, worked out once.
     public let outcome: Outcome

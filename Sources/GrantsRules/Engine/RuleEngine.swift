@@ -2,10 +2,12 @@ import GrantsCore
 
 /// Checks bids against a rulebook: every rule, none short-circuited, each result with its reason.
 public struct RuleEngine: Sendable {
+    /// The rules the bids are checked against.
     public let rulebook: Rulebook
     /// `nil` when no ledger is available: the rules that need it report unknown.
     public let facts: LedgerFacts?
 
+    /// Creates an engine for a rulebook, with the ledger's facts for the bids' year when there is a ledger.
     public init(rulebook: Rulebook, facts: LedgerFacts? = nil) {
         self.rulebook = rulebook
         self.facts = facts

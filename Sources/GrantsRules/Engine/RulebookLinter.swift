@@ -2,19 +2,26 @@
 /// take or is missing, parameters that do not exist or have the wrong type, dated values outside the year or out
 /// of order, duplicate ids, and unknown placeholders in messages. Findings are values, never thrown.
 public enum RulebookLinter {
+    /// One thing wrong with a rulebook, with where it is.
     public struct Finding: Hashable, Sendable, CustomStringConvertible {
+        /// How bad a finding is.
         public enum Level: String, Hashable, Sendable {
+            /// The rulebook is wrong and must be fixed: `grants` refuses to check bids against it.
             case error
+            /// The rulebook works, but something in it is probably a mistake, such as a parameter no rule uses.
             case warning
         }
 
+        /// Whether the finding is an error or a warning.
         public let level: Level
         /// The key path of the part at fault, such as `rules[2].parameters.limit`.
         public let path: String
         /// 0 when the line is not known.
         public let line: Int
+        /// What is wrong, in words for the rulebook's author.
         public let message: String
 
+        /// The finding on one line, such as `line 12: error: rules[2].id: …`, without the line when it is not known.
         public var description: String {
             "\(line > 0 ? "line \(line): " : "")\(level.rawValue): \(path): \(message)"
         }
