@@ -92,6 +92,10 @@ let package = Package(
         ),
         .testTarget(name: "GrantsImportTests", dependencies: ["GrantsCore", "GrantsImport", "GrantsStore", "GrantsTestSupport"]),
         .testTarget(
+            name: "GrantsWorkflowsTests",
+            dependencies: ["GrantsWorkflows", "GrantsCore", "GrantsRules", "GrantsImport", "GrantsStore", "GrantsTestSupport"]
+        ),
+        .testTarget(
             name: "GrantsCLITests",
             dependencies: ["GrantsCore", "GrantsTestSupport", "grants"],
             resources: [.copy("Golden")]

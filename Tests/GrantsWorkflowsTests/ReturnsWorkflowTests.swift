@@ -1,0 +1,59 @@
+import Foundation
+import GrantsCore
+import GrantsStore
+import GrantsTestSupport
+import GrantsWorkflows
+import Testing
+
+/// Spend returns as a workflow, and the demo: the same bytes as the committed Reports/.
+@Suite struct ReturnsWorkflowTests {
+    @Test func aDayOutsideTheYearIsAUsageError() throws {
+        let error = #expect(throws: WorkflowError.self) {
+            try SpendReturns.period(
+                year: try FinancialYear(parsing: "2017/18"), quarter: nil, asOf: try Samples.day("2018-04-01"))
+        }
+        #expect(error?.failureKind == .usage)
+        #expect(error?.message == "--as-of: 2018-04-01 is not in 2017/18")
+    }
+
+    @Test(arguments: [ReturnFormat.xml, .xlsx])
+    func aFileOnlyFormatHasNoText(format: ReturnFormat) throws {
+        let ledger = try Samples.ledger()
+        let period = try SpendReturns.period(year: try FinancialYear(parsing: "2017/18"), quarter: nil, asOf: nil)
+        let (spendReturn, lastModified) = try SpendReturns.build(period, in: ledger)
+        let error = #expect(throws: WorkflowError.self) {
+            try SpendReturns.text(spendReturn, format: format, options: ReturnOptions(lastModified: lastModified))
+        }
+        #expect(format.needsFile)
+        #expect(error?.failureKind == .usage)
+    }
+
+    @Test func aWrittenReturnIsItsTextWholeAndTheXMLIsValidated() throws {
+        let ledger = try Samples.ledger()
+        let folder = try TemporaryFolder()
+        let period = try SpendReturns.period(year: try FinancialYear(parsing: "2017/18"), quarter: nil, asOf: nil)
+        let (spendReturn, lastModified) = try SpendReturns.build(period, in: ledger)
+        let options = ReturnOptions(lastModified: lastModified)
+        let csv = folder.file("r.csv")
+        try SpendReturns.write(spendReturn, format: .csv, to: csv, options: options)
+        #expect(try String(contentsOfFile: csv, encoding: .utf8) == (try SpendReturns.text(spendReturn, format: .csv, options: options)))
+        let xml = folder.file("r.xml")
+        try SpendReturns.write(spendReturn, format: .xml, to: xml, options: options)
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(names == ["r.csv", "r.xml"], "no temporary file is left behind")
+    }
+
+    @Test func theDemoInProcessGivesTheCommittedReports() throws {
+        let ledger = try Ledger()
+        let inputs = SampleDemo.Inputs(
+            samples: Samples.ledgerFiles, bids: Samples.bids,
+            formula: (Samples.formulas as NSString).appendingPathComponent("csp-2018-19-weighted.yaml"))
+        let result = try SampleDemo.run(inputs, in: ledger)
+        #expect(result.reconciliation.balances)
+        for file in result.textFiles {
+            let committed = try String(
+                contentsOfFile: (Samples.reports as NSString).appendingPathComponent(file.name), encoding: .utf8)
+            #expect(file.text == committed, "Reports/\(file.name) differs: run `swift run grants demo` and review the diff")
+        }
+    }
+}
