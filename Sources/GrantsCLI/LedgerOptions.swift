@@ -52,6 +52,21 @@ struct LedgerOptions: ParsableArguments {
     }
 }
 
+extension LedgerOptions {
+    /// Opens the ledger, stamps who and when, and runs one workflow step that records, turning its failure into the
+    /// exit code.
+    func recording<T>(_ step: (Ledger, Stamp) throws(WorkflowError) -> T) throws(ExitCode) -> T {
+        let store = try open()
+        let stamp = try stamp()
+        return try attempt { () throws(WorkflowError) in try step(store, stamp) }
+    }
+}
+
+/// Parses what was typed for an option (`Input.day`, `Input.money`…), turning a bad value into exit 64.
+func typed<T>(_ text: String, _ field: String, _ parse: (String, String) throws(WorkflowError) -> T) throws(ExitCode) -> T {
+    try attempt { () throws(WorkflowError) in try parse(text, field) }
+}
+
 /// Says what recording did: `done` when something new was written, else that it was already there.
 func report(_ outcome: RecordOutcome, done: String) {
     print(outcome.addedCount == 0 ? "Nothing new: already recorded." : done)

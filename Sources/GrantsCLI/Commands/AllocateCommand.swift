@@ -35,7 +35,7 @@ struct AllocateCommand: ParsableCommand {
     var dryRun = false
 
     func run() throws {
-        let day = try attempt { () throws(WorkflowError) in try Input.day(date, field: "--date") }
+        let day = try typed(date, "--date", Input.day)
         let parsed: AllocationFormula
         do {
             parsed = try FormulaFile.read(file: formula)

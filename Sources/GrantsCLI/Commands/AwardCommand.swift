@@ -30,8 +30,8 @@ struct AwardCommand: ParsableCommand {
     @Option(help: "The award's id (default: AWD-<bid>).") var id: String?
 
     func run() throws {
-        let day = try attempt { () throws(WorkflowError) in try Input.day(date, field: "--date") }
-        let money = try attempt { () throws(WorkflowError) in try Input.money(amount, field: "--amount") }
+        let day = try typed(date, "--date", Input.day)
+        let money = try typed(amount, "--amount", Input.money)
         let store = try ledger.open()
         let form = try bidFile.map { file throws(ExitCode) in try Self.form(bid, in: file) }
         let request = AwardRequest(

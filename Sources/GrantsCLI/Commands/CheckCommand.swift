@@ -42,7 +42,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let day = try asOf.map { text throws(ExitCode) in
-            try attempt { () throws(WorkflowError) in try Input.day(text, field: "--as-of") }
+            try typed(text, "--as-of", Input.day)
         }
         let forms: [BidForm]
         do {

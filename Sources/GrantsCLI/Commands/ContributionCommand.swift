@@ -30,9 +30,7 @@ struct ContributionCommand: ParsableCommand {
                     committed: day, reason: reason,
                     instalments: try years.map { text throws(WorkflowError) in try Self.instalment(text) })
             }
-            let store = try ledger.open()
-            let stamp = try ledger.stamp()
-            let outcome = try attempt { () throws(WorkflowError) in try Contributions.add(schedule, in: store, by: stamp) }
+            let outcome = try ledger.recording { store, stamp throws(WorkflowError) in try Contributions.add(schedule, in: store, by: stamp) }
             report(outcome, done: "Recorded contribution \(id).")
         }
 
@@ -54,10 +52,8 @@ struct ContributionCommand: ParsableCommand {
         @Option(help: "Why.") var reason: String
 
         func run() throws {
-            let day = try attempt { () throws(WorkflowError) in try Input.day(effective, field: "--effective") }
-            let store = try ledger.open()
-            let stamp = try ledger.stamp()
-            let outcome = try attempt { () throws(WorkflowError) in
+            let day = try typed(effective, "--effective", Input.day)
+            let outcome = try ledger.recording { store, stamp throws(WorkflowError) in
                 try Contributions.withdraw(schedule: schedule, effective: day, reason: reason, in: store, by: stamp)
             }
             report(outcome, done: "Withdrew \(schedule) from \(day).")
@@ -75,12 +71,10 @@ struct ContributionCommand: ParsableCommand {
         @Option(help: "The receipt's id (default: schedule-year).") var id: String?
 
         func run() throws {
-            let financialYear = try attempt { () throws(WorkflowError) in try Input.year(year, field: "--year") }
-            let money = try attempt { () throws(WorkflowError) in try Input.money(amount, field: "--amount") }
-            let day = try attempt { () throws(WorkflowError) in try Input.day(date, field: "--date") }
-            let store = try ledger.open()
-            let stamp = try ledger.stamp()
-            let outcome = try attempt { () throws(WorkflowError) in
+            let financialYear = try typed(year, "--year", Input.year)
+            let money = try typed(amount, "--amount", Input.money)
+            let day = try typed(date, "--date", Input.day)
+            let outcome = try ledger.recording { store, stamp throws(WorkflowError) in
                 try Contributions.receive(
                     schedule: schedule, year: financialYear, amount: money, date: day, id: id, in: store, by: stamp)
             }

@@ -23,9 +23,7 @@ struct ImportCommand: ParsableCommand {
     var paths: [String]
 
     func run() throws {
-        let store = try ledger.open()
-        let stamp = try ledger.stamp()
-        let outcome = try attempt { () throws(WorkflowError) in
+        let outcome = try ledger.recording { store, stamp throws(WorkflowError) in
             try LedgerImport.record(paths: paths, reason: reason, in: store, by: stamp)
         }
         print(RecordingRenderer.describe(outcome))

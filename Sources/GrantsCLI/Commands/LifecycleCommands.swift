@@ -16,11 +16,9 @@ struct ClaimCommand: ParsableCommand {
     @Option(help: "The claim's id (default: the award's id with C01, C02…).") var id: String?
 
     func run() throws {
-        let day = try attempt { () throws(WorkflowError) in try Input.day(date, field: "--date") }
-        let money = try attempt { () throws(WorkflowError) in try Input.money(amount, field: "--amount") }
-        let store = try ledger.open()
-        let stamp = try ledger.stamp()
-        let (range, step) = try attempt { () throws(WorkflowError) in
+        let day = try typed(date, "--date", Input.day)
+        let money = try typed(amount, "--amount", Input.money)
+        let (range, step) = try ledger.recording { store, stamp throws(WorkflowError) in
             let year = try AwardLifecycle.year(ofAward: award, in: store)
             let range = try Input.claimPeriod(period, year: year, field: "--period")
             return (range, try AwardLifecycle.claim(
@@ -42,10 +40,8 @@ struct PayCommand: ParsableCommand {
     @Option(help: "The payment's id (default: the award's id with P01, P02…).") var id: String?
 
     func run() throws {
-        let day = try attempt { () throws(WorkflowError) in try Input.day(date, field: "--date") }
-        let store = try ledger.open()
-        let stamp = try ledger.stamp()
-        let (step, paid) = try attempt { () throws(WorkflowError) in
+        let day = try typed(date, "--date", Input.day)
+        let (step, paid) = try ledger.recording { store, stamp throws(WorkflowError) in
             try AwardLifecycle.pay(claim: claim, date: day, reference: reference, id: id, in: store, by: stamp)
         }
         report(step.outcome,
@@ -65,11 +61,9 @@ struct CloseCommand: ParsableCommand {
     @Option(help: "The day of the report.") var date: String
 
     func run() throws {
-        let day = try attempt { () throws(WorkflowError) in try Input.day(date, field: "--date") }
-        let money = try attempt { () throws(WorkflowError) in try Input.money(spent, field: "--spent") }
-        let store = try ledger.open()
-        let stamp = try ledger.stamp()
-        let (step, summary) = try attempt { () throws(WorkflowError) in
+        let day = try typed(date, "--date", Input.day)
+        let money = try typed(spent, "--spent", Input.money)
+        let (step, summary) = try ledger.recording { store, stamp throws(WorkflowError) in
             try AwardLifecycle.close(award: award, spent: money, date: day, in: store, by: stamp)
         }
         report(step.outcome, done: "Closed \(award): \(money.formatted) spent.")
@@ -88,10 +82,8 @@ struct WithdrawCommand: ParsableCommand {
     @Option(help: "Why.") var reason: String
 
     func run() throws {
-        let day = try attempt { () throws(WorkflowError) in try Input.day(date, field: "--date") }
-        let store = try ledger.open()
-        let stamp = try ledger.stamp()
-        let step = try attempt { () throws(WorkflowError) in
+        let day = try typed(date, "--date", Input.day)
+        let step = try ledger.recording { store, stamp throws(WorkflowError) in
             try AwardLifecycle.withdraw(award: award, date: day, reason: reason, in: store, by: stamp)
         }
         report(step.outcome, done: "Withdrew \(award).")

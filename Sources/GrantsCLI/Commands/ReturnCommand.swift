@@ -43,7 +43,7 @@ struct ReturnCommand: ParsableCommand {
             return try SpendReturns.period(year: financialYear, quarter: quarterValue, asOf: day)
         }
         let cspID = try csp.map { text throws(ExitCode) in
-            try attempt { () throws(WorkflowError) in try Input.organisation(text, field: "--csp") }
+            try typed(text, "--csp", Input.organisation)
         }
         let store = try ledger.open()
         try attempt { () throws(WorkflowError) in

@@ -15,7 +15,7 @@ struct YearEndCommand: ParsableCommand {
     @Option(help: "The day the year is closed (with --close).") var date: String?
 
     func run() throws {
-        let financialYear = try attempt { () throws(WorkflowError) in try Input.year(year, field: "year") }
+        let financialYear = try typed(year, "year", Input.year)
         let store = try ledger.open()
         let report = try attempt { () throws(WorkflowError) in try YearEndWorkflow.report(financialYear, in: store) }
         print(YearEndRenderer.text(report), terminator: "")
@@ -24,7 +24,7 @@ struct YearEndCommand: ParsableCommand {
             return
         }
         guard let date else { throw failure(WorkflowError(.usage, "--close needs --date")) }
-        let day = try attempt { () throws(WorkflowError) in try Input.day(date, field: "--date") }
+        let day = try typed(date, "--date", Input.day)
         let stamp = try ledger.stamp()
         let outcome = try attempt { () throws(WorkflowError) in
             try YearEndWorkflow.close(financialYear, on: day, in: store, by: stamp)

@@ -4,44 +4,33 @@ import GrantsCore
 public enum Input {
     /// A day, `YYYY-MM-DD`.
     public static func day(_ text: String, field: String) throws(WorkflowError) -> Day {
-        do {
-            return try Day(parsing: text)
-        } catch {
-            throw .usage("\(field): \(error)")
-        }
+        try parsing(field) { try Day(parsing: text) }
     }
 
     /// An amount in pounds and pence, `2500.00`.
     public static func money(_ text: String, field: String) throws(WorkflowError) -> Money {
-        do {
-            return try Money(parsing: text)
-        } catch {
-            throw .usage("\(field): \(error)")
-        }
+        try parsing(field) { try Money(parsing: text) }
     }
 
     /// A financial year, `2017/18`.
     public static func year(_ text: String, field: String) throws(WorkflowError) -> FinancialYear {
-        do {
-            return try FinancialYear(parsing: text)
-        } catch {
-            throw .usage("\(field): \(error)")
-        }
+        try parsing(field) { try FinancialYear(parsing: text) }
     }
 
     /// An organisation identifier, `GB-CHC-1234567`.
     public static func organisation(_ text: String, field: String) throws(WorkflowError) -> OrganisationID {
-        do {
-            return try OrganisationID(parsing: text)
-        } catch {
-            throw .usage("\(field): \(error)")
-        }
+        try parsing(field) { try OrganisationID(parsing: text) }
     }
 
     /// A quarter of a financial year, `Q1` to `Q4`.
     public static func quarter(_ text: String, field: String) throws(WorkflowError) -> Quarter {
+        try parsing(field) { try Quarter(parsing: text) }
+    }
+
+    /// Runs a parser, prefixing its failure with the field it read.
+    private static func parsing<T>(_ field: String, _ parse: () throws -> T) throws(WorkflowError) -> T {
         do {
-            return try Quarter(parsing: text)
+            return try parse()
         } catch {
             throw .usage("\(field): \(error)")
         }
