@@ -213,7 +213,7 @@ import Testing
         return try RulebookFile.read(file: path)
     }
 
-    static func status(_ verdict: Eligibility, _ ruleID: String) throws -> Eligibility.Result {
+    static func status(_ verdict: Eligibility, _ ruleID: String) throws -> Eligibility.RuleResult {
         try #require(verdict.results.first { $0.ruleID == ruleID })
     }
 

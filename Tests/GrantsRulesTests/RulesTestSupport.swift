@@ -126,7 +126,7 @@ enum RT {
     static func result(
         _ rule: Rule, parameters: [Parameter] = cafParameters, bid: BidForm = RT.bid(), facts: LedgerFacts? = nil,
         asOf: Day? = nil, round: [BidForm] = []
-    ) throws -> Eligibility.Result {
+    ) throws -> Eligibility.RuleResult {
         let engine = RuleEngine(rulebook: rulebook([rule], parameters: parameters, scheme: bid.scheme), facts: facts)
         let verdicts = engine.check([bid] + round, asOf: asOf)
         return try #require(verdicts.first?.results.first)

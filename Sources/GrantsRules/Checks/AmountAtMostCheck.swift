@@ -15,7 +15,7 @@ enum AmountAtMostCheck: CheckDefinition {
         ArgumentSpec("limit", .parameter(.money)),
     ]
 
-    static func evaluate(_ context: CheckContext) -> Finding {
+    static func evaluate(_ context: CheckContext) -> CheckFinding {
         let field = context.literal("field") ?? ""
         let bid = context.bid
         let amount: Money?
@@ -31,7 +31,7 @@ enum AmountAtMostCheck: CheckDefinition {
             let key = field == "unrestricted_reserves" ? "applicant.unrestricted_reserves" : field
             return .unknown("the bid does not give \(key)", applied: [applied])
         }
-        return Finding(
+        return CheckFinding(
             status: amount <= limit ? .pass : .fail, found: amount.formatted, limit: applied.display,
             detail: labels[field] ?? field, applied: [applied])
     }

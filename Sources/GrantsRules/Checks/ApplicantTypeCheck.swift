@@ -6,13 +6,13 @@ enum ApplicantTypeCheck: CheckDefinition {
         ArgumentSpec("must_be_constituted", .parameter(.list), required: false),
     ]
 
-    static func evaluate(_ context: CheckContext) -> Finding {
+    static func evaluate(_ context: CheckContext) -> CheckFinding {
         let applicant = context.bid.applicant
         let type = applicant.type.rawValue
         guard case .success(let (allowed, applied)) = context.list("allowed") else {
             return context.list("allowed").failureFinding
         }
-        var finding = Finding(status: .pass, found: type, limit: applied.display, applied: [applied])
+        var finding = CheckFinding(status: .pass, found: type, limit: applied.display, applied: [applied])
         guard allowed.contains(type) else {
             finding.status = .fail
             finding.detail = "\(type) is not one of \(finding.limit)"
@@ -46,7 +46,7 @@ enum ApplicantTypeCheck: CheckDefinition {
 
 extension Result where Failure == ParameterProblem {
     /// The unknown finding for a parameter that could not be read; never called on success.
-    var failureFinding: Finding {
+    var failureFinding: CheckFinding {
         switch self {
         case .failure(let problem): problem.finding
         case .success: .unknown("internal: a parameter was read twice")

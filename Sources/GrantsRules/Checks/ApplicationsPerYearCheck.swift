@@ -4,7 +4,7 @@ enum ApplicationsPerYearCheck: CheckDefinition {
     static let arguments = [ArgumentSpec("maximum", .parameter(.count))]
     static let readsLedger = true
 
-    static func evaluate(_ context: CheckContext) -> Finding {
+    static func evaluate(_ context: CheckContext) -> CheckFinding {
         let maximumResult = context.count("maximum")
         guard case .success(let (maximum, applied)) = maximumResult else { return maximumResult.failureFinding }
         let bid = context.bid
@@ -12,7 +12,7 @@ enum ApplicationsPerYearCheck: CheckDefinition {
         let limit = "\(maximum) a year"
         guard let facts = context.facts else {
             if inRound.count + 1 > maximum {
-                return Finding(
+                return CheckFinding(
                     status: .fail, found: "\(inRound.count + 1)", limit: limit,
                     detail: "also \(inRound.joined(separator: ", ")) in this run", applied: [applied])
             }
@@ -27,7 +27,7 @@ enum ApplicationsPerYearCheck: CheckDefinition {
         var also: [String] = []
         if !recorded.isEmpty { also.append("\(recorded.joined(separator: ", ")) in the ledger") }
         if !inRound.isEmpty { also.append("\(inRound.joined(separator: ", ")) in this run") }
-        return Finding(
+        return CheckFinding(
             status: total <= maximum ? .pass : .fail, found: "\(total)", limit: limit,
             detail: also.isEmpty ? "no other bids" : "also \(also.joined(separator: "; "))", applied: [applied])
     }

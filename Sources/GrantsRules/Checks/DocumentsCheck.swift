@@ -6,7 +6,7 @@ enum DocumentsCheck: CheckDefinition {
         ArgumentSpec("when_working_with", .parameter(.list), required: false),
     ]
 
-    static func evaluate(_ context: CheckContext) -> Finding {
+    static func evaluate(_ context: CheckContext) -> CheckFinding {
         let requiredResult = context.list("required")
         guard case .success(let (required, applied)) = requiredResult else { return requiredResult.failureFinding }
         var appliedAll = [applied]
@@ -16,14 +16,14 @@ enum DocumentsCheck: CheckDefinition {
             appliedAll.append(groupsApplied)
             let matching = context.bid.worksWith.filter { groups.contains($0) }
             if matching.isEmpty {
-                var finding = Finding.notApplicable("the project does not work with \(groups.joined(separator: " or "))")
+                var finding = CheckFinding.notApplicable("the project does not work with \(groups.joined(separator: " or "))")
                 finding.applied = appliedAll
                 return finding
             }
         }
         let provided = context.bid.applicant.documents
         let missing = required.filter { !provided.contains($0) }
-        return Finding(
+        return CheckFinding(
             status: missing.isEmpty ? .pass : .fail,
             found: provided.isEmpty ? "no documents" : provided.joined(separator: ", "),
             limit: applied.display,

@@ -14,7 +14,7 @@ enum EligibleCostsCheck: CheckDefinition {
         category.utf8.contains { (65...90).contains($0) || $0 == 0x20 || $0 == 0x09 || $0 >= 0x80 }
     }
 
-    static func evaluate(_ context: CheckContext) -> Finding {
+    static func evaluate(_ context: CheckContext) -> CheckFinding {
         let ineligibleResult = context.list("ineligible")
         guard case .success(let (ineligible, applied)) = ineligibleResult else { return ineligibleResult.failureFinding }
         guard let budget = context.bid.budget else { return .unknown("the bid gives no budget", applied: [applied]) }
@@ -28,7 +28,7 @@ enum EligibleCostsCheck: CheckDefinition {
         var problems: [String] = barred.map { "\($0.category) (\($0.description), \($0.amount.formatted))" }
         problems += reclaimable.map { "reclaimable VAT on \($0.description) (\($0.amount.formatted))" }
         if !problems.isEmpty {
-            return Finding(
+            return CheckFinding(
                 status: .fail, found: problems.joined(separator: "; "), limit: limit, detail: problems.joined(separator: "; "),
                 applied: [applied])
         }
@@ -37,7 +37,7 @@ enum EligibleCostsCheck: CheckDefinition {
                 "the bid does not say whether VAT is reclaimable on: \(unsaid.map(\.description).joined(separator: ", "))",
                 found: "\(budget.count) budget lines", applied: [applied])
         }
-        return Finding(
+        return CheckFinding(
             status: .pass, found: "\(budget.count) budget lines", limit: limit, detail: "all eligible", applied: [applied])
     }
 }

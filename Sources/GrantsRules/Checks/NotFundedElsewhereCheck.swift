@@ -3,7 +3,7 @@ enum NotFundedElsewhereCheck: CheckDefinition {
     static let arguments: [ArgumentSpec] = []
     static let readsLedger = true
 
-    static func evaluate(_ context: CheckContext) -> Finding {
+    static func evaluate(_ context: CheckContext) -> CheckFinding {
         let bid = context.bid
         guard let facts = context.facts else {
             return .unknown("no ledger to look up the applicant's other awards in \(bid.year.label) (give --db)")
@@ -12,8 +12,8 @@ enum NotFundedElsewhereCheck: CheckDefinition {
         let limit = "no award from another stream in \(bid.year.label)"
         guard elsewhere.isEmpty else {
             let list = elsewhere.map { "\($0.awardID) (\($0.fundID), \($0.amount.formatted))" }.joined(separator: ", ")
-            return Finding(status: .fail, found: list, limit: limit, detail: "already funded: \(list)")
+            return CheckFinding(status: .fail, found: list, limit: limit, detail: "already funded: \(list)")
         }
-        return Finding(status: .pass, found: "no other awards", limit: limit, detail: "not funded elsewhere")
+        return CheckFinding(status: .pass, found: "no other awards", limit: limit, detail: "not funded elsewhere")
     }
 }

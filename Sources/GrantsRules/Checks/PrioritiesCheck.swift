@@ -5,7 +5,7 @@ enum PrioritiesCheck: CheckDefinition {
         ArgumentSpec("minimum", .parameter(.count)),
     ]
 
-    static func evaluate(_ context: CheckContext) -> Finding {
+    static func evaluate(_ context: CheckContext) -> CheckFinding {
         let allowedResult = context.list("allowed")
         guard case .success(let (allowed, appliedList)) = allowedResult else { return allowedResult.failureFinding }
         let minimumResult = context.count("minimum")
@@ -15,7 +15,7 @@ enum PrioritiesCheck: CheckDefinition {
         let others = given.filter { !allowed.contains($0) }
         var detail = matching.isEmpty ? "none of the plan's priorities" : matching.joined(separator: ", ")
         if !others.isEmpty { detail += "; not plan priorities: \(others.joined(separator: ", "))" }
-        return Finding(
+        return CheckFinding(
             status: matching.count >= minimum ? .pass : .fail,
             found: given.isEmpty ? "no priorities" : given.joined(separator: ", "),
             limit: "at least \(minimum) of \(appliedList.display)", detail: detail,

@@ -2,7 +2,7 @@
 enum WithinYearCheck: CheckDefinition {
     static let arguments: [ArgumentSpec] = []
 
-    static func evaluate(_ context: CheckContext) -> Finding {
+    static func evaluate(_ context: CheckContext) -> CheckFinding {
         let year = context.rulebook.year
         let limit = "\(year.firstDay) to \(year.lastDay) (\(year.label))"
         guard let start = context.bid.plannedStart, let end = context.bid.plannedEnd else {
@@ -10,14 +10,14 @@ enum WithinYearCheck: CheckDefinition {
         }
         let found = "\(start) to \(end)"
         if start > end {
-            return Finding(status: .fail, found: found, limit: limit, detail: "the project ends before it starts")
+            return CheckFinding(status: .fail, found: found, limit: limit, detail: "the project ends before it starts")
         }
         if start < year.firstDay {
-            return Finding(status: .fail, found: found, limit: limit, detail: "it starts before \(year.firstDay)")
+            return CheckFinding(status: .fail, found: found, limit: limit, detail: "it starts before \(year.firstDay)")
         }
         if end > year.lastDay {
-            return Finding(status: .fail, found: found, limit: limit, detail: "it ends after \(year.lastDay)")
+            return CheckFinding(status: .fail, found: found, limit: limit, detail: "it ends after \(year.lastDay)")
         }
-        return Finding(status: .pass, found: found, limit: limit, detail: "inside \(year.label)")
+        return CheckFinding(status: .pass, found: found, limit: limit, detail: "inside \(year.label)")
     }
 }

@@ -91,7 +91,7 @@ enum ParameterProblem: Error {
     case notYetInForce(String, Day)
     case wrongType(String, ParameterType)
 
-    var finding: Finding {
+    var finding: CheckFinding {
         switch self {
         case .notGiven(let argument): .unknown("the rule does not name its \(argument) parameter")
         case .noSuchParameter(let name): .unknown("the rulebook has no parameter \(name)")

@@ -86,7 +86,7 @@ public struct ArgumentSpec: Hashable, Sendable {
 protocol CheckDefinition {
     static var arguments: [ArgumentSpec] { get }
     static var readsLedger: Bool { get }
-    static func evaluate(_ context: CheckContext) -> Finding
+    static func evaluate(_ context: CheckContext) -> CheckFinding
 }
 
 extension CheckDefinition {

@@ -15,7 +15,7 @@ public struct Eligibility: Hashable, Sendable {
     }
 
     /// One rule's result, with everything a person needs to see why.
-    public struct Result: Hashable, Sendable {
+    public struct RuleResult: Hashable, Sendable {
         /// The rule's id in the rulebook, such as `CAF-AMOUNT`.
         public let ruleID: String
         /// The check kind the rule used.
@@ -64,13 +64,13 @@ public struct Eligibility: Hashable, Sendable {
     /// Where the rulebook came from (a file path or a shipped rulebook's name), so a result can be traced to its rules.
     public let rulebook: String
     /// One result per rule of the rulebook, in the rulebook's order: none is skipped.
-    public let results: [Result]
+    public let results: [RuleResult]
     /// What the results add up to, worked out once.
     public let outcome: Outcome
 
     init(
         bidID: String, applicantName: String, requested: Money, scheme: Scheme, year: FinancialYear, asOf: Day,
-        rulebook: String, results: [Result]
+        rulebook: String, results: [RuleResult]
     ) {
         self.bidID = bidID
         self.applicantName = applicantName
@@ -84,7 +84,7 @@ public struct Eligibility: Hashable, Sendable {
     }
 
     /// Ineligible on a blocking fail; else incomplete on a blocking unknown; else eligible.
-    static func outcome(of results: [Result]) -> Outcome {
+    static func outcome(of results: [RuleResult]) -> Outcome {
         var undecided = false
         for index in results.indices where results[index].severity == .blocking {
             switch results[index].status {

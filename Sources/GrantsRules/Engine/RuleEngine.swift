@@ -38,7 +38,7 @@ public struct RuleEngine: Sendable {
         _ bid: BidForm, asOf: Day, resolved: [[String: Result<AppliedParameter, ParameterProblem>]], facts: FactsIndex?,
         round: RoundIndex
     ) -> Eligibility {
-        var results: [Eligibility.Result] = []
+        var results: [Eligibility.RuleResult] = []
         results.reserveCapacity(rulebook.rules.count)
         guard let firstRule = rulebook.rules.first else {
             return Eligibility(
@@ -58,7 +58,7 @@ public struct RuleEngine: Sendable {
             year: bid.year, asOf: asOf, rulebook: rulebook.source, results: results)
     }
 
-    private static func result(_ rule: Rule, _ finding: Finding) -> Eligibility.Result {
+    private static func result(_ rule: Rule, _ finding: CheckFinding) -> Eligibility.RuleResult {
         let template: String?
         switch finding.status {
         case .pass: template = rule.messages.pass
@@ -66,7 +66,7 @@ public struct RuleEngine: Sendable {
         case .unknown: template = rule.messages.unknown
         case .notApplicable: template = nil
         }
-        return Eligibility.Result(
+        return Eligibility.RuleResult(
             ruleID: rule.id, check: rule.check, severity: rule.severity, status: finding.status, found: finding.found,
             limit: finding.limit, detail: finding.detail, template: template, applied: finding.applied)
     }
