@@ -96,6 +96,10 @@ let package = Package(
             dependencies: ["GrantsWorkflows", "GrantsCore", "GrantsRules", "GrantsImport", "GrantsStore", "GrantsTestSupport"]
         ),
         .testTarget(
+            name: "GrantsCLIParsingTests",
+            dependencies: ["GrantsCLI", "GrantsWorkflows", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(
             name: "GrantsCLITests",
             dependencies: ["GrantsCore", "GrantsTestSupport", "grants"],
             resources: [.copy("Golden")]
