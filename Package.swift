@@ -32,10 +32,12 @@ let package = Package(
         // libxml2 and libxlsxwriter from Debian's -dev packages.
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+        // The one way a command writes a file: whole or not at all, or into a device, never replacing one.
+        .target(name: "GrantsFiles", dependencies: ["GrantsCore"]),
         // Spend returns as XML (libxml2's streaming writer), the XSD that describes them, and validation.
-        .target(name: "GrantsXML", dependencies: ["GrantsCore", "CLibXML2"], resources: [.copy("Schema")]),
+        .target(name: "GrantsXML", dependencies: ["GrantsCore", "GrantsFiles", "CLibXML2"], resources: [.copy("Schema")]),
         // Spend returns as XLSX workbooks (libxlsxwriter).
-        .target(name: "GrantsSpreadsheet", dependencies: ["GrantsCore", "CXlsxWriter"]),
+        .target(name: "GrantsSpreadsheet", dependencies: ["GrantsCore", "GrantsFiles", "CXlsxWriter"]),
         // Rendering reports (status as text, JSON, CSV) from domain values.
         .target(name: "GrantsReports", dependencies: ["GrantsCore", "GrantsRules"]),
         // Every workflow as a function of plain values (award, screen bids, allocate, claim, pay, close, year end,
@@ -43,8 +45,8 @@ let package = Package(
         .target(
             name: "GrantsWorkflows",
             dependencies: [
-                "GrantsCore", "GrantsImport", "GrantsReports", "GrantsRules", "GrantsRulebooks", "GrantsXML",
-                "GrantsSpreadsheet",
+                "GrantsCore", "GrantsFiles", "GrantsImport", "GrantsReports", "GrantsRules", "GrantsRulebooks",
+                "GrantsXML", "GrantsSpreadsheet",
             ]
         ),
         // The commands: parse arguments, call one workflow, render.
@@ -95,6 +97,7 @@ let package = Package(
             name: "GrantsWorkflowsTests",
             dependencies: ["GrantsWorkflows", "GrantsCore", "GrantsRules", "GrantsImport", "GrantsStore", "GrantsTestSupport"]
         ),
+        .testTarget(name: "GrantsFilesTests", dependencies: ["GrantsFiles", "GrantsTestSupport"]),
         .testTarget(
             name: "GrantsCLIParsingTests",
             dependencies: ["GrantsCLI", "GrantsWorkflows", .product(name: "ArgumentParser", package: "swift-argument-parser")]

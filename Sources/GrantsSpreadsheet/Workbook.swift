@@ -1,5 +1,6 @@
 import CXlsxWriter
 import GrantsCore
+import GrantsFiles
 
 #if canImport(Glibc)
 import Glibc
@@ -12,20 +13,22 @@ import Darwin
 /// One libxlsxwriter workbook being written: every pointer the library hands back is checked, every status it
 /// returns is turned into a `SpreadsheetError`, and the file appears at its path only once it is complete.
 ///
-/// libxlsxwriter writes the file when the workbook is closed. The workbook is written to a temporary file beside
-/// the destination and renamed over it, so a failure never leaves half a workbook where a finished one is expected.
+/// libxlsxwriter writes the file when the workbook is closed, into an `OutputFile`'s new file, which is then put in
+/// place whole (or written into a device), so a failure never leaves half a workbook where a finished one is expected.
 final class Workbook {
     private var handle: UnsafeMutablePointer<lxw_workbook>?
-    private let path: String
-    private let temporaryPath: String
+    private let output: OutputFile
     /// Strings handed to the document properties, freed once the workbook is closed or abandoned.
     private var ownedStrings: [UnsafeMutablePointer<CChar>] = []
 
     init(path: String) throws(SpreadsheetError) {
-        self.path = path
-        temporaryPath = try Self.makeTemporaryFile(beside: path)
-        guard let handle = workbook_new(temporaryPath) else {
-            unlink(temporaryPath)
+        do {
+            output = try OutputFile(path: path)
+        } catch {
+            throw .cannotSave(path: path, reason: error.message)
+        }
+        guard let handle = workbook_new(output.writingPath) else {
+            output.abandon()
             throw .cannotCreate(what: "workbook")
         }
         self.handle = handle
@@ -35,7 +38,7 @@ final class Workbook {
         // Not closed: an error part way. Free the workbook without writing it, and drop the temporary file.
         if let handle {
             lxw_workbook_free(handle)
-            unlink(temporaryPath)
+            output.abandon()
         }
         for string in ownedStrings { free(string) }
     }
@@ -90,13 +93,13 @@ final class Workbook {
         handle = nil
         let status = workbook_close(workbook)
         guard status == LXW_NO_ERROR else {
-            unlink(temporaryPath)
-            throw .cannotSave(path: path, reason: Self.message(status))
+            output.abandon()
+            throw .cannotSave(path: output.path, reason: Self.message(status))
         }
-        guard rename(temporaryPath, path) == 0 else {
-            let reason = Self.systemMessage()
-            unlink(temporaryPath)
-            throw .cannotSave(path: path, reason: reason)
+        do {
+            try output.commit()
+        } catch {
+            throw .cannotSave(path: output.path, reason: error.message)
         }
     }
 
@@ -108,25 +111,5 @@ final class Workbook {
     static func message(_ status: lxw_error) -> String {
         guard let text = lxw_strerror(status) else { return "libxlsxwriter error \(status.rawValue)" }
         return String(cString: text)
-    }
-
-    private static func systemMessage() -> String {
-        guard let text = strerror(errno) else { return "error \(errno)" }
-        return String(cString: text)
-    }
-
-    /// Creates an empty, uniquely named file beside `path` (readable as a finished workbook would be).
-    private static func makeTemporaryFile(beside path: String) throws(SpreadsheetError) -> String {
-        var template = Array((path + ".XXXXXX").utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
-            guard let base = buffer.baseAddress else { return -1 }
-            return mkstemp(base)
-        }
-        guard descriptor >= 0 else { throw .cannotSave(path: path, reason: systemMessage()) }
-        fchmod(descriptor, 0o644)
-        close(descriptor)
-        return template.withUnsafeBufferPointer { buffer in
-            String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        }
     }
 }

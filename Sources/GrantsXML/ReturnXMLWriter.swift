@@ -1,6 +1,7 @@
 import CLibXML2
 import Foundation
 import GrantsCore
+import GrantsFiles
 
 /// Writes a spend return as XML in the namespace `urn:lancashire-opcc:grants:return:1`, described by the shipped
 /// `Schema/grants-return-1.xsd`, through libxml2's streaming writer.
@@ -49,10 +50,38 @@ public enum ReturnXMLWriter {
         header: SpendReturn.Header, lines: some Sequence<SpendReturn.AwardLine>, totals: [SpendReturn.Total],
         contributions: [SpendReturn.ContributionLine], to path: String
     ) throws(XMLReturnError) {
+        let output: OutputFile
+        do {
+            output = try OutputFile(path: path)
+        } catch {
+            throw XMLReturnError(.cannotCreate, error.message, path: path)
+        }
+        try write(header: header, lines: lines, totals: totals, contributions: contributions, into: output)
+        do {
+            try output.commit()
+        } catch {
+            throw XMLReturnError(.writeFailed, error.message, path: path)
+        }
+    }
+
+    /// Writes `r` into `output`'s new file without putting it in place, so it can be validated first; errors name
+    /// the path the person gave. The caller commits or abandons `output`.
+    public static func write(_ r: SpendReturn, into output: OutputFile) throws(XMLReturnError) {
+        try write(header: r.header, lines: r.lines, totals: try totals(of: r), contributions: r.contributions, into: output)
+    }
+
+    private static func write(
+        header: SpendReturn.Header, lines: some Sequence<SpendReturn.AwardLine>, totals: [SpendReturn.Total],
+        contributions: [SpendReturn.ContributionLine], into output: OutputFile
+    ) throws(XMLReturnError) {
         LibXML.initialise()
-        let output = try OutputFile(path: path)
+        let path = output.path
+        guard let file = fopen(output.writingPath, "wb") else {
+            output.abandon()
+            throw XMLReturnError(.cannotCreate, "could not create the file (\(LibXML.systemError()))", path: path)
+        }
         do throws(XMLReturnError) {
-            guard let buffer = xmlOutputBufferCreateFile(output.file, nil) else {
+            guard let buffer = xmlOutputBufferCreateFile(file, nil) else {
                 throw XMLReturnError(.writeFailed, "libxml2 could not create an output buffer", path: path)
             }
             // Once the writer exists it owns the buffer (freeing the writer closes it); the file stays ours.
@@ -67,10 +96,18 @@ public enum ReturnXMLWriter {
                 try emit(header: header, lines: lines, totals: totals, contributions: contributions, into: writer)
                 writer.free()
             }
-            try output.commit()
         } catch {
+            fclose(file)
             output.abandon()
             throw error
+        }
+        let flushed = fflush(file) == 0 && ferror(file) == 0
+        let flushError = errno
+        let closed = fclose(file) == 0
+        guard flushed, closed else {
+            let reason = LibXML.systemError(flushed ? errno : flushError)
+            output.abandon()
+            throw XMLReturnError(.writeFailed, "could not write the file (\(reason))", path: path)
         }
     }
 

@@ -143,7 +143,7 @@ public enum SampleDemo {
         }
         for file in result.textFiles {
             let path = (folder as NSString).appendingPathComponent(file.name)
-            try OutputFiles.writeAtomically(file.text, to: path)
+            try OutputFiles.write(file.text, to: path)
             wrote(path)
         }
         // The same return in every other format, through the same writers as `grants return`.
@@ -170,7 +170,7 @@ public enum SampleDemo {
         } catch {
             throw WorkflowError(.io, "cannot copy the schema to \(target): \(error.localizedDescription)")
         }
-        try OutputFiles.writeAtomically(text, to: target)
+        try OutputFiles.write(text, to: target)
         return target
     }
 }

@@ -1,5 +1,5 @@
-import Foundation
 import GrantsCore
+import GrantsFiles
 import GrantsReports
 import GrantsSpreadsheet
 import GrantsXML
@@ -66,34 +66,43 @@ public enum SpendReturns {
             do {
                 try ReturnWorkbook.write(r, to: path)
             } catch {
+                if case .cannotSave = error { throw WorkflowError(.io, error.description) }
                 throw WorkflowError(.io, "cannot write \(path): \(error)")
             }
         case .xml:
             try writeValidatedXML(r, to: path)
         case .csv, .threeSixtyGivingJSON, .threeSixtyGivingCSV:
-            try OutputFiles.writeAtomically(try text(r, format: format, options: options), to: path)
+            try OutputFiles.write(try text(r, format: format, options: options), to: path)
         }
     }
 
-    /// Writes an XML return under a temporary name, validates it against the shipped XSD, and only then renames
-    /// it into place.
+    /// Writes an XML return into a new file, validates it against the shipped XSD, and only then puts it at
+    /// `path`.
     static func writeValidatedXML(_ r: SpendReturn, to path: String) throws(WorkflowError) {
-        let temporary = path + ".validating-\(ProcessInfo.processInfo.processIdentifier)"
-        defer { try? FileManager.default.removeItem(atPath: temporary) }
+        let output: OutputFile
         let result: ValidationResult
         do {
-            try ReturnXMLWriter.write(r, to: temporary)
-            result = try ReturnValidator.validate(file: temporary)
+            output = try OutputFile(path: path)
         } catch {
             throw WorkflowError(error)
         }
+        do {
+            try ReturnXMLWriter.write(r, into: output)
+            result = try ReturnValidator.validate(file: output.writingPath)
+        } catch {
+            output.abandon()
+            throw WorkflowError(error)
+        }
         guard result.isValid else {
+            output.abandon()
             let first = result.issues.first.map(\.description) ?? "unknown"
             throw .badData(
                 "the XML return failed its own schema (\(result.issues.count) issue(s), first \(first)); nothing was written")
         }
-        if rename(temporary, path) != 0 {
-            throw WorkflowError(.io, "cannot write \(path): \(String(cString: strerror(errno)))")
+        do {
+            try output.commit()
+        } catch {
+            throw WorkflowError(error)
         }
     }
 }
