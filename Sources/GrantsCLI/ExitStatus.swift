@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GrantsCore
+import GrantsReports
 import GrantsWorkflows
 
 /// The exit codes `grants` uses (from sysexits.h).
@@ -23,7 +24,7 @@ enum ExitStatus {
 
 /// Prints `error: message` to standard error and returns the exit code to throw.
 func failure(_ error: some ClassifiedError) -> ExitCode {
-    FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+    FileHandle.standardError.write(Data("error: \(TerminalText.inert(error.description))\n".utf8))
     return ExitStatus.code(for: error.failureKind)
 }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GrantsCore
+import GrantsReports
 import GrantsStore
 import GrantsWorkflows
 
@@ -13,12 +14,15 @@ struct LedgerOptions: ParsableArguments {
     var actor: String?
 
     /// The ledger path this run uses.
-    var path: String {
+    var path: String { Self.named(db) ?? "grants.sqlite" }
+
+    /// The ledger named by `--db`, else by $GRANTS_DB, else none.
+    static func named(_ db: String?) -> String? {
         if let db { return db }
         if let fromEnvironment = ProcessInfo.processInfo.environment["GRANTS_DB"], !fromEnvironment.isEmpty {
             return fromEnvironment
         }
-        return "grants.sqlite"
+        return nil
     }
 
     var actorName: String {
@@ -69,5 +73,5 @@ func typed<T>(_ text: String, _ field: String, _ parse: (String, String) throws(
 
 /// Says what recording did: `done` when something new was written, else that it was already there.
 func report(_ outcome: RecordOutcome, done: String) {
-    print(outcome.addedCount == 0 ? "Nothing new: already recorded." : done)
+    print(outcome.addedCount == 0 ? "Nothing new: already recorded." : TerminalText.inert(done))
 }

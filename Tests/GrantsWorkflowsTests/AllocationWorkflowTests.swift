@@ -47,9 +47,8 @@ import Testing
 
     @Test func moneyMovesToANewAllocationForAnotherCSP() throws {
         let ledger = try Samples.ledger()
-        let csp = try OrganisationID(parsing: "360G-LancashirePCC-CSP-WYRE")
         let request = Reallocation.Request(
-            from: "ALLOC-2017-18-BUR", amount: try Samples.money("1000.00"), to: .csp(csp), decision: "2017/99",
+            from: "ALLOC-2017-18-BUR", amount: try Samples.money("1000.00"), to: .csp("360G-LancashirePCC-CSP-WYRE"), decision: "2017/99",
             date: try Samples.day("2017-10-01"), reason: "underspend forecast")
         let result = try Reallocation.record(request, in: ledger, by: Samples.stamp)
         #expect(result.newAllocation == "CSP-2017-18-2017-99-360G-LancashirePCC-CSP-WYRE")

@@ -19,10 +19,11 @@ import Testing
         #expect(payment.id == "AWD-CAF-2017-18-05-P01")
         #expect(paid.amount == (try Samples.money("500.00")))
         #expect(try ledger.state(ofAward: Self.award) == .claiming)
-        let (closure, summary) = try AwardLifecycle.close(
+        let closure = try AwardLifecycle.close(
             award: Self.award, spent: try Samples.money("450.00"), date: try Samples.day("2018-04-28"), in: ledger,
             by: Samples.stamp)
         #expect(closure.id == "AWD-CAF-2017-18-05-CLOSE")
+        let summary = try AwardLifecycle.summary(of: Self.award, in: ledger)
         #expect(summary == "AWD-CAF-2017-18-05: awarded £975.00, paid £500.00, released £475.00, owed back £50.00, returned £0.00")
         #expect(try ledger.history(entryID: closure.id).first?.reason == "end-of-grant report for AWD-CAF-2017-18-05")
         #expect(try ledger.reconcile().balances)

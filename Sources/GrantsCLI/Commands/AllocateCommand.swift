@@ -36,6 +36,7 @@ struct AllocateCommand: ParsableCommand {
 
     func run() throws {
         let day = try typed(date, "--date", Input.day)
+        try attempt { () throws(WorkflowError) in try AllocationWorkflow.requireDecision(decision) }
         let parsed: AllocationFormula
         do {
             parsed = try FormulaFile.read(file: formula)

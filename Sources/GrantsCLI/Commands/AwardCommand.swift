@@ -1,6 +1,5 @@
 import ArgumentParser
 import GrantsCore
-import GrantsImport
 import GrantsReports
 import GrantsRules
 import GrantsWorkflows
@@ -33,7 +32,9 @@ struct AwardCommand: ParsableCommand {
         let day = try typed(date, "--date", Input.day)
         let money = try typed(amount, "--amount", Input.money)
         let store = try ledger.open()
-        let form = try bidFile.map { file throws(ExitCode) in try Self.form(bid, in: file) }
+        let form = try bidFile.map { file throws(ExitCode) in
+            try attempt { () throws(WorkflowError) in try AwardDecision.form(bid, inFile: file) }
+        }
         let request = AwardRequest(
             bid: bid, amount: money, decision: decision, date: day, form: form, conditions: conditions,
             override: override, fund: fund, allocation: allocation, id: id)
@@ -47,19 +48,5 @@ struct AwardCommand: ParsableCommand {
             if let verdict = error.verdict { print(EligibilityRenderer.detail(verdict), terminator: "") }
             throw failure(error)
         }
-    }
-
-    /// The bid with this id in the applicant's file.
-    static func form(_ bid: String, in file: String) throws(ExitCode) -> BidForm {
-        let forms: [Sourced<BidForm>]
-        do {
-            forms = try BidFile.read(file: file)
-        } catch {
-            throw failure(error)
-        }
-        guard let match = forms.first(where: { $0.value.id == bid }) else {
-            throw failure(WorkflowError(.badData, "\(file) holds no bid \(bid)"))
-        }
-        return match.value
     }
 }

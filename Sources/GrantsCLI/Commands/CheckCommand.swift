@@ -69,10 +69,7 @@ struct CheckCommand: ParsableCommand {
 
     /// The ledger named, or found; `nil` when none is (then ledger rules are unknown).
     private func openLedger() throws(ExitCode) -> Ledger? {
-        var path = db
-        if path == nil, let fromEnvironment = ProcessInfo.processInfo.environment["GRANTS_DB"], !fromEnvironment.isEmpty {
-            path = fromEnvironment
-        }
+        let path = LedgerOptions.named(db)
         let explicit = path != nil
         let chosen = path ?? "grants.sqlite"
         guard Ledger.exists(at: chosen) else {

@@ -28,18 +28,10 @@ struct ContributionCommand: ParsableCommand {
                     id: id, contributor: try Input.organisation(contributor, field: "--contributor"),
                     recipient: try Input.organisation(recipient, field: "--recipient"), service: service,
                     committed: day, reason: reason,
-                    instalments: try years.map { text throws(WorkflowError) in try Self.instalment(text) })
+                    instalments: try years.map { text throws(WorkflowError) in try Input.instalment(text, field: "--year") })
             }
             let outcome = try ledger.recording { store, stamp throws(WorkflowError) in try Contributions.add(schedule, in: store, by: stamp) }
             report(outcome, done: "Recorded contribution \(id).")
-        }
-
-        /// `2017/18=8000.00`.
-        static func instalment(_ text: String) throws(WorkflowError) -> ContributionSchedule.Instalment {
-            let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2 else { throw WorkflowError(.usage, "--year: '\(text)' is not YEAR=AMOUNT") }
-            return .init(
-                year: try Input.year(parts[0], field: "--year"), amount: try Input.money(parts[1], field: "--year"))
         }
     }
 

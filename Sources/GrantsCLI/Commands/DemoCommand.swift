@@ -35,11 +35,10 @@ struct DemoCommand: ParsableCommand {
         print(RecordingRenderer.describe(result.outcome) + "\n")
         print(result.allocationTable)
         print(result.textFiles[0].text, terminator: "")
-        let balance = result.reconciliation.firstFailure.map { "does NOT balance: \($0.subject): \($0.equation)" }
-            ?? "balances: \(result.reconciliation.checks.count) checks, every one exact to the penny"
-        print("\nReconciliation: the ledger \(balance).")
+        print("\nReconciliation: the ledger \(RecordingRenderer.balance(result.reconciliation)).")
         print("\nEligibility of the bids in \(bids), checked against this ledger\n")
         print(EligibilityRenderer.summary(result.verdicts), terminator: "")
+        try attempt { () throws(WorkflowError) in try SampleDemo.createFolder(reports) }
         print("")
         try attempt { () throws(WorkflowError) in
             try SampleDemo.write(result, into: reports) { print("Wrote \($0)") }

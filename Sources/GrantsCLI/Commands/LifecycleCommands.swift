@@ -63,11 +63,15 @@ struct CloseCommand: ParsableCommand {
     func run() throws {
         let day = try typed(date, "--date", Input.day)
         let money = try typed(spent, "--spent", Input.money)
-        let (step, summary) = try ledger.recording { store, stamp throws(WorkflowError) in
+        let store = try ledger.open()
+        let stamp = try ledger.stamp()
+        let step = try attempt { () throws(WorkflowError) in
             try AwardLifecycle.close(award: award, spent: money, date: day, in: store, by: stamp)
         }
         report(step.outcome, done: "Closed \(award): \(money.formatted) spent.")
-        if let summary { print(summary) }
+        if let summary = try attempt({ () throws(WorkflowError) in try AwardLifecycle.summary(of: award, in: store) }) {
+            print(summary)
+        }
     }
 }
 

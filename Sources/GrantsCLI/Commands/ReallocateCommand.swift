@@ -29,17 +29,20 @@ struct ReallocateCommand: ParsableCommand {
     func run() throws {
         let day = try typed(date, "--date", Input.day)
         let money = try typed(amount, "--amount", Input.money)
+        try attempt { () throws(WorkflowError) in try Reallocation.requirePositive(money) }
         let destination: Reallocation.Destination
         if let to {
             destination = .allocation(to)
         } else if let toCsp {
-            destination = .csp(try typed(toCsp, "--to-csp", Input.organisation))
+            destination = .csp(toCsp)
         } else {
             destination = .fund
         }
         let request = Reallocation.Request(
             from: from, amount: money, to: destination, decision: decision, date: day, reason: reason)
-        let result = try ledger.recording { store, stamp throws(WorkflowError) in try Reallocation.record(request, in: store, by: stamp) }
+        let result = try ledger.recording { store, stamp throws(WorkflowError) in
+            try Reallocation.record(request, in: store, by: stamp)
+        }
         let done = switch destination {
         case .fund: "Cut \(from) by \(money.formatted) (decision \(decision))"
         case .allocation(let to): "Moved \(money.formatted) from \(from) to \(to) (decision \(decision))"

@@ -36,7 +36,7 @@ struct StatusCommand: ParsableCommand {
         do {
             print(try StatusRenderer.render(report, as: format), terminator: "")
         } catch {
-            throw failure(WorkflowError(.badData, "cannot total the figures: \(error)"))
+            throw failure(WorkflowError.cannotTotal(error))
         }
     }
 }

@@ -20,7 +20,7 @@ struct YearEndCommand: ParsableCommand {
         let report = try attempt { () throws(WorkflowError) in try YearEndWorkflow.report(financialYear, in: store) }
         print(YearEndRenderer.text(report), terminator: "")
         guard close else {
-            if !report.canClose && report.closedOn == nil { throw ExitStatus.checkFailed }
+            if report.isHeldOpen { throw ExitStatus.checkFailed }
             return
         }
         guard let date else { throw failure(WorkflowError(.usage, "--close needs --date")) }

@@ -122,6 +122,9 @@ public struct YearEndReport: Hashable, Sendable {
     /// Whether the year may close: not closed already, no award open, no claim unpaid, no underspend still owed.
     public var canClose: Bool { closedOn == nil && openAwards.isEmpty && unpaidClaims.isEmpty && underspendOwed.isEmpty }
 
+    /// Whether the year is still open and something keeps it so (what a year-end check fails on).
+    public var isHeldOpen: Bool { closedOn == nil && !canClose }
+
     /// How many things keep the year open.
     public var openCount: Int { openAwards.count + unpaidClaims.count + underspendOwed.count }
 

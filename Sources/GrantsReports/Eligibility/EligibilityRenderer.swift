@@ -55,14 +55,17 @@ public enum EligibilityRenderer {
     }
 
     public static func detail(_ verdict: Eligibility) -> String {
-        var out = "\(verdict.bidID): \(verdict.applicantName), \(verdict.requested.formatted) requested: "
+        // What the bid says is shown inert (see `TerminalText`): an applicant's name cannot forge a line.
+        let safe = TerminalText.inert
+        var out = "\(safe(verdict.bidID)): \(safe(verdict.applicantName)), \(verdict.requested.formatted) requested: "
             + "\(verdict.outcome.rawValue.uppercased())\n"
-        out += "  \(verdict.scheme.rawValue) \(verdict.year.label), rules of \(verdict.rulebook), values as of \(verdict.asOf)\n"
+        out += "  \(verdict.scheme.rawValue) \(verdict.year.label), rules of \(safe(verdict.rulebook)), values as of \(verdict.asOf)\n"
         for result in verdict.results {
             let warning = result.severity == .warning ? " (warning)" : ""
-            out += "  \(symbol(result.status)) \(result.ruleID)\(warning) \(result.message)\n"
+            out += "  \(symbol(result.status)) \(safe(result.ruleID))\(warning) \(safe(result.message))\n"
             for applied in result.applied {
-                out += "      \(applied.name) = \(applied.value.display) from \(applied.from): \(applied.reference)\n"
+                out += "      \(safe(applied.name)) = \(safe(applied.value.display)) from \(applied.from): "
+                    + "\(safe(applied.reference))\n"
             }
         }
         return out

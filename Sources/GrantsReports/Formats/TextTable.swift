@@ -13,13 +13,14 @@ public struct TextTable: Sendable {
         self.columns = columns.map { (title: $0.0, alignment: $0.1) }
     }
 
+    /// Adds a row; control characters in its cells are shown as escapes (see `TerminalText`).
     public mutating func add(_ row: [String]) {
-        rows.append(row)
+        rows.append(row.map(TerminalText.inert))
     }
 
     /// A row below a rule, such as a total.
     public mutating func addFooter(_ row: [String]) {
-        footers.append(row)
+        footers.append(row.map(TerminalText.inert))
     }
 
     public func rendered() -> String {

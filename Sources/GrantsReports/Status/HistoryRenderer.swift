@@ -5,11 +5,14 @@ public enum HistoryRenderer {
     public static func text(_ lines: [HistoryEntry]) -> String {
         if lines.isEmpty { return "The history is empty.\n" }
         var out = ""
+        // Every text a person typed is shown inert: a reason cannot print a line that looks like another entry.
+        let safe = TerminalText.inert
         for line in lines {
-            let source = line.source.map { " from \($0)" } ?? ""
-            out += "#\(line.sequence) \(line.at) \(line.actor): \(line.action) \(line.kind) \(line.entryID)\(source)\n"
-            out += "    why: \(line.reason)\n"
-            out += "    \(line.detail)\n"
+            let source = line.source.map { " from \(safe($0))" } ?? ""
+            out += "#\(line.sequence) \(safe(line.at)) \(safe(line.actor)): \(line.action) \(line.kind) "
+                + "\(safe(line.entryID))\(source)\n"
+            out += "    why: \(safe(line.reason))\n"
+            out += "    \(safe(line.detail))\n"
         }
         return out
     }

@@ -16,6 +16,13 @@ public enum RecordingRenderer {
         return "Recorded \(outcome.addedCount) \(entries): \(parts.joined(separator: ", "))\(already)."
     }
 
+    /// Whether the ledger balances, in a few words: `balances: 50 checks, every one exact to the penny`, or the first
+    /// check that does not.
+    public static func balance(_ result: Reconciliation) -> String {
+        result.firstFailure.map { "does NOT balance: \($0.subject): \($0.equation)" }
+            ?? "balances: \(result.checks.count) checks, every one exact to the penny"
+    }
+
     /// The reconciliation: every check when `verbose`, then the first that fails, or a line saying all balance.
     public static func reconciliation(_ result: Reconciliation, verbose: Bool) -> String {
         var out = ""

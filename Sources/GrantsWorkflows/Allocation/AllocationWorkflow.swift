@@ -50,7 +50,7 @@ public enum AllocationWorkflow {
     /// Applies the formula to what is left of the fund; refuses a fund not split into allocations, a formula that
     /// cannot be met, or a CSP not in the ledger.
     public static func plan(_ request: Request, in store: any LedgerStore) throws(WorkflowError) -> Proposal {
-        if request.decision.allSatisfy(\.isWhitespace) { throw .usage("--decision is empty") }
+        try requireDecision(request.decision)
         guard let fund = try reading({ () throws(LedgerError) in try store.fund(request.fund) }) else {
             throw .badData("no fund \(request.fund) is in the ledger")
         }
@@ -72,6 +72,11 @@ public enum AllocationWorkflow {
             names[csp] = org.name
         }
         return Proposal(request: request, plan: plan, names: names)
+    }
+
+    /// Refuses an empty decision reference: every allocation must say which decision made it.
+    public static func requireDecision(_ decision: String) throws(WorkflowError) {
+        if decision.allSatisfy(\.isWhitespace) { throw .usage("--decision is empty") }
     }
 
     /// Records the proposal's allocations, all or none.

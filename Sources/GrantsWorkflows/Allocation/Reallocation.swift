@@ -9,8 +9,8 @@ public enum Reallocation {
         case fund
         /// To an existing allocation.
         case allocation(String)
-        /// To a new allocation for a CSP in the same fund.
-        case csp(OrganisationID)
+        /// To a new allocation for a CSP in the same fund, as the CSP's organisation id was typed.
+        case csp(String)
     }
 
     /// A reallocation decision.
@@ -47,11 +47,16 @@ public enum Reallocation {
         public let outcome: RecordOutcome
     }
 
+    /// Refuses nothing to move.
+    public static func requirePositive(_ amount: Money) throws(WorkflowError) {
+        guard amount > .zero else { throw .usage("--amount must be more than 0.00") }
+    }
+
     /// Records the decision, or throws why not.
     public static func record(_ request: Request, in store: any LedgerStore, by stamp: Stamp) throws(WorkflowError)
         -> Result
     {
-        guard request.amount > .zero else { throw .usage("--amount must be more than 0.00") }
+        try requirePositive(request.amount)
         guard let source = try reading({ () throws(LedgerError) in try store.allocation(request.from) }) else {
             throw .badData("no allocation \(request.from) is in the ledger")
         }
@@ -68,7 +73,8 @@ public enum Reallocation {
             batch.allocationChanges.append(Sourced(AllocationChange(
                 id: "\(to)-\(slug)-ADD", allocation: to, delta: request.amount, decision: request.decision,
                 date: request.date, reason: request.reason)))
-        case .csp(let csp):
+        case .csp(let text):
+            let csp = try Input.organisation(text, field: "--to-csp")
             let id = "\(source.fund)-\(slug)-\(csp.rawValue)"
             batch.allocations.append(Sourced(Allocation(
                 id: id, fund: source.fund, csp: csp, amount: request.amount, decision: request.decision,

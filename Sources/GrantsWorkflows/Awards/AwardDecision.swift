@@ -1,4 +1,5 @@
 import GrantsCore
+import GrantsImport
 import GrantsRules
 
 /// Records an award on a bid: finds the fund and allocation, checks the bid against its rules and the ledger,
@@ -39,6 +40,18 @@ public enum AwardDecision {
             priorities: (request.form?.priorities ?? []).compactMap { try? Priority(parsing: $0) })))
         let outcome = try reading { () throws(LedgerError) in try store.record(batch, as: stamp.change(why)) }
         return AwardResult(awardID: awardID, verdict: verdict, outcome: outcome)
+    }
+
+    /// The bid with this id in an applicant's bid file.
+    public static func form(_ bid: String, inFile file: String) throws(WorkflowError) -> BidForm {
+        let forms: [Sourced<BidForm>]
+        do {
+            forms = try BidFile.read(file: file)
+        } catch {
+            throw WorkflowError(error)
+        }
+        guard let match = forms.first(where: { $0.value.id == bid }) else { throw .badData("\(file) holds no bid \(bid)") }
+        return match.value
     }
 
     /// The fund: named, the stored bid's, or the only one of the form's scheme and year.

@@ -130,17 +130,22 @@ public enum SampleDemo {
                     ])),
             ]
         } catch {
-            throw .badData("cannot total the figures: \(error)")
+            throw .cannotTotal(error)
         }
     }
 
-    /// Writes every report into `folder`, calling `wrote` with each path once it is in place.
-    public static func write(_ result: Result, into folder: String, wrote: (String) -> Void) throws(WorkflowError) {
+    /// Makes the reports folder (and its parents) if it is not there.
+    public static func createFolder(_ folder: String) throws(WorkflowError) {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
             throw WorkflowError(.io, "cannot create \(folder): \(error.localizedDescription)")
         }
+    }
+
+    /// Writes every report into `folder`, calling `wrote` with each path once it is in place.
+    public static func write(_ result: Result, into folder: String, wrote: (String) -> Void) throws(WorkflowError) {
+        try createFolder(folder)
         for file in result.textFiles {
             let path = (folder as NSString).appendingPathComponent(file.name)
             try OutputFiles.write(file.text, to: path)

@@ -56,18 +56,21 @@ public enum AwardLifecycle {
     }
 
     /// Closes an open award with what the recipient spent: unspent money paid is owed back, the unpaid part is
-    /// released. Returns the award's figures after.
+    /// released.
     public static func close(award: String, spent: Money, date: Day, in store: any LedgerStore, by stamp: Stamp)
-        throws(WorkflowError) -> (step: Step, summary: String?)
+        throws(WorkflowError) -> Step
     {
         try requireOpen(award, in: store, doing: "closed")
         let id = Identifiers.closure(of: award)
         var batch = LedgerBatch()
         batch.closures = [Sourced(AwardClosure(id: id, award: award, spent: spent, date: date))]
         let change = stamp.change("end-of-grant report for \(award)")
-        let outcome = try reading { () throws(LedgerError) in try store.record(batch, as: change) }
-        let summary = try reading { () throws(LedgerError) in try store.awardSummary(award) }
-        return (Step(id: id, outcome: outcome), summary)
+        return Step(id: id, outcome: try reading { () throws(LedgerError) in try store.record(batch, as: change) })
+    }
+
+    /// One line on where an award's money stands: awarded, paid, released, owed back, returned.
+    public static func summary(of award: String, in store: any LedgerStore) throws(WorkflowError) -> String? {
+        try reading { () throws(LedgerError) in try store.awardSummary(award) }
     }
 
     /// Withdraws an open award nothing has been paid on; all of it is released.

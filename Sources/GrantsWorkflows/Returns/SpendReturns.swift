@@ -50,7 +50,7 @@ public enum SpendReturns {
         } catch let error as WorkflowError {
             throw error
         } catch let error as MoneyError {
-            throw .badData("cannot total the figures: \(error)")
+            throw .cannotTotal(error)
         } catch {
             throw .badData("cannot write the return: \(error)")
         }

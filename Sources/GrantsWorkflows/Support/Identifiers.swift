@@ -2,7 +2,12 @@
 public enum Identifiers {
     /// An id with a two-digit sequence number: `AWD-1` → `AWD-1-C01`.
     public static func numbered(_ base: String, _ letter: String, _ number: Int) -> String {
-        "\(base)-\(letter)\(number < 10 ? "0" : "")\(number)"
+        "\(base)-\(letter)\(twoDigits(number))"
+    }
+
+    /// `7` → `07`; `12` → `12`.
+    static func twoDigits(_ number: Int) -> String {
+        "\(number < 10 ? "0" : "")\(number)"
     }
 
     /// A decision reference made safe for an id: every character that is not a letter or digit becomes `-`
@@ -16,7 +21,7 @@ public enum Identifiers {
 
     /// The n-th (1-based) allocation of a fund made by a decision: `CSP-2018-19-2018-07-01`.
     public static func allocation(fund: String, decision: String, position: Int) -> String {
-        "\(fund)-\(slug(decision))-\(position < 10 ? "0" : "")\(position)"
+        "\(fund)-\(slug(decision))-\(twoDigits(position))"
     }
 
     /// An award's closure: `<award>-CLOSE`.

@@ -27,6 +27,15 @@ public enum Input {
         try parsing(field) { try Quarter(parsing: text) }
     }
 
+    /// A contribution's amount for one year, `2017/18=8000.00`.
+    public static func instalment(_ text: String, field: String) throws(WorkflowError)
+        -> ContributionSchedule.Instalment
+    {
+        let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
+        guard parts.count == 2 else { throw .usage("\(field): '\(text)' is not YEAR=AMOUNT") }
+        return .init(year: try year(parts[0], field: field), amount: try money(parts[1], field: field))
+    }
+
     /// Runs a parser, prefixing its failure with the field it read.
     private static func parsing<T>(_ field: String, _ parse: () throws -> T) throws(WorkflowError) -> T {
         do {

@@ -32,6 +32,11 @@ public struct WorkflowError: ClassifiedError, Sendable {
     /// The message.
     public var description: String { message }
 
+    /// A total that does not fit in 64-bit pence: the figures cannot be shown.
+    public static func cannotTotal(_ error: MoneyError) -> WorkflowError {
+        WorkflowError(.badData, "cannot total the figures: \(error)")
+    }
+
     static func usage(_ message: String) -> WorkflowError { WorkflowError(.usage, message) }
     static func badData(_ message: String) -> WorkflowError { WorkflowError(.badData, message) }
     static func checkFailed(_ message: String, verdict: Eligibility? = nil) -> WorkflowError {
