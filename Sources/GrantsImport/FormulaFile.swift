@@ -154,7 +154,8 @@ public enum FormulaFile {
             for _ in digits.count..<4 { fraction *= 10 }
         }
         let (product, overflow) = whole.multipliedReportingOverflow(by: indicatorScale)
-        guard !overflow else { return nil }
-        return product + fraction
+        let (value, carried) = product.addingReportingOverflow(fraction)
+        guard !overflow, !carried else { return nil }
+        return value
     }
 }
