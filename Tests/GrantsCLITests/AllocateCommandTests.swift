@@ -21,7 +21,7 @@ import GrantsTestSupport
             ["allocate", "--fund", "CSP-2018-19", "--formula", formula, "--decision", "2018/07", "--date", "2018-04-16",
              "--dry-run"], in: folder.path)
         #expect(result.status == 0, "\(result.stderr)")
-        try Golden.check(result.stdout.replacingOccurrences(of: formula, with: "csp-2018-19-weighted.yaml"),
+        try goldenFiles.check(result.stdout.replacingOccurrences(of: formula, with: "csp-2018-19-weighted.yaml"),
                          against: "allocate-weighted.txt")
         #expect(result.stdout.hasSuffix("Dry run: nothing was recorded.\n"))
         let status = try GrantsBinary.run(["status", "--fund", "CSP-2018-19", "--format", "csv"], in: folder.path)

@@ -47,7 +47,7 @@ import GrantsTestSupport
         #expect(text.stdout.contains("8 bids: 3 eligible, 5 ineligible, 0 incomplete\n"))
         let json = try GrantsBinary.run(["check", GrantsBinary.bids, "--format", "json"], in: folder.path)
         #expect(json.status == 1)
-        try Golden.check(json.stdout, against: "check-samples.json")
+        try goldenFiles.check(json.stdout, against: "check-samples.json")
     }
 
     @Test func asOfPicksTheParameterValues() throws {

@@ -25,10 +25,10 @@ import GrantsTestSupport
             .replacingOccurrences(of: GrantsBinary.samples, with: "Samples/lancashire-2017-18")
             .replacingOccurrences(of: GrantsBinary.bids, with: "Samples/bids-2017-18")
             .replacingOccurrences(of: GrantsBinary.formula, with: "Samples/formulas/csp-2018-19-weighted.yaml")
-        try Golden.check(stdout, against: "demo.txt")
+        try goldenFiles.check(stdout, against: "demo.txt")
         for name in Self.reports {
             let written = try String(contentsOfFile: (reports as NSString).appendingPathComponent(name), encoding: .utf8)
-            try Golden.check(written, against: name)
+            try goldenFiles.check(written, against: name)
         }
         // The demo never touches a ledger file of its own.
         #expect(!FileManager.default.fileExists(atPath: folder.file("grants.sqlite")))

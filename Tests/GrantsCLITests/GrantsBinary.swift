@@ -1,4 +1,8 @@
 import Foundation
+import GrantsTestSupport
+
+/// The golden files in Tests/GrantsCLITests/Golden: the demo's standard output and what other commands print.
+let goldenFiles = GoldenFiles()
 
 /// Runs the built `grants` executable, as a person or a script would, and captures what it prints.
 struct GrantsBinary {
@@ -27,17 +31,13 @@ struct GrantsBinary {
         var description: String { "no grants executable in \(searched.joined(separator: ", ")); run swift build first" }
     }
 
-    /// The package's root folder, from this source file's path.
-    static var packageRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-    }
+    static var packageRoot: URL { PackageFiles.root }
 
-    static var samples: String { packageRoot.appendingPathComponent("Samples/lancashire-2017-18").path }
+    static var samples: String { PackageFiles.samples }
 
-    static var bids: String { packageRoot.appendingPathComponent("Samples/bids-2017-18").path }
+    static var bids: String { PackageFiles.bids }
 
-    static var formula: String { packageRoot.appendingPathComponent("Samples/formulas/csp-2018-19-weighted.yaml").path }
+    static var formula: String { PackageFiles.formulas.appendingPathComponent("csp-2018-19-weighted.yaml").path }
 
     /// `grants demo` on the package's Samples, writing into `reports`.
     static func demoArguments(reports: String) -> [String] {

@@ -489,41 +489,4 @@ enum LifecycleProbe {
         let description: String
         init(_ description: String) { self.description = description }
     }
-
-    /// A small RFC 4180 reader, enough for the status CSV (quoted fields, CRLF records).
-    enum CSV {
-        static func records(_ text: String) -> [[String]] {
-            var records: [[String]] = []
-            var record: [String] = []
-            var field = ""
-            var quoted = false
-            var characters = text.makeIterator()
-            var pending: Character? = nil
-            while let c = pending ?? characters.next() {
-                pending = nil
-                if quoted {
-                    if c == "\"" {
-                        if let next = characters.next() {
-                            if next == "\"" { field.append("\"") } else { quoted = false; pending = next }
-                        } else {
-                            quoted = false
-                        }
-                    } else {
-                        field.append(c)
-                    }
-                    continue
-                }
-                switch c {
-                case "\"": quoted = true
-                case ",": record.append(field); field = ""
-                case "\r\n", "\n", "\r":
-                    record.append(field); field = ""
-                    records.append(record); record = []
-                default: field.append(c)
-                }
-            }
-            if !field.isEmpty || !record.isEmpty { record.append(field); records.append(record) }
-            return records
-        }
-    }
 }

@@ -8,22 +8,11 @@ import GrantsTestSupport
 
 /// The CSV return: its totals equal `grants status` for the same scope, to the penny, and text cells are inert.
 @Suite struct ReturnCSVTests {
-    static var samples: String {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Samples/lancashire-2017-18").path
-    }
-
-    private func sampleLedger() throws -> Ledger {
-        let ledger = try Ledger()
-        try ledger.record(try LedgerFile.read(paths: [Self.samples]), as: Fixtures.change())
-        return ledger
-    }
-
     private func year() throws -> FinancialYear { try FinancialYear(parsing: "2017/18") }
 
     @Test(arguments: [nil, "CSP-2017-18", "CAF-2017-18"])
     func fundTotalsEqualStatus(fund: String?) throws {
-        let ledger = try sampleLedger()
+        let ledger = try Fixtures.sampleLedger()
         let r = try ledger.spendReturn(period: .init(year: try year()), fund: fund)
         let status = try ledger.status(.init(year: try year(), fund: fund))
         for line in status.funds where line.committed > .zero || line.paid > .zero {
@@ -35,7 +24,7 @@ import GrantsTestSupport
     }
 
     @Test func cspTotalsEqualStatus() throws {
-        let ledger = try sampleLedger()
+        let ledger = try Fixtures.sampleLedger()
         let csp = try OrganisationID(parsing: "360G-LancashirePCC-CSP-SOUTH-RIBBLE")
         let r = try ledger.spendReturn(period: .init(year: try year()), csp: csp)
         let status = try ledger.status(.init(year: try year(), csp: csp))
@@ -48,7 +37,7 @@ import GrantsTestSupport
     }
 
     @Test func aQuarterCountsOnlyItsPayments() throws {
-        let ledger = try sampleLedger()
+        let ledger = try Fixtures.sampleLedger()
         let q3 = try ledger.spendReturn(period: .init(year: try year(), quarter: .q3))
         let status = try ledger.status(.init(year: try year(), quarter: .q3))
         for line in status.funds where line.paid > .zero {

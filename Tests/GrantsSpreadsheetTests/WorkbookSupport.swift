@@ -6,19 +6,6 @@ import GrantsTestSupport
 
 /// Helpers for reading back the workbooks the tests write.
 enum WorkbookSupport {
-    /// The package root, found from this file: Tests/GrantsSpreadsheetTests/WorkbookSupport.swift.
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    /// The 2017/18 return for every fund and CSP of the package's sample ledger.
-    static func samplesReturn() throws -> SpendReturn {
-        let ledger = try Ledger()
-        let batch = try LedgerFile.read(paths: [packageRoot.appendingPathComponent("Samples/lancashire-2017-18").path])
-        try ledger.record(batch, as: Fixtures.change())
-        guard let year = FinancialYear(startYear: 2017) else { throw Failure("no 2017/18") }
-        return try ledger.spendReturn(period: .init(year: year))
-    }
-
     /// One part of the XLSX (a zip), as text, read with `unzip -p`.
     static func part(_ name: String, of file: String) throws -> String {
         let process = Process()
@@ -122,27 +109,6 @@ enum WorkbookSupport {
 }
 
 extension WorkbookSupport {
-    /// A return built by hand: one CSP award line per (id, title, pence), for cases a ledger would not hold.
-    static func handMadeReturn(_ awards: [(id: String, title: String, pence: Int64)]) throws -> SpendReturn {
-        guard let year = FinancialYear(startYear: 2017), let awardDate = Day(year: 2017, month: 7, day: 3),
-              let start = Day(year: 2017, month: 7, day: 10), let end = Day(year: 2018, month: 3, day: 31)
-        else { throw Failure("bad fixture days") }
-        let header = SpendReturn.Header(
-            funderID: "360G-Test-OPCC", funderName: "Office of the Police and Crime Commissioner (test)",
-            period: .init(year: year), fund: nil, csp: nil, asOf: year.lastDay, fingerprint: "fnv1a64:0/0")
-        let lines = awards.map { award in
-            SpendReturn.AwardLine(
-                awardID: award.id, decision: "2017/81", title: award.title, recipientID: "GB-LAE-SRI",
-                recipientName: "South Ribble Borough Council", charityNumber: nil, companyNumber: nil,
-                cspID: "360G-Test-CSP-SR", cspName: "South Ribble Community Safety Partnership",
-                cspLocationCode: "E07000126", fundID: "CSP-2017-18", fundName: "CSP grant 2017/18", scheme: .cspGrant,
-                priorities: ["anti-social-behaviour"], awardDate: awardDate, plannedStart: start, plannedEnd: end,
-                state: .awarded, awarded: Money(pence: award.pence), released: .zero, paidInPeriod: .zero,
-                paidToDate: .zero, outstanding: Money(pence: award.pence), returned: .zero)
-        }
-        return SpendReturn(header: header, lines: lines, contributions: [])
-    }
-
     /// Whether a cell style index uses a bold font.
     static func isBold(style: Int, of file: String) throws -> Bool {
         let xml = try part("xl/styles.xml", of: file)

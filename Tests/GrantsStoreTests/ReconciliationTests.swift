@@ -9,12 +9,6 @@ import Testing
 /// `reconcile()` recomputes every fund, allocation, award and contribution year from the entries and says whether
 /// each balances, naming the figures in its equation and the entries behind them.
 @Suite struct ReconciliationTests {
-    /// The package root: this file is Tests/GrantsStoreTests/ReconciliationTests.swift.
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    static var samples: String { packageRoot.appendingPathComponent("Samples/lancashire-2017-18").path }
-
     @Test func theFixturesBalance() throws {
         let reconciliation = try Fixtures.ledger().reconcile()
         #expect(reconciliation.balances)
@@ -69,7 +63,7 @@ import Testing
 
     @Test func theLancashireSamplesBalance() throws {
         let ledger = try Ledger()
-        let batch = try LedgerFile.read(paths: [Self.samples])
+        let batch = try LedgerFile.read(paths: [PackageFiles.samples])
         #expect(batch.awards.count > 10, "the samples should hold the year's awards")
         try ledger.record(batch, as: Fixtures.change("samples"))
         let reconciliation = try ledger.reconcile()
