@@ -2,20 +2,13 @@ import Foundation
 import Testing
 import GrantsTestSupport
 
-/// `grants allocate` run as the built binary on the sample ledger and formulas.
+/// `grants allocate` run as the built binary on the sample ledger, whose £325,000.00 CSP fund for 2018/19 is not
+/// yet allocated, and the sample formulas.
 @Suite struct AllocateCommandTests {
-    private var formulas: URL { GrantsBinary.packageRoot.appendingPathComponent("Samples/formulas") }
-
-    /// A ledger holding the samples, whose £325,000.00 CSP fund for 2018/19 is not yet allocated.
-    private func prepared() throws -> TemporaryFolder {
-        let folder = try TemporaryFolder()
-        #expect(try GrantsBinary.run(["init"], in: folder.path).status == 0)
-        #expect(try GrantsBinary.run(["import", GrantsBinary.samples], in: folder.path).status == 0)
-        return folder
-    }
+    private var formulas: URL { PackageFiles.formulas }
 
     @Test func aDryRunPrintsTheTableAndWritesNothing() throws {
-        let folder = try prepared()
+        let folder = try SampleLedger.copy()
         let formula = formulas.appendingPathComponent("csp-2018-19-weighted.yaml").path
         let result = try GrantsBinary.run(
             ["allocate", "--fund", "CSP-2018-19", "--formula", formula, "--decision", "2018/07", "--date", "2018-04-16",
@@ -29,7 +22,7 @@ import GrantsTestSupport
     }
 
     @Test func recordingAllocatesEveryPennyOfTheSharedPart() throws {
-        let folder = try prepared()
+        let folder = try SampleLedger.copy()
         let formula = formulas.appendingPathComponent("csp-2018-19-weighted.yaml").path
         let result = try GrantsBinary.run(
             ["allocate", "--fund", "CSP-2018-19", "--formula", formula, "--decision", "2018/07", "--date", "2018-04-16"],
@@ -51,7 +44,7 @@ import GrantsTestSupport
     }
 
     @Test func aFlatFormulaKeepsTheRestCentrally() throws {
-        let folder = try prepared()
+        let folder = try SampleLedger.copy()
         let formula = formulas.appendingPathComponent("csp-flat-10000.yaml").path
         let result = try GrantsBinary.run(
             ["allocate", "--fund", "CSP-2018-19", "--formula", formula, "--decision", "2018/09", "--date", "2018-04-16",
@@ -61,7 +54,7 @@ import GrantsTestSupport
     }
 
     @Test func aFormulaForAFundOfAnotherSchemeIsRefused() throws {
-        let folder = try prepared()
+        let folder = try SampleLedger.copy()
         let formula = formulas.appendingPathComponent("csp-flat-10000.yaml").path
         let result = try GrantsBinary.run(
             ["allocate", "--fund", "CAF-2017-18", "--formula", formula, "--decision", "x", "--date", "2017-04-16"],

@@ -81,7 +81,7 @@ import GrantsTestSupport
 
     @Test(arguments: 1...5)
     func twoCheckedAwardsRaceForOneAllocation(round: Int) throws {
-        let folder = try LifecycleProbe.sampleLedger()
+        let folder = try SampleLedger.copy()
         let (before, amount) = try stake(folder)
         let money = LifecycleProbe.plain(amount)
         let bids = ["CSP-2017-SRI-R\(round)A", "CSP-2017-SRI-R\(round)B"]
@@ -106,7 +106,7 @@ import GrantsTestSupport
 
     @Test(arguments: 1...5)
     func twoOverriddenAwardsRaceForOneAllocation(round: Int) throws {
-        let folder = try LifecycleProbe.sampleLedger()
+        let folder = try SampleLedger.copy()
         let (before, amount) = try stake(folder)
         let money = LifecycleProbe.plain(amount)
         let bids = ["BID-RACE-\(round)-A", "BID-RACE-\(round)-B"]

@@ -8,16 +8,8 @@ import GrantsTestSupport
         URL(fileURLWithPath: GrantsBinary.bids).appendingPathComponent(name).path
     }
 
-    /// A folder whose grants.sqlite holds the sample ledger.
-    private func sampleLedger() throws -> TemporaryFolder {
-        let folder = try TemporaryFolder()
-        #expect(try GrantsBinary.run(["init"], in: folder.path).status == 0)
-        #expect(try GrantsBinary.run(["import", GrantsBinary.samples], in: folder.path).status == 0)
-        return folder
-    }
-
     @Test func anEligibleBidExitsZero() throws {
-        let folder = try sampleLedger()
+        let folder = try SampleLedger.copy()
         let result = try GrantsBinary.run(["check", bid("csp-south-ribble.yaml")], in: folder.path)
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.hasPrefix(
@@ -40,7 +32,7 @@ import GrantsTestSupport
     }
 
     @Test func manyBidsGiveASummaryFirstAndAJSONReportThatMatchesItsGolden() throws {
-        let folder = try sampleLedger()
+        let folder = try SampleLedger.copy()
         let text = try GrantsBinary.run(["check", GrantsBinary.bids], in: folder.path)
         #expect(text.status == 1)
         #expect(text.stdout.hasPrefix("Bid              Applicant"))
@@ -79,7 +71,7 @@ import GrantsTestSupport
     }
 
     @Test func whatIfListsTheBidsWhoseOutcomeChanges() throws {
-        let folder = try sampleLedger()
+        let folder = try SampleLedger.copy()
         let result = try GrantsBinary.run(
             ["check", bid("caf-over-cap.yaml"), bid("caf-friday-boxing.yaml"), "--set", "max_request=3000.00"],
             in: folder.path)

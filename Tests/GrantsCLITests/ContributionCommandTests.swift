@@ -50,7 +50,7 @@ import GrantsTestSupport
     // MARK: - A contribution's life
 
     @Test func addReceiveWithdrawAndTheStatusAfterwards() throws {
-        let folder = try LifecycleProbe.sampleLedger()
+        let folder = try SampleLedger.copy()
         let added = try add(folder)
         #expect(added.status == 0, "\(added.stderr)")
         #expect(added.stdout == "Recorded contribution \(id).\n")
@@ -112,7 +112,7 @@ import GrantsTestSupport
     }
 
     @Test func receiptsOverWhatIsDueAreRefused() throws {
-        let folder = try LifecycleProbe.sampleLedger()
+        let folder = try SampleLedger.copy()
         #expect(try add(folder).status == 0)
         try LifecycleProbe.expectRefused(
             ["contribution", "receive", id, "--year", "2018/19", "--amount", "8000.01", "--date", "2018-06-30"], in: folder,
@@ -135,7 +135,7 @@ import GrantsTestSupport
     /// BUG: after `contribution withdraw --effective 2018-04-01`, 2018/19 is shown as withdrawn with £0.00 expected, yet
     /// `contribution receive` still takes money for 2018/19 against the original £8,000.00 instalment.
     @Test func nothingIsDueForAWithdrawnYear() throws {
-        let folder = try LifecycleProbe.sampleLedger()
+        let folder = try SampleLedger.copy()
         #expect(try add(folder).status == 0)
         #expect(try GrantsBinary.run(
             ["contribution", "withdraw", id, "--effective", "2018-04-01", "--reason", "Council budget reductions"],
@@ -146,7 +146,7 @@ import GrantsTestSupport
     }
 
     @Test func aScheduleIsRecordedOnceAndWithdrawnOnce() throws {
-        let folder = try LifecycleProbe.sampleLedger()
+        let folder = try SampleLedger.copy()
         #expect(try add(folder).status == 0)
         // The same command again changes nothing.
         let again = try add(folder)
@@ -175,7 +175,7 @@ import GrantsTestSupport
     }
 
     @Test func badSchedulesAreRefused() throws {
-        let folder = try LifecycleProbe.sampleLedger()
+        let folder = try SampleLedger.copy()
         try LifecycleProbe.expectRefused(
             ["contribution", "add", "--id", "C-ZERO", "--contributor", "GB-LAE-SRI", "--recipient", "360G-LancashirePCC-OPCC",
              "--service", "IDVA service", "--committed", "2017-03-01", "--reason", "x", "--year", "2017/18=0.00"],
@@ -217,12 +217,12 @@ import GrantsTestSupport
          "error: --effective: '2018-02-30' is not a day in the calendar\n"),
     ])
     func badOptionsExit64(arguments: [String], message: String) throws {
-        let folder = try LifecycleProbe.sampleLedger()
+        let folder = try SampleLedger.copy()
         try LifecycleProbe.expectRefused(arguments, in: folder, status: 64, stderr: message)
     }
 
     @Test func aBadYearLabelExits64() throws {
-        let folder = try LifecycleProbe.sampleLedger()
+        let folder = try SampleLedger.copy()
         let result = try GrantsBinary.run(
             ["contribution", "receive", "CONTRIB-SRBC-IDVA", "--year", "2017/19", "--amount", "100.00", "--date", "2017-06-30"],
             in: folder.path)

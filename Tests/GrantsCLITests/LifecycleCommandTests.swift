@@ -18,7 +18,7 @@ import GrantsTestSupport
     // MARK: - The whole life of an award
 
     @Test func anAwardRunsFromAwardToClose() throws {
-        let folder = try LifecycleProbe.sampleLedger()
+        let folder = try SampleLedger.copy()
         let csp = try LifecycleProbe.figures(in: folder, csp: southRibble)
         let fund = try LifecycleProbe.figures(in: folder)
         try #require(csp.remaining >= 100_000, "the samples leave South Ribble \(csp)")
@@ -77,7 +77,7 @@ import GrantsTestSupport
     }
 
     @Test func everyIllegalStepIsRefusedWithItsReasonAndNothingChanges() throws {
-        let folder = try LifecycleProbe.sampleLedger()
+        let folder = try SampleLedger.copy()
         #expect(try awardLeafletDrop(in: folder).status == 0)
 
         // A claim dated before the award was made.
@@ -157,7 +157,7 @@ import GrantsTestSupport
     }
 
     @Test func aWithdrawnAwardReleasesItAllAndTakesNoMoreSteps() throws {
-        let folder = try LifecycleProbe.sampleLedger()
+        let folder = try SampleLedger.copy()
         let csp = try LifecycleProbe.figures(in: folder, csp: southRibble)
         let award = "AWD-CSP-2017-SRI-04"
         #expect(try awardLeafletDrop(in: folder).status == 0)
@@ -207,7 +207,7 @@ import GrantsTestSupport
     }
 
     @Test func anIneligibleBidIsRefusedNamingTheRule() throws {
-        let folder = try LifecycleProbe.sampleLedger()
+        let folder = try SampleLedger.copy()
         try southRibbleHas1250Left(folder)
         let before = try LifecycleProbe.snapshot(folder)
         let result = try GrantsBinary.run(
@@ -225,7 +225,7 @@ import GrantsTestSupport
     }
 
     @Test func anOverrideIsAcceptedOnlyIfTheAwardStillFits() throws {
-        let folder = try LifecycleProbe.sampleLedger()
+        let folder = try SampleLedger.copy()
         try southRibbleHas1250Left(folder)
         let reason = "CSP board agreed the extra penny is not needed (minutes 2017-11-15)"
         // Overridden, the full £1,250.01 still over-commits the allocation: refused as bad data, nothing recorded.
@@ -272,7 +272,7 @@ import GrantsTestSupport
     }
 
     @Test func aBidInTheLedgerWithoutItsFileNeedsAnOverride() throws {
-        let folder = try LifecycleProbe.sampleLedger()
+        let folder = try SampleLedger.copy()
         let csp = try LifecycleProbe.figures(in: folder, csp: southRibble)
         try #require(csp.remaining >= 20_000, "the samples leave South Ribble \(csp)")
         // BID-CSP-2017-18-SRI-03 is in the samples' ledger; a second award on it is named with --id.
@@ -305,7 +305,7 @@ import GrantsTestSupport
     /// says. A Community Action Fund bid for £2,500.00 (the cap) is awarded £2,600.00 with no --override, so the
     /// £2,500.00 cap is bypassed and the history claims no override was needed.
     @Test func anAwardAboveTheCapNeedsAnOverride() throws {
-        let folder = try LifecycleProbe.sampleLedger()
+        let folder = try SampleLedger.copy()
         let before = try LifecycleProbe.snapshot(folder)
         let result = try GrantsBinary.run(
             ["award", "CAF-2017-014", "--bid-file", LifecycleProbe.bid("caf-friday-boxing.yaml"), "--amount", "2600.00",
@@ -338,12 +338,12 @@ import GrantsTestSupport
          "error: --date: '2018-02-30' is not a day in the calendar\n"),
     ])
     func badOptionsExit64(arguments: [String], message: String) throws {
-        let folder = try LifecycleProbe.sampleLedger()
+        let folder = try SampleLedger.copy()
         try LifecycleProbe.expectRefused(arguments, in: folder, status: 64, stderr: message)
     }
 
     @Test func missingOptionsExit64() throws {
-        let folder = try LifecycleProbe.sampleLedger()
+        let folder = try SampleLedger.copy()
         let noAmount = try GrantsBinary.run(
             ["claim", "AWD-CSP-2017-18-SRI-03", "--period", "Q2", "--date", "2017-10-01"], in: folder.path)
         #expect(noAmount.status == 64)
@@ -362,15 +362,6 @@ import GrantsTestSupport
 enum LifecycleProbe {
     static func bid(_ name: String) -> String {
         URL(fileURLWithPath: GrantsBinary.bids).appendingPathComponent(name).path
-    }
-
-    /// A folder whose grants.sqlite holds the sample ledger.
-    static func sampleLedger(sourceLocation: SourceLocation = #_sourceLocation) throws -> TemporaryFolder {
-        let folder = try TemporaryFolder()
-        #expect(try GrantsBinary.run(["init"], in: folder.path).status == 0, sourceLocation: sourceLocation)
-        let imported = try GrantsBinary.run(["import", GrantsBinary.samples], in: folder.path)
-        #expect(imported.status == 0, "\(imported.stderr)", sourceLocation: sourceLocation)
-        return folder
     }
 
     /// `grants status --format csv` as rows keyed by the header's column names.

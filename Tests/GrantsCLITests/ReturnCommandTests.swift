@@ -4,16 +4,9 @@ import GrantsTestSupport
 
 /// `grants return` and `grants validate-return` run as the built binary.
 @Suite struct ReturnCommandTests {
-    private func sampleLedger() throws -> TemporaryFolder {
-        let folder = try TemporaryFolder()
-        #expect(try GrantsBinary.run(["init"], in: folder.path).status == 0)
-        #expect(try GrantsBinary.run(["import", GrantsBinary.samples], in: folder.path).status == 0)
-        return folder
-    }
-
     @Test(arguments: ["csv", "xml", "xlsx", "360giving-json", "360giving-csv"])
     func everyFormatIsWrittenWholeAndTheSameTwice(format: String) throws {
-        let folder = try sampleLedger()
+        let folder = try SampleLedger.copy()
         let first = try GrantsBinary.run(["return", "--year", "2017/18", "--format", format, "-o", "a.out"], in: folder.path)
         #expect(first.status == 0, "\(first.stderr)")
         let second = try GrantsBinary.run(["return", "--year", "2017/18", "--format", format, "-o", "b.out"], in: folder.path)
@@ -29,7 +22,7 @@ import GrantsTestSupport
     }
 
     @Test func theCSVOnStandardOutputCarriesTheTotals() throws {
-        let folder = try sampleLedger()
+        let folder = try SampleLedger.copy()
         let result = try GrantsBinary.run(["return", "--year", "2017/18", "--quarter", "Q3", "--format", "csv"], in: folder.path)
         #expect(result.status == 0)
         #expect(result.stdout.hasPrefix("record,period,as_of,"))
@@ -40,7 +33,7 @@ import GrantsTestSupport
     }
 
     @Test func theXMLValidatesAndABrokenOneDoesNot() throws {
-        let folder = try sampleLedger()
+        let folder = try SampleLedger.copy()
         #expect(try GrantsBinary.run(["return", "--year", "2017/18", "--format", "xml", "-o", "r.xml"], in: folder.path).status == 0)
         let valid = try GrantsBinary.run(["validate-return", "r.xml"], in: folder.path)
         #expect(valid.status == 0)
@@ -65,7 +58,7 @@ import GrantsTestSupport
     }
 
     @Test func badArgumentsAreUsageErrorsAndAFailedWriteLeavesTheOldFile() throws {
-        let folder = try sampleLedger()
+        let folder = try SampleLedger.copy()
         #expect(try GrantsBinary.run(["return", "--year", "2017/18", "--format", "xlsx"], in: folder.path).status == 64)
         #expect(try GrantsBinary.run(["return", "--year", "2017/18", "--quarter", "Q1", "--as-of", "2017-06-30",
                                       "--format", "csv"], in: folder.path).status == 64)

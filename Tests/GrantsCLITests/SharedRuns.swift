@@ -55,3 +55,39 @@ struct DemoRun: Sendable {
     /// The one run of this process.
     static func shared() throws -> DemoRun { try once.get() }
 }
+
+/// The sample ledger: `grants init` and `grants import Samples/lancashire-2017-18` run once per test process into
+/// a template, and each test given a copy of its own to change.
+enum SampleLedger {
+    private static let template: Result<String, SharedRuns.Failure> = {
+        do {
+            let folder = try SharedRuns.processFolder()
+            let initialised = try GrantsBinary.run(["init"], in: folder)
+            guard initialised.status == 0 else {
+                return .failure(SharedRuns.Failure("grants init exited \(initialised.status): \(initialised.stderr)"))
+            }
+            let imported = try GrantsBinary.run(["import", GrantsBinary.samples], in: folder)
+            guard imported.status == 0 else {
+                return .failure(SharedRuns.Failure("grants import of the samples exited \(imported.status): \(imported.stderr)"))
+            }
+            return .success(folder)
+        } catch {
+            return .failure(SharedRuns.Failure("cannot make the sample ledger: \(error)"))
+        }
+    }()
+
+    /// A new folder whose grants.sqlite holds the sample ledger. The write-ahead log is copied with the file when
+    /// there is one (a process that exits without closing the ledger leaves its last commits there), so the copy is
+    /// complete; the shared-memory index is not, and SQLite rebuilds it from the log.
+    static func copy() throws -> TemporaryFolder {
+        let template = try template.get()
+        let folder = try TemporaryFolder()
+        for name in ["grants.sqlite", "grants.sqlite-wal"] {
+            let source = (template as NSString).appendingPathComponent(name)
+            if name == "grants.sqlite" || FileManager.default.fileExists(atPath: source) {
+                try FileManager.default.copyItem(atPath: source, toPath: folder.file(name))
+            }
+        }
+        return folder
+    }
+}

@@ -48,7 +48,7 @@ import GrantsTestSupport
     // MARK: - The samples
 
     @Test func theSamplesListTheOpenAwardsAndExitOne() throws {
-        let folder = try LifecycleProbe.sampleLedger()
+        let folder = try SampleLedger.copy()
         let result = try run(["year-end", "2017/18"], in: folder, expecting: 1)
         #expect(result.stderr.isEmpty)
         #expect(result.stdout.hasPrefix("Year end 2017/18\n\nAward still open "))
@@ -102,7 +102,7 @@ import GrantsTestSupport
     }
 
     @Test func closingNeedsADate() throws {
-        let folder = try LifecycleProbe.sampleLedger()
+        let folder = try SampleLedger.copy()
         let before = try LifecycleProbe.snapshot(folder)
         let result = try run(["year-end", "2017/18", "--close"], in: folder, expecting: 64)
         #expect(result.stderr == "error: --close needs --date\n")
@@ -115,7 +115,7 @@ import GrantsTestSupport
     }
 
     @Test func closingWhileThingsAreOpenIsRefused() throws {
-        let folder = try LifecycleProbe.sampleLedger()
+        let folder = try SampleLedger.copy()
         let before = try LifecycleProbe.snapshot(folder)
         let result = try run(["year-end", "2017/18", "--close", "--date", "2018-05-01"], in: folder, expecting: 65)
         let count = try #require(openCount(result.stdout), "\(result.stdout)")
