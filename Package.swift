@@ -83,7 +83,7 @@ let package = Package(
         .testTarget(name: "GrantsImportTests", dependencies: ["GrantsCore", "GrantsImport", "GrantsStore", "GrantsTestSupport"]),
         .testTarget(
             name: "GrantsCLITests",
-            dependencies: ["GrantsCore", "GrantsTestSupport", "grants"],
+            dependencies: ["GrantsCore", "GrantsStore", "GrantsTestSupport", "grants"],
             resources: [.copy("Golden")]
         ),
     ],

@@ -1,4 +1,5 @@
 import Foundation
+import GrantsStore
 import Testing
 import GrantsTestSupport
 
@@ -73,9 +74,8 @@ import GrantsTestSupport
         try LifecycleProbe.expectBalances(in: folder)
 
         // Exactly one of the two awards is in the ledger.
-        let recorded = try bids.filter { bid in
-            try GrantsBinary.run(["history", "--entry", "AWD-\(bid)"], in: folder.path).stdout != "The history is empty.\n"
-        }
+        let ledger = try LifecycleProbe.ledger(in: folder)
+        let recorded = try bids.filter { bid in !(try ledger.history(entryID: "AWD-\(bid)")).isEmpty }
         #expect(recorded == [bids[index]])
     }
 
@@ -98,9 +98,8 @@ import GrantsTestSupport
         // The loser is refused when it writes (65), or by its check if the winner's award was in before it read (1).
         try expectOneWinner(results, in: folder, bids: bids, before: before, amount: amount, loserStatuses: [65, 1])
         // The losing bid was not recorded either: an award and its bid go in together or not at all.
-        let bidsRecorded = try bids.filter { bid in
-            try GrantsBinary.run(["history", "--entry", bid], in: folder.path).stdout != "The history is empty.\n"
-        }
+        let ledger = try LifecycleProbe.ledger(in: folder)
+        let bidsRecorded = try bids.filter { bid in !(try ledger.history(entryID: bid)).isEmpty }
         #expect(bidsRecorded.count == 1, "\(bidsRecorded)")
     }
 

@@ -1,4 +1,6 @@
 import Foundation
+import GrantsCore
+import GrantsStore
 import Testing
 import GrantsTestSupport
 
@@ -63,7 +65,8 @@ import GrantsTestSupport
             == csp.moved(committed: 60_000, paid: 60_000, remaining: -60_000))
         #expect(try LifecycleProbe.figures(in: folder)
             == fund.moved(committed: 60_000, paid: 60_000, remaining: -60_000))
-        try LifecycleProbe.expectBalances(in: folder)
+        // Elsewhere the balance is read in this process; here `grants reconcile` itself says it.
+        try LifecycleProbe.expectReconcileCommandBalances(in: folder)
 
         let history = try GrantsBinary.run(["history", "--entry", "AWD-CSP-2017-SRI-04-CLOSE"], in: folder.path)
         #expect(history.status == 0)
@@ -201,9 +204,9 @@ import GrantsTestSupport
 
     /// The samples leave South Ribble £1,250.00, and csp-over-allocation.yaml asks for £1,250.01.
     private func southRibbleHas1250Left(_ folder: TemporaryFolder) throws {
-        let row = try LifecycleProbe.statusRow(in: folder, fund: "CSP-2017-18", csp: southRibble)
-        try #require(row["allocated"] == "10000.00" && row["remaining"] == "1250.00",
-                     "these tests need the samples to leave South Ribble £1,250.00 of £10,000.00: \(row)")
+        let line = try LifecycleProbe.statusLine(in: folder, fund: "CSP-2017-18", csp: southRibble)
+        try #require(line.allocated == Money(pence: 1_000_000) && (try line.remaining()) == Money(pence: 125_000),
+                     "these tests need the samples to leave South Ribble £1,250.00 of £10,000.00: \(line)")
     }
 
     @Test func anIneligibleBidIsRefusedNamingTheRule() throws {
@@ -243,9 +246,9 @@ import GrantsTestSupport
              "--decision", "2017/141", "--date", "2017-11-20", "--override", reason], in: folder.path)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == "Awarded £1,250.00 on CSP-2017-SRI-05 as AWD-CSP-2017-SRI-05 (decision 2017/141).\n")
-        let row = try LifecycleProbe.statusRow(in: folder, fund: "CSP-2017-18", csp: southRibble)
-        #expect(row["committed"] == "10000.00")
-        #expect(row["remaining"] == "0.00")
+        let line = try LifecycleProbe.statusLine(in: folder, fund: "CSP-2017-18", csp: southRibble)
+        #expect(line.committed == Money(pence: 1_000_000))
+        #expect(try line.remaining() == .zero)
         try LifecycleProbe.expectBalances(in: folder)
 
         let history = try GrantsBinary.run(["history", "--entry", "AWD-CSP-2017-SRI-05"], in: folder.path)
@@ -357,36 +360,33 @@ import GrantsTestSupport
     }
 }
 
-/// Helpers for driving the built binary through an award's life: a sample ledger, the status CSV read by column
-/// name, and "refused, and nothing changed".
+/// Helpers for driving the built binary through an award's life: the status figures, the ledger balancing, and
+/// "refused, and nothing changed". The commands under test run as the binary; what they did to the ledger is read
+/// in this process, through GrantsStore.
 enum LifecycleProbe {
     static func bid(_ name: String) -> String {
         URL(fileURLWithPath: GrantsBinary.bids).appendingPathComponent(name).path
     }
 
-    /// `grants status --format csv` as rows keyed by the header's column names.
-    static func statusRows(in folder: TemporaryFolder, _ extra: [String] = []) throws -> [[String: String]] {
-        let result = try GrantsBinary.run(["status", "--format", "csv"] + extra, in: folder.path)
-        guard result.status == 0 else { throw ProbeError("grants status failed (\(result.status)): \(result.stderr)") }
-        let records = CSV.records(result.stdout)
-        guard let header = records.first else { throw ProbeError("grants status printed no header") }
-        return records.dropFirst().map { fields in
-            Dictionary(zip(header, fields).map { ($0, $1) }, uniquingKeysWith: { first, _ in first })
-        }
+    /// The folder's ledger, opened in this process with GrantsStore: for reading what the commands under test did,
+    /// without running more commands to see it.
+    static func ledger(in folder: TemporaryFolder) throws -> Ledger {
+        let path = folder.file("grants.sqlite")
+        guard Ledger.exists(at: path) else { throw ProbeError("no ledger at \(path)") }
+        return try Ledger(path: path)
     }
 
-    /// The status row of a CSP in a fund, or of a fund.
-    static func statusRow(in folder: TemporaryFolder, fund: String? = nil, csp: String? = nil) throws -> [String: String] {
-        let rows = try statusRows(in: folder)
-        let match = rows.first { row in
-            if let csp { return row["level"] == "csp" && row["csp"] == csp && (fund == nil || row["fund"] == fund) }
-            return row["level"] == "fund" && row["fund"] == fund
-        }
-        guard let match else { throw ProbeError("no status row for fund \(fund ?? "-") csp \(csp ?? "-")") }
+    /// The status line of a CSP in a fund, or of a fund, as `grants status` reports it.
+    static func statusLine(in folder: TemporaryFolder, fund: String? = nil, csp: String? = nil) throws -> StatusReport.Line {
+        let report = try ledger(in: folder).status()
+        let match = csp.map { csp in
+            report.csps.first { $0.csp?.rawValue == csp && (fund == nil || $0.fundID == fund) }
+        } ?? report.funds.first { $0.fundID == fund }
+        guard let match else { throw ProbeError("no status line for fund \(fund ?? "-") csp \(csp ?? "-")") }
         return match
     }
 
-    /// Committed, paid and remaining of a status row, in pence.
+    /// Committed, paid and remaining of a status line, in pence.
     struct Figures: Equatable, CustomStringConvertible {
         var committed: Int64
         var paid: Int64
@@ -404,23 +404,8 @@ enum LifecycleProbe {
 
     /// The figures of a CSP in the 2017/18 CSP fund, or of a fund.
     static func figures(in folder: TemporaryFolder, fund: String = "CSP-2017-18", csp: String? = nil) throws -> Figures {
-        let row = try statusRow(in: folder, fund: fund, csp: csp)
-        func value(_ column: String) throws -> Int64 {
-            guard let text = row[column], let pence = pence(text) else {
-                throw ProbeError("status column \(column) is \(row[column] ?? "missing")")
-            }
-            return pence
-        }
-        return Figures(committed: try value("committed"), paid: try value("paid"), remaining: try value("remaining"))
-    }
-
-    /// "1234.56" as pence.
-    static func pence(_ text: String) -> Int64? {
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts[1].count == 2, let units = Int64(parts[0]), let cents = Int64(parts[1]) else {
-            return nil
-        }
-        return units * 100 + (units < 0 || parts[0].hasPrefix("-") ? -cents : cents)
+        let line = try statusLine(in: folder, fund: fund, csp: csp)
+        return Figures(committed: line.committed.pence, paid: line.paid.pence, remaining: try line.remaining().pence)
     }
 
     /// Pence as a file shows them: 1234.56.
@@ -443,19 +428,33 @@ enum LifecycleProbe {
         return "\(sign)£\(units)\(grouped).\(value % 100 < 10 ? "0" : "")\(value % 100)"
     }
 
-    /// `grants reconcile` says the ledger balances and exits 0.
+    /// The ledger balances: every check of `reconcile()`, which `grants reconcile` prints, is exact.
     static func expectBalances(in folder: TemporaryFolder, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let reconciliation = try ledger(in: folder).reconcile()
+        #expect(!reconciliation.checks.isEmpty, sourceLocation: sourceLocation)
+        #expect(reconciliation.balances, "\(reconciliation.firstFailure.map { "\($0.subject): \($0.equation)" } ?? "")",
+                sourceLocation: sourceLocation)
+    }
+
+    /// `grants reconcile` itself says the ledger balances and exits 0.
+    static func expectReconcileCommandBalances(in folder: TemporaryFolder,
+                                               sourceLocation: SourceLocation = #_sourceLocation) throws {
         let result = try GrantsBinary.run(["reconcile"], in: folder.path)
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)", sourceLocation: sourceLocation)
         #expect(result.stdout.hasPrefix("The ledger balances: "), "\(result.stdout)", sourceLocation: sourceLocation)
         #expect(result.stdout.hasSuffix(" checks, every one exact to the penny.\n"), sourceLocation: sourceLocation)
     }
 
-    /// What a refused step must leave as it was: every figure and every line of history.
-    static func snapshot(_ folder: TemporaryFolder) throws -> String {
-        let status = try GrantsBinary.run(["status", "--format", "csv"], in: folder.path)
-        let history = try GrantsBinary.run(["history", "--format", "json"], in: folder.path)
-        return status.stdout + "\n" + history.stdout
+    /// What a refused step must leave as it was: every figure (the whole of `grants status`) and every line of
+    /// history (the whole of `grants history`), read in this process.
+    struct Snapshot: Equatable {
+        let status: StatusReport
+        let history: [HistoryEntry]
+    }
+
+    static func snapshot(_ folder: TemporaryFolder) throws -> Snapshot {
+        let ledger = try ledger(in: folder)
+        return Snapshot(status: try ledger.status(), history: try ledger.history())
     }
 
     /// Runs a step that must be refused: the exit code, the message on standard error, and nothing changed.
