@@ -2,10 +2,11 @@ import Foundation
 import Testing
 import GrantsTestSupport
 
-/// Two `grants` processes racing to commit the last £1,000.00 of an allocation: exactly one may win.
+/// Two `grants` processes racing to commit the last £1,000.00 of an allocation: exactly one may win. One race shows
+/// that two processes serialize on the ledger file; the many interleavings of writers on one file are raced in
+/// process, twenty at a time, by GrantsStoreTests.ConcurrencyTests.
 @Suite struct RaceTests {
-    @Test(arguments: 1...6)
-    func twoWritersRaceForTheLastThousandPounds(round: Int) throws {
+    @Test func twoWritersRaceForTheLastThousandPounds() throws {
         let folder = try TemporaryFolder()
         #expect(try GrantsBinary.run(["init"], in: folder.path).status == 0)
         try folder.write("base.yaml", Fixtures.base)
