@@ -4,18 +4,17 @@ import GrantsTestSupport
 
 /// init, import, status and history run as the built binary, their output and exit codes checked.
 @Suite struct LedgerCommandTests {
-    /// A folder with an initialised ledger at grants.sqlite holding the base fixtures.
-    private func prepared() throws -> TemporaryFolder {
-        let folder = try TemporaryFolder()
-        let initialised = try GrantsBinary.run(["init"], in: folder.path)
-        #expect(initialised.status == 0)
-        #expect(initialised.stdout == "Created an empty ledger at grants.sqlite.\n")
-        try folder.write("base.yaml", Fixtures.base)
-        let imported = try GrantsBinary.run(["import", "base.yaml"], in: folder.path)
-        #expect(imported.status == 0, "\(imported.stderr)")
-        #expect(imported.stdout == "Recorded 8 entries: 5 organisations, 2 funds, 1 allocation.\n")
-        return folder
+    /// `grants init` (which says it created the ledger) and `grants import base.yaml` of the base fixtures (which
+    /// says what it recorded), run once per test process.
+    private static let base = TemplateFolder("the base fixtures' ledger") { folder in
+        try GrantsBinary.make(["init"], in: folder, stdout: "Created an empty ledger at grants.sqlite.\n")
+        try Data(Fixtures.base.utf8).write(to: URL(fileURLWithPath: folder).appendingPathComponent("base.yaml"))
+        try GrantsBinary.make(["import", "base.yaml"], in: folder,
+                              stdout: "Recorded 8 entries: 5 organisations, 2 funds, 1 allocation.\n")
     }
+
+    /// A folder with an initialised ledger at grants.sqlite holding the base fixtures, and base.yaml.
+    private func prepared() throws -> TemporaryFolder { try Self.base.copy() }
 
     @Test func importTwiceChangesNothing() throws {
         let folder = try prepared()

@@ -56,38 +56,68 @@ struct DemoRun: Sendable {
     static func shared() throws -> DemoRun { try once.get() }
 }
 
-/// The sample ledger: `grants init` and `grants import Samples/lancashire-2017-18` run once per test process into
-/// a template, and each test given a copy of its own to change.
-enum SampleLedger {
-    private static let template: Result<String, SharedRuns.Failure> = {
-        do {
-            let folder = try SharedRuns.processFolder()
-            let initialised = try GrantsBinary.run(["init"], in: folder)
-            guard initialised.status == 0 else {
-                return .failure(SharedRuns.Failure("grants init exited \(initialised.status): \(initialised.stderr)"))
-            }
-            let imported = try GrantsBinary.run(["import", GrantsBinary.samples], in: folder)
-            guard imported.status == 0 else {
-                return .failure(SharedRuns.Failure("grants import of the samples exited \(imported.status): \(imported.stderr)"))
-            }
-            return .success(folder)
-        } catch {
-            return .failure(SharedRuns.Failure("cannot make the sample ledger: \(error)"))
-        }
-    }()
+/// A folder made once per test process by running the binary (a ledger and the files it was made from), which tests
+/// copy rather than change: `make` runs on first use, and if it throws, every `copy()` throws what it said.
+final class TemplateFolder: Sendable {
+    private let what: String
+    private let make: @Sendable (String) throws -> Void
+    private let made = Mutex<Result<String, SharedRuns.Failure>?>(nil)
 
-    /// A new folder whose grants.sqlite holds the sample ledger. The write-ahead log is copied with the file when
-    /// there is one (a process that exits without closing the ledger leaves its last commits there), so the copy is
-    /// complete; the shared-memory index is not, and SQLite rebuilds it from the log.
-    static func copy() throws -> TemporaryFolder {
-        let template = try template.get()
-        let folder = try TemporaryFolder()
-        for name in ["grants.sqlite", "grants.sqlite-wal"] {
-            let source = (template as NSString).appendingPathComponent(name)
-            if name == "grants.sqlite" || FileManager.default.fileExists(atPath: source) {
-                try FileManager.default.copyItem(atPath: source, toPath: folder.file(name))
-            }
-        }
-        return folder
+    init(_ what: String, make: @escaping @Sendable (_ folder: String) throws -> Void) {
+        self.what = what
+        self.make = make
     }
+
+    private func folder() throws -> String {
+        try made.withLock { made in
+            if made == nil {
+                do {
+                    let folder = try SharedRuns.processFolder()
+                    try make(folder)
+                    made = .success(folder)
+                } catch {
+                    made = .failure(SharedRuns.Failure("cannot make \(what): \(error)"))
+                }
+            }
+            return made!
+        }.get()
+    }
+
+    /// A new folder holding a copy of every file of the template: the ledger, with its write-ahead log when there is
+    /// one (a process that exits without closing the ledger leaves its last commits there), so the copy is complete,
+    /// and the files it was made from. The shared-memory index is not copied; SQLite rebuilds it from the log.
+    func copy() throws -> TemporaryFolder {
+        let template = try folder()
+        let copy = try TemporaryFolder()
+        for name in try FileManager.default.contentsOfDirectory(atPath: template) where !name.hasSuffix("-shm") {
+            try FileManager.default.copyItem(
+                atPath: (template as NSString).appendingPathComponent(name), toPath: copy.file(name))
+        }
+        return copy
+    }
+}
+
+extension GrantsBinary {
+    /// Runs `grants arguments…` in a template's folder and throws unless it exits 0 (and prints `stdout`, when given).
+    static func make(_ arguments: [String], in folder: String, stdout: String? = nil) throws {
+        let result = try run(arguments, in: folder)
+        guard result.status == 0 else {
+            throw SharedRuns.Failure("grants \(arguments.joined(separator: " ")) exited \(result.status): \(result.stderr)")
+        }
+        if let stdout, result.stdout != stdout {
+            throw SharedRuns.Failure("grants \(arguments.joined(separator: " ")) printed \(result.stdout), not \(stdout)")
+        }
+    }
+}
+
+/// The sample ledger: `grants init` and `grants import Samples/lancashire-2017-18` run once per test process into
+/// a template, each exiting 0, and each test given a copy of its own to change.
+enum SampleLedger {
+    private static let template = TemplateFolder("the sample ledger") { folder in
+        try GrantsBinary.make(["init"], in: folder)
+        try GrantsBinary.make(["import", GrantsBinary.samples], in: folder)
+    }
+
+    /// A new folder whose grants.sqlite holds the sample ledger.
+    static func copy() throws -> TemporaryFolder { try template.copy() }
 }

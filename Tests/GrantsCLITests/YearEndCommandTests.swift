@@ -5,18 +5,17 @@ import GrantsTestSupport
 /// `grants year-end` run as the built binary: what keeps a year open, and closing it.
 @Suite struct YearEndCommandTests {
     /// A folder with the base fixtures (a £10,000.00 CSP fund, £5,000.00 of it allocated to South Ribble CSP) and
-    /// one £1,000.00 award, AWD-CSP-2017-SRI-04, made through `grants award`.
-    private func smallLedger() throws -> TemporaryFolder {
-        let folder = try TemporaryFolder()
-        #expect(try GrantsBinary.run(["init"], in: folder.path).status == 0)
-        try folder.write("base.yaml", Fixtures.base)
-        #expect(try GrantsBinary.run(["import", "base.yaml"], in: folder.path).status == 0)
-        let award = try GrantsBinary.run(
+    /// one £1,000.00 award, AWD-CSP-2017-SRI-04, made through `grants award`: made once per test process.
+    private static let small = TemplateFolder("the small ledger") { folder in
+        try GrantsBinary.make(["init"], in: folder)
+        try Data(Fixtures.base.utf8).write(to: URL(fileURLWithPath: folder).appendingPathComponent("base.yaml"))
+        try GrantsBinary.make(["import", "base.yaml"], in: folder)
+        try GrantsBinary.make(
             ["award", "CSP-2017-SRI-04", "--bid-file", LifecycleProbe.bid("csp-south-ribble.yaml"), "--amount", "1000.00",
-             "--decision", "2017/140", "--date", "2017-11-20"], in: folder.path)
-        #expect(award.status == 0, "\(award.stdout)\(award.stderr)")
-        return folder
+             "--decision", "2017/140", "--date", "2017-11-20"], in: folder)
     }
+
+    private func smallLedger() throws -> TemporaryFolder { try Self.small.copy() }
 
     private func run(_ arguments: [String], in folder: TemporaryFolder, expecting status: Int32,
                      sourceLocation: SourceLocation = #_sourceLocation) throws -> GrantsBinary.Result {
