@@ -80,11 +80,15 @@ import Testing
         #expect(sri.equation.hasPrefix("allocation £10,000.00 = committed "), "\(sri.equation)")
         #expect(Set(sri.entries).isSuperset(of: ["AWD-CSP-2017-18-SRI-01", "AWD-CSP-2017-18-SRI-02"]))
         // Every check's figures add up as its equation says: the first figure is the sum of the rest.
+        var summed = 0
         for check in reconciliation.checks where check.equation.contains(" = ") && !check.equation.contains("≤") {
             let figures = Self.figures(in: check.equation.components(separatedBy: ", of which").first ?? "")
             guard let total = figures.first else { continue }
             #expect(figures.dropFirst().reduce(0, +) == total, "\(check.subject): \(check.equation)")
+            summed += 1
         }
+        // Not vacuous: at least every fund's and every allocation's equation was read and added up.
+        #expect(summed >= (counts[.fund] ?? 0) + (counts[.allocation] ?? 0), "only \(summed) equations added up")
     }
 
     /// The pence of every £ figure in `text`, in order.
