@@ -81,7 +81,7 @@ import GrantsTestSupport
         #expect(recorded == [bids[index]])
     }
 
-    @Test func twoCheckedAwardsRaceForOneAllocation() throws {
+    @Test func twoCheckedAwardsRaceForOneAllocation() async throws {
         let round = 1
         let folder = try SampleLedger.copy()
         let (before, amount) = try stake(folder)
@@ -96,7 +96,7 @@ import GrantsTestSupport
         let b = try GrantsBinary.start(
             ["award", bids[1], "--bid-file", "b.yaml", "--amount", money, "--decision", "2017/202", "--date", "2017-11-20"],
             in: folder.path, tag: "b")
-        let results = [try a.wait(), try b.wait()]
+        let results = [try await a.wait(), try await b.wait()]
         // The loser is refused when it writes (65), or by its check if the winner's award was in before it read (1).
         try expectOneWinner(results, in: folder, bids: bids, before: before, amount: amount, loserStatuses: [65, 1])
         // The losing bid was not recorded either: an award and its bid go in together or not at all.
@@ -105,7 +105,7 @@ import GrantsTestSupport
         #expect(bidsRecorded.count == 1, "\(bidsRecorded)")
     }
 
-    @Test func twoOverriddenAwardsRaceForOneAllocation() throws {
+    @Test func twoOverriddenAwardsRaceForOneAllocation() async throws {
         let round = 1
         let folder = try SampleLedger.copy()
         let (before, amount) = try stake(folder)
@@ -120,7 +120,7 @@ import GrantsTestSupport
                  title: Town centre anti-social behaviour patrols, requested: "\(money)", submitted: 2017-11-06}
 
             """)
-        let imported = try GrantsBinary.run(["import", "bids.yaml"], in: folder.path)
+        let imported = try await GrantsBinary.run(["import", "bids.yaml"], in: folder.path)
         #expect(imported.status == 0, "\(imported.stderr)")
 
         let a = try GrantsBinary.start(
@@ -129,7 +129,7 @@ import GrantsTestSupport
         let b = try GrantsBinary.start(
             ["award", bids[1], "--amount", money, "--decision", "2017/202", "--date", "2017-11-20",
              "--override", "Paper bid, checked by the CSP"], in: folder.path, tag: "b")
-        let results = [try a.wait(), try b.wait()]
+        let results = [try await a.wait(), try await b.wait()]
         // No check runs, so the only refusal is the ledger's own: 65.
         try expectOneWinner(results, in: folder, bids: bids, before: before, amount: amount, loserStatuses: [65])
     }

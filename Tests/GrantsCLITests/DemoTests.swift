@@ -46,9 +46,9 @@ import GrantsTestSupport
         }
     }
 
-    @Test func demoWithMissingSamplesIsAnIOError() throws {
+    @Test func demoWithMissingSamplesIsAnIOError() async throws {
         let folder = try TemporaryFolder()
-        let result = try GrantsBinary.run(["demo", "--samples", "nowhere"], in: folder.path)
+        let result = try await GrantsBinary.run(["demo", "--samples", "nowhere"], in: folder.path)
         #expect(result.status == 74)
         #expect(result.stderr.contains("nowhere: no such file or folder"))
         #expect(result.stdout.isEmpty)

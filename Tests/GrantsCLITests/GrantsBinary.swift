@@ -63,27 +63,53 @@ struct GrantsBinary {
         process.standardOutput = try FileHandle(forWritingTo: out)
         process.standardError = try FileHandle(forWritingTo: err)
         process.standardInput = FileHandle.nullDevice
+        let (exits, exited) = AsyncStream.makeStream(of: Int32.self)
+        process.terminationHandler = { process in
+            exited.yield(process.terminationStatus)
+            exited.finish()
+        }
         try process.run()
-        return Running(process: process, out: out, err: err)
+        return Running(process: process, out: out, err: err, exits: exits)
     }
 
     struct Running {
         let process: Process
         let out: URL
         let err: URL
+        let exits: AsyncStream<Int32>
 
-        func wait() throws -> Result {
+        /// Waits for the process to exit without holding a thread, so that other tests run meanwhile.
+        func wait() async throws -> Result {
+            var status: Int32?
+            for await code in exits { status = code }
+            guard let status else { throw SharedRuns.Failure("grants \(process.arguments ?? []) ended without an exit status") }
+            return try collect(status)
+        }
+
+        /// Waits for the process to exit, holding the thread: for the runs made once, in a static initialiser.
+        func waitBlocking() throws -> Result {
             process.waitUntilExit()
+            return try collect(process.terminationStatus)
+        }
+
+        private func collect(_ status: Int32) throws -> Result {
             let stdout = String(decoding: try Data(contentsOf: out), as: UTF8.self)
             let stderr = String(decoding: try Data(contentsOf: err), as: UTF8.self)
             try? FileManager.default.removeItem(at: out)
             try? FileManager.default.removeItem(at: err)
-            return Result(status: process.terminationStatus, stdout: stdout, stderr: stderr)
+            return Result(status: status, stdout: stdout, stderr: stderr)
         }
     }
 
     /// Runs `grants arguments…` in `folder` and waits for it.
-    static func run(_ arguments: [String], in folder: String, environment: [String: String] = [:]) throws -> Result {
-        try start(arguments, in: folder, environment: environment).wait()
+    static func run(_ arguments: [String], in folder: String, environment: [String: String] = [:]) async throws
+        -> Result
+    {
+        try await start(arguments, in: folder, environment: environment).wait()
+    }
+
+    /// Runs `grants arguments…` in `folder` and waits for it, holding the thread.
+    static func runBlocking(_ arguments: [String], in folder: String) throws -> Result {
+        try start(arguments, in: folder).waitBlocking()
     }
 }

@@ -11,21 +11,21 @@ import GrantsTestSupport
     private let southRibble = "360G-LancashirePCC-CSP-SOUTH-RIBBLE"
 
     /// Awards £1,000.00 on the sample bid CSP-2017-SRI-04 as AWD-CSP-2017-SRI-04.
-    private func awardLeafletDrop(in folder: TemporaryFolder) throws -> GrantsBinary.Result {
-        try GrantsBinary.run(
+    private func awardLeafletDrop(in folder: TemporaryFolder) async throws -> GrantsBinary.Result {
+        try await GrantsBinary.run(
             ["award", "CSP-2017-SRI-04", "--bid-file", LifecycleProbe.bid("csp-south-ribble.yaml"), "--amount", "1000.00",
              "--decision", "2017/140", "--date", "2017-11-20"], in: folder.path)
     }
 
     // MARK: - The whole life of an award
 
-    @Test func anAwardRunsFromAwardToClose() throws {
+    @Test func anAwardRunsFromAwardToClose() async throws {
         let folder = try SampleLedger.copy()
         let csp = try LifecycleProbe.figures(in: folder, csp: southRibble)
         let fund = try LifecycleProbe.figures(in: folder)
         try #require(csp.remaining >= 100_000, "the samples leave South Ribble \(csp)")
 
-        let award = try awardLeafletDrop(in: folder)
+        let award = try await awardLeafletDrop(in: folder)
         #expect(award.status == 0, "\(award.stdout)\(award.stderr)")
         #expect(award.stdout == "Awarded £1,000.00 on CSP-2017-SRI-04 as AWD-CSP-2017-SRI-04 (decision 2017/140).\n")
         #expect(award.stderr.isEmpty)
@@ -33,7 +33,7 @@ import GrantsTestSupport
         #expect(try LifecycleProbe.figures(in: folder) == fund.moved(committed: 100_000, remaining: -100_000))
         try LifecycleProbe.expectBalances(in: folder)
 
-        let claim = try GrantsBinary.run(
+        let claim = try await GrantsBinary.run(
             ["claim", "AWD-CSP-2017-SRI-04", "--period", "Q3", "--amount", "600.00", "--date", "2018-01-05"], in: folder.path)
         #expect(claim.status == 0, "\(claim.stderr)")
         #expect(claim.stdout
@@ -42,7 +42,7 @@ import GrantsTestSupport
         #expect(try LifecycleProbe.figures(in: folder, csp: southRibble) == csp.moved(committed: 100_000, remaining: -100_000))
         try LifecycleProbe.expectBalances(in: folder)
 
-        let pay = try GrantsBinary.run(["pay", "AWD-CSP-2017-SRI-04-C01", "--date", "2018-01-20"], in: folder.path)
+        let pay = try await GrantsBinary.run(["pay", "AWD-CSP-2017-SRI-04-C01", "--date", "2018-01-20"], in: folder.path)
         #expect(pay.status == 0, "\(pay.stderr)")
         #expect(pay.stdout == "Recorded payment AWD-CSP-2017-SRI-04-P01: £600.00 on AWD-CSP-2017-SRI-04 for claim "
             + "AWD-CSP-2017-SRI-04-C01.\n")
@@ -52,7 +52,7 @@ import GrantsTestSupport
             == fund.moved(committed: 100_000, paid: 60_000, remaining: -100_000))
         try LifecycleProbe.expectBalances(in: folder)
 
-        let close = try GrantsBinary.run(
+        let close = try await GrantsBinary.run(
             ["close", "AWD-CSP-2017-SRI-04", "--spent", "550.00", "--date", "2018-04-10"], in: folder.path)
         #expect(close.status == 0, "\(close.stderr)")
         #expect(close.stdout == """
@@ -66,136 +66,136 @@ import GrantsTestSupport
         #expect(try LifecycleProbe.figures(in: folder)
             == fund.moved(committed: 60_000, paid: 60_000, remaining: -60_000))
         // Elsewhere the balance is read in this process; here `grants reconcile` itself says it.
-        try LifecycleProbe.expectReconcileCommandBalances(in: folder)
+        try await LifecycleProbe.expectReconcileCommandBalances(in: folder)
 
-        let history = try GrantsBinary.run(["history", "--entry", "AWD-CSP-2017-SRI-04-CLOSE"], in: folder.path)
+        let history = try await GrantsBinary.run(["history", "--entry", "AWD-CSP-2017-SRI-04-CLOSE"], in: folder.path)
         #expect(history.status == 0)
         #expect(history.stdout.contains("tester: record award-closure AWD-CSP-2017-SRI-04-CLOSE"))
         #expect(history.stdout.contains("why: end-of-grant return for AWD-CSP-2017-SRI-04"))
         // The £50.00 owed back keeps the year open.
-        let yearEnd = try GrantsBinary.run(["year-end", "2017/18"], in: folder.path)
+        let yearEnd = try await GrantsBinary.run(["year-end", "2017/18"], in: folder.path)
         #expect(yearEnd.status == 1)
         #expect(yearEnd.stdout.contains("\nAWD-CSP-2017-SRI-04 "))
         #expect(yearEnd.stdout.contains("  South Ribble Borough Council  "))
     }
 
-    @Test func everyIllegalStepIsRefusedWithItsReasonAndNothingChanges() throws {
+    @Test func everyIllegalStepIsRefusedWithItsReasonAndNothingChanges() async throws {
         let folder = try SampleLedger.copy()
-        #expect(try awardLeafletDrop(in: folder).status == 0)
+        #expect(try await awardLeafletDrop(in: folder).status == 0)
 
         // A claim dated before the award was made.
-        try LifecycleProbe.expectRefused(
+        try await LifecycleProbe.expectRefused(
             ["claim", "AWD-CSP-2017-SRI-04", "--period", "Q3", "--amount", "600.00", "--date", "2017-11-19"], in: folder,
             stderr: "error: date: the claim is dated 2017-11-19, before award AWD-CSP-2017-SRI-04 was made on 2017-11-20\n")
 
-        #expect(try GrantsBinary.run(
+        #expect(try await GrantsBinary.run(
             ["claim", "AWD-CSP-2017-SRI-04", "--period", "Q3", "--amount", "600.00", "--date", "2018-01-05"],
             in: folder.path).status == 0)
         // Claims over the award, by a penny.
-        try LifecycleProbe.expectRefused(
+        try await LifecycleProbe.expectRefused(
             ["claim", "AWD-CSP-2017-SRI-04", "--period", "Q4", "--amount", "400.01", "--date", "2018-01-06"], in: folder,
             stderr: "error: amount: claiming £400.01 would take the claims on award AWD-CSP-2017-SRI-04 to £1,000.01, over "
                 + "the £1,000.00 awarded; £400.00 is left to claim\n")
         // Paying before the claim was made.
-        try LifecycleProbe.expectRefused(
+        try await LifecycleProbe.expectRefused(
             ["pay", "AWD-CSP-2017-SRI-04-C01", "--date", "2018-01-04"], in: folder,
             stderr: "error: date: 2018-01-04 is before claim AWD-CSP-2017-SRI-04-C01 was made on 2018-01-05\n")
 
-        #expect(try GrantsBinary.run(["pay", "AWD-CSP-2017-SRI-04-C01", "--date", "2018-01-20"], in: folder.path).status == 0)
+        #expect(try await GrantsBinary.run(["pay", "AWD-CSP-2017-SRI-04-C01", "--date", "2018-01-20"], in: folder.path).status == 0)
         // Paying the same claim twice.
-        try LifecycleProbe.expectRefused(
+        try await LifecycleProbe.expectRefused(
             ["pay", "AWD-CSP-2017-SRI-04-C01", "--date", "2018-01-21"], in: folder,
             stderr: "error: claim: claim AWD-CSP-2017-SRI-04-C01 was already paid by AWD-CSP-2017-SRI-04-P01\n")
         // Paying a claim that does not exist.
-        try LifecycleProbe.expectRefused(
+        try await LifecycleProbe.expectRefused(
             ["pay", "AWD-CSP-2017-SRI-04-C09", "--date", "2018-01-21"], in: folder,
             stderr: "error: no claim AWD-CSP-2017-SRI-04-C09 is in the ledger\n")
         // Withdrawing an award with payments on it.
-        try LifecycleProbe.expectRefused(
+        try await LifecycleProbe.expectRefused(
             ["withdraw", "AWD-CSP-2017-SRI-04", "--date", "2018-02-01", "--reason", "Project cancelled"], in: folder,
             stderr: "error: award: award AWD-CSP-2017-SRI-04 has £600.00 paid on it: close it with what was spent instead "
                 + "of withdrawing it\n")
         // Closing before the award was made.
-        try LifecycleProbe.expectRefused(
+        try await LifecycleProbe.expectRefused(
             ["close", "AWD-CSP-2017-SRI-04", "--spent", "600.00", "--date", "2017-11-19"], in: folder,
             stderr: "error: date: 2017-11-19 is before award AWD-CSP-2017-SRI-04 was made on 2017-11-20\n")
         // Closing while a claim is unpaid.
-        #expect(try GrantsBinary.run(
+        #expect(try await GrantsBinary.run(
             ["claim", "AWD-CSP-2017-SRI-04", "--period", "Q4", "--amount", "100.00", "--date", "2018-04-02"],
             in: folder.path).status == 0)
-        try LifecycleProbe.expectRefused(
+        try await LifecycleProbe.expectRefused(
             ["close", "AWD-CSP-2017-SRI-04", "--spent", "700.00", "--date", "2018-04-10"], in: folder,
             stderr: "error: award: claim AWD-CSP-2017-SRI-04-C02 on award AWD-CSP-2017-SRI-04 is not paid yet; pay it before "
                 + "closing\n")
-        #expect(try GrantsBinary.run(["pay", "AWD-CSP-2017-SRI-04-C02", "--date", "2018-04-05"], in: folder.path).status == 0)
+        #expect(try await GrantsBinary.run(["pay", "AWD-CSP-2017-SRI-04-C02", "--date", "2018-04-05"], in: folder.path).status == 0)
 
-        let close = try GrantsBinary.run(
+        let close = try await GrantsBinary.run(
             ["close", "AWD-CSP-2017-SRI-04", "--spent", "700.00", "--date", "2018-04-10"], in: folder.path)
         #expect(close.status == 0, "\(close.stderr)")
         #expect(close.stdout.hasSuffix(
             "AWD-CSP-2017-SRI-04: awarded £1,000.00, paid £700.00, released £300.00, owed back £0.00, returned £0.00\n"))
         // Closing twice.
-        try LifecycleProbe.expectRefused(
+        try await LifecycleProbe.expectRefused(
             ["close", "AWD-CSP-2017-SRI-04", "--spent", "700.00", "--date", "2018-04-11"], in: folder,
             stderr: "error: award AWD-CSP-2017-SRI-04 is already closed and cannot be closed\n")
         // Claiming on a closed award.
-        try LifecycleProbe.expectRefused(
+        try await LifecycleProbe.expectRefused(
             ["claim", "AWD-CSP-2017-SRI-04", "--period", "Q4", "--amount", "100.00", "--date", "2018-04-11"], in: folder,
             stderr: "error: award: award AWD-CSP-2017-SRI-04 was closed on 2018-04-10 (AWD-CSP-2017-SRI-04-CLOSE) and "
                 + "cannot be claimed on\n")
         // Withdrawing a closed award.
-        try LifecycleProbe.expectRefused(
+        try await LifecycleProbe.expectRefused(
             ["withdraw", "AWD-CSP-2017-SRI-04", "--date", "2018-04-11", "--reason", "Too late"], in: folder,
             stderr: "error: award AWD-CSP-2017-SRI-04 is already closed and cannot be withdrawn\n")
         // Steps on an award that does not exist.
-        try LifecycleProbe.expectRefused(
+        try await LifecycleProbe.expectRefused(
             ["claim", "AWD-NOWHERE", "--period", "Q4", "--amount", "100.00", "--date", "2018-01-11"], in: folder,
             stderr: "error: no award AWD-NOWHERE is in the ledger\n")
-        try LifecycleProbe.expectRefused(
+        try await LifecycleProbe.expectRefused(
             ["close", "AWD-NOWHERE", "--spent", "100.00", "--date", "2018-01-11"], in: folder,
             stderr: "error: no award AWD-NOWHERE is in the ledger\n")
-        try LifecycleProbe.expectRefused(
+        try await LifecycleProbe.expectRefused(
             ["withdraw", "AWD-NOWHERE", "--date", "2018-01-11", "--reason", "x"], in: folder,
             stderr: "error: no award AWD-NOWHERE is in the ledger\n")
     }
 
-    @Test func aWithdrawnAwardReleasesItAllAndTakesNoMoreSteps() throws {
+    @Test func aWithdrawnAwardReleasesItAllAndTakesNoMoreSteps() async throws {
         let folder = try SampleLedger.copy()
         let csp = try LifecycleProbe.figures(in: folder, csp: southRibble)
         let award = "AWD-CSP-2017-SRI-04"
-        #expect(try awardLeafletDrop(in: folder).status == 0)
-        let claim = try GrantsBinary.run(
+        #expect(try await awardLeafletDrop(in: folder).status == 0)
+        let claim = try await GrantsBinary.run(
             ["claim", award, "--period", "Q3", "--amount", "700.00", "--date", "2017-12-02"], in: folder.path)
         #expect(claim.status == 0, "\(claim.stderr)")
         #expect(claim.stdout == "Recorded claim \(award)-C01 on \(award): £700.00 for 2017-10-01 to 2017-12-31.\n")
 
         // A withdrawal dated before the award was made is refused.
-        try LifecycleProbe.expectRefused(
+        try await LifecycleProbe.expectRefused(
             ["withdraw", award, "--date", "2017-11-19", "--reason", "Project cancelled by the CSP"], in: folder,
             stderr: "error: date: 2017-11-19 is before award \(award) was made on 2017-11-20\n")
 
-        let withdraw = try GrantsBinary.run(
+        let withdraw = try await GrantsBinary.run(
             ["withdraw", award, "--date", "2017-12-05", "--reason", "Project cancelled by the CSP"], in: folder.path)
         #expect(withdraw.status == 0, "\(withdraw.stderr)")
         #expect(withdraw.stdout == "Withdrew \(award).\n")
         // All £1,000.00 is released: South Ribble is back where it started.
         #expect(try LifecycleProbe.figures(in: folder, csp: southRibble) == csp)
         try LifecycleProbe.expectBalances(in: folder)
-        let history = try GrantsBinary.run(["history", "--entry", "\(award)-WITHDRAWN"], in: folder.path)
+        let history = try await GrantsBinary.run(["history", "--entry", "\(award)-WITHDRAWN"], in: folder.path)
         #expect(history.stdout.contains("why: withdrawal of \(award): Project cancelled by the CSP"))
 
         // Paying on a withdrawn award.
-        try LifecycleProbe.expectRefused(
+        try await LifecycleProbe.expectRefused(
             ["pay", "\(award)-C01", "--date", "2017-12-10"], in: folder,
             stderr: "error: award: award \(award) was withdrawn on 2017-12-05 (Project cancelled by the CSP) and cannot be paid\n")
-        try LifecycleProbe.expectRefused(
+        try await LifecycleProbe.expectRefused(
             ["claim", award, "--period", "Q4", "--amount", "100.00", "--date", "2018-01-02"], in: folder,
             stderr: "error: award: award \(award) was withdrawn on 2017-12-05 (Project cancelled by the CSP) and cannot be "
                 + "claimed on\n")
-        try LifecycleProbe.expectRefused(
+        try await LifecycleProbe.expectRefused(
             ["close", award, "--spent", "0.00", "--date", "2018-04-10"], in: folder,
             stderr: "error: award \(award) was withdrawn and cannot be closed\n")
-        try LifecycleProbe.expectRefused(
+        try await LifecycleProbe.expectRefused(
             ["withdraw", award, "--date", "2017-12-06", "--reason", "Again"], in: folder,
             stderr: "error: award \(award) was withdrawn and cannot be withdrawn\n")
     }
@@ -209,11 +209,11 @@ import GrantsTestSupport
                      "these tests need the samples to leave South Ribble £1,250.00 of £10,000.00: \(line)")
     }
 
-    @Test func anIneligibleBidIsRefusedNamingTheRule() throws {
+    @Test func anIneligibleBidIsRefusedNamingTheRule() async throws {
         let folder = try SampleLedger.copy()
         try southRibbleHas1250Left(folder)
         let before = try LifecycleProbe.snapshot(folder)
-        let result = try GrantsBinary.run(
+        let result = try await GrantsBinary.run(
             ["award", "CSP-2017-SRI-05", "--bid-file", LifecycleProbe.bid("csp-over-allocation.yaml"), "--amount", "1250.01",
              "--decision", "2017/141", "--date", "2017-11-20"], in: folder.path)
         #expect(result.status == 1)
@@ -227,21 +227,21 @@ import GrantsTestSupport
         try LifecycleProbe.expectBalances(in: folder)
     }
 
-    @Test func anOverrideIsAcceptedOnlyIfTheAwardStillFits() throws {
+    @Test func anOverrideIsAcceptedOnlyIfTheAwardStillFits() async throws {
         let folder = try SampleLedger.copy()
         try southRibbleHas1250Left(folder)
         let reason = "CSP board agreed the extra penny is not needed (minutes 2017-11-15)"
         // Overridden, the full £1,250.01 still over-commits the allocation: refused as bad data, nothing recorded.
-        try LifecycleProbe.expectRefused(
+        try await LifecycleProbe.expectRefused(
             ["award", "CSP-2017-SRI-05", "--bid-file", LifecycleProbe.bid("csp-over-allocation.yaml"), "--amount", "1250.01",
              "--decision", "2017/141", "--date", "2017-11-20", "--override", reason], in: folder,
             stderr: "error: amount: awarding £1,250.01 would commit £10,000.01 of allocation ALLOC-2017-18-SRI "
                 + "(360G-LancashirePCC-CSP-SOUTH-RIBBLE), over its £10,000.00; £1,250.00 is left\n")
-        let noBid = try GrantsBinary.run(["history", "--entry", "CSP-2017-SRI-05"], in: folder.path)
+        let noBid = try await GrantsBinary.run(["history", "--entry", "CSP-2017-SRI-05"], in: folder.path)
         #expect(noBid.stdout == "The history is empty.\n")
 
         // £1,250.00 fits exactly.
-        let result = try GrantsBinary.run(
+        let result = try await GrantsBinary.run(
             ["award", "CSP-2017-SRI-05", "--bid-file", LifecycleProbe.bid("csp-over-allocation.yaml"), "--amount", "1250.00",
              "--decision", "2017/141", "--date", "2017-11-20", "--override", reason], in: folder.path)
         #expect(result.status == 0, "\(result.stderr)")
@@ -251,54 +251,54 @@ import GrantsTestSupport
         #expect(try line.remaining() == .zero)
         try LifecycleProbe.expectBalances(in: folder)
 
-        let history = try GrantsBinary.run(["history", "--entry", "AWD-CSP-2017-SRI-05"], in: folder.path)
+        let history = try await GrantsBinary.run(["history", "--entry", "AWD-CSP-2017-SRI-05"], in: folder.path)
         #expect(history.status == 0)
         #expect(history.stdout.contains("tester: record award AWD-CSP-2017-SRI-05\n"))
         #expect(history.stdout.contains(
             "why: award on bid CSP-2017-SRI-05 (decision 2017/141); overriding the check (ineligible): \(reason)\n"))
         #expect(history.stdout.contains("amount=1250.00"))
         // The bid went in with the award, with what it asked for.
-        let bid = try GrantsBinary.run(["history", "--entry", "CSP-2017-SRI-05"], in: folder.path)
+        let bid = try await GrantsBinary.run(["history", "--entry", "CSP-2017-SRI-05"], in: folder.path)
         #expect(bid.stdout.contains("requested=1250.01"))
 
         // Nothing is left: the next bid is ineligible and, even overridden, does not fit.
-        try LifecycleProbe.expectRefused(
+        try await LifecycleProbe.expectRefused(
             ["award", "CSP-2017-SRI-04", "--bid-file", LifecycleProbe.bid("csp-south-ribble.yaml"), "--amount", "1000.00",
              "--decision", "2017/140", "--date", "2017-11-20"], in: folder, status: 1,
             stderr: "error: bid CSP-2017-SRI-04 is ineligible (CSP-ALLOCATION); award it only with --override REASON\n",
             stdoutContains: "✗ CSP-ALLOCATION Requested £1,000.00 exceeds the £0.00 left of the allocation")
-        try LifecycleProbe.expectRefused(
+        try await LifecycleProbe.expectRefused(
             ["award", "CSP-2017-SRI-04", "--bid-file", LifecycleProbe.bid("csp-south-ribble.yaml"), "--amount", "1000.00",
              "--decision", "2017/140", "--date", "2017-11-20", "--override", "Urgent"], in: folder,
             stderr: "error: amount: awarding £1,000.00 would commit £11,000.00 of allocation ALLOC-2017-18-SRI "
                 + "(360G-LancashirePCC-CSP-SOUTH-RIBBLE), over its £10,000.00; £0.00 is left\n")
     }
 
-    @Test func aBidInTheLedgerWithoutItsFileNeedsAnOverride() throws {
+    @Test func aBidInTheLedgerWithoutItsFileNeedsAnOverride() async throws {
         let folder = try SampleLedger.copy()
         let csp = try LifecycleProbe.figures(in: folder, csp: southRibble)
         try #require(csp.remaining >= 20_000, "the samples leave South Ribble \(csp)")
         // BID-CSP-2017-18-SRI-03 is in the samples' ledger; a second award on it is named with --id.
-        try LifecycleProbe.expectRefused(
+        try await LifecycleProbe.expectRefused(
             ["award", "BID-CSP-2017-18-SRI-03", "--amount", "200.00", "--decision", "2017/150", "--date", "2017-11-20",
              "--id", "AWD-SRI-03-EXTRA"], in: folder, status: 64,
             stderr: "error: the bid's check cannot run without its file: give --bid-file, or --override REASON\n")
-        try LifecycleProbe.expectRefused(
+        try await LifecycleProbe.expectRefused(
             ["award", "BID-NOWHERE", "--amount", "200.00", "--decision", "2017/150", "--date", "2017-11-20",
              "--override", "x"], in: folder,
             stderr: "error: no bid BID-NOWHERE is in the ledger; give its file with --bid-file\n")
-        try LifecycleProbe.expectRefused(
+        try await LifecycleProbe.expectRefused(
             ["award", "BID-NOWHERE", "--bid-file", LifecycleProbe.bid("csp-south-ribble.yaml"), "--amount", "200.00",
              "--decision", "2017/150", "--date", "2017-11-20"], in: folder,
             stderr: "error: \(LifecycleProbe.bid("csp-south-ribble.yaml")) holds no bid BID-NOWHERE\n")
 
-        let result = try GrantsBinary.run(
+        let result = try await GrantsBinary.run(
             ["award", "BID-CSP-2017-18-SRI-03", "--amount", "200.00", "--decision", "2017/150", "--date", "2017-11-20",
              "--id", "AWD-SRI-03-EXTRA", "--override", "Paper bid, checked by hand"], in: folder.path)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == "Awarded £200.00 on BID-CSP-2017-18-SRI-03 as AWD-SRI-03-EXTRA (decision 2017/150).\n")
         #expect(try LifecycleProbe.figures(in: folder, csp: southRibble) == csp.moved(committed: 20_000, remaining: -20_000))
-        let history = try GrantsBinary.run(["history", "--entry", "AWD-SRI-03-EXTRA"], in: folder.path)
+        let history = try await GrantsBinary.run(["history", "--entry", "AWD-SRI-03-EXTRA"], in: folder.path)
         #expect(history.stdout.contains(
             "why: award on bid BID-CSP-2017-18-SRI-03 (decision 2017/150); awarded without a check: Paper bid, checked by hand\n"))
         try LifecycleProbe.expectBalances(in: folder)
@@ -307,10 +307,10 @@ import GrantsTestSupport
     /// BUG: `grants award` checks the bid's requested amount against the scheme's rules but records whatever --amount
     /// says. A Community Action Fund bid for £2,500.00 (the cap) is awarded £2,600.00 with no --override, so the
     /// £2,500.00 cap is bypassed and the history claims no override was needed.
-    @Test func anAwardAboveTheCapNeedsAnOverride() throws {
+    @Test func anAwardAboveTheCapNeedsAnOverride() async throws {
         let folder = try SampleLedger.copy()
         let before = try LifecycleProbe.snapshot(folder)
-        let result = try GrantsBinary.run(
+        let result = try await GrantsBinary.run(
             ["award", "CAF-2017-014", "--bid-file", LifecycleProbe.bid("caf-friday-boxing.yaml"), "--amount", "2600.00",
              "--decision", "2017/300", "--date", "2017-11-20"], in: folder.path)
         #expect(result.status != 0, "an award of £2,600.00 on a £2,500.00 bid under a £2,500.00 cap was recorded: \(result.stdout)")
@@ -340,21 +340,21 @@ import GrantsTestSupport
         (["withdraw", "AWD-CSP-2017-18-SRI-03", "--date", "2018-02-30", "--reason", "x"],
          "error: --date: '2018-02-30' is not a day in the calendar\n"),
     ])
-    func badOptionsExit64(arguments: [String], message: String) throws {
+    func badOptionsExit64(arguments: [String], message: String) async throws {
         let folder = try SampleLedger.copy()
-        try LifecycleProbe.expectRefused(arguments, in: folder, status: 64, stderr: message)
+        try await LifecycleProbe.expectRefused(arguments, in: folder, status: 64, stderr: message)
     }
 
-    @Test func missingOptionsExit64() throws {
+    @Test func missingOptionsExit64() async throws {
         let folder = try SampleLedger.copy()
-        let noAmount = try GrantsBinary.run(
+        let noAmount = try await GrantsBinary.run(
             ["claim", "AWD-CSP-2017-18-SRI-03", "--period", "Q2", "--date", "2017-10-01"], in: folder.path)
         #expect(noAmount.status == 64)
         #expect(noAmount.stderr.contains("Missing expected argument '--amount <amount>'"))
-        let noReason = try GrantsBinary.run(["withdraw", "AWD-CSP-2017-18-SRI-03", "--date", "2017-10-01"], in: folder.path)
+        let noReason = try await GrantsBinary.run(["withdraw", "AWD-CSP-2017-18-SRI-03", "--date", "2017-10-01"], in: folder.path)
         #expect(noReason.status == 64)
         let noLedger = try TemporaryFolder()
-        let missing = try GrantsBinary.run(["pay", "AWD-1-C01", "--date", "2018-01-01"], in: noLedger.path)
+        let missing = try await GrantsBinary.run(["pay", "AWD-1-C01", "--date", "2018-01-01"], in: noLedger.path)
         #expect(missing.status == 74)
         #expect(missing.stderr.contains("no ledger at grants.sqlite; run `grants init` first"))
     }
@@ -438,8 +438,8 @@ enum LifecycleProbe {
 
     /// `grants reconcile` itself says the ledger balances and exits 0.
     static func expectReconcileCommandBalances(in folder: TemporaryFolder,
-                                               sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let result = try GrantsBinary.run(["reconcile"], in: folder.path)
+                                               sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        let result = try await GrantsBinary.run(["reconcile"], in: folder.path)
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)", sourceLocation: sourceLocation)
         #expect(result.stdout.hasPrefix("The ledger balances: "), "\(result.stdout)", sourceLocation: sourceLocation)
         #expect(result.stdout.hasSuffix(" checks, every one exact to the penny.\n"), sourceLocation: sourceLocation)
@@ -460,9 +460,9 @@ enum LifecycleProbe {
     /// Runs a step that must be refused: the exit code, the message on standard error, and nothing changed.
     static func expectRefused(_ arguments: [String], in folder: TemporaryFolder, status: Int32 = 65, stderr: String,
                               stdoutContains: String? = nil,
-                              sourceLocation: SourceLocation = #_sourceLocation) throws {
+                              sourceLocation: SourceLocation = #_sourceLocation) async throws {
         let before = try snapshot(folder)
-        let result = try GrantsBinary.run(arguments, in: folder.path)
+        let result = try await GrantsBinary.run(arguments, in: folder.path)
         #expect(result.status == status, "\(arguments.joined(separator: " ")): \(result.stderr)", sourceLocation: sourceLocation)
         #expect(result.stderr == stderr, sourceLocation: sourceLocation)
         if let stdoutContains {

@@ -45,7 +45,7 @@ struct DemoRun: Sendable {
         do {
             let folder = try SharedRuns.processFolder()
             let reports = (folder as NSString).appendingPathComponent("Reports")
-            let result = try GrantsBinary.run(GrantsBinary.demoArguments(reports: reports), in: folder)
+            let result = try GrantsBinary.runBlocking(GrantsBinary.demoArguments(reports: reports), in: folder)
             return .success(DemoRun(folder: folder, result: result))
         } catch {
             return .failure(SharedRuns.Failure("cannot run grants demo: \(error)"))
@@ -100,7 +100,7 @@ final class TemplateFolder: Sendable {
 extension GrantsBinary {
     /// Runs `grants arguments…` in a template's folder and throws unless it exits 0 (and prints `stdout`, when given).
     static func make(_ arguments: [String], in folder: String, stdout: String? = nil) throws {
-        let result = try run(arguments, in: folder)
+        let result = try runBlocking(arguments, in: folder)
         guard result.status == 0 else {
             throw SharedRuns.Failure("grants \(arguments.joined(separator: " ")) exited \(result.status): \(result.stderr)")
         }
