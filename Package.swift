@@ -69,7 +69,7 @@ let package = Package(
             name: "GrantsTestSupport", dependencies: ["GrantsCore", "GrantsStore", "GrantsImport"],
             path: "Tests/GrantsTestSupport"
         ),
-        .testTarget(name: "GrantsCoreTests", dependencies: ["GrantsCore"]),
+        .testTarget(name: "GrantsCoreTests", dependencies: ["GrantsCore", "GrantsTestSupport"]),
         .testTarget(name: "GrantsReportsTests", dependencies: ["GrantsReports", "GrantsCore", "GrantsStore", "GrantsImport", "GrantsTestSupport"]),
         .testTarget(
             name: "GrantsXMLTests", dependencies: ["GrantsXML", "GrantsCore", "GrantsStore", "GrantsImport", "GrantsTestSupport"],
@@ -104,7 +104,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GrantsCLITests",
-            dependencies: ["GrantsCore", "GrantsTestSupport", "grants"],
+            dependencies: ["GrantsCore", "GrantsStore", "GrantsTestSupport", "grants"],
             resources: [.copy("Golden")]
         ),
     ],

@@ -1,9 +1,12 @@
 import Foundation
+import GrantsStore
 import Testing
 import GrantsTestSupport
 
 /// Two `grants award` processes started together against South Ribble's allocation in the samples, each for more
 /// than half of what is left, on different bids: exactly one may win, and the allocation is never over-committed.
+/// One race of each kind shows that two processes serialize on the ledger file; the many interleavings of writers
+/// on one file are raced in process, twenty at a time, by GrantsStoreTests.ConcurrencyTests.
 @Suite struct AwardRaceTests {
     private let southRibble = "360G-LancashirePCC-CSP-SOUTH-RIBBLE"
 
@@ -73,15 +76,14 @@ import GrantsTestSupport
         try LifecycleProbe.expectBalances(in: folder)
 
         // Exactly one of the two awards is in the ledger.
-        let recorded = try bids.filter { bid in
-            try GrantsBinary.run(["history", "--entry", "AWD-\(bid)"], in: folder.path).stdout != "The history is empty.\n"
-        }
+        let ledger = try LifecycleProbe.ledger(in: folder)
+        let recorded = try bids.filter { bid in !(try ledger.history(entryID: "AWD-\(bid)")).isEmpty }
         #expect(recorded == [bids[index]])
     }
 
-    @Test(arguments: 1...5)
-    func twoCheckedAwardsRaceForOneAllocation(round: Int) throws {
-        let folder = try LifecycleProbe.sampleLedger()
+    @Test func twoCheckedAwardsRaceForOneAllocation() async throws {
+        let round = 1
+        let folder = try SampleLedger.copy()
         let (before, amount) = try stake(folder)
         let money = LifecycleProbe.plain(amount)
         let bids = ["CSP-2017-SRI-R\(round)A", "CSP-2017-SRI-R\(round)B"]
@@ -94,19 +96,18 @@ import GrantsTestSupport
         let b = try GrantsBinary.start(
             ["award", bids[1], "--bid-file", "b.yaml", "--amount", money, "--decision", "2017/202", "--date", "2017-11-20"],
             in: folder.path, tag: "b")
-        let results = [try a.wait(), try b.wait()]
+        let results = [try await a.wait(), try await b.wait()]
         // The loser is refused when it writes (65), or by its check if the winner's award was in before it read (1).
         try expectOneWinner(results, in: folder, bids: bids, before: before, amount: amount, loserStatuses: [65, 1])
         // The losing bid was not recorded either: an award and its bid go in together or not at all.
-        let bidsRecorded = try bids.filter { bid in
-            try GrantsBinary.run(["history", "--entry", bid], in: folder.path).stdout != "The history is empty.\n"
-        }
+        let ledger = try LifecycleProbe.ledger(in: folder)
+        let bidsRecorded = try bids.filter { bid in !(try ledger.history(entryID: bid)).isEmpty }
         #expect(bidsRecorded.count == 1, "\(bidsRecorded)")
     }
 
-    @Test(arguments: 1...5)
-    func twoOverriddenAwardsRaceForOneAllocation(round: Int) throws {
-        let folder = try LifecycleProbe.sampleLedger()
+    @Test func twoOverriddenAwardsRaceForOneAllocation() async throws {
+        let round = 1
+        let folder = try SampleLedger.copy()
         let (before, amount) = try stake(folder)
         let money = LifecycleProbe.plain(amount)
         let bids = ["BID-RACE-\(round)-A", "BID-RACE-\(round)-B"]
@@ -119,7 +120,7 @@ import GrantsTestSupport
                  title: Town centre anti-social behaviour patrols, requested: "\(money)", submitted: 2017-11-06}
 
             """)
-        let imported = try GrantsBinary.run(["import", "bids.yaml"], in: folder.path)
+        let imported = try await GrantsBinary.run(["import", "bids.yaml"], in: folder.path)
         #expect(imported.status == 0, "\(imported.stderr)")
 
         let a = try GrantsBinary.start(
@@ -128,7 +129,7 @@ import GrantsTestSupport
         let b = try GrantsBinary.start(
             ["award", bids[1], "--amount", money, "--decision", "2017/202", "--date", "2017-11-20",
              "--override", "Paper bid, checked by the CSP"], in: folder.path, tag: "b")
-        let results = [try a.wait(), try b.wait()]
+        let results = [try await a.wait(), try await b.wait()]
         // No check runs, so the only refusal is the ledger's own: 65.
         try expectOneWinner(results, in: folder, bids: bids, before: before, amount: amount, loserStatuses: [65])
     }

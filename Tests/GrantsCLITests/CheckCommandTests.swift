@@ -8,17 +8,9 @@ import GrantsTestSupport
         URL(fileURLWithPath: GrantsBinary.bids).appendingPathComponent(name).path
     }
 
-    /// A folder whose grants.sqlite holds the sample ledger.
-    private func sampleLedger() throws -> TemporaryFolder {
-        let folder = try TemporaryFolder()
-        #expect(try GrantsBinary.run(["init"], in: folder.path).status == 0)
-        #expect(try GrantsBinary.run(["import", GrantsBinary.samples], in: folder.path).status == 0)
-        return folder
-    }
-
-    @Test func anEligibleBidExitsZero() throws {
-        let folder = try sampleLedger()
-        let result = try GrantsBinary.run(["check", bid("csp-south-ribble.yaml")], in: folder.path)
+    @Test func anEligibleBidExitsZero() async throws {
+        let folder = try SampleLedger.copy()
+        let result = try await GrantsBinary.run(["check", bid("csp-south-ribble.yaml")], in: folder.path)
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.hasPrefix(
             "CSP-2017-SRI-04: South Ribble Borough Council, £1,000.00 requested: ELIGIBLE\n"
@@ -28,9 +20,9 @@ import GrantsTestSupport
                 + "South Ribble Community Safety Partnership, £8,750.00 committed)"))
     }
 
-    @Test func anIneligibleBidExitsOneAndSaysWhy() throws {
+    @Test func anIneligibleBidExitsOneAndSaysWhy() async throws {
         let folder = try TemporaryFolder()
-        let result = try GrantsBinary.run(["check", bid("caf-over-cap.yaml")], in: folder.path)
+        let result = try await GrantsBinary.run(["check", bid("caf-over-cap.yaml")], in: folder.path)
         #expect(result.status == 1)
         #expect(result.stdout.contains("✗ CAF-AMOUNT Requested £2,600.00 exceeds the £2,500.00 cap\n"
             + "      max_request = £2,500.00 from 2017-04-01: PCC annual report: Community Action Fund grants of up to "
@@ -39,18 +31,18 @@ import GrantsTestSupport
         #expect(result.stdout.contains("? CAF-NOT-FUNDED-ELSEWHERE Cannot check other PCC funding: no ledger"))
     }
 
-    @Test func manyBidsGiveASummaryFirstAndAJSONReportThatMatchesItsGolden() throws {
-        let folder = try sampleLedger()
-        let text = try GrantsBinary.run(["check", GrantsBinary.bids], in: folder.path)
+    @Test func manyBidsGiveASummaryFirstAndAJSONReportThatMatchesItsGolden() async throws {
+        let folder = try SampleLedger.copy()
+        let text = try await GrantsBinary.run(["check", GrantsBinary.bids], in: folder.path)
         #expect(text.status == 1)
         #expect(text.stdout.hasPrefix("Bid              Applicant"))
         #expect(text.stdout.contains("8 bids: 3 eligible, 5 ineligible, 0 incomplete\n"))
-        let json = try GrantsBinary.run(["check", GrantsBinary.bids, "--format", "json"], in: folder.path)
+        let json = try await GrantsBinary.run(["check", GrantsBinary.bids, "--format", "json"], in: folder.path)
         #expect(json.status == 1)
-        try Golden.check(json.stdout, against: "check-samples.json")
+        try goldenFiles.check(json.stdout, against: "check-samples.json")
     }
 
-    @Test func asOfPicksTheParameterValues() throws {
+    @Test func asOfPicksTheParameterValues() async throws {
         let folder = try TemporaryFolder()
         let text = """
             format: grants-bid/1
@@ -71,16 +63,16 @@ import GrantsTestSupport
 
             """
         try folder.write("bid.yaml", text)
-        let june = try GrantsBinary.run(["check", "bid.yaml"], in: folder.path)
+        let june = try await GrantsBinary.run(["check", "bid.yaml"], in: folder.path)
         #expect(june.stdout.contains("✗ CAF-AMOUNT Requested £2,800.00 exceeds the £2,500.00 cap"))
-        let october = try GrantsBinary.run(["check", "bid.yaml", "--as-of", "2018-10-01"], in: folder.path)
+        let october = try await GrantsBinary.run(["check", "bid.yaml", "--as-of", "2018-10-01"], in: folder.path)
         #expect(october.stdout.contains("✓ CAF-AMOUNT Requested £2,800.00 is within the £3,000.00 cap"))
         #expect(october.stdout.contains("max_request = £3,000.00 from 2018-10-01"))
     }
 
-    @Test func whatIfListsTheBidsWhoseOutcomeChanges() throws {
-        let folder = try sampleLedger()
-        let result = try GrantsBinary.run(
+    @Test func whatIfListsTheBidsWhoseOutcomeChanges() async throws {
+        let folder = try SampleLedger.copy()
+        let result = try await GrantsBinary.run(
             ["check", bid("caf-over-cap.yaml"), bid("caf-friday-boxing.yaml"), "--set", "max_request=3000.00"],
             in: folder.path)
         #expect(result.stdout == """
@@ -92,33 +84,33 @@ import GrantsTestSupport
 
             """)
         #expect(result.status == 0)
-        let unknown = try GrantsBinary.run(["check", bid("caf-over-cap.yaml"), "--set", "max_cap=1"], in: folder.path)
+        let unknown = try await GrantsBinary.run(["check", bid("caf-over-cap.yaml"), "--set", "max_cap=1"], in: folder.path)
         #expect(unknown.status == 64)
         #expect(unknown.stderr.contains("max_cap: is not a parameter of Community Action Fund 2017/18"))
     }
 
-    @Test func badBidsExit65NamingTheLineAndKey() throws {
+    @Test func badBidsExit65NamingTheLineAndKey() async throws {
         let folder = try TemporaryFolder()
         let good = try String(contentsOfFile: bid("caf-friday-boxing.yaml"), encoding: .utf8)
         try folder.write("bad.yaml", good.replacingOccurrences(of: "type: community-group", with: "type: charity"))
-        let result = try GrantsBinary.run(["check", "bad.yaml"], in: folder.path)
+        let result = try await GrantsBinary.run(["check", "bad.yaml"], in: folder.path)
         #expect(result.status == 65)
         #expect(result.stderr.hasPrefix("error: bad.yaml:9: applicant.type: 'charity' is not one of community-group"))
         #expect(result.stdout.isEmpty)
-        let missing = try GrantsBinary.run(["check", "nowhere.yaml"], in: folder.path)
+        let missing = try await GrantsBinary.run(["check", "nowhere.yaml"], in: folder.path)
         #expect(missing.status == 74)
-        let usage = try GrantsBinary.run(["check", "bad.yaml", "--as-of", "2017-13-01"], in: folder.path)
+        let usage = try await GrantsBinary.run(["check", "bad.yaml", "--as-of", "2017-13-01"], in: folder.path)
         #expect(usage.status == 64)
-        let noDB = try GrantsBinary.run(["check", bid("caf-over-cap.yaml"), "--db", "none.sqlite"], in: folder.path)
+        let noDB = try await GrantsBinary.run(["check", bid("caf-over-cap.yaml"), "--db", "none.sqlite"], in: folder.path)
         #expect(noDB.status == 74)
     }
 
-    @Test func rulebookLintAndTest() throws {
+    @Test func rulebookLintAndTest() async throws {
         let folder = try TemporaryFolder()
-        let lint = try GrantsBinary.run(["rulebook", "lint"], in: folder.path)
+        let lint = try await GrantsBinary.run(["rulebook", "lint"], in: folder.path)
         #expect(lint.status == 0, "\(lint.stdout)")
         #expect(lint.stdout.contains("shipped community-action-fund/2017-18.yaml: Community Action Fund 2017/18: 14 rules"))
-        let tests = try GrantsBinary.run(["rulebook", "test"], in: folder.path)
+        let tests = try await GrantsBinary.run(["rulebook", "test"], in: folder.path)
         #expect(tests.status == 0, "\(tests.stdout)")
         #expect(tests.stdout.hasSuffix(" 0 failed\n"))
 
@@ -141,11 +133,11 @@ import GrantsTestSupport
                 message: {fail: "{nope}"}
 
             """)
-        let broken = try GrantsBinary.run(["rulebook", "lint", "broken.yaml"], in: folder.path)
+        let broken = try await GrantsBinary.run(["rulebook", "lint", "broken.yaml"], in: folder.path)
         #expect(broken.status == 1)
         #expect(broken.stdout.contains("broken.yaml:10: error: parameters.cap.values[0]: applies from 2018-04-01, outside 2017/18"))
         #expect(broken.stdout.contains("broken.yaml:15: error: rules[0].parameters.extra: amount-at-most takes no parameter extra"))
-        let refused = try GrantsBinary.run(["check", bid("caf-over-cap.yaml"), "--rulebook", "broken.yaml"], in: folder.path)
+        let refused = try await GrantsBinary.run(["check", bid("caf-over-cap.yaml"), "--rulebook", "broken.yaml"], in: folder.path)
         #expect(refused.status == 65)
         #expect(refused.stderr.contains("the rulebook has 3 error(s)"))
     }

@@ -1,4 +1,8 @@
 import Foundation
+import GrantsTestSupport
+
+/// The golden files in Tests/GrantsCLITests/Golden: the demo's standard output and what other commands print.
+let goldenFiles = GoldenFiles()
 
 /// Runs the built `grants` executable, as a person or a script would, and captures what it prints.
 struct GrantsBinary {
@@ -27,17 +31,13 @@ struct GrantsBinary {
         var description: String { "no grants executable in \(searched.joined(separator: ", ")); run swift build first" }
     }
 
-    /// The package's root folder, from this source file's path.
-    static var packageRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-    }
+    static var packageRoot: URL { PackageFiles.root }
 
-    static var samples: String { packageRoot.appendingPathComponent("Samples/lancashire-2017-18").path }
+    static var samples: String { PackageFiles.samples }
 
-    static var bids: String { packageRoot.appendingPathComponent("Samples/bids-2017-18").path }
+    static var bids: String { PackageFiles.bids }
 
-    static var formula: String { packageRoot.appendingPathComponent("Samples/formulas/csp-2018-19-weighted.yaml").path }
+    static var formula: String { PackageFiles.formulas.appendingPathComponent("csp-2018-19-weighted.yaml").path }
 
     /// `grants demo` on the package's Samples, writing into `reports`.
     static func demoArguments(reports: String) -> [String] {
@@ -63,27 +63,53 @@ struct GrantsBinary {
         process.standardOutput = try FileHandle(forWritingTo: out)
         process.standardError = try FileHandle(forWritingTo: err)
         process.standardInput = FileHandle.nullDevice
+        let (exits, exited) = AsyncStream.makeStream(of: Int32.self)
+        process.terminationHandler = { process in
+            exited.yield(process.terminationStatus)
+            exited.finish()
+        }
         try process.run()
-        return Running(process: process, out: out, err: err)
+        return Running(process: process, out: out, err: err, exits: exits)
     }
 
     struct Running {
         let process: Process
         let out: URL
         let err: URL
+        let exits: AsyncStream<Int32>
 
-        func wait() throws -> Result {
+        /// Waits for the process to exit without holding a thread, so that other tests run meanwhile.
+        func wait() async throws -> Result {
+            var status: Int32?
+            for await code in exits { status = code }
+            guard let status else { throw SharedRuns.Failure("grants \(process.arguments ?? []) ended without an exit status") }
+            return try collect(status)
+        }
+
+        /// Waits for the process to exit, holding the thread: for the runs made once, in a static initialiser.
+        func waitBlocking() throws -> Result {
             process.waitUntilExit()
+            return try collect(process.terminationStatus)
+        }
+
+        private func collect(_ status: Int32) throws -> Result {
             let stdout = String(decoding: try Data(contentsOf: out), as: UTF8.self)
             let stderr = String(decoding: try Data(contentsOf: err), as: UTF8.self)
             try? FileManager.default.removeItem(at: out)
             try? FileManager.default.removeItem(at: err)
-            return Result(status: process.terminationStatus, stdout: stdout, stderr: stderr)
+            return Result(status: status, stdout: stdout, stderr: stderr)
         }
     }
 
     /// Runs `grants arguments…` in `folder` and waits for it.
-    static func run(_ arguments: [String], in folder: String, environment: [String: String] = [:]) throws -> Result {
-        try start(arguments, in: folder, environment: environment).wait()
+    static func run(_ arguments: [String], in folder: String, environment: [String: String] = [:]) async throws
+        -> Result
+    {
+        try await start(arguments, in: folder, environment: environment).wait()
+    }
+
+    /// Runs `grants arguments…` in `folder` and waits for it, holding the thread.
+    static func runBlocking(_ arguments: [String], in folder: String) throws -> Result {
+        try start(arguments, in: folder).waitBlocking()
     }
 }

@@ -4,19 +4,12 @@ import GrantsTestSupport
 
 /// `grants return` and `grants validate-return` run as the built binary.
 @Suite struct ReturnCommandTests {
-    private func sampleLedger() throws -> TemporaryFolder {
-        let folder = try TemporaryFolder()
-        #expect(try GrantsBinary.run(["init"], in: folder.path).status == 0)
-        #expect(try GrantsBinary.run(["import", GrantsBinary.samples], in: folder.path).status == 0)
-        return folder
-    }
-
     @Test(arguments: ["csv", "xml", "xlsx", "360giving-json", "360giving-csv"])
-    func everyFormatIsWrittenWholeAndTheSameTwice(format: String) throws {
-        let folder = try sampleLedger()
-        let first = try GrantsBinary.run(["return", "--year", "2017/18", "--format", format, "-o", "a.out"], in: folder.path)
+    func everyFormatIsWrittenWholeAndTheSameTwice(format: String) async throws {
+        let folder = try SampleLedger.copy()
+        let first = try await GrantsBinary.run(["return", "--year", "2017/18", "--format", format, "-o", "a.out"], in: folder.path)
         #expect(first.status == 0, "\(first.stderr)")
-        let second = try GrantsBinary.run(["return", "--year", "2017/18", "--format", format, "-o", "b.out"], in: folder.path)
+        let second = try await GrantsBinary.run(["return", "--year", "2017/18", "--format", format, "-o", "b.out"], in: folder.path)
         #expect(second.status == 0)
         let a = try Data(contentsOf: URL(fileURLWithPath: folder.file("a.out")))
         let b = try Data(contentsOf: URL(fileURLWithPath: folder.file("b.out")))
@@ -28,26 +21,26 @@ import GrantsTestSupport
                 || Set(names) == ["grants.sqlite", "a.out", "b.out"], "\(names)")
     }
 
-    @Test func theCSVOnStandardOutputCarriesTheTotals() throws {
-        let folder = try sampleLedger()
-        let result = try GrantsBinary.run(["return", "--year", "2017/18", "--quarter", "Q3", "--format", "csv"], in: folder.path)
+    @Test func theCSVOnStandardOutputCarriesTheTotals() async throws {
+        let folder = try SampleLedger.copy()
+        let result = try await GrantsBinary.run(["return", "--year", "2017/18", "--quarter", "Q3", "--format", "csv"], in: folder.path)
         #expect(result.status == 0)
         #expect(result.stdout.hasPrefix("record,period,as_of,"))
         #expect(result.stdout.contains("\r\nreturn,2017/18 Q3,2017-12-31,360G-LancashirePCC-OPCC,"))
         #expect(result.stdout.contains("\r\nfund-total,"))
-        let excel = try GrantsBinary.run(["return", "--year", "2017/18", "--format", "csv", "--excel"], in: folder.path)
+        let excel = try await GrantsBinary.run(["return", "--year", "2017/18", "--format", "csv", "--excel"], in: folder.path)
         #expect(excel.stdout.hasPrefix("\u{FEFF}record,"))
     }
 
-    @Test func theXMLValidatesAndABrokenOneDoesNot() throws {
-        let folder = try sampleLedger()
-        #expect(try GrantsBinary.run(["return", "--year", "2017/18", "--format", "xml", "-o", "r.xml"], in: folder.path).status == 0)
-        let valid = try GrantsBinary.run(["validate-return", "r.xml"], in: folder.path)
+    @Test func theXMLValidatesAndABrokenOneDoesNot() async throws {
+        let folder = try SampleLedger.copy()
+        #expect(try await GrantsBinary.run(["return", "--year", "2017/18", "--format", "xml", "-o", "r.xml"], in: folder.path).status == 0)
+        let valid = try await GrantsBinary.run(["validate-return", "r.xml"], in: folder.path)
         #expect(valid.status == 0)
         #expect(valid.stdout == "r.xml: valid against grants-return-1.xsd\n")
         let text = try String(contentsOfFile: folder.file("r.xml"), encoding: .utf8)
         try folder.write("broken.xml", text.replacingOccurrences(of: "<awarded>2500.00</awarded>", with: "<awarded>2,500.00</awarded>"))
-        let broken = try GrantsBinary.run(["validate-return", "broken.xml"], in: folder.path)
+        let broken = try await GrantsBinary.run(["validate-return", "broken.xml"], in: folder.path)
         #expect(broken.status == 1)
         #expect(broken.stdout.contains("broken.xml:"))
         #expect(broken.stdout.contains("Element 'awarded'"))
@@ -57,23 +50,23 @@ import GrantsTestSupport
             <return xmlns="urn:lancashire-opcc:grants:return:1">&x;</return>
 
             """)
-        let doctype = try GrantsBinary.run(["validate-return", "doctype.xml"], in: folder.path)
+        let doctype = try await GrantsBinary.run(["validate-return", "doctype.xml"], in: folder.path)
         #expect(doctype.status == 1)
         #expect(doctype.stdout.contains("a DOCTYPE is not accepted"))
         #expect(!doctype.stdout.contains("root:"))
-        #expect(try GrantsBinary.run(["validate-return", "missing.xml"], in: folder.path).status == 74)
+        #expect(try await GrantsBinary.run(["validate-return", "missing.xml"], in: folder.path).status == 74)
     }
 
-    @Test func badArgumentsAreUsageErrorsAndAFailedWriteLeavesTheOldFile() throws {
-        let folder = try sampleLedger()
-        #expect(try GrantsBinary.run(["return", "--year", "2017/18", "--format", "xlsx"], in: folder.path).status == 64)
-        #expect(try GrantsBinary.run(["return", "--year", "2017/18", "--quarter", "Q1", "--as-of", "2017-06-30",
+    @Test func badArgumentsAreUsageErrorsAndAFailedWriteLeavesTheOldFile() async throws {
+        let folder = try SampleLedger.copy()
+        #expect(try await GrantsBinary.run(["return", "--year", "2017/18", "--format", "xlsx"], in: folder.path).status == 64)
+        #expect(try await GrantsBinary.run(["return", "--year", "2017/18", "--quarter", "Q1", "--as-of", "2017-06-30",
                                       "--format", "csv"], in: folder.path).status == 64)
-        #expect(try GrantsBinary.run(["return", "--year", "2017/18", "--as-of", "2018-06-30", "--format", "csv"],
+        #expect(try await GrantsBinary.run(["return", "--year", "2017/18", "--as-of", "2018-06-30", "--format", "csv"],
                                      in: folder.path).status == 64)
-        #expect(try GrantsBinary.run(["return", "--year", "2017/18", "--format", "pdf"], in: folder.path).status == 64)
+        #expect(try await GrantsBinary.run(["return", "--year", "2017/18", "--format", "pdf"], in: folder.path).status == 64)
         try folder.write("keep.csv", "old\n")
-        let failed = try GrantsBinary.run(
+        let failed = try await GrantsBinary.run(
             ["return", "--year", "2017/18", "--format", "csv", "-o", "no-such-folder/keep.csv"], in: folder.path)
         #expect(failed.status == 74)
         #expect(try String(contentsOfFile: folder.file("keep.csv"), encoding: .utf8) == "old\n")

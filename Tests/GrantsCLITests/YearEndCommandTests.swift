@@ -5,22 +5,21 @@ import GrantsTestSupport
 /// `grants year-end` run as the built binary: what keeps a year open, and closing it.
 @Suite struct YearEndCommandTests {
     /// A folder with the base fixtures (a £10,000.00 CSP fund, £5,000.00 of it allocated to South Ribble CSP) and
-    /// one £1,000.00 award, AWD-CSP-2017-SRI-04, made through `grants award`.
-    private func smallLedger() throws -> TemporaryFolder {
-        let folder = try TemporaryFolder()
-        #expect(try GrantsBinary.run(["init"], in: folder.path).status == 0)
-        try folder.write("base.yaml", Fixtures.base)
-        #expect(try GrantsBinary.run(["import", "base.yaml"], in: folder.path).status == 0)
-        let award = try GrantsBinary.run(
+    /// one £1,000.00 award, AWD-CSP-2017-SRI-04, made through `grants award`: made once per test process.
+    private static let small = TemplateFolder("the small ledger") { folder in
+        try GrantsBinary.make(["init"], in: folder)
+        try Data(Fixtures.base.utf8).write(to: URL(fileURLWithPath: folder).appendingPathComponent("base.yaml"))
+        try GrantsBinary.make(["import", "base.yaml"], in: folder)
+        try GrantsBinary.make(
             ["award", "CSP-2017-SRI-04", "--bid-file", LifecycleProbe.bid("csp-south-ribble.yaml"), "--amount", "1000.00",
-             "--decision", "2017/140", "--date", "2017-11-20"], in: folder.path)
-        #expect(award.status == 0, "\(award.stdout)\(award.stderr)")
-        return folder
+             "--decision", "2017/140", "--date", "2017-11-20"], in: folder)
     }
 
+    private func smallLedger() throws -> TemporaryFolder { try Self.small.copy() }
+
     private func run(_ arguments: [String], in folder: TemporaryFolder, expecting status: Int32,
-                     sourceLocation: SourceLocation = #_sourceLocation) throws -> GrantsBinary.Result {
-        let result = try GrantsBinary.run(arguments, in: folder.path)
+                     sourceLocation: SourceLocation = #_sourceLocation) async throws -> GrantsBinary.Result {
+        let result = try await GrantsBinary.run(arguments, in: folder.path)
         #expect(result.status == status, "\(arguments.joined(separator: " ")): \(result.stdout)\(result.stderr)",
                 sourceLocation: sourceLocation)
         return result
@@ -47,9 +46,9 @@ import GrantsTestSupport
 
     // MARK: - The samples
 
-    @Test func theSamplesListTheOpenAwardsAndExitOne() throws {
-        let folder = try LifecycleProbe.sampleLedger()
-        let result = try run(["year-end", "2017/18"], in: folder, expecting: 1)
+    @Test func theSamplesListTheOpenAwardsAndExitOne() async throws {
+        let folder = try SampleLedger.copy()
+        let result = try await run(["year-end", "2017/18"], in: folder, expecting: 1)
         #expect(result.stderr.isEmpty)
         #expect(result.stdout.hasPrefix("Year end 2017/18\n\nAward still open "))
         let awards = table("Award still open", in: result.stdout)
@@ -69,64 +68,64 @@ import GrantsTestSupport
             + table("Underspend owed", in: result.stdout).count)
 
         // A new award shows up as awarded, then claiming; closed, it leaves the list.
-        let award = try GrantsBinary.run(
+        let award = try await GrantsBinary.run(
             ["award", "CSP-2017-SRI-04", "--bid-file", LifecycleProbe.bid("csp-south-ribble.yaml"), "--amount", "1000.00",
              "--decision", "2017/140", "--date", "2017-11-20"], in: folder.path)
         #expect(award.status == 0, "\(award.stderr)")
-        let awarded = try run(["year-end", "2017/18"], in: folder, expecting: 1)
+        let awarded = try await run(["year-end", "2017/18"], in: folder, expecting: 1)
         let row = table("Award still open", in: awarded.stdout).first { $0["Award still open"] == "AWD-CSP-2017-SRI-04" }
         #expect(row == ["Award still open": "AWD-CSP-2017-SRI-04", "Fund": "CSP-2017-18",
                         "Recipient": "South Ribble Borough Council", "State": "awarded", "Awarded": "£1,000.00",
                         "Paid": "£0.00"])
         #expect(openCount(awarded.stdout) == count + 1)
-        _ = try run(["claim", "AWD-CSP-2017-SRI-04", "--period", "Q3", "--amount", "1000.00", "--date", "2018-01-05"],
+        _ = try await run(["claim", "AWD-CSP-2017-SRI-04", "--period", "Q3", "--amount", "1000.00", "--date", "2018-01-05"],
                     in: folder, expecting: 0)
-        let claimed = try run(["year-end", "2017/18"], in: folder, expecting: 1)
+        let claimed = try await run(["year-end", "2017/18"], in: folder, expecting: 1)
         #expect(table("Award still open", in: claimed.stdout)
             .first { $0["Award still open"] == "AWD-CSP-2017-SRI-04" }?["State"] == "claiming")
         #expect(table("Claim unpaid", in: claimed.stdout).contains(
             ["Claim unpaid": "AWD-CSP-2017-SRI-04-C01", "Award": "AWD-CSP-2017-SRI-04", "Made": "2018-01-05",
              "Amount": "£1,000.00"]))
         #expect(openCount(claimed.stdout) == count + 2)
-        _ = try run(["pay", "AWD-CSP-2017-SRI-04-C01", "--date", "2018-01-20"], in: folder, expecting: 0)
-        _ = try run(["close", "AWD-CSP-2017-SRI-04", "--spent", "1000.00", "--date", "2018-04-10"], in: folder, expecting: 0)
-        let closed = try run(["year-end", "2017/18"], in: folder, expecting: 1)
+        _ = try await run(["pay", "AWD-CSP-2017-SRI-04-C01", "--date", "2018-01-20"], in: folder, expecting: 0)
+        _ = try await run(["close", "AWD-CSP-2017-SRI-04", "--spent", "1000.00", "--date", "2018-04-10"], in: folder, expecting: 0)
+        let closed = try await run(["year-end", "2017/18"], in: folder, expecting: 1)
         #expect(!closed.stdout.contains("AWD-CSP-2017-SRI-04"))
         #expect(openCount(closed.stdout) == count)
 
         // "2017-18" is the same year.
-        #expect(try run(["year-end", "2017-18"], in: folder, expecting: 1).stdout == closed.stdout)
+        #expect(try await run(["year-end", "2017-18"], in: folder, expecting: 1).stdout == closed.stdout)
         // A year with nothing in it can close.
-        let empty = try run(["year-end", "2016/17"], in: folder, expecting: 0)
+        let empty = try await run(["year-end", "2016/17"], in: folder, expecting: 0)
         #expect(empty.stdout == "Year end 2016/17\n\nNothing is open: 2016/17 can be closed.\n")
     }
 
-    @Test func closingNeedsADate() throws {
-        let folder = try LifecycleProbe.sampleLedger()
+    @Test func closingNeedsADate() async throws {
+        let folder = try SampleLedger.copy()
         let before = try LifecycleProbe.snapshot(folder)
-        let result = try run(["year-end", "2017/18", "--close"], in: folder, expecting: 64)
+        let result = try await run(["year-end", "2017/18", "--close"], in: folder, expecting: 64)
         #expect(result.stderr == "error: --close needs --date\n")
-        let badDay = try run(["year-end", "2017/18", "--close", "--date", "2018-02-30"], in: folder, expecting: 64)
+        let badDay = try await run(["year-end", "2017/18", "--close", "--date", "2018-02-30"], in: folder, expecting: 64)
         #expect(badDay.stderr == "error: --date: '2018-02-30' is not a day in the calendar\n")
-        let badYear = try run(["year-end", "2017/19"], in: folder, expecting: 64)
+        let badYear = try await run(["year-end", "2017/19"], in: folder, expecting: 64)
         #expect(badYear.stderr.hasPrefix("error: year: '2017/19' is not a financial year"))
-        #expect(try run(["year-end"], in: folder, expecting: 64).stdout.isEmpty)
+        #expect(try await run(["year-end"], in: folder, expecting: 64).stdout.isEmpty)
         #expect(try LifecycleProbe.snapshot(folder) == before)
     }
 
-    @Test func closingWhileThingsAreOpenIsRefused() throws {
-        let folder = try LifecycleProbe.sampleLedger()
+    @Test func closingWhileThingsAreOpenIsRefused() async throws {
+        let folder = try SampleLedger.copy()
         let before = try LifecycleProbe.snapshot(folder)
-        let result = try run(["year-end", "2017/18", "--close", "--date", "2018-05-01"], in: folder, expecting: 65)
+        let result = try await run(["year-end", "2017/18", "--close", "--date", "2018-05-01"], in: folder, expecting: 65)
         let count = try #require(openCount(result.stdout), "\(result.stdout)")
         let first = try #require(table("Award still open", in: result.stdout).first?["Award still open"])
         #expect(result.stderr == "error: financial_year: 2017/18 cannot close: \(count) thing(s) still open, first award "
             + "\(first) is \(table("Award still open", in: result.stdout).first?["State"] ?? "?"); see grants year-end\n")
         #expect(!result.stdout.contains("Closed 2017/18"))
         #expect(try LifecycleProbe.snapshot(folder) == before)
-        #expect(try run(["year-end", "2017/18"], in: folder, expecting: 1).stdout.hasPrefix("Year end 2017/18\n"))
+        #expect(try await run(["year-end", "2017/18"], in: folder, expecting: 1).stdout.hasPrefix("Year end 2017/18\n"))
         // Still open to new awards.
-        let award = try GrantsBinary.run(
+        let award = try await GrantsBinary.run(
             ["award", "CSP-2017-SRI-04", "--bid-file", LifecycleProbe.bid("csp-south-ribble.yaml"), "--amount", "1000.00",
              "--decision", "2017/140", "--date", "2017-11-20"], in: folder.path)
         #expect(award.status == 0, "\(award.stderr)")
@@ -134,22 +133,22 @@ import GrantsTestSupport
 
     // MARK: - A small ledger, run to its close
 
-    @Test func aYearWithEverythingClosedClosesAndTakesNoNewAwards() throws {
+    @Test func aYearWithEverythingClosedClosesAndTakesNoNewAwards() async throws {
         let folder = try smallLedger()
-        let open = try run(["year-end", "2017/18"], in: folder, expecting: 1)
+        let open = try await run(["year-end", "2017/18"], in: folder, expecting: 1)
         #expect(open.stdout.contains(
             "AWD-CSP-2017-SRI-04  CSP-2017-18  South Ribble Borough Council  awarded  £1,000.00  £0.00\n"))
         #expect(open.stdout.hasSuffix("\n1 thing(s) keep 2017/18 open.\n"))
 
-        _ = try run(["claim", "AWD-CSP-2017-SRI-04", "--period", "Q3", "--amount", "1000.00", "--date", "2018-01-05"],
+        _ = try await run(["claim", "AWD-CSP-2017-SRI-04", "--period", "Q3", "--amount", "1000.00", "--date", "2018-01-05"],
                     in: folder, expecting: 0)
-        let claimed = try run(["year-end", "2017/18"], in: folder, expecting: 1)
+        let claimed = try await run(["year-end", "2017/18"], in: folder, expecting: 1)
         #expect(claimed.stdout.contains("AWD-CSP-2017-SRI-04-C01  AWD-CSP-2017-SRI-04  2018-01-05  £1,000.00\n"))
         #expect(claimed.stdout.hasSuffix("\n2 thing(s) keep 2017/18 open.\n"))
 
-        _ = try run(["pay", "AWD-CSP-2017-SRI-04-C01", "--date", "2018-01-20"], in: folder, expecting: 0)
-        _ = try run(["close", "AWD-CSP-2017-SRI-04", "--spent", "1000.00", "--date", "2018-04-10"], in: folder, expecting: 0)
-        let ready = try run(["year-end", "2017/18"], in: folder, expecting: 0)
+        _ = try await run(["pay", "AWD-CSP-2017-SRI-04-C01", "--date", "2018-01-20"], in: folder, expecting: 0)
+        _ = try await run(["close", "AWD-CSP-2017-SRI-04", "--spent", "1000.00", "--date", "2018-04-10"], in: folder, expecting: 0)
+        let ready = try await run(["year-end", "2017/18"], in: folder, expecting: 0)
         #expect(ready.stdout == """
             Year end 2017/18
 
@@ -161,18 +160,18 @@ import GrantsTestSupport
 
             """)
 
-        let closed = try run(["year-end", "2017/18", "--close", "--date", "2018-05-01"], in: folder, expecting: 0)
+        let closed = try await run(["year-end", "2017/18", "--close", "--date", "2018-05-01"], in: folder, expecting: 0)
         #expect(closed.stdout == ready.stdout + "Closed 2017/18 on 2018-05-01: its funds take no new awards.\n")
         #expect(closed.stderr.isEmpty)
-        let after = try run(["year-end", "2017/18"], in: folder, expecting: 0)
+        let after = try await run(["year-end", "2017/18"], in: folder, expecting: 0)
         #expect(after.stdout.hasPrefix("Year end 2017/18: closed on 2018-05-01\n"))
-        let history = try run(["history", "--entry", "2017/18"], in: folder, expecting: 0)
+        let history = try await run(["history", "--entry", "2017/18"], in: folder, expecting: 0)
         #expect(history.stdout.contains("tester: record year-closure 2017/18\n"))
         #expect(history.stdout.contains("why: year end 2017/18\n"))
         try LifecycleProbe.expectBalances(in: folder)
 
         // Closing again on another day is not an edit.
-        let again = try run(["year-end", "2017/18", "--close", "--date", "2018-05-02"], in: folder, expecting: 65)
+        let again = try await run(["year-end", "2017/18", "--close", "--date", "2018-05-02"], in: folder, expecting: 65)
         #expect(again.stderr.contains("year closure 2017/18 is already in the ledger with different contents"))
 
         // The closed year's fund takes no new award: checked, overridden, or imported.
@@ -196,33 +195,33 @@ import GrantsTestSupport
               - {category: printing, description: Leaflets, amount: "100.00", vat_reclaimable: false}
 
             """)
-        let check = try run(["check", "late.yaml"], in: folder, expecting: 0)
+        let check = try await run(["check", "late.yaml"], in: folder, expecting: 0)
         #expect(check.stdout.hasPrefix("CSP-2017-SRI-06: South Ribble Borough Council, £100.00 requested: ELIGIBLE\n"))
-        try LifecycleProbe.expectRefused(
+        try await LifecycleProbe.expectRefused(
             ["award", "CSP-2017-SRI-06", "--bid-file", "late.yaml", "--amount", "100.00", "--decision", "2017/160",
              "--date", "2018-03-20"], in: folder, stderr: closedYear)
-        try LifecycleProbe.expectRefused(
+        try await LifecycleProbe.expectRefused(
             ["award", "CSP-2017-SRI-06", "--bid-file", "late.yaml", "--amount", "100.00", "--decision", "2017/160",
              "--date", "2018-03-20", "--override", "Urgent"], in: folder, stderr: closedYear)
         try folder.write("award.yaml", Fixtures.award(id: "AWD-LATE", amount: "100.00"))
-        let imported = try run(["import", "award.yaml"], in: folder, expecting: 65)
+        let imported = try await run(["import", "award.yaml"], in: folder, expecting: 65)
         #expect(imported.stderr.contains("the financial year 2017/18 is closed: fund CSP-2017-18 takes no new awards"))
     }
 
-    @Test func underspendOwedKeepsTheYearOpenUntilItIsReturned() throws {
+    @Test func underspendOwedKeepsTheYearOpenUntilItIsReturned() async throws {
         let folder = try smallLedger()
-        _ = try run(["claim", "AWD-CSP-2017-SRI-04", "--period", "Q3", "--amount", "1000.00", "--date", "2018-01-05"],
+        _ = try await run(["claim", "AWD-CSP-2017-SRI-04", "--period", "Q3", "--amount", "1000.00", "--date", "2018-01-05"],
                     in: folder, expecting: 0)
-        _ = try run(["pay", "AWD-CSP-2017-SRI-04-C01", "--date", "2018-01-20"], in: folder, expecting: 0)
-        let close = try run(["close", "AWD-CSP-2017-SRI-04", "--spent", "900.00", "--date", "2018-04-10"],
+        _ = try await run(["pay", "AWD-CSP-2017-SRI-04-C01", "--date", "2018-01-20"], in: folder, expecting: 0)
+        let close = try await run(["close", "AWD-CSP-2017-SRI-04", "--spent", "900.00", "--date", "2018-04-10"],
                             in: folder, expecting: 0)
         #expect(close.stdout.hasSuffix(
             "AWD-CSP-2017-SRI-04: awarded £1,000.00, paid £1,000.00, released £0.00, owed back £100.00, returned £0.00\n"))
 
-        let owed = try run(["year-end", "2017/18"], in: folder, expecting: 1)
+        let owed = try await run(["year-end", "2017/18"], in: folder, expecting: 1)
         #expect(owed.stdout.contains("AWD-CSP-2017-SRI-04  South Ribble Borough Council  £100.00     £0.00\n"))
         #expect(owed.stdout.hasSuffix("\n1 thing(s) keep 2017/18 open.\n"))
-        let refused = try run(["year-end", "2017/18", "--close", "--date", "2018-05-01"], in: folder, expecting: 65)
+        let refused = try await run(["year-end", "2017/18", "--close", "--date", "2018-05-01"], in: folder, expecting: 65)
         #expect(refused.stderr == "error: financial_year: 2017/18 cannot close: 1 thing(s) still open, first award "
             + "AWD-CSP-2017-SRI-04 owes £100.00 back; see grants year-end\n")
 
@@ -232,9 +231,9 @@ import GrantsTestSupport
               - {id: RET-SRI-04, award: AWD-CSP-2017-SRI-04, amount: "100.00", date: 2018-04-20, reason: Unspent leaflet money}
 
             """)
-        _ = try run(["import", "return.yaml"], in: folder, expecting: 0)
-        _ = try run(["year-end", "2017/18"], in: folder, expecting: 0)
-        let closed = try run(["year-end", "2017/18", "--close", "--date", "2018-05-01"], in: folder, expecting: 0)
+        _ = try await run(["import", "return.yaml"], in: folder, expecting: 0)
+        _ = try await run(["year-end", "2017/18"], in: folder, expecting: 0)
+        let closed = try await run(["year-end", "2017/18", "--close", "--date", "2018-05-01"], in: folder, expecting: 0)
         #expect(closed.stdout.hasSuffix("Closed 2017/18 on 2018-05-01: its funds take no new awards.\n"))
         try LifecycleProbe.expectBalances(in: folder)
     }
@@ -243,11 +242,11 @@ import GrantsTestSupport
     /// award is withdrawn) yet `grants year-end` still lists it as unpaid, so the year can never close. Either the
     /// withdrawal should be refused while a claim is unpaid, or a withdrawn award's claims should not keep the year
     /// open.
-    @Test func aWithdrawnAwardsClaimDoesNotKeepTheYearOpenForever() throws {
+    @Test func aWithdrawnAwardsClaimDoesNotKeepTheYearOpenForever() async throws {
         let folder = try smallLedger()
-        _ = try run(["claim", "AWD-CSP-2017-SRI-04", "--period", "Q3", "--amount", "400.00", "--date", "2018-01-05"],
+        _ = try await run(["claim", "AWD-CSP-2017-SRI-04", "--period", "Q3", "--amount", "400.00", "--date", "2018-01-05"],
                     in: folder, expecting: 0)
-        let withdraw = try GrantsBinary.run(
+        let withdraw = try await GrantsBinary.run(
             ["withdraw", "AWD-CSP-2017-SRI-04", "--date", "2018-01-10", "--reason", "Project cancelled"], in: folder.path)
         guard withdraw.status == 0 else {
             // Refusing the withdrawal while a claim is unpaid is one way to keep the year closable.
@@ -256,11 +255,11 @@ import GrantsTestSupport
             return
         }
         // The claim cannot be paid now…
-        let pay = try run(["pay", "AWD-CSP-2017-SRI-04-C01", "--date", "2018-01-20"], in: folder, expecting: 65)
+        let pay = try await run(["pay", "AWD-CSP-2017-SRI-04-C01", "--date", "2018-01-20"], in: folder, expecting: 65)
         #expect(pay.stderr.contains("was withdrawn on 2018-01-10 (Project cancelled) and cannot be paid"))
         // …so it must not stop the year closing: nothing else is open.
-        let report = try run(["year-end", "2017/18"], in: folder, expecting: 0)
+        let report = try await run(["year-end", "2017/18"], in: folder, expecting: 0)
         #expect(!report.stdout.contains("Claim unpaid"), "\(report.stdout)")
-        _ = try run(["year-end", "2017/18", "--close", "--date", "2018-05-01"], in: folder, expecting: 0)
+        _ = try await run(["year-end", "2017/18", "--close", "--date", "2018-05-01"], in: folder, expecting: 0)
     }
 }

@@ -1,3 +1,4 @@
+import GrantsTestSupport
 import Testing
 @testable import GrantsCore
 
@@ -93,10 +94,9 @@ import Testing
                 ? .percent(basisPoints: Int64(rng.next() % 2_000)) : .none
             let formula = AllocationFormula(
                 pot: pot, retained: retained, method: .weighted(floor: floor, indicators: indicators), csps: csps)
-            guard let plan = try? formula.plan(available: pot) else {
-                // Only a retained share that leaves less than the floors may refuse.
-                continue
-            }
+            // Every formula made here can be met: the floors take at most half the pot (each at most half of an equal
+            // share) and less than 20% is retained. So a refusal fails the test, and every round checks a plan.
+            let plan = try formula.plan(available: pot)
             let total = plan.shares.reduce(Int64(0)) { $0 + $1.total.pence }
             #expect(total == plan.shared.pence)
             #expect(plan.shared.pence + plan.retained.pence == pot.pence)
@@ -110,10 +110,12 @@ import Testing
         for _ in 0..<1_000 {
             let count = 1 + Int(rng.next() % 15)
             let csps = try (0..<count).map { try id("F\($0)") }
-            let pot = Money(pence: Int64(rng.next() % 1_000_000_000) + 1)
+            // At least a penny for each CSP, and never more each than an equal share: every formula made here can be
+            // met, so a refusal fails the test, and every round checks a plan.
+            let pot = Money(pence: Int64(rng.next() % 1_000_000_000) + Int64(count))
             let each = Money(pence: max(1, pot.pence / Int64(count) - Int64(rng.next() % 1_000)))
-            guard let plan = try? AllocationFormula(pot: pot, retained: .none, method: .flat(each: each), csps: csps)
-                .plan(available: pot) else { continue }
+            let plan = try AllocationFormula(pot: pot, retained: .none, method: .flat(each: each), csps: csps)
+                .plan(available: pot)
             #expect(plan.shared.pence + plan.unshared.pence + plan.retained.pence == pot.pence)
             #expect(plan.shares.allSatisfy { $0.total == each })
         }

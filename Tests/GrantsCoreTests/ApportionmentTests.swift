@@ -1,3 +1,4 @@
+import GrantsTestSupport
 import Testing
 @testable import GrantsCore
 

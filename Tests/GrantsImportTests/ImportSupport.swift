@@ -126,10 +126,3 @@ enum Files {
         return lines.joined(separator: "\n")
     }
 }
-
-/// The package root, found from this file: Tests/GrantsImportTests/ImportSupport.swift is three levels down.
-let packageRoot: URL = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-/// The example ledger shipped with the package.
-let samplesFolder: String = packageRoot.appendingPathComponent("Samples/lancashire-2017-18").path

@@ -17,7 +17,7 @@ struct SampleLedgerTests {
     @Test("the whole folder imports into an empty ledger: 114 entries")
     func importsWholeFolder() throws {
         let ledger = try Ledger()
-        let batch = try LedgerFile.read(paths: [samplesFolder])
+        let batch = try LedgerFile.read(paths: [PackageFiles.samples])
         #expect(batch.count == 114)
         let outcome = try ledger.record(batch, as: Fixtures.change("samples"))
         #expect(outcome.addedCount == 114)
@@ -30,7 +30,7 @@ struct SampleLedgerTests {
     @Test("the totals are those the sample README gives")
     func totals() throws {
         let ledger = try Ledger()
-        try importFiles([samplesFolder], into: ledger)
+        try importFiles([PackageFiles.samples], into: ledger)
         let status = try ledger.status()
         let csp = try #require(status.funds.first { $0.fundID == "CSP-2017-18" })
         #expect(csp.allocated == (try pounds("325000.00")))
@@ -74,9 +74,9 @@ struct SampleLedgerTests {
     @Test("the history names the file and line each entry came from")
     func historySource() throws {
         let ledger = try Ledger()
-        try importFiles([samplesFolder], into: ledger)
+        try importFiles([PackageFiles.samples], into: ledger)
         let line = try #require(try ledger.history(entryID: "ALLOC-2017-18-SRI").first)
-        #expect(line.source == "\(samplesFolder)/03-allocations.yaml:20")
+        #expect(line.source == "\(PackageFiles.samples)/03-allocations.yaml:20")
         #expect(line.kind == "allocation")
         #expect(line.detail.contains("amount=10000.00"))
     }
@@ -84,9 +84,9 @@ struct SampleLedgerTests {
     @Test("importing the samples a second time adds nothing")
     func importTwice() throws {
         let ledger = try Ledger()
-        try importFiles([samplesFolder], into: ledger)
+        try importFiles([PackageFiles.samples], into: ledger)
         let before = try LedgerSnapshot(ledger)
-        let again = try importFiles([samplesFolder], into: ledger)
+        let again = try importFiles([PackageFiles.samples], into: ledger)
         #expect(again.addedCount == 0)
         #expect(again.unchanged == 114)
         #expect(try LedgerSnapshot(ledger) == before)
@@ -94,7 +94,7 @@ struct SampleLedgerTests {
 
     @Test("the sample files named in reverse order import the same, since records are recorded kind by kind")
     func reverseOrder() throws {
-        let files = try LedgerFile.expand([samplesFolder])
+        let files = try LedgerFile.expand([PackageFiles.samples])
         #expect(files.count == 8)
         #expect(files.allSatisfy { !$0.hasSuffix("README.md") })
         let ledger = try Ledger()

@@ -8,34 +8,27 @@ import GrantsTestSupport
 
 /// The CSV return: its totals equal `grants status` for the same scope, to the penny, and text cells are inert.
 @Suite struct ReturnCSVTests {
-    static var samples: String {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Samples/lancashire-2017-18").path
-    }
-
-    private func sampleLedger() throws -> Ledger {
-        let ledger = try Ledger()
-        try ledger.record(try LedgerFile.read(paths: [Self.samples]), as: Fixtures.change())
-        return ledger
-    }
-
     private func year() throws -> FinancialYear { try FinancialYear(parsing: "2017/18") }
 
     @Test(arguments: [nil, "CSP-2017-18", "CAF-2017-18"])
     func fundTotalsEqualStatus(fund: String?) throws {
-        let ledger = try sampleLedger()
+        let ledger = try Fixtures.sampleLedger()
         let r = try ledger.spendReturn(period: .init(year: try year()), fund: fund)
         let status = try ledger.status(.init(year: try year(), fund: fund))
+        var compared = 0
         for line in status.funds where line.committed > .zero || line.paid > .zero {
             let total = try #require(try r.totals().first { $0.level == .fund && $0.key == line.fundID })
             #expect(total.committed == line.committed)
             #expect(total.paidToDate == line.paid)
             #expect(total.returned == line.returned)
+            compared += 1
         }
+        // Not vacuous: the samples commit money in every one of these scopes.
+        #expect(compared > 0)
     }
 
     @Test func cspTotalsEqualStatus() throws {
-        let ledger = try sampleLedger()
+        let ledger = try Fixtures.sampleLedger()
         let csp = try OrganisationID(parsing: "360G-LancashirePCC-CSP-SOUTH-RIBBLE")
         let r = try ledger.spendReturn(period: .init(year: try year()), csp: csp)
         let status = try ledger.status(.init(year: try year(), csp: csp))
@@ -48,13 +41,16 @@ import GrantsTestSupport
     }
 
     @Test func aQuarterCountsOnlyItsPayments() throws {
-        let ledger = try sampleLedger()
+        let ledger = try Fixtures.sampleLedger()
         let q3 = try ledger.spendReturn(period: .init(year: try year(), quarter: .q3))
         let status = try ledger.status(.init(year: try year(), quarter: .q3))
+        var compared = 0
         for line in status.funds where line.paid > .zero {
             let total = try #require(try q3.totals().first { $0.level == .fund && $0.key == line.fundID })
             #expect(Optional(total.paidInPeriod) == line.paidInPeriod)
+            compared += 1
         }
+        #expect(compared > 0)
         #expect(q3.header.asOf.description == "2017-12-31")
         #expect(q3.header.period.label == "2017/18 Q3")
     }

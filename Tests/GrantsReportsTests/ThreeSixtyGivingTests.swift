@@ -25,7 +25,7 @@ import Testing
 
     @Test func theSamplesReturnPassesTheOfficialSchema() throws {
         let folder = try TemporaryFolder()
-        let text = try json(try Support.samplesReturn())
+        let text = try json(try Fixtures.samplesReturn())
         let file = try folder.write("grants.json", text)
         let (status, output) = try Support.validate(file)
         #expect(status == 0, "validate.py: \(output)")
@@ -33,7 +33,7 @@ import Testing
     }
 
     @Test func theSamplesGrantsCarryTheLedgerFigures() throws {
-        let text = try json(try Support.samplesReturn())
+        let text = try json(try Fixtures.samplesReturn())
         let grants = try grants(text)
         #expect(grants.count == 13)
         let boxing = try #require(grants.first { $0["id"] as? String == "360G-LancashirePCC-AWD-CAF-2017-18-01" })
@@ -64,7 +64,7 @@ import Testing
         #expect(southRibble["countryCode"] as? String == "GB")
         #expect(location("AWD-CSP-2017-18-BPL-01")?["geoCodeType"] as? String == "UA")
         // Every code type used is in the codelist.
-        let codelist = Support.records(
+        let codelist = CSV.records(
             try String(contentsOfFile: Support.anchors + "/codelists/geoCodeType.csv", encoding: .utf8)
         ).dropFirst().compactMap(\.first)
         for grant in grants {
@@ -78,13 +78,13 @@ import Testing
     }
 
     @Test func theSameReturnGivesTheSameText() throws {
-        let r = try Support.samplesReturn()
+        let r = try Fixtures.samplesReturn()
         #expect(try json(r) == json(r))
         #expect(try csv(r) == csv(r))
     }
 
     @Test func duplicateGrantIDsAreRefused() throws {
-        let r = try Support.handMadeReturn([
+        let r = try Fixtures.handMadeReturn([
             (id: "AWD-1", title: "Youth diversionary project", pence: 450_000),
             (id: "AWD-1", title: "Hate crime training", pence: 275_000),
         ])
@@ -93,7 +93,7 @@ import Testing
     }
 
     @Test func aZeroAmountIsRefused() throws {
-        let r = try Support.handMadeReturn([(id: "AWD-0", title: "Nothing", pence: 0)])
+        let r = try Fixtures.handMadeReturn([(id: "AWD-0", title: "Nothing", pence: 0)])
         #expect(throws: ThreeSixtyGivingError.zeroAmount(grantID: "360G-LancashirePCC-AWD-0")) { try json(r) }
         #expect(throws: ThreeSixtyGivingError.zeroAmount(grantID: "360G-LancashirePCC-AWD-0")) { try csv(r) }
         let error = ThreeSixtyGivingError.zeroAmount(grantID: "360G-LancashirePCC-AWD-0")
@@ -103,14 +103,14 @@ import Testing
     @Test func impossibleAndBackwardsDatesAreRefused() throws {
         let start = try #require(Day(year: 2018, month: 3, day: 1))
         let end = try #require(Day(year: 2017, month: 9, day: 30))
-        let backwards = try Support.handMadeReturn([(id: "AWD-2", title: "Backwards", pence: 100)], start: start, end: end)
+        let backwards = try Fixtures.handMadeReturn([(id: "AWD-2", title: "Backwards", pence: 100)], start: start, end: end)
         #expect(throws: ThreeSixtyGivingError.plannedStartAfterEnd(
             grantID: "360G-LancashirePCC-AWD-2", start: start, end: end)) { try json(backwards) }
         let farFuture = try #require(Day(year: 2917, month: 7, day: 10))
-        let typo = try Support.handMadeReturn([(id: "AWD-3", title: "Typo", pence: 100)], end: farFuture)
+        let typo = try Fixtures.handMadeReturn([(id: "AWD-3", title: "Typo", pence: 100)], end: farFuture)
         #expect(throws: ThreeSixtyGivingError.impossibleDate(
             grantID: "360G-LancashirePCC-AWD-3", field: "a planned end", day: farFuture)) { try csv(typo) }
-        let fine = try Support.handMadeReturn([(id: "AWD-4", title: "Fine", pence: 100)])
+        let fine = try Fixtures.handMadeReturn([(id: "AWD-4", title: "Fine", pence: 100)])
         for bad in ["2018-02-30T09:00:00Z", "2018-04-30", "2018-04-30 09:00:00Z", "2018-04-30T25:00:00Z", ""] {
             #expect(throws: ThreeSixtyGivingError.badLastModified(bad)) {
                 try ThreeSixtyGiving.json(fine, prefix: "X", publisherName: "P", dataSource: nil, lastModified: bad)
@@ -122,7 +122,7 @@ import Testing
     }
 
     @Test func badParametersAndEmptyReturnsAreRefused() throws {
-        let fine = try Support.handMadeReturn([(id: "AWD-4", title: "Fine", pence: 100)])
+        let fine = try Fixtures.handMadeReturn([(id: "AWD-4", title: "Fine", pence: 100)])
         #expect(throws: ThreeSixtyGivingError.badPrefix("Lancashire PCC")) {
             try ThreeSixtyGiving.csv(fine, prefix: "Lancashire PCC", dataSource: nil, lastModified: Support.lastModified)
         }
@@ -133,7 +133,7 @@ import Testing
         // "360G-X" and "X" name the same prefix.
         #expect(try ThreeSixtyGiving.csv(fine, prefix: "360G-X", dataSource: nil, lastModified: Support.lastModified)
             == ThreeSixtyGiving.csv(fine, prefix: "X", dataSource: nil, lastModified: Support.lastModified))
-        let empty = try Support.handMadeReturn([])
+        let empty = try Fixtures.handMadeReturn([])
         #expect(throws: ThreeSixtyGivingError.noGrants) { try json(empty) }
         #expect(try csv(empty) == ThreeSixtyGiving.csvColumns.joined(separator: ",") + "\r\n")
     }
@@ -145,7 +145,7 @@ import Testing
         #expect(ThreeSixtyGiving.number(Money(pence: 1)) == "0.01")
         #expect(ThreeSixtyGiving.number(Money(pence: -50)) == "-0.5")
         #expect(ThreeSixtyGiving.number(Money(pence: Int64.min)) == "-92233720368547758.08")
-        let r = try Support.handMadeReturn([(id: "AWD-5", title: "Pence", pence: 250_050)])
+        let r = try Fixtures.handMadeReturn([(id: "AWD-5", title: "Pence", pence: 250_050)])
         #expect(try json(r).contains("\"amountAwarded\": 2500.5,"))
     }
 
@@ -158,8 +158,8 @@ import Testing
             #expect(found != nil, "'\(title)' is not an official title after column \(position)")
             position = (found ?? position) + 1
         }
-        let r = try Support.samplesReturn()
-        let records = Support.records(try csv(r))
+        let r = try Fixtures.samplesReturn()
+        let records = CSV.records(try csv(r))
         #expect(records.first == ThreeSixtyGiving.csvColumns)
         let rows = records.dropFirst()
         let grants = try grants(try json(r))
@@ -182,10 +182,10 @@ import Testing
 
     @Test func formulaLikeTitlesAreInertInTheCSV() throws {
         let title = #"=HYPERLINK("http://example.org","click")"#
-        let r = try Support.handMadeReturn([(id: "AWD-6", title: title, pence: 100)])
+        let r = try Fixtures.handMadeReturn([(id: "AWD-6", title: title, pence: 100)])
         let text = try csv(r)
         #expect(text.contains(#","'=HYPERLINK(""http://example.org"",""click"")","#))
-        #expect(Support.records(text)[1][1] == "'" + title)
+        #expect(CSV.records(text)[1][1] == "'" + title)
         // JSON is no spreadsheet: there the title stays as written.
         #expect(try grants(try json(r)).first?["title"] as? String == title)
     }

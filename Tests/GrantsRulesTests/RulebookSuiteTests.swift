@@ -103,6 +103,7 @@ struct RulebookSuiteTests {
     func ledgerRulesAreUnknownWithoutALedger(path: String) throws {
         let book = try RulebookFile.read(file: path)
         let suite = try RulebookTestsFile.read(file: ShippedRulebooks.testsPath(for: path))
+        #expect(!suite.cases.isEmpty, "\(path) has no test cases to run")
         for result in suite.run(against: book) {
             for rule in result.eligibility.results where rule.check.readsLedger {
                 #expect(rule.status == .unknown, "\(result.testCase.location): \(rule.ruleID) is \(rule.status.rawValue)")

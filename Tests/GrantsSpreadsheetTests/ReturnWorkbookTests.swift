@@ -10,7 +10,7 @@ import Testing
     /// The sample ledger's 2017/18 return, written once per test into its own folder.
     private func writeSamples(_ folder: TemporaryFolder) throws -> String {
         let file = folder.file("return.xlsx")
-        try ReturnWorkbook.write(try Support.samplesReturn(), to: file)
+        try ReturnWorkbook.write(try Fixtures.samplesReturn(), to: file)
         return file
     }
 
@@ -96,7 +96,7 @@ import Testing
         let file = folder.file("formula.xlsx")
         let title = #"=HYPERLINK("http://example.org","click")"#
         try ReturnWorkbook.write(
-            try Support.handMadeReturn([(id: "AWD-1", title: title, pence: 250_005)]), to: file)
+            try Fixtures.handMadeReturn([(id: "AWD-1", title: title, pence: 250_005)]), to: file)
         let awards = try Support.cells("sheet2", of: file)
         let cell = try #require(awards["C2"])
         #expect(cell.type == "s" && !cell.hasFormula)
@@ -110,23 +110,29 @@ import Testing
 
     @Test func theSameReturnGivesTheSameBytes() throws {
         let folder = try TemporaryFolder()
-        let r = try Support.samplesReturn()
+        let r = try Fixtures.samplesReturn()
         try ReturnWorkbook.write(r, to: folder.file("a.xlsx"))
-        // Across a clock second: the creation time comes from the return, not the clock.
-        Thread.sleep(forTimeInterval: 1.1)
         try ReturnWorkbook.write(r, to: folder.file("b.xlsx"))
         let a = try Data(contentsOf: URL(fileURLWithPath: folder.file("a.xlsx")))
         let b = try Data(contentsOf: URL(fileURLWithPath: folder.file("b.xlsx")))
         #expect(a == b)
+        // No bytes come from the clock, shown without waiting for it to move: the two places libxlsxwriter could put
+        // the time are the document's created and modified times, which come from the return's as-of day…
         let core = try Support.part("docProps/core.xml", of: folder.file("a.xlsx"))
         #expect(core.contains("<dcterms:created xsi:type=\"dcterms:W3CDTF\">2018-03-31T00:00:00Z</dcterms:created>"))
+        #expect(core.contains("<dcterms:modified xsi:type=\"dcterms:W3CDTF\">2018-03-31T00:00:00Z</dcterms:modified>"))
+        // …and each zip entry's DOS date and time, in its local header and in the central directory, which are the
+        // fixed 1980-01-01 00:00:00.
+        let stamps = try Support.zipEntryTimes(a)
+        #expect(stamps.count == 2 * 12, "\(stamps)")  // 12 parts, each stamped twice
+        #expect(stamps.allSatisfy { $0.date == Support.dosDate1980January1 && $0.time == 0 }, "\(stamps)")
     }
 
     @Test func aMissingFolderIsAnError() throws {
         let folder = try TemporaryFolder()
         let file = folder.file("no-such-folder/return.xlsx")
         #expect {
-            try ReturnWorkbook.write(try Support.handMadeReturn([]), to: file)
+            try ReturnWorkbook.write(try Fixtures.handMadeReturn([]), to: file)
         } throws: { error in
             guard case .cannotSave(let path, _) = error as? SpreadsheetError else { return false }
             return path == file
@@ -138,7 +144,7 @@ import Testing
         let file = try folder.write("return.xlsx", "the previous return")
         let tooLarge = Int64(1_000_000_000_000_000)  // £10,000,000,000,000.00: more digits than a cell holds exactly
         #expect(throws: SpreadsheetError.amountTooLarge(Money(pence: tooLarge))) {
-            try ReturnWorkbook.write(try Support.handMadeReturn([(id: "AWD-1", title: "Big", pence: tooLarge)]), to: file)
+            try ReturnWorkbook.write(try Fixtures.handMadeReturn([(id: "AWD-1", title: "Big", pence: tooLarge)]), to: file)
         }
         #expect(try String(contentsOfFile: file, encoding: .utf8) == "the previous return")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["return.xlsx"])
@@ -147,7 +153,7 @@ import Testing
     @Test func anEmptyReturnStillWrites() throws {
         let folder = try TemporaryFolder()
         let file = folder.file("empty.xlsx")
-        try ReturnWorkbook.write(try Support.handMadeReturn([]), to: file)
+        try ReturnWorkbook.write(try Fixtures.handMadeReturn([]), to: file)
         let awards = try Support.cells("sheet2", of: file)
         #expect(awards.keys.allSatisfy { $0.hasSuffix("1") && $0.count == 2 })  // the header row only
     }

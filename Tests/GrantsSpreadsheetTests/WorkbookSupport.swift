@@ -6,19 +6,6 @@ import GrantsTestSupport
 
 /// Helpers for reading back the workbooks the tests write.
 enum WorkbookSupport {
-    /// The package root, found from this file: Tests/GrantsSpreadsheetTests/WorkbookSupport.swift.
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    /// The 2017/18 return for every fund and CSP of the package's sample ledger.
-    static func samplesReturn() throws -> SpendReturn {
-        let ledger = try Ledger()
-        let batch = try LedgerFile.read(paths: [packageRoot.appendingPathComponent("Samples/lancashire-2017-18").path])
-        try ledger.record(batch, as: Fixtures.change())
-        guard let year = FinancialYear(startYear: 2017) else { throw Failure("no 2017/18") }
-        return try ledger.spendReturn(period: .init(year: year))
-    }
-
     /// One part of the XLSX (a zip), as text, read with `unzip -p`.
     static func part(_ name: String, of file: String) throws -> String {
         let process = Process()
@@ -77,6 +64,38 @@ enum WorkbookSupport {
         return nil
     }
 
+    /// 1980-01-01 as a zip (MS-DOS) date: (year - 1980) << 9 | month << 5 | day.
+    static let dosDate1980January1: UInt16 = 0 << 9 | 1 << 5 | 1
+
+    /// The MS-DOS date and time of every entry of a zip, read from the central directory (found through the end of
+    /// central directory record) and from the local header each central entry points to: two stamps an entry.
+    static func zipEntryTimes(_ zip: Data) throws -> [(name: String, date: UInt16, time: UInt16)] {
+        let bytes = [UInt8](zip)
+        func u16(_ at: Int) throws -> UInt16 {
+            guard at >= 0, at + 2 <= bytes.count else { throw Failure("zip: offset \(at) is past the end") }
+            return UInt16(bytes[at]) | UInt16(bytes[at + 1]) << 8
+        }
+        func u32(_ at: Int) throws -> UInt32 { UInt32(try u16(at)) | UInt32(try u16(at + 2)) << 16 }
+        // The end of central directory record: 22 bytes, then a comment of at most 65,535 bytes.
+        guard let end = stride(from: bytes.count - 22, through: max(0, bytes.count - 22 - 65_535), by: -1)
+            .first(where: { (try? u32($0)) == 0x0605_4B50 })
+        else { throw Failure("zip: no end of central directory record") }
+        let entries = Int(try u16(end + 10))
+        var at = Int(try u32(end + 16))
+        var stamps: [(name: String, date: UInt16, time: UInt16)] = []
+        for _ in 0..<entries {
+            guard try u32(at) == 0x0201_4B50 else { throw Failure("zip: no central directory entry at \(at)") }
+            let nameLength = Int(try u16(at + 28))
+            let name = String(decoding: bytes[(at + 46)..<min(bytes.count, at + 46 + nameLength)], as: UTF8.self)
+            stamps.append((name, try u16(at + 14), try u16(at + 12)))
+            let local = Int(try u32(at + 42))
+            guard try u32(local) == 0x0403_4B50 else { throw Failure("zip: no local header for \(name) at \(local)") }
+            stamps.append((name, try u16(local + 12), try u16(local + 10)))
+            at += 46 + nameLength + Int(try u16(at + 30)) + Int(try u16(at + 32))
+        }
+        return stamps
+    }
+
     static func unescape(_ text: String) -> String {
         text.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&apos;", with: "'")
             .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
@@ -90,27 +109,6 @@ enum WorkbookSupport {
 }
 
 extension WorkbookSupport {
-    /// A return built by hand: one CSP award line per (id, title, pence), for cases a ledger would not hold.
-    static func handMadeReturn(_ awards: [(id: String, title: String, pence: Int64)]) throws -> SpendReturn {
-        guard let year = FinancialYear(startYear: 2017), let awardDate = Day(year: 2017, month: 7, day: 3),
-              let start = Day(year: 2017, month: 7, day: 10), let end = Day(year: 2018, month: 3, day: 31)
-        else { throw Failure("bad fixture days") }
-        let header = SpendReturn.Header(
-            funderID: "360G-Test-OPCC", funderName: "Office of the Police and Crime Commissioner (test)",
-            period: .init(year: year), fund: nil, csp: nil, asOf: year.lastDay, fingerprint: "fnv1a64:0/0")
-        let lines = awards.map { award in
-            SpendReturn.AwardLine(
-                awardID: award.id, decision: "2017/81", title: award.title, recipientID: "GB-LAE-SRI",
-                recipientName: "South Ribble Borough Council", charityNumber: nil, companyNumber: nil,
-                cspID: "360G-Test-CSP-SR", cspName: "South Ribble Community Safety Partnership",
-                cspLocationCode: "E07000126", fundID: "CSP-2017-18", fundName: "CSP grant 2017/18", scheme: .cspGrant,
-                priorities: ["anti-social-behaviour"], awardDate: awardDate, plannedStart: start, plannedEnd: end,
-                state: .awarded, awarded: Money(pence: award.pence), released: .zero, paidInPeriod: .zero,
-                paidToDate: .zero, outstanding: Money(pence: award.pence), returned: .zero)
-        }
-        return SpendReturn(header: header, lines: lines, contributions: [])
-    }
-
     /// Whether a cell style index uses a bold font.
     static func isBold(style: Int, of file: String) throws -> Bool {
         let xml = try part("xl/styles.xml", of: file)

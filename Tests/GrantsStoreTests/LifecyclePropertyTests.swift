@@ -1,3 +1,4 @@
+import Foundation
 import GrantsCore
 import GrantsImport
 import GrantsStore
@@ -16,11 +17,30 @@ import Testing
 /// returned) and the year closed: no sequence of accepted steps leaves the ledger stuck.
 @Suite struct LifecyclePropertyTests {
     static let seed: UInt64 = 0x6772_616E_7473_2D31  // "grants-1"
-    static let sequences = 200
+    /// The quick run of an ordinary `swift test`: the first 12 sequences of the full run, in one chunk. Fewer could
+    /// not show every kind of step accepted and refused as often as each chunk must (see the end of the test).
+    static let quickSequences = 12
+    /// How many sequences to run: GRANTS_PROPERTY_SEQUENCES from the environment, else the quick run. CI makes the
+    /// full run, GRANTS_PROPERTY_SEQUENCES=200 (see .ci/run). A value that
+    /// is not a whole number of at least `quickSequences` is an error, not a silent quick run.
+    static let sequences: Result<Int, TestFailure> = {
+        guard let text = ProcessInfo.processInfo.environment["GRANTS_PROPERTY_SEQUENCES"] else {
+            return .success(quickSequences)
+        }
+        guard let count = Int(text), count >= quickSequences else {
+            return .failure(TestFailure(
+                "GRANTS_PROPERTY_SEQUENCES is '\(text)': give a whole number of at least \(quickSequences)"))
+        }
+        return .success(count)
+    }()
     static let stepsPerSequence = 40
-    /// The sequences, in chunks run side by side. Each sequence has its own generator, derived from the seed and its
-    /// number, so the chunks are independent and any one sequence can be replayed alone.
-    static let chunks = 4
+    /// The sequences, in chunks of at most 50 run side by side (the full run: four chunks of 50). Each sequence has
+    /// its own generator, derived from the seed and its number, so the chunks are independent and any one sequence
+    /// can be replayed alone.
+    static let chunks: Int = {
+        let count = (try? sequences.get()) ?? quickSequences
+        return (count + 49) / 50
+    }()
 
     static func generator(forSequence sequence: Int) -> SplitMix64 {
         SplitMix64(seed: seed &+ UInt64(sequence) &* 0xD1B5_4A32_D192_ED03)
@@ -420,11 +440,14 @@ import Testing
     @Test(arguments: 0..<chunks)
     func randomLifecyclesKeepTheLedgerBalanced(chunk: Int) throws {
         let base = try #require(Self.base)
-        let perChunk = Self.sequences / Self.chunks
+        let sequences = try Self.sequences.get()
+        // Chunk `chunk` takes its share of 0..<sequences: with 200, the four ranges of 50 the full run always had.
+        let range = (chunk * sequences / Self.chunks)..<((chunk + 1) * sequences / Self.chunks)
+        let perChunk = range.count
         var acceptedByKind: [Kind: Int] = [:]
         var refusedByKind: [Kind: Int] = [:]
         var failures: [String] = []
-        for sequence in (chunk * perChunk)..<((chunk + 1) * perChunk) {
+        for sequence in range {
             var rng = Self.generator(forSequence: sequence)
             let ledger = try Ledger()
             try ledger.record(base, as: Fixtures.change("fixtures"))

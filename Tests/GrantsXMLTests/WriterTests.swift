@@ -29,7 +29,7 @@ struct WriterTests {
 
     @Test("the sample return matches its golden file byte for byte")
     func golden() throws {
-        try Golden.check(try ReturnXMLWriter.data(try sampleReturn()), against: "return-2017-18.xml")
+        try goldenFiles.check(try ReturnXMLWriter.data(try sampleReturn()), against: "return-2017-18.xml")
     }
 
     @Test("the same return gives the same bytes, in a file or in memory, every time")
@@ -48,7 +48,7 @@ struct WriterTests {
 
     @Test("the fund totals equal the ledger's status, committed and paid, to the penny")
     func totalsReconcileWithStatus() throws {
-        let ledger = try sampleLedger()
+        let ledger = try Fixtures.sampleLedger(reason: "samples")
         let root = try Element.parse(try ReturnXMLWriter.data(try ledger.spendReturn(period: .init(year: year2017))))
         let status = try ledger.status(.init(year: year2017))
         let fundTotals = try #require(root.first("totals")).all("fundTotal")
@@ -84,7 +84,7 @@ struct WriterTests {
 
     @Test("quarter, year-to-date and scoped returns are valid too")
     func otherPeriodsAndScopes() throws {
-        let ledger = try sampleLedger()
+        let ledger = try Fixtures.sampleLedger(reason: "samples")
         let folder = try TemporaryFolder()
         let southRibble = try OrganisationID(parsing: "360G-LancashirePCC-CSP-SOUTH-RIBBLE")
         let returns: [(String, SpendReturn)] = [

@@ -7,26 +7,13 @@ import GrantsTestSupport
 import GrantsXML
 import Testing
 
-/// The package's root folder, found from this file.
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
-
-/// The Lancashire 2017/18 sample ledger files.
-let samplesFolder = packageRoot.appendingPathComponent("Samples/lancashire-2017-18").path
-
 let year2017 = FinancialYear(startYear: 2017)!
 
-/// A fresh in-memory ledger holding every sample file.
-func sampleLedger() throws -> Ledger {
-    let ledger = try Ledger()
-    try ledger.record(try LedgerFile.read(paths: [samplesFolder]), as: Fixtures.change("samples"))
-    return ledger
-}
-
 /// The whole-year 2017/18 return of the sample ledger.
-func sampleReturn() throws -> SpendReturn {
-    try sampleLedger().spendReturn(period: .init(year: year2017))
-}
+func sampleReturn() throws -> SpendReturn { try Fixtures.samplesReturn(reason: "samples") }
+
+/// The golden files in Tests/GrantsXMLTests/Golden, found from this source file (so no resources entry is needed).
+let goldenFiles = GoldenFiles()
 
 func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
 
@@ -34,38 +21,6 @@ func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
 func lineNumber(of needle: String, in document: String, after: Int = 0) -> Int? {
     let lines = document.split(separator: "\n", omittingEmptySubsequences: false)
     return lines.indices.first { $0 + 1 > after && lines[$0].contains(needle) }.map { $0 + 1 }
-}
-
-/// Compares output with a golden file in Tests/GrantsXMLTests/Golden, found from this source file (so no
-/// resources entry is needed). With GRANTS_RECORD_GOLDEN=1 it rewrites the file instead and records an issue,
-/// so a re-recording is always on purpose and always seen.
-enum Golden {
-    static var folder: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
-    }
-
-    static func check(_ actual: [UInt8], against name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let file = folder.appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["GRANTS_RECORD_GOLDEN"] == "1" {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try Data(actual).write(to: file, options: .atomic)
-            Issue.record("re-recorded \(name); review the diff and run the tests again", sourceLocation: sourceLocation)
-            return
-        }
-        guard let expected = FileManager.default.contents(atPath: file.path) else {
-            Issue.record("no golden file \(name); record it with GRANTS_RECORD_GOLDEN=1 swift test", sourceLocation: sourceLocation)
-            return
-        }
-        if Array(expected) != actual {
-            let expectedLines = text(Array(expected)).split(separator: "\n", omittingEmptySubsequences: false)
-            let actualLines = text(actual).split(separator: "\n", omittingEmptySubsequences: false)
-            let firstDifference = zip(expectedLines, actualLines).enumerated().first { $0.element.0 != $0.element.1 }
-            let where_ = firstDifference.map {
-                "line \($0.offset + 1):\n  expected: \($0.element.0)\n  actual:   \($0.element.1)"
-            } ?? "lengths differ (\(expectedLines.count) lines expected, \(actualLines.count) actual)"
-            Issue.record("output differs from golden \(name) at \(where_)", sourceLocation: sourceLocation)
-        }
-    }
 }
 
 /// A read-only element tree of a document we wrote ourselves, parsed back with libxml2 (no DTD, no network),
