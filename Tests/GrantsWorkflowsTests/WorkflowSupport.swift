@@ -8,20 +8,17 @@ import GrantsWorkflows
 
 /// The Samples ledger in memory, and the paths and stamp the workflow tests share.
 enum Samples {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-    static let ledgerFiles = root.appendingPathComponent("Samples/lancashire-2017-18").path
-    static let bids = root.appendingPathComponent("Samples/bids-2017-18").path
-    static let formulas = root.appendingPathComponent("Samples/formulas").path
-    static let reports = root.appendingPathComponent("Reports").path
+    static let root = PackageFiles.root
+    static let ledgerFiles = PackageFiles.samples
+    static let bids = PackageFiles.bids
+    static let formulas = PackageFiles.formulas.path
+    static let reports = PackageFiles.reports.path
 
     static let stamp = Stamp(actor: "tester", at: Fixtures.at)
 
     /// A fresh in-memory ledger holding the Samples.
     static func ledger() throws -> Ledger {
-        let ledger = try Ledger()
-        try ledger.record(try LedgerFile.read(paths: [ledgerFiles]), as: Fixtures.change("samples"))
-        return ledger
+        try Fixtures.sampleLedger(reason: "samples")
     }
 
     /// The sample bid in `file` (under Samples/bids-2017-18).
