@@ -11,6 +11,20 @@ final class IssueCollector {
         issues.append(issue)
     }
 
+    /// Adds `issue` unless the same message is already listed at the same line.
+    func addUnlessPresent(_ issue: ValidationIssue) {
+        guard !issues.contains(where: { $0.line == issue.line && $0.message == issue.message }) else { return }
+        issues.append(issue)
+    }
+
+    /// Moves the issues from `index` on whose message matches to `line` (where the element they are about starts).
+    func relocate(from index: Int, to line: Int, where matches: (String) -> Bool) {
+        guard line > 0 else { return }
+        for position in index..<issues.count where matches(issues[position].message) {
+            issues[position] = ValidationIssue(line: line, message: issues[position].message)
+        }
+    }
+
     /// For `xmlSchemaSetValidStructuredErrors` and friends: `userData` is an unretained `IssueCollector`.
     /// Warnings are left out: they do not make a document invalid.
     static let structuredError: xmlStructuredErrorFunc = { userData, error in

@@ -90,14 +90,11 @@ public enum ReturnValidator {
         guard xmlTextReaderSchemaValidateCtxt(reader, validation, 0) == 0 else {
             throw XMLReturnError(.validatorFailed, "libxml2 could not attach the schema to the reader", path: name)
         }
-        var status: Int32 = 1
-        while status == 1 && collector.issues.count < issueLimit {
-            status = xmlTextReaderRead(reader)
-            // A second guard: the prolog scan has already refused any DOCTYPE before parsing began.
-            if status == 1 && xmlTextReaderNodeType(reader) == Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue) {
-                return .invalid([ValidationIssue(line: Int(xmlTextReaderGetParserLineNumber(reader)), message: doctypeRefused)])
-            }
+        // Some fatal parse errors (a document cut short) go to the thread's handler rather than the reader's.
+        let (status, refused) = try LibXML.capturingErrors(into: collector) { () throws(XMLReturnError) in
+            readDocument(reader, into: collector)
         }
+        if let refused { return refused }
         let issues = collector.issues
         if status == 0 && issues.isEmpty && xmlTextReaderIsValid(reader) == 1 { return .valid }
         if issues.isEmpty {
@@ -105,6 +102,33 @@ public enum ReturnValidator {
             return .invalid([ValidationIssue(line: Int(xmlTextReaderGetParserLineNumber(reader)), message: message)])
         }
         return .invalid(issues)
+    }
+
+    /// Reads the whole document; returns the reader's last status, or a result when a DOCTYPE is met.
+    private static func readDocument(_ reader: xmlTextReaderPtr, into collector: IssueCollector) -> (Int32, ValidationResult?) {
+        var status: Int32 = 1
+        var awardStart = 0
+        while status == 1 && collector.issues.count < issueLimit {
+            let before = collector.issues.count
+            status = xmlTextReaderRead(reader)
+            // A second guard: the prolog scan has already refused any DOCTYPE before parsing began.
+            if status == 1 && xmlTextReaderNodeType(reader) == Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue) {
+                let line = Int(xmlTextReaderGetParserLineNumber(reader))
+                return (status, .invalid([ValidationIssue(line: line, message: doctypeRefused)]))
+            }
+            if status == 1 && localName(reader) == "award", let node = xmlTextReaderCurrentNode(reader) {
+                awardStart = Int(xmlGetLineNo(node))
+            }
+            // libxml2 reports a duplicate award id when the award ends: point at where it starts instead.
+            collector.relocate(from: before, to: awardStart) { $0.contains("Duplicate key-sequence") }
+        }
+        return (status, nil)
+    }
+
+    /// The local name of the reader's current node.
+    private static func localName(_ reader: xmlTextReaderPtr) -> String? {
+        guard let name = xmlTextReaderConstLocalName(reader) else { return nil }
+        return String(cString: name)
     }
 
     /// The line of a `<!DOCTYPE` before the root element, found by reading only the prolog (the XML declaration,
