@@ -28,10 +28,42 @@ import Testing
         }
     }
 
+    /// Every table, index, view and trigger, in the order they were made, as SQLite keeps their text.
+    static func schema(at path: String) throws -> [String] {
+        try DatabaseQueue(path: path).read { db in
+            try Row.fetchAll(db, sql: "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY rowid").map { row in
+                "\(row["type"] as String? ?? "") \(row["name"] as String? ?? "") on \(row["tbl_name"] as String? ?? ""): "
+                    + (row["sql"] as String? ?? "")
+            }
+        }
+    }
+
     @Test func theFixtureIsAVersionOneLedger() throws {
         let (folder, path) = try Self.copy()
         defer { _ = folder }
         #expect(try Self.migrations(at: path) == ["v1-ledger"])
+    }
+
+    /// "v1-ledger" still makes, to the byte, the schema it made when it shipped; later migrations only add to it.
+    @Test func aFreshLedgerStartsWithTheShippedSchema() throws {
+        let (folder, path) = try Self.copy()
+        defer { _ = folder }
+        let shipped = try Self.schema(at: path)
+        let fresh = folder.file("fresh.sqlite")
+        _ = try Ledger(path: fresh)
+        #expect(Array(try Self.schema(at: fresh).prefix(shipped.count)) == shipped)
+        #expect(shipped.count == 120)
+    }
+
+    /// An upgraded ledger and a fresh one have the same schema, so no code needs to know which it is reading.
+    @Test func anUpgradedLedgerHasTheSchemaOfAFreshOne() throws {
+        let (folder, path) = try Self.copy()
+        defer { _ = folder }
+        _ = try Ledger(path: path)
+        let fresh = folder.file("fresh.sqlite")
+        _ = try Ledger(path: fresh)
+        #expect(try Self.schema(at: path) == Self.schema(at: fresh))
+        #expect(try Self.migrations(at: path) == Self.migrations(at: fresh))
     }
 
     @Test func itOpensUpgradesAndReconciles() throws {
