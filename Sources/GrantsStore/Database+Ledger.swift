@@ -35,6 +35,15 @@ extension Row {
         }
     }
 
+    /// An award's state as the `award_states` view names it.
+    func awardState(_ column: String, in table: String) throws(LedgerError) -> AwardState {
+        let text = try text(column, in: table)
+        guard let state = AwardState(rawValue: text) else {
+            throw LedgerError(.database, "the ledger is damaged: \(table).\(column) holds '\(text)'")
+        }
+        return state
+    }
+
     func year(_ column: String, in table: String) throws(LedgerError) -> FinancialYear {
         guard let start = self[column] as Int?, let year = FinancialYear(startYear: start) else {
             throw LedgerError(.database, "the ledger is damaged: \(table).\(column) is not a financial year")

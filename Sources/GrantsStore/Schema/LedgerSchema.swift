@@ -11,6 +11,7 @@ enum LedgerSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-ledger", migrate: v1Ledger)
+        migrator.registerMigration("v2-award-states", migrate: v2AwardStates)
         return migrator
     }
 }
