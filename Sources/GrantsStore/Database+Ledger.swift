@@ -44,11 +44,30 @@ extension Row {
         return state
     }
 
+    func scheme(_ column: String, in table: String) throws(LedgerError) -> Scheme {
+        let text = try text(column, in: table)
+        guard let scheme = Scheme(rawValue: text) else {
+            throw LedgerError(.database, "the ledger is damaged: \(table).\(column) holds '\(text)'")
+        }
+        return scheme
+    }
+
     func year(_ column: String, in table: String) throws(LedgerError) -> FinancialYear {
         guard let start = self[column] as Int?, let year = FinancialYear(startYear: start) else {
             throw LedgerError(.database, "the ledger is damaged: \(table).\(column) is not a financial year")
         }
         return year
+    }
+}
+
+extension OrganisationID {
+    /// An org-id read back from the ledger; one that does not parse means the file is damaged.
+    init(stored text: String) throws(LedgerError) {
+        do {
+            try self.init(parsing: text)
+        } catch {
+            throw LedgerError(.database, "the ledger is damaged: \(error)")
+        }
     }
 }
 

@@ -66,10 +66,6 @@ extension Ledger {
 
     private static func awardLine(_ row: Row) throws(LedgerError) -> SpendReturn.AwardLine {
         let t = "awards"
-        let schemeText = try row.text("scheme", in: "funds")
-        guard let scheme = Scheme(rawValue: schemeText) else {
-            throw LedgerError(.database, "the ledger is damaged: funds.scheme holds '\(schemeText)'")
-        }
         let amount = try row.money("amount", in: t)
         let released = try row.money("released", in: t)
         let paidToDate = try row.money("paid_to_date", in: "payments")
@@ -79,7 +75,7 @@ extension Ledger {
             recipientName: try row.text("recipient_name", in: "organisations"), charityNumber: row["charity_number"],
             companyNumber: row["company_number"], cspID: row["csp_id"], cspName: row["csp_name"],
             cspLocationCode: row["csp_location"], fundID: try row.text("fund_id", in: t),
-            fundName: try row.text("fund_name", in: "funds"), scheme: scheme,
+            fundName: try row.text("fund_name", in: "funds"), scheme: try row.scheme("scheme", in: "funds"),
             priorities: (row["priorities"] as String? ?? "").split(separator: ",").map(String.init),
             awardDate: try row.day("award_date", in: t), plannedStart: try row.day("planned_start", in: t),
             plannedEnd: try row.day("planned_end", in: t), state: try row.awardState("state", in: "award_states"), awarded: amount, released: released,

@@ -55,7 +55,7 @@ enum YearEnd {
                 allocated: try row.money("allocated", in: "allocations"), committed: try row.money("committed", in: "awards"))
         }
         return YearEndReport(
-            year: year, closedOn: try EntryReader.yearClosure(year.label, db)?.date, openAwards: openAwards,
+            year: year, closedOn: try YearClosure.read(year.label, db)?.date, openAwards: openAwards,
             unpaidClaims: unpaidClaims, underspendOwed: owed, uncommitted: uncommitted)
     }
 }
