@@ -79,14 +79,19 @@ extension BatchWriter {
         }
     }
 
+    /// Whether the financial year is closed, so that its funds take no new allocations, changes or awards.
+    func isClosed(_ year: FinancialYear) throws -> Bool {
+        try YearClosure.read(year.label, db) != nil
+    }
+
     /// Refuses a step on an award that is closed or withdrawn.
     func requireOpen(_ award: Award, doing step: String, of id: String, origin: Origin?) throws {
-        if let closure = try AwardClosure.read(award: award.id, db) {
+        if let closure = try AwardClosure.read(where: "award_id", is: award.id, db) {
             throw LedgerError(
                 .invalidEntry, "award \(award.id) was closed on \(closure.date) (\(closure.id)) and cannot be \(step)",
                 origin: origin, field: "award", entryID: id)
         }
-        if let withdrawal = try AwardWithdrawal.read(award: award.id, db) {
+        if let withdrawal = try AwardWithdrawal.read(where: "award_id", is: award.id, db) {
             throw LedgerError(
                 .invalidEntry,
                 "award \(award.id) was withdrawn on \(withdrawal.date) (\(withdrawal.reason)) and cannot be \(step)",
@@ -94,42 +99,44 @@ extension BatchWriter {
         }
     }
 
+    /// The stored entry of a kind that `field` of entry `id` refers to, or a refusal saying to record it first.
+    func require<Entry: StoredEntry>(_ type: Entry.Type, _ ref: String, field: String, of id: String, origin: Origin?)
+        throws -> Entry
+    {
+        guard let entry = try Entry.read(ref, db) else {
+            let kind = Entry.kind.title
+            throw LedgerError(
+                .unknownReference, "no \(kind) \(ref) is in the ledger or in this import; record the \(kind) first",
+                origin: origin, field: field, entryID: id)
+        }
+        return entry
+    }
+
     func requireOrganisation(_ orgID: OrganisationID, field: String, of id: String, origin: Origin?) throws
         -> Organisation
     {
-        guard let org = try Organisation.read(orgID.rawValue, db) else {
-            throw unknown("organisation", orgID.rawValue, field: field, of: id, origin: origin)
+        try require(Organisation.self, orgID.rawValue, field: field, of: id, origin: origin)
+    }
+
+    /// The organisation in `field`, which must be a community safety partnership.
+    @discardableResult
+    func requireCSP(_ orgID: OrganisationID, field: String = "csp", of id: String, origin: Origin?) throws
+        -> Organisation
+    {
+        let org = try requireOrganisation(orgID, field: field, of: id, origin: origin)
+        guard org.kind == .communitySafetyPartnership else {
+            throw LedgerError(
+                .invalidEntry, "\(org.id) (\(org.name)) is \(org.kind.title), not a community safety partnership",
+                origin: origin, field: field, entryID: id)
         }
         return org
     }
 
-    func requireCSP(_ orgID: OrganisationID, of id: String, origin: Origin?) throws {
-        let org = try requireOrganisation(orgID, field: "csp", of: id, origin: origin)
-        guard org.kind == .communitySafetyPartnership else {
-            throw LedgerError(
-                .invalidEntry, "\(org.id) (\(org.name)) is \(org.kind.title), not a community safety partnership",
-                origin: origin, field: "csp", entryID: id)
-        }
-    }
-
     func requireFund(_ fundID: String, of id: String, origin: Origin?) throws -> Fund {
-        guard let fund = try Fund.read(fundID, db) else {
-            throw unknown("fund", fundID, field: "fund", of: id, origin: origin)
-        }
-        return fund
+        try require(Fund.self, fundID, field: "fund", of: id, origin: origin)
     }
 
     func requireAward(_ awardID: String, of id: String, origin: Origin?) throws -> Award {
-        guard let award = try Award.read(awardID, db) else {
-            throw unknown("award", awardID, field: "award", of: id, origin: origin)
-        }
-        return award
-    }
-
-    func unknown(_ kind: String, _ ref: String, field: String, of id: String, origin: Origin?) -> LedgerError {
-        LedgerError(
-            .unknownReference,
-            "no \(kind) \(ref) is in the ledger or in this import; record the \(kind) first",
-            origin: origin, field: field, entryID: id)
+        try require(Award.self, awardID, field: "award", of: id, origin: origin)
     }
 }

@@ -15,7 +15,7 @@ extension Ledger {
             ).map { row throws(LedgerError) in
                 LedgerFacts.Application(
                     bidID: try row.text("id", in: "bids"), applicant: try row.organisationID("applicant_id", in: "bids"),
-                    scheme: try row.scheme("scheme", in: "funds"), fundID: try row.text("fund_id", in: "funds"))
+                    scheme: try row.choice("scheme", in: "funds"), fundID: try row.text("fund_id", in: "funds"))
             }
             let fundings = try Row.fetchAll(
                 db,
@@ -27,7 +27,8 @@ extension Ledger {
             ).map { row throws(LedgerError) in
                 LedgerFacts.Funding(
                     awardID: try row.text("id", in: "awards"), bidID: row["bid_id"],
-                    recipient: try row.organisationID("recipient_id", in: "awards"), scheme: try row.scheme("scheme", in: "funds"),
+                    recipient: try row.organisationID("recipient_id", in: "awards"),
+                    scheme: try row.choice("scheme", in: "funds"),
                     fundID: try row.text("fund_id", in: "funds"), amount: try row.money("amount", in: "awards"))
             }
             let partnerships = try Row.fetchAll(

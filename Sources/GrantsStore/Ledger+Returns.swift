@@ -75,10 +75,11 @@ extension Ledger {
             recipientName: try row.text("recipient_name", in: "organisations"), charityNumber: row["charity_number"],
             companyNumber: row["company_number"], cspID: row["csp_id"], cspName: row["csp_name"],
             cspLocationCode: row["csp_location"], fundID: try row.text("fund_id", in: t),
-            fundName: try row.text("fund_name", in: "funds"), scheme: try row.scheme("scheme", in: "funds"),
+            fundName: try row.text("fund_name", in: "funds"), scheme: try row.choice("scheme", in: "funds"),
             priorities: (row["priorities"] as String? ?? "").split(separator: ",").map(String.init),
             awardDate: try row.day("award_date", in: t), plannedStart: try row.day("planned_start", in: t),
-            plannedEnd: try row.day("planned_end", in: t), state: try row.awardState("state", in: "award_states"), awarded: amount, released: released,
+            plannedEnd: try row.day("planned_end", in: t), state: try row.choice("state", in: "award_states"),
+            awarded: amount, released: released,
             paidInPeriod: try row.money("paid_in_period", in: "payments"), paidToDate: paidToDate,
             outstanding: Money(pence: amount.pence - released.pence - paidToDate.pence),
             returned: try row.money("returned", in: "underspend_returns"))

@@ -38,7 +38,8 @@ extension Ledger {
     {
         StatusReport.Line(
             fundID: try row.text("fund_id", in: "funds"), fundName: try row.text("fund_name", in: "funds"),
-            scheme: try row.scheme("scheme", in: "funds"), year: try row.year("year_start", in: "funds"), csp: csp, cspName: cspName,
+            scheme: try row.choice("scheme", in: "funds"), year: try row.year("year_start", in: "funds"), csp: csp,
+            cspName: cspName,
             budget: try row.money("budget", in: "funds"), allocated: try row.money("allocated", in: "allocations"),
             committed: try row.money("committed", in: "awards"), paid: try row.money("paid", in: "payments"),
             returned: try row.money("returned", in: "underspend_returns"),
@@ -48,7 +49,8 @@ extension Ledger {
 
     private static func contributionLine(_ row: Row, _ db: Database) throws -> StatusReport.ContributionLine {
         let withdrawal: ContributionWithdrawal? =
-            (row["withdrawal_id"] as String?) == nil ? nil : try ContributionWithdrawal(row: row, db)
+            (row["withdrawal_id"] as String?) == nil
+            ? nil : try ContributionWithdrawal(row: StoredRow(row: row, table: ContributionWithdrawal.table), db)
         let year = try row.year("year_start", in: "contribution_years")
         return StatusReport.ContributionLine(
             scheduleID: try row.text("contribution_id", in: "contributions"),

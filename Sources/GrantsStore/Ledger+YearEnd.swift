@@ -14,7 +14,7 @@ enum YearEnd {
             YearEndReport.OpenAward(
                 award: try row.text("id", in: "awards"), fund: try row.text("fund_id", in: "awards"),
                 recipient: try row.text("name", in: "organisations"),
-                state: try row.awardState("state", in: "award_states"),
+                state: try row.choice("state", in: "award_states"),
                 amount: try row.money("amount", in: "awards"), paid: try row.money("paid", in: "payments"))
         }
         let unpaidClaims = try Row.fetchAll(db, sql: """
@@ -70,7 +70,7 @@ extension Ledger {
     public func state(ofAward id: String) throws(LedgerError) -> AwardState? {
         try read { db in
             try Row.fetchOne(db, sql: "SELECT state FROM award_states WHERE award_id = ?", arguments: [id])
-                .map { row throws(LedgerError) in try row.awardState("state", in: "award_states") }
+                .map { row throws(LedgerError) in try row.choice("state", in: "award_states") }
         }
     }
 }

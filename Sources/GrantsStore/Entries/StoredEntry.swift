@@ -10,7 +10,7 @@ protocol StoredEntry: LedgerEntry {
     /// The table whose rows are the entries of this kind.
     static var table: String { get }
     /// A row of `table` read back into an entry; what the entry keeps in other tables is read from `db`.
-    init(row: Row, _ db: Database) throws
+    init(row: StoredRow, _ db: Database) throws
     /// The stored entry with this id, if there is one.
     static func read(_ id: String, _ db: Database) throws -> Self?
     /// Checks the entry against what is stored (and what came before it in the batch) and inserts it, or throws
@@ -23,7 +23,14 @@ protocol StoredEntry: LedgerEntry {
 extension StoredEntry {
     /// By the `id` column.
     static func read(_ id: String, _ db: Database) throws -> Self? {
-        try Row.fetchOne(db, sql: "SELECT * FROM \(table) WHERE id = ?", arguments: [id]).map { try Self(row: $0, db) }
+        try read(where: "id", is: id, db)
+    }
+
+    /// The first stored entry whose `column` holds `value` (a key of the table, such as an award's closure by
+    /// `award_id`).
+    static func read(where column: String, is value: some DatabaseValueConvertible, _ db: Database) throws -> Self? {
+        try Row.fetchOne(db, sql: "SELECT * FROM \(table) WHERE \(column) = ?", arguments: [value])
+            .map { row in try Self(row: StoredRow(row: row, table: table), db) }
     }
 
     /// Each in turn, in the order given.

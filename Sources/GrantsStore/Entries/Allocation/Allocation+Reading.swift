@@ -5,11 +5,10 @@ extension Allocation: StoredEntry {
     static let table = "allocations"
 
     /// As first made: the changes decided since are in the `allocation_totals` view.
-    init(row: Row, _ db: Database) throws {
-        let t = Self.table
+    init(row: StoredRow, _ db: Database) throws {
         self.init(
-            id: try row.text("id", in: t), fund: try row.text("fund_id", in: t),
-            csp: try row.organisationID("csp_id", in: t), amount: try row.money("amount", in: t),
-            decision: try row.text("decision", in: t), date: try row.day("date", in: t))
+            id: try row.text("id"), fund: try row.text("fund_id"),
+            csp: try row.organisationID("csp_id"), amount: try row.money("amount"),
+            decision: try row.text("decision"), date: try row.day("date"))
     }
 }

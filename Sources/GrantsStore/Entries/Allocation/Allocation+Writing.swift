@@ -9,15 +9,10 @@ extension Allocation {
         try writer.each(batch.allocations)
     }
 
-    func insert(by writer: BatchWriter, origin: Origin?) throws { try writer.insert(self, origin: origin) }
-}
-
-extension BatchWriter {
-    fileprivate func insert(_ allocation: Allocation, origin: Origin?) throws {
-        let id = allocation.id
-        try requirePositive(allocation.amount, field: "amount", of: id, origin: origin)
-        let fund = try requireFund(allocation.fund, of: id, origin: origin)
-        if try YearClosure.read(fund.year.label, db) != nil {
+    func insert(by writer: BatchWriter, origin: Origin?) throws {
+        try writer.requirePositive(amount, field: "amount", of: id, origin: origin)
+        let fund = try writer.requireFund(self.fund, of: id, origin: origin)
+        if try writer.isClosed(fund.year) {
             throw LedgerError(
                 .invalidEntry, "the financial year \(fund.year) is closed: fund \(fund.id) takes no new allocations",
                 origin: origin, field: "fund", entryID: id)
@@ -28,19 +23,14 @@ extension BatchWriter {
                 "fund \(fund.id) is a \(fund.scheme.rawValue) fund, which is not split into CSP allocations",
                 origin: origin, field: "fund", entryID: id)
         }
-        let csp = try requireOrganisation(allocation.csp, field: "csp", of: id, origin: origin)
-        guard csp.kind == .communitySafetyPartnership else {
-            throw LedgerError(
-                .invalidEntry, "\(csp.id) (\(csp.name)) is \(csp.kind.title), not a community safety partnership",
-                origin: origin, field: "csp", entryID: id)
-        }
-        try requireRoom(in: fund, for: allocation.amount, field: "amount", of: id, origin: origin) { after, left in
-            "allocating \(allocation.amount.formatted) would take fund \(fund.id) to \(after.formatted), over its "
+        let csp = try writer.requireCSP(self.csp, of: id, origin: origin)
+        try writer.requireRoom(in: fund, for: amount, field: "amount", of: id, origin: origin) { after, left in
+            "allocating \(amount.formatted) would take fund \(fund.id) to \(after.formatted), over its "
                 + "\(fund.amount.formatted); \(left.formatted) is left to allocate"
         }
-        try db.execute(
+        try writer.db.execute(
             sql: "INSERT INTO allocations (id, fund_id, csp_id, amount, decision, date) VALUES (?, ?, ?, ?, ?, ?)",
-            arguments: [id, fund.id, csp.id.rawValue, allocation.amount.pence, allocation.decision,
-                        allocation.date.description])
+            arguments: [id, fund.id, csp.id.rawValue, amount.pence, decision,
+                        date.description])
     }
 }

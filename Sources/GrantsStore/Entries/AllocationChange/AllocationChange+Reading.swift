@@ -4,11 +4,10 @@ import GrantsCore
 extension AllocationChange: StoredEntry {
     static let table = "allocation_changes"
 
-    init(row: Row, _ db: Database) throws {
-        let t = Self.table
+    init(row: StoredRow, _ db: Database) throws {
         self.init(
-            id: try row.text("id", in: t), allocation: try row.text("allocation_id", in: t),
-            delta: try row.money("delta", in: t), decision: try row.text("decision", in: t),
-            date: try row.day("date", in: t), reason: try row.text("reason", in: t))
+            id: try row.text("id"), allocation: try row.text("allocation_id"),
+            delta: try row.money("delta"), decision: try row.text("decision"),
+            date: try row.day("date"), reason: try row.text("reason"))
     }
 }

@@ -6,16 +6,9 @@ extension AwardClosure: StoredEntry {
 
     /// What was spent; what the closure released and what is owed back are worked out when it is recorded, and kept
     /// in the row for the triggers and reports.
-    init(row: Row, _ db: Database) throws {
-        let t = Self.table
+    init(row: StoredRow, _ db: Database) throws {
         self.init(
-            id: try row.text("id", in: t), award: try row.text("award_id", in: t), spent: try row.money("spent", in: t),
-            date: try row.day("date", in: t))
-    }
-
-    /// The closure of an award, if it is closed.
-    static func read(award: String, _ db: Database) throws -> AwardClosure? {
-        try Row.fetchOne(db, sql: "SELECT * FROM award_closures WHERE award_id = ?", arguments: [award])
-            .map { try AwardClosure(row: $0, db) }
+            id: try row.text("id"), award: try row.text("award_id"), spent: try row.money("spent"),
+            date: try row.day("date"))
     }
 }

@@ -4,11 +4,10 @@ import GrantsCore
 extension ContributionReceipt: StoredEntry {
     static let table = "contribution_receipts"
 
-    init(row: Row, _ db: Database) throws {
-        let t = Self.table
+    init(row: StoredRow, _ db: Database) throws {
         self.init(
-            id: try row.text("id", in: t), contribution: try row.text("contribution_id", in: t),
-            year: try row.year("year_start", in: t), amount: try row.money("amount", in: t),
-            date: try row.day("date", in: t))
+            id: try row.text("id"), contribution: try row.text("contribution_id"),
+            year: try row.year("year_start"), amount: try row.money("amount"),
+            date: try row.day("date"))
     }
 }

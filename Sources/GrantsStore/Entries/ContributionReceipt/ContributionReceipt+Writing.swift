@@ -2,39 +2,33 @@ import GRDB
 import GrantsCore
 
 extension ContributionReceipt {
-    func insert(by writer: BatchWriter, origin: Origin?) throws { try writer.insert(self, origin: origin) }
-}
-
-extension BatchWriter {
-    fileprivate func insert(_ receipt: ContributionReceipt, origin: Origin?) throws {
-        let id = receipt.id
-        try requirePositive(receipt.amount, field: "amount", of: id, origin: origin)
-        guard let schedule = try ContributionSchedule.read(receipt.contribution, db) else {
-            throw unknown("contribution", receipt.contribution, field: "contribution", of: id, origin: origin)
-        }
-        if let withdrawal = try ContributionWithdrawal.read(contribution: schedule.id, db) {
-            if withdrawal.cancels(receipt.year) {
+    func insert(by writer: BatchWriter, origin: Origin?) throws {
+        try writer.requirePositive(amount, field: "amount", of: id, origin: origin)
+        let schedule = try writer.require(
+            ContributionSchedule.self, contribution, field: "contribution", of: id, origin: origin)
+        if let withdrawal = try ContributionWithdrawal.read(where: "contribution_id", is: schedule.id, writer.db) {
+            if withdrawal.cancels(year) {
                 throw LedgerError(
                     .invalidEntry,
-                    "contribution \(schedule.id) was withdrawn from \(withdrawal.effective): nothing is due for \(receipt.year)",
+                    "contribution \(schedule.id) was withdrawn from \(withdrawal.effective): nothing is due for \(year)",
                     origin: origin, field: "financial_year", entryID: id)
             }
         }
-        guard let instalment = schedule.instalments.first(where: { $0.year == receipt.year }) else {
+        guard let instalment = schedule.instalments.first(where: { $0.year == year }) else {
             throw LedgerError(
-                .invalidEntry, "contribution \(schedule.id) has no instalment for \(receipt.year)", origin: origin,
+                .invalidEntry, "contribution \(schedule.id) has no instalment for \(year)", origin: origin,
                 field: "financial_year", entryID: id)
         }
-        let received = try db.sum("contribution_receipts WHERE contribution_id = ? AND year_start = ?",
-                                  [schedule.id, receipt.year.startYear])
-        try requireWithin(
-            instalment.amount, used: received, adding: receipt.amount, code: .exceedsAward, of: id, origin: origin
+        let received = try writer.db.sum("contribution_receipts WHERE contribution_id = ? AND year_start = ?",
+                                  [schedule.id, year.startYear])
+        try writer.requireWithin(
+            instalment.amount, used: received, adding: amount, code: .exceedsAward, of: id, origin: origin
         ) { after in
-            "receiving \(receipt.amount.formatted) would take \(receipt.year) receipts on \(schedule.id) to "
+            "receiving \(amount.formatted) would take \(year) receipts on \(schedule.id) to "
                 + "\(after.formatted), over the \(instalment.amount.formatted) due"
         }
-        try db.execute(
+        try writer.db.execute(
             sql: "INSERT INTO contribution_receipts (id, contribution_id, year_start, amount, date) VALUES (?, ?, ?, ?, ?)",
-            arguments: [id, schedule.id, receipt.year.startYear, receipt.amount.pence, receipt.date.description])
+            arguments: [id, schedule.id, year.startYear, amount.pence, date.description])
     }
 }

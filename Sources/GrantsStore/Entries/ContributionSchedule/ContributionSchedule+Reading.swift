@@ -5,8 +5,7 @@ extension ContributionSchedule: StoredEntry {
     static let table = "contributions"
 
     /// With its instalments from `contribution_years`, in year order.
-    init(row: Row, _ db: Database) throws {
-        let t = Self.table
+    init(row: StoredRow, _ db: Database) throws {
         let years = try Row.fetchAll(
             db, sql: "SELECT * FROM contribution_years WHERE contribution_id = ? ORDER BY year_start",
             arguments: [row["id"] as String?])
@@ -16,9 +15,9 @@ extension ContributionSchedule: StoredEntry {
                 amount: try year.money("amount", in: "contribution_years"))
         }
         self.init(
-            id: try row.text("id", in: t), contributor: try row.organisationID("contributor_id", in: t),
-            recipient: try row.organisationID("recipient_id", in: t), service: try row.text("service", in: t),
-            committed: try row.day("committed", in: t), reason: try row.text("reason", in: t),
+            id: try row.text("id"), contributor: try row.organisationID("contributor_id"),
+            recipient: try row.organisationID("recipient_id"), service: try row.text("service"),
+            committed: try row.day("committed"), reason: try row.text("reason"),
             instalments: instalments)
     }
 }

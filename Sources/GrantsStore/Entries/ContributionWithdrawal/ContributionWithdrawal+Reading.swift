@@ -4,16 +4,9 @@ import GrantsCore
 extension ContributionWithdrawal: StoredEntry {
     static let table = "contribution_withdrawals"
 
-    init(row: Row, _ db: Database) throws {
-        let t = Self.table
+    init(row: StoredRow, _ db: Database) throws {
         self.init(
-            id: try row.text("id", in: t), schedule: try row.text("contribution_id", in: t),
-            effective: try row.day("effective", in: t), reason: try row.text("reason", in: t))
-    }
-
-    /// The withdrawal of a contribution schedule, if it was withdrawn (it can be only once).
-    static func read(contribution: String, _ db: Database) throws -> ContributionWithdrawal? {
-        try Row.fetchOne(db, sql: "SELECT * FROM contribution_withdrawals WHERE contribution_id = ?", arguments: [contribution])
-            .map { try ContributionWithdrawal(row: $0, db) }
+            id: try row.text("id"), schedule: try row.text("contribution_id"),
+            effective: try row.day("effective"), reason: try row.text("reason"))
     }
 }

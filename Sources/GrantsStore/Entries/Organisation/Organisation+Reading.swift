@@ -5,18 +5,14 @@ extension Organisation: StoredEntry {
     static let table = "organisations"
 
     /// With its members (for a partnership) from `csp_members`, in the order they were given.
-    init(row: Row, _ db: Database) throws {
-        let t = Self.table
+    init(row: StoredRow, _ db: Database) throws {
         let members = try String.fetchAll(
             db, sql: "SELECT member_id FROM csp_members WHERE csp_id = ? ORDER BY position",
             arguments: [row["id"] as String?])
-        let kindText = try row.text("kind", in: t)
-        guard let kind = OrganisationKind(rawValue: kindText) else {
-            throw LedgerError(.database, "the ledger is damaged: organisations.kind holds '\(kindText)'")
-        }
+        let kind: OrganisationKind = try row.choice("kind")
         self.init(
-            id: try row.organisationID("id", in: t),
-            name: try row.text("name", in: t),
+            id: try row.organisationID("id"),
+            name: try row.text("name"),
             kind: kind,
             members: try members.map(OrganisationID.init(stored:)),
             charityNumber: row["charity_number"],

@@ -4,10 +4,9 @@ import GrantsCore
 extension Payment: StoredEntry {
     static let table = "payments"
 
-    init(row: Row, _ db: Database) throws {
-        let t = Self.table
+    init(row: StoredRow, _ db: Database) throws {
         self.init(
-            id: try row.text("id", in: t), award: try row.text("award_id", in: t), claim: row["claim_id"],
-            amount: try row.money("amount", in: t), date: try row.day("date", in: t), reference: row["reference"])
+            id: try row.text("id"), award: try row.text("award_id"), claim: row["claim_id"],
+            amount: try row.money("amount"), date: try row.day("date"), reference: row["reference"])
     }
 }
