@@ -79,12 +79,7 @@ public enum LedgerFile {
 
     /// Parses the text of a ledger file; `file` names it in errors.
     public static func parse(_ text: String, file: String) throws(ImportError) -> LedgerBatch {
-        let root = try DocumentParser.root(of: text, file: file)
-        var top = try FieldReader(file: file, path: "", node: root)
-        let format = try top.text("format", expected: "\(Self.format)")
-        guard format == Self.format else {
-            throw top.error("format", "'\(format)' is not a format this version reads; expected \(Self.format)")
-        }
+        var top = try FieldReader.document(text, file: file, format: Self.format)
         var batch = LedgerBatch()
         for kind in EntryKind.allCases {
             guard let type = kind.fileEntry else {
