@@ -90,7 +90,8 @@ let package = Package(
             dependencies: [
                 "GrantsCore", "GrantsStore", "GrantsImport", "GrantsTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
-            ]
+            ],
+            exclude: ["Fixtures"]
         ),
         .testTarget(name: "GrantsImportTests", dependencies: ["GrantsCore", "GrantsImport", "GrantsStore", "GrantsTestSupport"]),
         .testTarget(

@@ -136,10 +136,7 @@ public enum BidFile {
     static func bid(from node: DocNode, file: String, formatRequired: Bool) throws(ImportError) -> Sourced<BidForm> {
         var r = try FieldReader(file: file, path: "", node: node)
         if formatRequired || r.node("format") != nil {
-            let format = try r.text("format", expected: Self.format)
-            guard format == Self.format else {
-                throw r.error("format", "'\(format)' is not a format this version reads; expected \(Self.format)")
-            }
+            try r.format(Self.format)
         }
         let id = try r.identifier("id")
         let scheme = try r.choice("scheme", of: Scheme.self)
@@ -206,6 +203,14 @@ public enum BidFile {
 /// Reading a file's bytes with the size limit and an I/O error that names it.
 enum SourceFile {
     static let maximumSize = 256 * 1024 * 1024
+
+    /// The file's text, which must be UTF-8.
+    static func text(of file: String) throws(ImportError) -> String {
+        guard let text = String(validating: try bytes(of: file), as: UTF8.self) else {
+            throw ImportError(file: file, line: 0, field: "", "the file is not UTF-8 text")
+        }
+        return text
+    }
 
     static func bytes(of file: String) throws(ImportError) -> [UInt8] {
         var isFolder: ObjCBool = false

@@ -49,6 +49,21 @@ struct FieldReader {
         values.first { $0.key == key }?.value
     }
 
+    /// The top of a YAML or JSON document, whose `format:` must be `format`.
+    static func document(_ text: String, file: String, format: String) throws(ImportError) -> FieldReader {
+        var top = try FieldReader(file: file, path: "", node: try DocumentParser.root(of: text, file: file))
+        try top.format(format)
+        return top
+    }
+
+    /// Reads `format:`, refusing any format but `expected`.
+    mutating func format(_ expected: String) throws(ImportError) {
+        let format = try text("format", expected: expected)
+        guard format == expected else {
+            throw error("format", "'\(format)' is not a format this version reads; expected \(expected)")
+        }
+    }
+
     func error(_ key: String, _ message: String) -> ImportError {
         ImportError(file: file, line: node(key)?.line ?? line, field: Self.join(path, key), message)
     }

@@ -10,16 +10,7 @@ public enum FormulaFile {
     public static let indicatorScale: Int64 = 10_000
 
     public static func read(file: String) throws(ImportError) -> AllocationFormula {
-        let bytes = try SourceFile.bytes(of: file)
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw ImportError(file: file, line: 0, field: "", "the file is not UTF-8 text")
-        }
-        let root = try DocumentParser.root(of: text, file: file)
-        var r = try FieldReader(file: file, path: "", node: root)
-        let format = try r.text("format", expected: Self.format)
-        guard format == Self.format else {
-            throw r.error("format", "'\(format)' is not a format this version reads; expected \(Self.format)")
-        }
+        var r = try FieldReader.document(try SourceFile.text(of: file), file: file, format: Self.format)
         let pot = try r.optionalMoney("pot")
         var retained = AllocationFormula.Retained.none
         if let node = r.take("retained"), !node.isNull {

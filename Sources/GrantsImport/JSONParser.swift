@@ -49,6 +49,13 @@ struct JSONParser {
         }
     }
 
+    /// Steps over `character` when it is next, and says whether it was.
+    private mutating func step(over character: Unicode.Scalar) -> Bool {
+        guard index < end, bytes[index] == UInt8(ascii: character) else { return false }
+        index += 1
+        return true
+    }
+
     private mutating func value(depth: Int) throws(ImportError) -> DocNode {
         guard depth < Self.maximumDepth else { throw fail("nested more than \(Self.maximumDepth) deep") }
         guard index < end else { throw fail("the text ends where a value was expected") }
@@ -58,10 +65,7 @@ struct JSONParser {
             index += 1
             var members: [(key: String, value: DocNode)] = []
             skipSpace()
-            if index < end && bytes[index] == UInt8(ascii: "}") {
-                index += 1
-                return .mapping(members, line: startLine)
-            }
+            if step(over: "}") { return .mapping(members, line: startLine) }
             while true {
                 skipSpace()
                 guard index < end, bytes[index] == UInt8(ascii: "\"") else {
@@ -73,43 +77,27 @@ struct JSONParser {
                     throw ImportError(file: file, line: keyLine, field: key, "the key is given twice")
                 }
                 skipSpace()
-                guard index < end, bytes[index] == UInt8(ascii: ":") else { throw fail("expected ':' after a key") }
-                index += 1
+                guard step(over: ":") else { throw fail("expected ':' after a key") }
                 skipSpace()
                 members.append((key, try value(depth: depth + 1)))
                 skipSpace()
                 guard index < end else { throw fail("the text ends inside an object; expected '}'") }
-                if bytes[index] == UInt8(ascii: ",") {
-                    index += 1
-                    continue
-                }
-                if bytes[index] == UInt8(ascii: "}") {
-                    index += 1
-                    return .mapping(members, line: startLine)
-                }
+                if step(over: ",") { continue }
+                if step(over: "}") { return .mapping(members, line: startLine) }
                 throw fail("expected ',' or '}' after a value")
             }
         case UInt8(ascii: "["):
             index += 1
             var items: [DocNode] = []
             skipSpace()
-            if index < end && bytes[index] == UInt8(ascii: "]") {
-                index += 1
-                return .sequence(items, line: startLine)
-            }
+            if step(over: "]") { return .sequence(items, line: startLine) }
             while true {
                 skipSpace()
                 items.append(try value(depth: depth + 1))
                 skipSpace()
                 guard index < end else { throw fail("the text ends inside a list; expected ']'") }
-                if bytes[index] == UInt8(ascii: ",") {
-                    index += 1
-                    continue
-                }
-                if bytes[index] == UInt8(ascii: "]") {
-                    index += 1
-                    return .sequence(items, line: startLine)
-                }
+                if step(over: ",") { continue }
+                if step(over: "]") { return .sequence(items, line: startLine) }
                 throw fail("expected ',' or ']' after a value")
             }
         case UInt8(ascii: "\""):

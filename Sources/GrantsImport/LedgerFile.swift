@@ -7,11 +7,7 @@ public enum LedgerFile {
     public static let format = "grants-ledger/1"
 
     /// The sections a ledger file may hold, in the order entries are recorded.
-    public static let sections = [
-        "organisations", "funds", "allocations", "allocation_changes", "bids", "awards", "claims", "payments", "award_closures",
-        "award_withdrawals", "underspend_returns", "contributions", "contribution_withdrawals", "contribution_receipts",
-        "year_closures",
-    ]
+    public static let sections = EntryKind.allCases.compactMap { $0.fileEntry?.section }
 
     /// Larger files are refused rather than read into memory.
     public static let maximumFileSize = 64 * 1024 * 1024
@@ -83,30 +79,22 @@ public enum LedgerFile {
 
     /// Parses the text of a ledger file; `file` names it in errors.
     public static func parse(_ text: String, file: String) throws(ImportError) -> LedgerBatch {
-        let root = try DocumentParser.root(of: text, file: file)
-        var top = try FieldReader(file: file, path: "", node: root)
-        let format = try top.text("format", expected: "\(Self.format)")
-        guard format == Self.format else {
-            throw top.error("format", "'\(format)' is not a format this version reads; expected \(Self.format)")
-        }
+        var top = try FieldReader.document(text, file: file, format: Self.format)
         var batch = LedgerBatch()
-        batch.organisations = try records(&top, "organisations", EntryParser.organisation)
-        batch.funds = try records(&top, "funds", EntryParser.fund)
-        batch.allocations = try records(&top, "allocations", EntryParser.allocation)
-        batch.allocationChanges = try records(&top, "allocation_changes", EntryParser.allocationChange)
-        batch.bids = try records(&top, "bids", EntryParser.bid)
-        batch.awards = try records(&top, "awards", EntryParser.award)
-        batch.claims = try records(&top, "claims", EntryParser.claim)
-        batch.payments = try records(&top, "payments", EntryParser.payment)
-        batch.closures = try records(&top, "award_closures", EntryParser.closure)
-        batch.awardWithdrawals = try records(&top, "award_withdrawals", EntryParser.awardWithdrawal)
-        batch.underspendReturns = try records(&top, "underspend_returns", EntryParser.underspendReturn)
-        batch.contributions = try records(&top, "contributions", EntryParser.contribution)
-        batch.withdrawals = try records(&top, "contribution_withdrawals", EntryParser.withdrawal)
-        batch.receipts = try records(&top, "contribution_receipts", EntryParser.receipt)
-        batch.yearClosures = try records(&top, "year_closures", EntryParser.yearClosure)
+        for kind in EntryKind.allCases {
+            guard let type = kind.fileEntry else {
+                throw ImportError(file: file, line: 0, field: "", "this version cannot read \(kind.title) entries")
+            }
+            try section(type, from: &top, into: &batch)
+        }
         try top.finish()
         return batch
+    }
+
+    private static func section<Entry: LedgerFileEntry>(
+        _ type: Entry.Type, from top: inout FieldReader, into batch: inout LedgerBatch
+    ) throws(ImportError) {
+        batch[keyPath: Entry.batchEntries] = try records(&top, Entry.section, Entry.parse)
     }
 
     private static func records<T>(

@@ -10,20 +10,11 @@ public enum RulebookFile {
 
     /// Reads a rulebook; `source` names it in reports (the path by default).
     public static func read(file: String, source: String? = nil) throws(ImportError) -> Rulebook {
-        let bytes = try SourceFile.bytes(of: file)
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw ImportError(file: file, line: 0, field: "", "the file is not UTF-8 text")
-        }
-        return try parse(text, file: file, source: source)
+        try parse(try SourceFile.text(of: file), file: file, source: source)
     }
 
     public static func parse(_ text: String, file: String, source: String? = nil) throws(ImportError) -> Rulebook {
-        let root = try DocumentParser.root(of: text, file: file)
-        var r = try FieldReader(file: file, path: "", node: root)
-        let format = try r.text("format", expected: Self.format)
-        guard format == Self.format else {
-            throw r.error("format", "'\(format)' is not a format this version reads; expected \(Self.format)")
-        }
+        var r = try FieldReader.document(text, file: file, format: Self.format)
         let scheme = try r.choice("scheme", of: Scheme.self)
         let year = try r.year("financial_year")
         let title = try r.text("title")

@@ -5,16 +5,7 @@ import GrantsRules
 /// null removes a key) or a whole `bid`, and what to `expect`.
 public enum RulebookTestsFile {
     public static func read(file: String) throws(ImportError) -> RulebookTestSuite {
-        let bytes = try SourceFile.bytes(of: file)
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw ImportError(file: file, line: 0, field: "", "the file is not UTF-8 text")
-        }
-        let root = try DocumentParser.root(of: text, file: file)
-        var r = try FieldReader(file: file, path: "", node: root)
-        let format = try r.text("format", expected: RulebookFile.testsFormat)
-        guard format == RulebookFile.testsFormat else {
-            throw r.error("format", "'\(format)' is not a format this version reads; expected \(RulebookFile.testsFormat)")
-        }
+        var r = try FieldReader.document(try SourceFile.text(of: file), file: file, format: RulebookFile.testsFormat)
         let base = r.take("base_bid")
         var cases: [RulebookTestSuite.Case] = []
         for var c in try r.optionalRecords("cases") ?? [] {

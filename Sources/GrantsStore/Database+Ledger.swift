@@ -18,21 +18,21 @@ extension Row {
     }
 
     func day(_ column: String, in table: String) throws(LedgerError) -> Day {
-        let text = try text(column, in: table)
-        do {
-            return try Day(parsing: text)
-        } catch {
-            throw LedgerError(.database, "the ledger is damaged: \(table).\(column) holds \(error)")
-        }
+        try parsed(column, in: table, Day.init(parsing:))
     }
 
     func organisationID(_ column: String, in table: String) throws(LedgerError) -> OrganisationID {
+        try parsed(column, in: table, OrganisationID.init(parsing:))
+    }
+
+    /// A text column holding one of a closed set of names: a scheme, a kind of organisation, an award's state.
+    func choice<Value: RawRepresentable>(_ column: String, in table: String) throws(LedgerError) -> Value
+    where Value.RawValue == String {
         let text = try text(column, in: table)
-        do {
-            return try OrganisationID(parsing: text)
-        } catch {
-            throw LedgerError(.database, "the ledger is damaged: \(table).\(column) holds \(error)")
+        guard let value = Value(rawValue: text) else {
+            throw LedgerError(.database, "the ledger is damaged: \(table).\(column) holds '\(text)'")
         }
+        return value
     }
 
     func year(_ column: String, in table: String) throws(LedgerError) -> FinancialYear {
@@ -40,6 +40,28 @@ extension Row {
             throw LedgerError(.database, "the ledger is damaged: \(table).\(column) is not a financial year")
         }
         return year
+    }
+
+    private func parsed<Value>(
+        _ column: String, in table: String, _ parse: (String) throws -> Value
+    ) throws(LedgerError) -> Value {
+        let text = try text(column, in: table)
+        do {
+            return try parse(text)
+        } catch {
+            throw LedgerError(.database, "the ledger is damaged: \(table).\(column) holds \(error)")
+        }
+    }
+}
+
+extension OrganisationID {
+    /// An org-id read back from the ledger; one that does not parse means the file is damaged.
+    init(stored text: String) throws(LedgerError) {
+        do {
+            try self.init(parsing: text)
+        } catch {
+            throw LedgerError(.database, "the ledger is damaged: \(error)")
+        }
     }
 }
 

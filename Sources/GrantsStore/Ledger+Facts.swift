@@ -15,7 +15,7 @@ extension Ledger {
             ).map { row throws(LedgerError) in
                 LedgerFacts.Application(
                     bidID: try row.text("id", in: "bids"), applicant: try row.organisationID("applicant_id", in: "bids"),
-                    scheme: try Self.scheme(row), fundID: try row.text("fund_id", in: "funds"))
+                    scheme: try row.choice("scheme", in: "funds"), fundID: try row.text("fund_id", in: "funds"))
             }
             let fundings = try Row.fetchAll(
                 db,
@@ -27,7 +27,8 @@ extension Ledger {
             ).map { row throws(LedgerError) in
                 LedgerFacts.Funding(
                     awardID: try row.text("id", in: "awards"), bidID: row["bid_id"],
-                    recipient: try row.organisationID("recipient_id", in: "awards"), scheme: try Self.scheme(row),
+                    recipient: try row.organisationID("recipient_id", in: "awards"),
+                    scheme: try row.choice("scheme", in: "funds"),
                     fundID: try row.text("fund_id", in: "funds"), amount: try row.money("amount", in: "awards"))
             }
             let partnerships = try Row.fetchAll(
@@ -48,25 +49,11 @@ extension Ledger {
                     db, sql: "SELECT member_id FROM csp_members WHERE csp_id = ? ORDER BY position", arguments: [id.rawValue])
                 return LedgerFacts.Partnership(
                     id: id, name: try row.text("name", in: "organisations"), locationCode: row["location_code"],
-                    members: try members.map { text throws(LedgerError) in
-                        do {
-                            return try OrganisationID(parsing: text)
-                        } catch {
-                            throw LedgerError(.database, "the ledger is damaged: \(error)")
-                        }
-                    },
+                    members: try members.map(OrganisationID.init(stored:)),
                     allocated: try row.money("allocated", in: "allocations"),
                     committed: try row.money("committed", in: "awards"))
             }
             return LedgerFacts(year: year, applications: applications, fundings: fundings, partnerships: partnerships)
         }
-    }
-
-    private static func scheme(_ row: Row) throws(LedgerError) -> Scheme {
-        let text = try row.text("scheme", in: "funds")
-        guard let scheme = Scheme(rawValue: text) else {
-            throw LedgerError(.database, "the ledger is damaged: funds.scheme holds '\(text)'")
-        }
-        return scheme
     }
 }

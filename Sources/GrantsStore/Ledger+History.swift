@@ -26,14 +26,10 @@ extension Ledger {
 
     /// How many entries of each kind the ledger holds.
     public func counts() throws(LedgerError) -> [EntryKind: Int] {
-        let tables: [(EntryKind, String)] = [
-            (.organisation, "organisations"), (.fund, "funds"), (.allocation, "allocations"),
-            (.allocationChange, "allocation_changes"), (.bid, "bids"),
-            (.award, "awards"), (.claim, "claims"), (.payment, "payments"), (.awardClosure, "award_closures"),
-            (.awardWithdrawal, "award_withdrawals"), (.underspendReturn, "underspend_returns"),
-            (.contribution, "contributions"), (.contributionWithdrawal, "contribution_withdrawals"),
-            (.contributionReceipt, "contribution_receipts"), (.yearClosure, "year_closures"),
-        ]
+        var tables: [(EntryKind, String)] = []
+        for kind in EntryKind.allCases {
+            tables.append((kind, try kind.requireStored().table))
+        }
         return try read { db in
             var counts: [EntryKind: Int] = [:]
             for (kind, table) in tables {

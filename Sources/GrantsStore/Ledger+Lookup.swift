@@ -2,20 +2,25 @@ import GRDB
 import GrantsCore
 
 extension Ledger {
+    /// The stored entry of a kind with this id, if recorded.
+    func entry<Entry: StoredEntry>(_ type: Entry.Type, _ id: String) throws(LedgerError) -> Entry? {
+        try read { db in try Entry.read(id, db) }
+    }
+
     /// The fund with this id, if recorded.
     public func fund(_ id: String) throws(LedgerError) -> Fund? {
-        try read { db in try EntryReader.fund(id, db) }
+        try entry(Fund.self, id)
     }
 
     /// The organisation with this id, if recorded.
     public func organisation(_ id: OrganisationID) throws(LedgerError) -> Organisation? {
-        try read { db in try EntryReader.organisation(id.rawValue, db) }
+        try entry(Organisation.self, id.rawValue)
     }
 
     /// What a fund has left to allocate: its amount less its allocations and the awards made on it directly.
     public func unallocated(fund id: String) throws(LedgerError) -> Money {
         try read { db in
-            guard let fund = try EntryReader.fund(id, db) else {
+            guard let fund = try Fund.read(id, db) else {
                 throw LedgerError(.unknownReference, "no fund \(id) is in the ledger", field: "fund", entryID: id)
             }
             return try fund.amount.subtracting(try db.drawn(onFund: id))
@@ -25,19 +30,19 @@ extension Ledger {
 
 extension Ledger {
     public func bid(_ id: String) throws(LedgerError) -> Bid? {
-        try read { db in try EntryReader.bid(id, db) }
+        try entry(Bid.self, id)
     }
 
     public func award(_ id: String) throws(LedgerError) -> Award? {
-        try read { db in try EntryReader.award(id, db) }
+        try entry(Award.self, id)
     }
 
     public func claim(_ id: String) throws(LedgerError) -> Claim? {
-        try read { db in try EntryReader.claim(id, db) }
+        try entry(Claim.self, id)
     }
 
     public func contribution(_ id: String) throws(LedgerError) -> ContributionSchedule? {
-        try read { db in try EntryReader.contribution(id, db) }
+        try entry(ContributionSchedule.self, id)
     }
 
     /// The funds of a scheme in a financial year.
@@ -46,7 +51,7 @@ extension Ledger {
             let ids = try String.fetchAll(
                 db, sql: "SELECT id FROM funds WHERE scheme = ? AND year_start = ? ORDER BY id",
                 arguments: [scheme.rawValue, year.startYear])
-            return try ids.compactMap { try EntryReader.fund($0, db) }
+            return try ids.compactMap { try Fund.read($0, db) }
         }
     }
 
@@ -56,7 +61,7 @@ extension Ledger {
             let ids = try String.fetchAll(
                 db, sql: "SELECT id FROM allocations WHERE fund_id = ? AND csp_id = ? ORDER BY id",
                 arguments: [fund, csp.rawValue])
-            return try ids.compactMap { try EntryReader.allocation($0, db) }
+            return try ids.compactMap { try Allocation.read($0, db) }
         }
     }
 
@@ -75,7 +80,7 @@ extension Ledger {
     /// One line on where an award's money stands: awarded, paid, released, owed back, returned.
     public func awardSummary(_ id: String) throws(LedgerError) -> String? {
         try read { db in
-            guard let award = try EntryReader.award(id, db) else { return nil }
+            guard let award = try Award.read(id, db) else { return nil }
             let paid = try db.sum("payments WHERE award_id = ?", [id])
             let returned = try db.sum("underspend_returns WHERE award_id = ?", [id])
             let row = try Row.fetchOne(db, sql: "SELECT released, owed FROM award_closures WHERE award_id = ?", arguments: [id])
@@ -101,6 +106,6 @@ extension Ledger {
 extension Ledger {
     /// The allocation with this id, as first made (changes since are in `status`).
     public func allocation(_ id: String) throws(LedgerError) -> Allocation? {
-        try read { db in try EntryReader.allocation(id, db) }
+        try entry(Allocation.self, id)
     }
 }

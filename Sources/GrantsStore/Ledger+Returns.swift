@@ -29,9 +29,9 @@ extension Ledger {
                   (SELECT COALESCE(SUM(amount), 0) FROM payments p WHERE p.award_id = a.id AND p.date BETWEEN ?4 AND ?5) AS paid_in_period,
                   (SELECT COALESCE(SUM(amount), 0) FROM payments p WHERE p.award_id = a.id AND p.date <= ?6) AS paid_to_date,
                   (SELECT COALESCE(SUM(amount), 0) FROM underspend_returns r WHERE r.award_id = a.id) AS returned,
-                  cl.id AS closure_id, wd.id AS withdrawal_id,
-                  (EXISTS (SELECT 1 FROM claims k WHERE k.award_id = a.id) OR EXISTS (SELECT 1 FROM payments q WHERE q.award_id = a.id)) AS claimed
+                  s.state
                 FROM awards a
+                JOIN award_states s ON s.award_id = a.id
                 JOIN funds f ON f.id = a.fund_id
                 JOIN organisations o ON o.id = a.recipient_id
                 LEFT JOIN allocations al ON al.id = a.allocation_id
@@ -66,27 +66,20 @@ extension Ledger {
 
     private static func awardLine(_ row: Row) throws(LedgerError) -> SpendReturn.AwardLine {
         let t = "awards"
-        let schemeText = try row.text("scheme", in: "funds")
-        guard let scheme = Scheme(rawValue: schemeText) else {
-            throw LedgerError(.database, "the ledger is damaged: funds.scheme holds '\(schemeText)'")
-        }
         let amount = try row.money("amount", in: t)
         let released = try row.money("released", in: t)
         let paidToDate = try row.money("paid_to_date", in: "payments")
-        let state: AwardState =
-            (row["closure_id"] as String?) != nil ? .closed
-            : (row["withdrawal_id"] as String?) != nil ? .withdrawn
-            : (row["claimed"] as Bool?) == true ? .claiming : .awarded
         return SpendReturn.AwardLine(
             awardID: try row.text("id", in: t), decision: try row.text("decision", in: t),
             title: try row.text("title", in: t), recipientID: try row.text("recipient_id", in: t),
             recipientName: try row.text("recipient_name", in: "organisations"), charityNumber: row["charity_number"],
             companyNumber: row["company_number"], cspID: row["csp_id"], cspName: row["csp_name"],
             cspLocationCode: row["csp_location"], fundID: try row.text("fund_id", in: t),
-            fundName: try row.text("fund_name", in: "funds"), scheme: scheme,
+            fundName: try row.text("fund_name", in: "funds"), scheme: try row.choice("scheme", in: "funds"),
             priorities: (row["priorities"] as String? ?? "").split(separator: ",").map(String.init),
             awardDate: try row.day("award_date", in: t), plannedStart: try row.day("planned_start", in: t),
-            plannedEnd: try row.day("planned_end", in: t), state: state, awarded: amount, released: released,
+            plannedEnd: try row.day("planned_end", in: t), state: try row.choice("state", in: "award_states"),
+            awarded: amount, released: released,
             paidInPeriod: try row.money("paid_in_period", in: "payments"), paidToDate: paidToDate,
             outstanding: Money(pence: amount.pence - released.pence - paidToDate.pence),
             returned: try row.money("returned", in: "underspend_returns"))

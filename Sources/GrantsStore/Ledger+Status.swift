@@ -27,7 +27,7 @@ extension Ledger {
             var contributions: [StatusReport.ContributionLine] = []
             if scope.fund == nil && scope.csp == nil {
                 let rows = try Row.fetchAll(db, sql: Self.contributionSQL, arguments: [yearStart])
-                contributions = try rows.map { row throws(LedgerError) in try Self.contributionLine(row) }
+                contributions = try rows.map { row in try Self.contributionLine(row, db) }
             }
             return StatusReport(scope: scope, funds: funds, csps: csps, contributions: contributions)
         }
@@ -36,13 +36,10 @@ extension Ledger {
     private static func line(_ row: Row, csp: OrganisationID?, cspName: String?, period: Bool) throws(LedgerError)
         -> StatusReport.Line
     {
-        let schemeText = try row.text("scheme", in: "funds")
-        guard let scheme = Scheme(rawValue: schemeText) else {
-            throw LedgerError(.database, "the ledger is damaged: funds.scheme holds '\(schemeText)'")
-        }
-        return StatusReport.Line(
+        StatusReport.Line(
             fundID: try row.text("fund_id", in: "funds"), fundName: try row.text("fund_name", in: "funds"),
-            scheme: scheme, year: try row.year("year_start", in: "funds"), csp: csp, cspName: cspName,
+            scheme: try row.choice("scheme", in: "funds"), year: try row.year("year_start", in: "funds"), csp: csp,
+            cspName: cspName,
             budget: try row.money("budget", in: "funds"), allocated: try row.money("allocated", in: "allocations"),
             committed: try row.money("committed", in: "awards"), paid: try row.money("paid", in: "payments"),
             returned: try row.money("returned", in: "underspend_returns"),
@@ -50,9 +47,10 @@ extension Ledger {
             paidInPeriod: period ? try row.money("paid_in_period", in: "payments") : nil)
     }
 
-    private static func contributionLine(_ row: Row) throws(LedgerError) -> StatusReport.ContributionLine {
+    private static func contributionLine(_ row: Row, _ db: Database) throws -> StatusReport.ContributionLine {
         let withdrawal: ContributionWithdrawal? =
-            (row["withdrawal_id"] as String?) == nil ? nil : try EntryReader.withdrawal(row)
+            (row["withdrawal_id"] as String?) == nil
+            ? nil : try ContributionWithdrawal(row: StoredRow(row: row, table: ContributionWithdrawal.table), db)
         let year = try row.year("year_start", in: "contribution_years")
         return StatusReport.ContributionLine(
             scheduleID: try row.text("contribution_id", in: "contributions"),

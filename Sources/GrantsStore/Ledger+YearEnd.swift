@@ -4,19 +4,17 @@ import GrantsCore
 enum YearEnd {
     static func report(year: FinancialYear, _ db: Database) throws -> YearEndReport {
         let openAwards = try Row.fetchAll(db, sql: """
-            SELECT a.id, a.fund_id, o.name, a.amount,
-              (SELECT COALESCE(SUM(amount), 0) FROM payments p WHERE p.award_id = a.id) AS paid,
-              (EXISTS (SELECT 1 FROM claims c WHERE c.award_id = a.id) OR EXISTS (SELECT 1 FROM payments p2 WHERE p2.award_id = a.id)) AS claimed
-            FROM awards a JOIN funds f ON f.id = a.fund_id JOIN organisations o ON o.id = a.recipient_id
-            WHERE f.year_start = ?
-              AND NOT EXISTS (SELECT 1 FROM award_closures c WHERE c.award_id = a.id)
-              AND NOT EXISTS (SELECT 1 FROM award_withdrawals w WHERE w.award_id = a.id)
+            SELECT a.id, a.fund_id, o.name, a.amount, s.state,
+              (SELECT COALESCE(SUM(amount), 0) FROM payments p WHERE p.award_id = a.id) AS paid
+            FROM awards a JOIN award_states s ON s.award_id = a.id
+            JOIN funds f ON f.id = a.fund_id JOIN organisations o ON o.id = a.recipient_id
+            WHERE f.year_start = ? AND s.state IN ('awarded', 'claiming')
             ORDER BY a.id
             """, arguments: [year.startYear]).map { row throws(LedgerError) in
             YearEndReport.OpenAward(
                 award: try row.text("id", in: "awards"), fund: try row.text("fund_id", in: "awards"),
                 recipient: try row.text("name", in: "organisations"),
-                state: (row["claimed"] as Bool?) == true ? .claiming : .awarded,
+                state: try row.choice("state", in: "award_states"),
                 amount: try row.money("amount", in: "awards"), paid: try row.money("paid", in: "payments"))
         }
         let unpaidClaims = try Row.fetchAll(db, sql: """
@@ -57,7 +55,7 @@ enum YearEnd {
                 allocated: try row.money("allocated", in: "allocations"), committed: try row.money("committed", in: "awards"))
         }
         return YearEndReport(
-            year: year, closedOn: try EntryReader.yearClosure(year.label, db)?.date, openAwards: openAwards,
+            year: year, closedOn: try YearClosure.read(year.label, db)?.date, openAwards: openAwards,
             unpaidClaims: unpaidClaims, underspendOwed: owed, uncommitted: uncommitted)
     }
 }
@@ -71,13 +69,8 @@ extension Ledger {
     /// Where an award stands, or `nil` when there is no such award.
     public func state(ofAward id: String) throws(LedgerError) -> AwardState? {
         try read { db in
-            guard try EntryReader.award(id, db) != nil else { return nil }
-            if try EntryReader.closureOf(award: id, db) != nil { return .closed }
-            if try EntryReader.withdrawalOf(award: id, db) != nil { return .withdrawn }
-            let claimed = try Bool.fetchOne(
-                db, sql: "SELECT EXISTS (SELECT 1 FROM claims WHERE award_id = ?1) OR EXISTS (SELECT 1 FROM payments WHERE award_id = ?1)",
-                arguments: [id])
-            return claimed == true ? .claiming : .awarded
+            try Row.fetchOne(db, sql: "SELECT state FROM award_states WHERE award_id = ?", arguments: [id])
+                .map { row throws(LedgerError) in try row.choice("state", in: "award_states") }
         }
     }
 }

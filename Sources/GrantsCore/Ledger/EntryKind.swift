@@ -1,4 +1,8 @@
 /// The kinds of entry the ledger keeps, in the order they must be recorded (each may refer to the ones before).
+///
+/// This is the one list of kinds: batches, ledger files, the store and the reports all iterate `allCases`. A new
+/// kind is a case here (in its place in the order), its type below, and a folder of files per module: see
+/// `Ledger/Entries/` here, `Entries/` in GrantsImport and `Entries/` in GrantsStore.
 public enum EntryKind: String, CaseIterable, Hashable, Sendable {
     /// A body: the OPCC, a community safety partnership, a responsible authority or an applicant.
     case organisation
@@ -33,4 +37,25 @@ public enum EntryKind: String, CaseIterable, Hashable, Sendable {
 
     /// How people say it: "underspend return".
     public var title: String { String(rawValue.map { $0 == "-" ? " " : $0 }) }
+
+    /// The type that holds entries of this kind.
+    public var entryType: any LedgerEntry.Type {
+        switch self {
+        case .organisation: Organisation.self
+        case .fund: Fund.self
+        case .allocation: Allocation.self
+        case .allocationChange: AllocationChange.self
+        case .bid: Bid.self
+        case .award: Award.self
+        case .claim: Claim.self
+        case .payment: Payment.self
+        case .awardClosure: AwardClosure.self
+        case .awardWithdrawal: AwardWithdrawal.self
+        case .underspendReturn: UnderspendReturn.self
+        case .contribution: ContributionSchedule.self
+        case .contributionWithdrawal: ContributionWithdrawal.self
+        case .contributionReceipt: ContributionReceipt.self
+        case .yearClosure: YearClosure.self
+        }
+    }
 }

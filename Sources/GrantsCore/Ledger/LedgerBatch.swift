@@ -36,27 +36,26 @@ public struct LedgerBatch: Hashable, Sendable {
 
     /// How many entries the batch holds.
     public var count: Int {
-        organisations.count + funds.count + allocations.count + allocationChanges.count + bids.count + awards.count + claims.count
-            + payments.count + closures.count + awardWithdrawals.count + underspendReturns.count + contributions.count
-            + withdrawals.count + receipts.count + yearClosures.count
+        EntryKind.allCases.reduce(0) { total, kind in total + count(of: kind.entryType) }
     }
 
-    /// Appends every entry of `other`.
+    /// Appends every entry of `other`, kind by kind.
     public mutating func append(contentsOf other: LedgerBatch) {
-        organisations += other.organisations
-        funds += other.funds
-        allocations += other.allocations
-        allocationChanges += other.allocationChanges
-        bids += other.bids
-        awards += other.awards
-        claims += other.claims
-        payments += other.payments
-        closures += other.closures
-        awardWithdrawals += other.awardWithdrawals
-        underspendReturns += other.underspendReturns
-        contributions += other.contributions
-        withdrawals += other.withdrawals
-        receipts += other.receipts
-        yearClosures += other.yearClosures
+        for kind in EntryKind.allCases {
+            append(kind.entryType, from: other)
+        }
+    }
+
+    /// The batch's entries of one kind.
+    public func entries<Entry: LedgerEntry>(of type: Entry.Type) -> [Sourced<Entry>] {
+        self[keyPath: Entry.batchEntries]
+    }
+
+    private func count<Entry: LedgerEntry>(of type: Entry.Type) -> Int {
+        self[keyPath: Entry.batchEntries].count
+    }
+
+    private mutating func append<Entry: LedgerEntry>(_ type: Entry.Type, from other: LedgerBatch) {
+        self[keyPath: Entry.batchEntries] += other[keyPath: Entry.batchEntries]
     }
 }

@@ -1,0 +1,36 @@
+import GRDB
+import GrantsCore
+
+extension Allocation {
+    /// Cuts to allocations first, then new allocations (increases follow, as allocation changes): money moved
+    /// between CSPs in one decision never counts twice against the fund.
+    static func record(_ batch: LedgerBatch, by writer: BatchWriter) throws {
+        try writer.each(batch.allocationChanges.filter { $0.value.delta.isNegative })
+        try writer.each(batch.allocations)
+    }
+
+    func insert(by writer: BatchWriter, origin: Origin?) throws {
+        try writer.requirePositive(amount, field: "amount", of: id, origin: origin)
+        let fund = try writer.requireFund(self.fund, of: id, origin: origin)
+        if try writer.isClosed(fund.year) {
+            throw LedgerError(
+                .invalidEntry, "the financial year \(fund.year) is closed: fund \(fund.id) takes no new allocations",
+                origin: origin, field: "fund", entryID: id)
+        }
+        guard fund.scheme.awardsDrawOnAllocations else {
+            throw LedgerError(
+                .invalidEntry,
+                "fund \(fund.id) is a \(fund.scheme.rawValue) fund, which is not split into CSP allocations",
+                origin: origin, field: "fund", entryID: id)
+        }
+        let csp = try writer.requireCSP(self.csp, of: id, origin: origin)
+        try writer.requireRoom(in: fund, for: amount, field: "amount", of: id, origin: origin) { after, left in
+            "allocating \(amount.formatted) would take fund \(fund.id) to \(after.formatted), over its "
+                + "\(fund.amount.formatted); \(left.formatted) is left to allocate"
+        }
+        try writer.db.execute(
+            sql: "INSERT INTO allocations (id, fund_id, csp_id, amount, decision, date) VALUES (?, ?, ?, ?, ?, ?)",
+            arguments: [id, fund.id, csp.id.rawValue, amount.pence, decision,
+                        date.description])
+    }
+}

@@ -1,0 +1,20 @@
+import GRDB
+import GrantsCore
+
+extension AwardWithdrawal {
+    func insert(by writer: BatchWriter, origin: Origin?) throws {
+        let award = try writer.requireAward(self.award, of: id, origin: origin)
+        try writer.requireOpen(award, doing: "withdrawn", of: id, origin: origin)
+        try writer.requireNotBefore(date, award, of: id, origin: origin)
+        let paid = try writer.db.sum("payments WHERE award_id = ?", [award.id])
+        guard paid == .zero else {
+            throw LedgerError(
+                .invalidEntry,
+                "award \(award.id) has \(paid.formatted) paid on it: close it with what was spent instead of withdrawing it",
+                origin: origin, field: "award", entryID: id)
+        }
+        try writer.db.execute(
+            sql: "INSERT INTO award_withdrawals (id, award_id, released, date, reason) VALUES (?, ?, ?, ?, ?)",
+            arguments: [id, award.id, award.amount.pence, date.description, reason])
+    }
+}

@@ -1,0 +1,20 @@
+import GRDB
+import GrantsCore
+
+extension Bid {
+    func insert(by writer: BatchWriter, origin: Origin?) throws {
+        try writer.requirePositive(requested, field: "requested", of: id, origin: origin)
+        _ = try writer.requireFund(fund, of: id, origin: origin)
+        _ = try writer.requireOrganisation(applicant, field: "applicant", of: id, origin: origin)
+        if let csp = self.csp {
+            try writer.requireCSP(csp, of: id, origin: origin)
+        }
+        try writer.db.execute(
+            sql: """
+                INSERT INTO bids (id, fund_id, applicant_id, title, requested, submitted, csp_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [id, fund, applicant.rawValue, title, requested.pence,
+                        submitted.description, self.csp?.rawValue])
+    }
+}

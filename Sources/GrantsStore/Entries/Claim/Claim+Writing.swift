@@ -1,0 +1,35 @@
+import GRDB
+import GrantsCore
+
+extension Claim {
+    func insert(by writer: BatchWriter, origin: Origin?) throws {
+        try writer.requirePositive(amount, field: "amount", of: id, origin: origin)
+        let award = try writer.requireAward(self.award, of: id, origin: origin)
+        try writer.requireOpen(award, doing: "claimed on", of: id, origin: origin)
+        guard date >= award.awardDate else {
+            throw LedgerError(
+                .invalidEntry, "the claim is dated \(date), before award \(award.id) was made on \(award.awardDate)",
+                origin: origin, field: "date", entryID: id)
+        }
+        guard periodStart <= periodEnd else {
+            throw LedgerError(
+                .invalidEntry, "the period starts \(periodStart), after it ends \(periodEnd)", origin: origin,
+                field: "period_start", entryID: id)
+        }
+        // Claims and payments made without a claim together never pass the award, so every claim can be paid.
+        let claimed = try writer.db.sum("claims WHERE award_id = ?", [award.id])
+        let paidWithoutClaim = try writer.db.sum("payments WHERE award_id = ? AND claim_id IS NULL", [award.id])
+        let drawn = try writer.add(claimed, paidWithoutClaim, origin: origin, field: "amount", id: id)
+        try writer.requireWithin(
+            award.amount, used: drawn, adding: amount, code: .exceedsAward, of: id, origin: origin
+        ) { after in
+            "claiming \(amount.formatted) would take the claims on award \(award.id) to \(after.formatted), over "
+                + "the \(award.amount.formatted) awarded; "
+                + "\(try writer.left(award.amount, drawn).formatted) is left to claim"
+        }
+        try writer.db.execute(
+            sql: "INSERT INTO claims (id, award_id, period_start, period_end, amount, date) VALUES (?, ?, ?, ?, ?, ?)",
+            arguments: [id, award.id, periodStart.description, periodEnd.description, amount.pence,
+                        date.description])
+    }
+}

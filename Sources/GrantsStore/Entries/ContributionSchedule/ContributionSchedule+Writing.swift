@@ -1,0 +1,33 @@
+import GRDB
+import GrantsCore
+
+extension ContributionSchedule {
+    func insert(by writer: BatchWriter, origin: Origin?) throws {
+        _ = try writer.requireOrganisation(contributor, field: "contributor", of: id, origin: origin)
+        _ = try writer.requireOrganisation(recipient, field: "recipient", of: id, origin: origin)
+        guard !instalments.isEmpty else {
+            throw LedgerError(
+                .invalidEntry, "a contribution needs at least one year's amount", origin: origin, field: "years",
+                entryID: id)
+        }
+        try writer.db.execute(
+            sql: """
+                INSERT INTO contributions (id, contributor_id, recipient_id, service, committed, reason)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [id, contributor.rawValue, recipient.rawValue, service,
+                        committed.description, reason])
+        var years = Set<FinancialYear>()
+        for instalment in instalments {
+            try writer.requirePositive(instalment.amount, field: "years", of: id, origin: origin)
+            guard years.insert(instalment.year).inserted else {
+                throw LedgerError(
+                    .invalidEntry, "the year \(instalment.year) is given twice", origin: origin, field: "years",
+                    entryID: id)
+            }
+            try writer.db.execute(
+                sql: "INSERT INTO contribution_years (contribution_id, year_start, amount) VALUES (?, ?, ?)",
+                arguments: [id, instalment.year.startYear, instalment.amount.pence])
+        }
+    }
+}

@@ -1,0 +1,17 @@
+import GRDB
+import GrantsCore
+
+extension ContributionWithdrawal {
+    func insert(by writer: BatchWriter, origin: Origin?) throws {
+        _ = try writer.require(ContributionSchedule.self, schedule, field: "contribution", of: id, origin: origin)
+        if let earlier = try ContributionWithdrawal.read(where: "contribution_id", is: schedule, writer.db) {
+            throw LedgerError(
+                .invalidEntry,
+                "contribution \(schedule) was already withdrawn by \(earlier.id) from \(earlier.effective)",
+                origin: origin, field: "contribution", entryID: id)
+        }
+        try writer.db.execute(
+            sql: "INSERT INTO contribution_withdrawals (id, contribution_id, effective, reason) VALUES (?, ?, ?, ?)",
+            arguments: [id, schedule, effective.description, reason])
+    }
+}

@@ -1,0 +1,12 @@
+import GRDB
+import GrantsCore
+
+extension UnderspendReturn: StoredEntry {
+    static let table = "underspend_returns"
+
+    init(row: StoredRow, _ db: Database) throws {
+        self.init(
+            id: try row.text("id"), award: try row.text("award_id"),
+            amount: try row.money("amount"), date: try row.day("date"), reason: row["reason"])
+    }
+}

@@ -1,0 +1,17 @@
+import GRDB
+import GrantsCore
+
+extension YearClosure {
+    func insert(by writer: BatchWriter, origin: Origin?) throws {
+        let open = try YearEnd.report(year: year, writer.db).openItems
+        if let first = open.first {
+            throw LedgerError(
+                .invalidEntry,
+                "\(year) cannot close: \(open.count) thing(s) still open, first \(first); see grants year-end",
+                origin: origin, field: "financial_year", entryID: year.label)
+        }
+        try writer.db.execute(
+            sql: "INSERT INTO year_closures (year_start, date) VALUES (?, ?)",
+            arguments: [year.startYear, date.description])
+    }
+}
