@@ -9,7 +9,7 @@ import Testing
 struct SampleLedgerTests {
     static let kinds: [EntryKind: Int] = [
         .organisation: 48, .fund: 4, .allocation: 14, .bid: 9, .award: 13, .claim: 2, .payment: 13, .awardClosure: 3,
-        .awardWithdrawal: 1, .underspendReturn: 2, .contribution: 2, .contributionWithdrawal: 1, .contributionReceipt: 2,
+        .awardWithdrawal: 1, .underspendRepayment: 2, .contribution: 2, .contributionWithdrawal: 1, .contributionReceipt: 2,
     ]
 
     func pounds(_ text: String) throws -> Money { try Money(parsing: text) }

@@ -30,7 +30,7 @@ import Testing
             Entry.underspend(id: "R-1", award: "AW-1", amount: "100.00"))
         let first = try ledger.record(entries, as: Fixtures.change())
         #expect(first.addedCount == 3)
-        #expect(first.added == [.award: 1, .payment: 1, .underspendReturn: 1])
+        #expect(first.added == [.award: 1, .payment: 1, .underspendRepayment: 1])
         let before = try LedgerSnapshot(ledger)
 
         let second = try ledger.record(entries, as: Fixtures.change())

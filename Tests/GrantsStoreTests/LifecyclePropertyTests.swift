@@ -285,7 +285,7 @@ import Testing
         case .payment: .payment
         case .closure: .awardClosure
         case .withdrawal: .awardWithdrawal
-        case .underspend: .underspendReturn
+        case .underspend: .underspendRepayment
         default: nil
         }
     }

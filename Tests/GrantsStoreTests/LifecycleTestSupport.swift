@@ -81,7 +81,7 @@ enum Step: Hashable, Sendable, CustomStringConvertible {
         case .withdrawal(let id, let award, let date, let reason):
             b.awardWithdrawals = [Sourced(AwardWithdrawal(id: id, award: award, date: try day(date), reason: reason))]
         case .underspend(let id, let award, let amount, let date):
-            b.underspendReturns = [Sourced(UnderspendReturn(
+            b.underspendRepayments = [Sourced(UnderspendRepayment(
                 id: id, award: award, amount: try money(amount), date: try day(date), reason: "unspent"))]
         case .contribution(let id, let years, let contributor):
             let instalments = try years.sorted { $0.key < $1.key }.map { label, amount in

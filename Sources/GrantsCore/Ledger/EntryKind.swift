@@ -20,12 +20,12 @@ public enum EntryKind: String, CaseIterable, Hashable, Sendable {
     case claim
     /// Money paid out against an award.
     case payment
-    /// The end-of-grant return that closes an award and releases what it did not use.
+    /// The end-of-grant report that closes an award and releases what it did not use.
     case awardClosure = "award-closure"
     /// The withdrawal of an award before anything was paid on it.
     case awardWithdrawal = "award-withdrawal"
-    /// Money paid on an award that the recipient did not spend and handed back.
-    case underspendReturn = "underspend-return"
+    /// An underspend repayment (its name in the history, `underspend-return`, is kept as shipped).
+    case underspendRepayment = "underspend-return"
     /// A partner's schedule of yearly payments towards a commissioned service.
     case contribution
     /// A decision to stop a contribution schedule from a day on.
@@ -35,7 +35,7 @@ public enum EntryKind: String, CaseIterable, Hashable, Sendable {
     /// The closing of a financial year, after which its funds take no new awards.
     case yearClosure = "year-closure"
 
-    /// How people say it: "underspend return".
+    /// How people say it in messages and summaries: "award closure", "underspend return" (as shipped).
     public var title: String { String(rawValue.map { $0 == "-" ? " " : $0 }) }
 
     /// The type that holds entries of this kind.
@@ -51,7 +51,7 @@ public enum EntryKind: String, CaseIterable, Hashable, Sendable {
         case .payment: Payment.self
         case .awardClosure: AwardClosure.self
         case .awardWithdrawal: AwardWithdrawal.self
-        case .underspendReturn: UnderspendReturn.self
+        case .underspendRepayment: UnderspendRepayment.self
         case .contribution: ContributionSchedule.self
         case .contributionWithdrawal: ContributionWithdrawal.self
         case .contributionReceipt: ContributionReceipt.self

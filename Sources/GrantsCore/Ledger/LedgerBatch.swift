@@ -21,7 +21,7 @@ public struct LedgerBatch: Hashable, Sendable {
     /// Withdrawals of unpaid awards to record.
     public var awardWithdrawals: [Sourced<AwardWithdrawal>] = []
     /// Unspent money handed back by recipients, to record.
-    public var underspendReturns: [Sourced<UnderspendReturn>] = []
+    public var underspendRepayments: [Sourced<UnderspendRepayment>] = []
     /// Partners' contribution schedules to record.
     public var contributions: [Sourced<ContributionSchedule>] = []
     /// Withdrawals of contribution schedules to record.

@@ -1,6 +1,6 @@
 /// A decision to grant money to a recipient for a project.
 public struct Award: Hashable, Sendable {
-    /// The award's id, which claims, payments, closures and underspend returns refer to.
+    /// The award's id, which claims, payments, closures and underspend repayments refer to.
     public let id: String
     /// The bid it answers, when there was one.
     public let bid: String?

@@ -24,7 +24,7 @@ public struct Claim: Hashable, Sendable {
     }
 }
 
-/// The end-of-grant return: what the recipient spent. The unspent part of what was paid is owed back; the unpaid
+/// The end-of-grant report: what the recipient spent. The unspent part of what was paid is owed back; the unpaid
 /// part of the award is released to the allocation or fund it drew on.
 public struct AwardClosure: Hashable, Sendable {
     /// The closure's id; one closure per award.
@@ -33,7 +33,7 @@ public struct AwardClosure: Hashable, Sendable {
     public let award: String
     /// What the recipient says it spent in all: paid less spent is owed back.
     public let spent: Money
-    /// The day the end-of-grant return came in.
+    /// The day the end-of-grant report came in.
     public let date: Day
 
     /// Creates the closure of an award with what the recipient spent.
@@ -108,7 +108,7 @@ public enum AwardState: String, CaseIterable, Hashable, Sendable {
     case awarded
     /// At least one claim made, or a payment; still open.
     case claiming
-    /// The end-of-grant return is in.
+    /// The end-of-grant report is in.
     case closed
     /// Withdrawn before anything was paid.
     case withdrawn

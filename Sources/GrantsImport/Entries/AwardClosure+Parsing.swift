@@ -1,7 +1,7 @@
 import GrantsCore
 
 extension AwardClosure: LedgerFileEntry {
-    /// `award_closures:` lists end-of-grant returns that close an award with what was spent.
+    /// `award_closures:` lists end-of-grant reports that close an award with what was spent.
     static var section: String { "award_closures" }
 
     /// Reads one: id, award, amount spent and date.

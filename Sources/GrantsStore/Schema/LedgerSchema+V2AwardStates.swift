@@ -1,7 +1,7 @@
 import GRDB
 
 extension LedgerSchema {
-    /// Where each award stands, worked out here and nowhere else: closed once its end-of-grant return is in,
+    /// Where each award stands, worked out here and nowhere else: closed once its end-of-grant report is in,
     /// withdrawn once withdrawn, claiming once anything is claimed or paid on it, awarded until then. Spend returns,
     /// the year end and `Ledger.state(ofAward:)` all read this view.
     ///

@@ -1,7 +1,7 @@
 import GRDB
 import GrantsCore
 
-extension UnderspendReturn {
+extension UnderspendRepayment {
     func insert(by writer: BatchWriter, origin: Origin?) throws {
         try writer.requirePositive(amount, field: "amount", of: id, origin: origin)
         let award = try writer.requireAward(self.award, of: id, origin: origin)

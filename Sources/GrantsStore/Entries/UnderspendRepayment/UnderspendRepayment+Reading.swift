@@ -1,7 +1,7 @@
 import GRDB
 import GrantsCore
 
-extension UnderspendReturn: StoredEntry {
+extension UnderspendRepayment: StoredEntry {
     static let table = "underspend_returns"
 
     init(row: StoredRow, _ db: Database) throws {
