@@ -26,7 +26,7 @@ let package = Package(
         // The eligibility rules engine: bids, dated rulebooks, the closed set of check kinds. No I/O.
         .target(name: "GrantsRules", dependencies: ["GrantsCore"]),
         // The rulebooks shipped with the tool, as resources, and where to find them.
-        .target(name: "GrantsRulebooks", resources: [.copy("Rulebooks")]),
+        .target(name: "GrantsRulebooks", dependencies: ["GrantsFiles"], resources: [.copy("Rulebooks")]),
         // Reading ledger files (YAML or JSON) into domain records, with file, line and field on every error.
         .target(name: "GrantsImport", dependencies: ["GrantsCore", "GrantsRules", "Yams"]),
         // libxml2 and libxlsxwriter from Debian's -dev packages.

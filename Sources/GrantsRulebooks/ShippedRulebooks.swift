@@ -1,4 +1,5 @@
 import Foundation
+import GrantsFiles
 
 /// The rulebooks shipped with `grants`: one per scheme and financial year, with their test cases, under
 /// `Rulebooks/<scheme>/<yyyy-yy>.yaml` and `<yyyy-yy>.tests.yaml`.
@@ -8,21 +9,9 @@ public enum ShippedRulebooks {
     /// Looked up by hand rather than through `Bundle.module`, which stops the program when the folder is
     /// missing: a binary copied away from its build folder must fail with a clear error instead.
     public static var folder: URL? {
-        let bundleName = "grants_GrantsRulebooks.resources"
-        var candidates: [URL] = []
-        let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
-        candidates.append(executable.deletingLastPathComponent().appendingPathComponent(bundleName))
-        candidates.append(Bundle.main.bundleURL.appendingPathComponent(bundleName))
-        // In a checkout, the sources themselves.
-        candidates.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent())
-        for candidate in candidates {
-            let folder = candidate.appendingPathComponent("Rulebooks")
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue {
-                return folder
-            }
-        }
-        return nil
+        ShippedResource.find(
+            "Rulebooks", bundle: "grants_GrantsRulebooks.resources",
+            sourceFolder: URL(fileURLWithPath: #filePath).deletingLastPathComponent(), isFolder: true)
     }
 
     /// The path of the shipped rulebook for a scheme (`community-action-fund`) and year label (`2017/18`).

@@ -1,5 +1,6 @@
 import CLibXML2
 import Foundation
+import GrantsFiles
 
 /// Checks a file against the shipped return schema, `grants-return-1.xsd`.
 ///
@@ -14,24 +15,10 @@ public enum ReturnValidator {
     /// The shipped XSD: in `grants_GrantsXML.resources/Schema/` beside the executable or the main bundle, or, in a
     /// checkout, in the sources; `nil` when none is there.
     ///
-    /// Looked up by hand rather than through `Bundle.module`, which stops the program when the folder is missing:
-    /// a binary copied away from its build folder must fail with a clear error instead.
     public static var schemaURL: URL? {
-        let bundleName = "grants_GrantsXML.resources"
-        var candidates: [URL] = []
-        let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
-        candidates.append(executable.deletingLastPathComponent().appendingPathComponent(bundleName))
-        candidates.append(Bundle.main.bundleURL.appendingPathComponent(bundleName))
-        // In a checkout, the sources themselves.
-        candidates.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent())
-        for candidate in candidates {
-            let file = candidate.appendingPathComponent("Schema").appendingPathComponent(schemaFileName)
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: file.path, isDirectory: &isFolder), !isFolder.boolValue {
-                return file
-            }
-        }
-        return nil
+        ShippedResource.find(
+            "Schema/" + schemaFileName, bundle: "grants_GrantsXML.resources",
+            sourceFolder: URL(fileURLWithPath: #filePath).deletingLastPathComponent(), isFolder: false)
     }
 
     /// The issue reported for any document type declaration.

@@ -86,7 +86,7 @@ public enum AllocationWorkflow {
         var batch = LedgerBatch()
         batch.allocations = proposal.allocations.map { Sourced($0) }
         let request = proposal.request
-        let change = stamp.change("allocation of \(request.fund) by \(request.formulaName) (decision \(request.decision))")
-        return try reading { () throws(LedgerError) in try store.record(batch, as: change) }
+        let reason = "allocation of \(request.fund) by \(request.formulaName) (decision \(request.decision))"
+        return try store.record(batch, by: stamp, because: reason)
     }
 }

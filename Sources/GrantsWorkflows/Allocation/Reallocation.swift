@@ -81,8 +81,7 @@ public enum Reallocation {
                 date: request.date)))
             newAllocation = id
         }
-        let change = stamp.change("\(request.reason) (decision \(request.decision))")
-        let outcome = try reading { () throws(LedgerError) in try store.record(batch, as: change) }
+        let outcome = try store.record(batch, by: stamp, because: "\(request.reason) (decision \(request.decision))")
         return Result(newAllocation: newAllocation, outcome: outcome)
     }
 }

@@ -38,7 +38,7 @@ public enum AwardDecision {
             decision: request.decision, awardDate: request.date, plannedStart: request.form?.plannedStart ?? request.date,
             plannedEnd: request.form?.plannedEnd ?? fund.year.lastDay,
             priorities: (request.form?.priorities ?? []).compactMap { try? Priority(parsing: $0) })))
-        let outcome = try reading { () throws(LedgerError) in try store.record(batch, as: stamp.change(why)) }
+        let outcome = try store.record(batch, by: stamp, because: why)
         return AwardResult(awardID: awardID, verdict: verdict, outcome: outcome)
     }
 

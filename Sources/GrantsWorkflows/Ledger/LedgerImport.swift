@@ -13,7 +13,6 @@ public enum LedgerImport {
         } catch {
             throw WorkflowError(error)
         }
-        let change = stamp.change(reason ?? "import of \(paths.joined(separator: ", "))")
-        return try reading { () throws(LedgerError) in try store.record(batch, as: change) }
+        return try store.record(batch, by: stamp, because: reason ?? "import of \(paths.joined(separator: ", "))")
     }
 }

@@ -82,8 +82,7 @@ public enum SampleDemo {
         } catch {
             throw WorkflowError(.badData, "the demo's own constants do not parse: \(error)")
         }
-        let change = stamp.change("grants demo from \(inputs.samples)")
-        let outcome = try reading { () throws(LedgerError) in try store.record(batch, as: change) }
+        let outcome = try store.record(batch, by: stamp, because: "grants demo from \(inputs.samples)")
         // Named by file name only, so the report reads the same wherever the samples are.
         let request = AllocationWorkflow.Request(
             fund: fund, formula: formula, formulaName: URL(fileURLWithPath: inputs.formula).lastPathComponent,

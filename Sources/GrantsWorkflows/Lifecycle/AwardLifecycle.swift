@@ -22,8 +22,8 @@ public enum AwardLifecycle {
         batch.claims = [Sourced(Claim(
             id: claimID, award: award, periodStart: period.lowerBound, periodEnd: period.upperBound, amount: amount,
             date: date))]
-        let change = stamp.change("claim on \(award) for \(period.lowerBound) to \(period.upperBound)")
-        return Step(id: claimID, outcome: try reading { () throws(LedgerError) in try store.record(batch, as: change) })
+        let reason = "claim on \(award) for \(period.lowerBound) to \(period.upperBound)"
+        return Step(id: claimID, outcome: try store.record(batch, by: stamp, because: reason))
     }
 
     /// The financial year of an award's fund, which a claim period such as `Q2` is read in.
@@ -50,8 +50,7 @@ public enum AwardLifecycle {
         var batch = LedgerBatch()
         batch.payments = [Sourced(Payment(
             id: paymentID, award: entry.award, claim: claim, amount: entry.amount, date: date, reference: reference))]
-        let change = stamp.change("payment of claim \(claim)")
-        let outcome = try reading { () throws(LedgerError) in try store.record(batch, as: change) }
+        let outcome = try store.record(batch, by: stamp, because: "payment of claim \(claim)")
         return (Step(id: paymentID, outcome: outcome), entry)
     }
 
@@ -64,8 +63,7 @@ public enum AwardLifecycle {
         let id = Identifiers.closure(of: award)
         var batch = LedgerBatch()
         batch.closures = [Sourced(AwardClosure(id: id, award: award, spent: spent, date: date))]
-        let change = stamp.change("end-of-grant report for \(award)")
-        return Step(id: id, outcome: try reading { () throws(LedgerError) in try store.record(batch, as: change) })
+        return Step(id: id, outcome: try store.record(batch, by: stamp, because: "end-of-grant report for \(award)"))
     }
 
     /// One line on where an award's money stands: awarded, paid, released, owed back, returned.
@@ -81,8 +79,7 @@ public enum AwardLifecycle {
         let id = Identifiers.withdrawal(of: award)
         var batch = LedgerBatch()
         batch.awardWithdrawals = [Sourced(AwardWithdrawal(id: id, award: award, date: date, reason: reason))]
-        let change = stamp.change("withdrawal of \(award): \(reason)")
-        return Step(id: id, outcome: try reading { () throws(LedgerError) in try store.record(batch, as: change) })
+        return Step(id: id, outcome: try store.record(batch, by: stamp, because: "withdrawal of \(award): \(reason)"))
     }
 
     /// Refuses a step on an award that is unknown, closed or withdrawn, saying which.

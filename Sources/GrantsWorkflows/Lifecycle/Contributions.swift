@@ -12,7 +12,7 @@ public enum Contributions {
             instalments: schedule.instalments.sorted { $0.year < $1.year })
         var batch = LedgerBatch()
         batch.contributions = [Sourced(sorted)]
-        return try reading { () throws(LedgerError) in try store.record(batch, as: stamp.change(schedule.reason)) }
+        return try store.record(batch, by: stamp, because: schedule.reason)
     }
 
     /// Withdraws a schedule: the years starting on or after `effective` are no longer due.
@@ -23,7 +23,7 @@ public enum Contributions {
         batch.withdrawals = [Sourced(ContributionWithdrawal(
             id: Identifiers.contributionWithdrawal(of: schedule), schedule: schedule, effective: effective,
             reason: reason))]
-        return try reading { () throws(LedgerError) in try store.record(batch, as: stamp.change(reason)) }
+        return try store.record(batch, by: stamp, because: reason)
     }
 
     /// Records money received for a year of a schedule, numbered `<schedule>-<year>-R01`… unless `id` is given.
@@ -36,7 +36,6 @@ public enum Contributions {
         var batch = LedgerBatch()
         batch.receipts = [Sourced(ContributionReceipt(
             id: receiptID, contribution: schedule, year: year, amount: amount, date: date))]
-        let change = stamp.change("receipt on \(schedule) for \(year)")
-        return try reading { () throws(LedgerError) in try store.record(batch, as: change) }
+        return try store.record(batch, by: stamp, because: "receipt on \(schedule) for \(year)")
     }
 }

@@ -13,6 +13,6 @@ public enum YearEndWorkflow {
     {
         var batch = LedgerBatch()
         batch.yearClosures = [Sourced(YearClosure(year: year, date: date))]
-        return try reading { () throws(LedgerError) in try store.record(batch, as: stamp.change("year end \(year)")) }
+        return try store.record(batch, by: stamp, because: "year end \(year)")
     }
 }

@@ -52,3 +52,10 @@ func reading<T>(_ body: () throws(LedgerError) -> T) throws(WorkflowError) -> T 
         throw WorkflowError(error)
     }
 }
+
+extension LedgerStore {
+    /// Records `batch` as one change by `stamp` for `reason`, all or nothing, turning a refusal into a workflow error.
+    func record(_ batch: LedgerBatch, by stamp: Stamp, because reason: String) throws(WorkflowError) -> RecordOutcome {
+        try reading { () throws(LedgerError) in try record(batch, as: stamp.change(reason)) }
+    }
+}
