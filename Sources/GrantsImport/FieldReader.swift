@@ -106,19 +106,7 @@ struct FieldReader {
     }
 
     private func checkIdentifier(_ value: String, key: String) throws(ImportError) {
-        func isLetterOrDigit(_ byte: UInt8) -> Bool {
-            (48...57).contains(byte) || (65...90).contains(byte) || (97...122).contains(byte)
-        }
-        let bytes = value.utf8
-        let ok = bytes.count <= 100 && bytes.first.map(isLetterOrDigit) == true
-            && bytes.allSatisfy { isLetterOrDigit($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".")
-                || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "/") }
-        guard ok else {
-            throw error(
-                key,
-                "'\(value)' is not an id; expected a letter or digit, then letters, digits and - . _ / (no spaces), "
-                    + "at most 100 characters")
-        }
+        if let problem = Identifier.problem(value) { throw error(key, problem) }
     }
 
     /// Converts `value`, read from `key`, with a parser whose error says what was wrong and what was expected.
