@@ -77,6 +77,7 @@ public enum AllocationWorkflow {
     /// Refuses an empty decision reference: every allocation must say which decision made it.
     public static func requireDecision(_ decision: String) throws(WorkflowError) {
         if decision.allSatisfy(\.isWhitespace) { throw .usage("--decision is empty") }
+        _ = try Input.identifier(decision, field: "--decision")
     }
 
     /// Records the proposal's allocations, all or none.

@@ -57,6 +57,7 @@ public enum Reallocation {
         -> Result
     {
         try requirePositive(request.amount)
+        _ = try Input.identifier(request.decision, field: "--decision")
         guard let source = try reading({ () throws(LedgerError) in try store.allocation(request.from) }) else {
             throw .badData("no allocation \(request.from) is in the ledger")
         }

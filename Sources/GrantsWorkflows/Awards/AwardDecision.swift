@@ -11,6 +11,8 @@ public enum AwardDecision {
         _ request: AwardRequest, in store: any LedgerStore, by stamp: Stamp, rulebooks: inout RulebookLibrary
     ) throws(WorkflowError) -> AwardResult {
         let bid = request.bid
+        _ = try Input.identifier(request.decision, field: "--decision")
+        _ = try Input.identifier(request.id, field: "--id")
         let stored = try reading { () throws(LedgerError) in try store.bid(bid) }
         let fund = try self.fund(for: request, stored: stored, in: store)
         if let override = request.override, override.allSatisfy(\.isWhitespace) {

@@ -16,6 +16,7 @@ public enum AwardLifecycle {
         award: String, period: ClosedRange<Day>, amount: Money, date: Day, id: String? = nil,
         in store: any LedgerStore, by stamp: Stamp
     ) throws(WorkflowError) -> Step {
+        _ = try Input.identifier(id, field: "--id")
         let count = try reading { () throws(LedgerError) in try store.claimCount(award: award) }
         let claimID = id ?? Identifiers.numbered(award, "C", count + 1)
         var batch = LedgerBatch()
@@ -42,6 +43,7 @@ public enum AwardLifecycle {
         claim: String, date: Day, reference: String? = nil, id: String? = nil, in store: any LedgerStore,
         by stamp: Stamp
     ) throws(WorkflowError) -> (step: Step, claim: Claim) {
+        _ = try Input.identifier(id, field: "--id")
         guard let entry = try reading({ () throws(LedgerError) in try store.claim(claim) }) else {
             throw .badData("no claim \(claim) is in the ledger")
         }

@@ -6,6 +6,7 @@ public enum Contributions {
     public static func add(
         _ schedule: ContributionSchedule, in store: any LedgerStore, by stamp: Stamp
     ) throws(WorkflowError) -> RecordOutcome {
+        _ = try Input.identifier(schedule.id, field: "--id")
         let sorted = ContributionSchedule(
             id: schedule.id, contributor: schedule.contributor, recipient: schedule.recipient, service: schedule.service,
             committed: schedule.committed, reason: schedule.reason,
@@ -31,6 +32,7 @@ public enum Contributions {
         schedule: String, year: FinancialYear, amount: Money, date: Day, id: String? = nil,
         in store: any LedgerStore, by stamp: Stamp
     ) throws(WorkflowError) -> RecordOutcome {
+        _ = try Input.identifier(id, field: "--id")
         let count = try reading { () throws(LedgerError) in try store.receiptCount(contribution: schedule, year: year) }
         let receiptID = id ?? Identifiers.numbered("\(schedule)-\(year.startYear)", "R", count + 1)
         var batch = LedgerBatch()

@@ -27,6 +27,17 @@ public enum Input {
         try parsing(field) { try Quarter(parsing: text) }
     }
 
+    /// An id or reference a person gives a new entry (`--id`, `--decision`): see `Identifier`.
+    public static func identifier(_ text: String, field: String) throws(WorkflowError) -> String {
+        if let problem = Identifier.problem(text) { throw .usage("\(field): \(problem)") }
+        return text
+    }
+
+    /// An optional id: checked when given.
+    public static func identifier(_ text: String?, field: String) throws(WorkflowError) -> String? {
+        try text.map { text throws(WorkflowError) in try identifier(text, field: field) }
+    }
+
     /// A contribution's amount for one year, `2017/18=8000.00`.
     public static func instalment(_ text: String, field: String) throws(WorkflowError)
         -> ContributionSchedule.Instalment
