@@ -80,7 +80,10 @@ struct FieldReader {
         guard case .scalar(let text, let isNull, _) = node else {
             throw error(key, "expected a single value, found \(node.kindName)")
         }
-        return isNull ? nil : text
+        if isNull { return nil }
+        // NUL and control characters would be cut or break a return later: refused here, with the field.
+        if let problem = FreeText.problem(text, multiline: true) { throw error(key, problem) }
+        return text
     }
 
     /// The text of a required field; must not be empty or blank.
