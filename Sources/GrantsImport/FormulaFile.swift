@@ -68,7 +68,19 @@ public enum FormulaFile {
                 for row in table.rows { values[row.csp] = row.values[column] }
                 indicators.append(.init(name: weight.key, weight: value, values: values))
             }
-            if csps.isEmpty { csps = table.rows.map(\.csp) }
+            if csps.isEmpty {
+                csps = table.rows.map(\.csp)
+            } else {
+                // Every partnership named has its row, and every row is for a partnership named: none left out quietly.
+                let rows = Set(table.rows.map(\.csp))
+                if let missing = csps.first(where: { !rows.contains($0) }) {
+                    throw r.error("csps", "\(missing) has no row in \(csvPath); every partnership named needs its indicators")
+                }
+                let named = Set(csps)
+                if let extra = table.rows.first(where: { !named.contains($0.csp) }) {
+                    throw r.error("csps", "\(csvPath) has a row for \(extra.csp), which csps does not name")
+                }
+            }
             method = .weighted(floor: floor, indicators: indicators)
         default:
             throw r.error("flat", "expected exactly one of flat: or weighted:")

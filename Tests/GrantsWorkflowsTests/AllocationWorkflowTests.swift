@@ -2,6 +2,7 @@ import Foundation
 import GrantsCore
 import GrantsImport
 import GrantsWorkflows
+import GrantsTestSupport
 import Testing
 
 /// Allocating a pot by formula, and moving money between allocations later.
@@ -75,5 +76,44 @@ import Testing
             reason: "cut")
         let error = #expect(throws: WorkflowError.self) { try Reallocation.record(request, in: ledger, by: Samples.stamp) }
         #expect(error?.failureKind == .usage)
+    }
+}
+
+/// A dry run says no wherever the real run would.
+@Suite struct AllocationDryRunTests {
+    @Test func aCouncilAmongTheIndicatorsIsRefusedBeforeAnythingIsShown() throws {
+        let ledger = try Samples.ledger()
+        let folder = try TemporaryFolder()
+        _ = try folder.write("indicators.csv", """
+            csp,population
+            360G-LancashirePCC-CSP-BURNLEY,88000
+            GB-LAE-SRI,110000
+
+            """)
+        let path = try folder.write("formula.yaml", """
+            format: grants-formula/1
+            weighted: {floor: "1000.00", indicators_file: indicators.csv, weights: {population: 1}}
+
+            """)
+        let request = AllocationWorkflow.Request(
+            fund: "CSP-2018-19", formula: try FormulaFile.read(file: path), formulaName: "formula.yaml",
+            decision: "2018/09", date: try Samples.day("2018-04-16"))
+        let error = #expect(throws: WorkflowError.self) { try AllocationWorkflow.plan(request, in: ledger) }
+        #expect(error?.failureKind == .badData)
+        #expect(error?.message.contains("GB-LAE-SRI (South Ribble Borough Council) is local authority, not a community safety partnership") == true, "\(error?.message ?? "")")
+    }
+
+    @Test func aPartnershipMissingFromTheIndicatorsIsAnError() throws {
+        let folder = try TemporaryFolder()
+        _ = try folder.write("indicators.csv", "csp,population\n360G-LancashirePCC-CSP-BURNLEY,88000\n")
+        let path = try folder.write("formula.yaml", """
+            format: grants-formula/1
+            csps: [360G-LancashirePCC-CSP-BURNLEY, 360G-LancashirePCC-CSP-WYRE]
+            weighted: {floor: "1000.00", indicators_file: indicators.csv, weights: {population: 1}}
+
+            """)
+        let error = #expect(throws: ImportError.self) { try FormulaFile.read(file: path) }
+        #expect(error?.field == "csps")
+        #expect(error?.message.contains("360G-LancashirePCC-CSP-WYRE has no row") == true, "\(error?.message ?? "")")
     }
 }

@@ -64,10 +64,18 @@ public enum AllocationWorkflow {
         } catch {
             throw .badData("\(request.formulaName): the formula cannot be met: \(error)")
         }
+        // A dry run makes every check the recording makes, so it never says yes where the real run says no.
+        if let closed = try reading({ () throws(LedgerError) in try store.yearEnd(fund.year) }).closedOn {
+            throw .badData("the financial year \(fund.year) was closed on \(closed): fund \(fund.id) takes no new allocations")
+        }
         var names: [OrganisationID: String] = [:]
         for csp in request.formula.csps {
             guard let org = try reading({ () throws(LedgerError) in try store.organisation(csp) }) else {
                 throw .badData("\(request.formulaName): \(csp) is not in the ledger")
+            }
+            guard org.kind == .communitySafetyPartnership else {
+                throw .badData(
+                    "\(request.formulaName): \(csp) (\(org.name)) is \(org.kind.title), not a community safety partnership")
             }
             names[csp] = org.name
         }
