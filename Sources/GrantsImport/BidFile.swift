@@ -23,13 +23,21 @@ public enum BidFile {
         return bids
     }
 
+    /// The largest single-bid file (YAML or JSON) read: a real bid is a few KiB, so anything this size is not one
+    /// and is refused before it is parsed (a file of a million budget lines would take a minute and gigabytes).
+    public static let maximumSingleBidSize = 1024 * 1024
+
+    /// The most budget lines one bid may have: a real budget has tens.
+    public static let maximumBudgetLines = 1_000
+
+    /// Reads the bids in one file: a YAML or JSON bid, or a JSON Lines or CSV file of many.
     public static func read(file: String) throws(ImportError) -> [Sourced<BidForm>] {
-        let bytes = try SourceFile.bytes(of: file)
         let lower = file.lowercased()
+        let many = lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") || lower.hasSuffix(".csv")
+        let limit = many ? SourceFile.maximumSize : maximumSingleBidSize
+        let bytes = try SourceFile.bytes(of: file, limit: limit, why: many ? "split it" : "a bid file is at most 1 MiB")
         if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { return try jsonLines(bytes, file: file) }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw ImportError(file: file, line: 0, field: "", "the file is not UTF-8 text")
-        }
+        let text = try SourceFile.text(bytes, file: file)
         if lower.hasSuffix(".csv") { return try csv(text, file: file) }
         let root = try DocumentParser.root(of: text, file: file)
         return [try bid(from: root, file: file, formatRequired: true)]
@@ -37,9 +45,7 @@ public enum BidFile {
 
     /// One bid per line; blank lines are skipped.
     public static func jsonLines(_ bytes: [UInt8], file: String) throws(ImportError) -> [Sourced<BidForm>] {
-        guard String(validating: bytes, as: UTF8.self) != nil else {
-            throw ImportError(file: file, line: 0, field: "", "the file is not UTF-8 text")
-        }
+        _ = try SourceFile.text(bytes, file: file)
         var bids: [Sourced<BidForm>] = []
         var start = 0
         var line = 1
@@ -176,6 +182,9 @@ public enum BidFile {
         let csp = try r.optionalText("csp")
         var budget: [BidForm.BudgetLine]?
         if let lines = try r.optionalRecords("budget") {
+            if lines.count > Self.maximumBudgetLines {
+                throw r.error("budget", "has \(lines.count) lines; a bid's budget has at most \(Self.maximumBudgetLines)")
+            }
             var parsed: [BidForm.BudgetLine] = []
             for var line in lines {
                 let category = try line.text("category")
@@ -197,36 +206,5 @@ public enum BidFile {
             budget: budget)
         // The bid's own line is enough to find it; per-field lines are not kept for bids (there may be many).
         return Sourced(bid, origin: Origin(file: file, line: r.line))
-    }
-}
-
-/// Reading a file's bytes with the size limit and an I/O error that names it.
-enum SourceFile {
-    static let maximumSize = 256 * 1024 * 1024
-
-    /// The file's text, which must be UTF-8.
-    static func text(of file: String) throws(ImportError) -> String {
-        guard let text = String(validating: try bytes(of: file), as: UTF8.self) else {
-            throw ImportError(file: file, line: 0, field: "", "the file is not UTF-8 text")
-        }
-        return text
-    }
-
-    static func bytes(of file: String) throws(ImportError) -> [UInt8] {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), !isFolder.boolValue else {
-            throw ImportError(.io, file: file, line: 0, field: "", "no such file")
-        }
-        do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: file)
-            if let size = attributes[.size] as? Int, size > maximumSize {
-                throw ImportError(.io, file: file, line: 0, field: "", "the file is over 256 MiB; split it")
-            }
-            return [UInt8](try Data(contentsOf: URL(fileURLWithPath: file)))
-        } catch let error as ImportError {
-            throw error
-        } catch {
-            throw ImportError(.io, file: file, line: 0, field: "", "cannot read the file: \(error.localizedDescription)")
-        }
     }
 }

@@ -106,10 +106,7 @@ public enum FormulaFile {
     }
 
     static func indicatorTable(file: String) throws(ImportError) -> IndicatorTable {
-        let bytes = try SourceFile.bytes(of: file)
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw ImportError(file: file, line: 0, field: "", "the file is not UTF-8 text")
-        }
+        let text = try SourceFile.text(of: file)
         let records = try CSVReader.records(text, file: file)
         guard let header = records.first, header.fields.first == "csp", header.fields.count >= 2 else {
             throw ImportError(file: file, line: 1, field: "", "expected a header row: csp, then one column per indicator")

@@ -59,22 +59,8 @@ public enum LedgerFile {
 
     /// Reads one file.
     public static func read(file: String) throws(ImportError) -> LedgerBatch {
-        let data: Data
-        do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: file)
-            if let size = attributes[.size] as? Int, size > maximumFileSize {
-                throw ImportError(.io, file: file, line: 0, field: "", "the file is over 64 MiB; split it into smaller files")
-            }
-            data = try Data(contentsOf: URL(fileURLWithPath: file))
-        } catch let error as ImportError {
-            throw error
-        } catch {
-            throw ImportError(.io, file: file, line: 0, field: "", "cannot read the file: \(error.localizedDescription)")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw ImportError(file: file, line: 0, field: "", "the file is not UTF-8 text")
-        }
-        return try parse(text, file: file)
+        let bytes = try SourceFile.bytes(of: file, limit: maximumFileSize, why: "split it into smaller files")
+        return try parse(try SourceFile.text(bytes, file: file), file: file)
     }
 
     /// Parses the text of a ledger file; `file` names it in errors.

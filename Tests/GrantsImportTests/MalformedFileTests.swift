@@ -21,10 +21,12 @@ struct MalformedFileTests {
         let error = try refusal(ImportError.self, importing: [path], into: ledger)
         #expect(error.kind == .data)
         #expect(error.file == path)
-        #expect(error.line == 0)
+        // The line of the first byte that is not UTF-8, so the person can find it.
+        let line = parts[0].filter { $0 == "\n" }.count + 1
+        #expect(error.line == line)
         #expect(error.field == "")
-        #expect(error.message == "the file is not UTF-8 text")
-        #expect(error.description == "\(path): the file is not UTF-8 text")
+        #expect(error.message == "is not UTF-8 text")
+        #expect(error.description == "\(path):\(line): is not UTF-8 text")
     }
 
     /// An unclosed bracket: libyaml notices only on a later line (or past the end of the file). The error names
