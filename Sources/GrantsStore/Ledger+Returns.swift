@@ -69,6 +69,12 @@ extension Ledger {
         let amount = try row.money("amount", in: t)
         let released = try row.money("released", in: t)
         let paidToDate = try row.money("paid_to_date", in: "payments")
+        let outstanding: Money
+        do {
+            outstanding = try amount.subtracting(released).subtracting(paidToDate)
+        } catch {
+            throw LedgerError(.overflow, "award \(row["id"] as String? ?? "?"): its outstanding figure does not fit in pence")
+        }
         return SpendReturn.AwardLine(
             awardID: try row.text("id", in: t), decision: try row.text("decision", in: t),
             title: try row.text("title", in: t), recipientID: try row.text("recipient_id", in: t),
@@ -81,7 +87,7 @@ extension Ledger {
             plannedEnd: try row.day("planned_end", in: t), state: try row.choice("state", in: "award_states"),
             awarded: amount, released: released,
             paidInPeriod: try row.money("paid_in_period", in: "payments"), paidToDate: paidToDate,
-            outstanding: Money(pence: amount.pence - released.pence - paidToDate.pence),
+            outstanding: outstanding,
             returned: try row.money("returned", in: "underspend_returns"))
     }
 

@@ -151,8 +151,9 @@ public struct SpendReturn: Hashable, Sendable {
             self.returned = returned
         }
 
-        /// What stays committed: awarded less released.
-        public var committed: Money { Money(pence: awarded.pence - released.pence) }
+        /// What stays committed: awarded less released. Both are stored, non-negative figures with released never
+        /// more than awarded, so the difference always fits.
+        public var committed: Money { Money(pence: awarded.pence &- released.pence) }
     }
 
     /// The sum of award lines for one CSP or one fund.
