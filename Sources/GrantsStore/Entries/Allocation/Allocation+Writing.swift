@@ -2,6 +2,13 @@ import GRDB
 import GrantsCore
 
 extension Allocation {
+    /// The ids and text checked before anything is recorded (see `EntryShape`).
+    var shape: EntryShape {
+        EntryShape([
+            ("id", .identifier(id)), ("decision", .identifier(decision)),
+        ])
+    }
+
     /// Cuts to allocations first, then new allocations (increases follow, as allocation changes): money moved
     /// between CSPs in one decision never counts twice against the fund.
     static func record(_ batch: LedgerBatch, by writer: BatchWriter) throws {

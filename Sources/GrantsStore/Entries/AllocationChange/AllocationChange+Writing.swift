@@ -2,6 +2,13 @@ import GRDB
 import GrantsCore
 
 extension AllocationChange {
+    /// The ids and text checked before anything is recorded (see `EntryShape`).
+    var shape: EntryShape {
+        EntryShape([
+            ("id", .identifier(id)), ("decision", .identifier(decision)), ("reason", .text(reason)),
+        ])
+    }
+
     /// Increases, after the new allocations; cuts went in before them (see `Allocation.record`).
     static func record(_ batch: LedgerBatch, by writer: BatchWriter) throws {
         try writer.each(batch.allocationChanges.filter { !$0.value.delta.isNegative })

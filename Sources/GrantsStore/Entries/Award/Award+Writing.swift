@@ -2,6 +2,13 @@ import GRDB
 import GrantsCore
 
 extension Award {
+    /// The ids and text checked before anything is recorded (see `EntryShape`).
+    var shape: EntryShape {
+        EntryShape([
+            ("id", .identifier(id)), ("title", .text(title)), ("decision", .identifier(decision)),
+        ])
+    }
+
     func insert(by writer: BatchWriter, origin: Origin?) throws {
         try writer.requirePositive(amount, field: "amount", of: id, origin: origin)
         guard plannedStart <= plannedEnd else {

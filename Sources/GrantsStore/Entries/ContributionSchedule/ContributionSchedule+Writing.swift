@@ -2,6 +2,13 @@ import GRDB
 import GrantsCore
 
 extension ContributionSchedule {
+    /// The ids and text checked before anything is recorded (see `EntryShape`).
+    var shape: EntryShape {
+        EntryShape([
+            ("id", .identifier(id)), ("service", .text(service)), ("reason", .text(reason)),
+        ])
+    }
+
     func insert(by writer: BatchWriter, origin: Origin?) throws {
         _ = try writer.requireOrganisation(contributor, field: "contributor", of: id, origin: origin)
         _ = try writer.requireOrganisation(recipient, field: "recipient", of: id, origin: origin)

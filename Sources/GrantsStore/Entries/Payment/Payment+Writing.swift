@@ -2,6 +2,13 @@ import GRDB
 import GrantsCore
 
 extension Payment {
+    /// The ids and text checked before anything is recorded (see `EntryShape`).
+    var shape: EntryShape {
+        EntryShape([
+            ("id", .identifier(id)), ("reference", .text(reference)),
+        ])
+    }
+
     func insert(by writer: BatchWriter, origin: Origin?) throws {
         try writer.requirePositive(amount, field: "amount", of: id, origin: origin)
         let award = try writer.requireAward(self.award, of: id, origin: origin)
