@@ -59,6 +59,23 @@ extension BatchWriter {
         }
     }
 
+    /// `total` plus `amount`, or a refusal of the entry when a ledger-wide total would no longer fit in 64-bit
+    /// pence (see `Money.ledgerCeiling`).
+    @discardableResult
+    func requireTotal(
+        _ total: Money, adding amount: Money, of what: String, field: String, id: String, origin: Origin?
+    ) throws -> Money {
+        do {
+            return try total.adding(amount)
+        } catch {
+            throw LedgerError(
+                .overflow,
+                "adding \(amount.formatted) to the \(total.formatted) of \(what) would pass "
+                    + "\(Money(pence: .max).formatted), the most the ledger can total exactly",
+                origin: origin, field: field, entryID: id)
+        }
+    }
+
     func left(_ budget: Money, _ used: Money) throws -> Money {
         try budget.subtracting(used)
     }

@@ -1,7 +1,7 @@
 import GrantsCore
 
 /// What an entry carries that can be checked on its own, before anything is looked up: its id and decision
-/// references (`Identifier`), its free text (`FreeText`, one line each) and its amounts.
+/// references (`Identifier`), its free text (`FreeText`, one line each) and its amounts (`Money.ledgerCeiling`).
 ///
 /// `BatchWriter` checks the shape of every entry of a batch before it records any of them, whichever front end
 /// built the batch (the importer, the command line, the web app): the ledger itself refuses a malformed entry.
@@ -12,6 +12,8 @@ struct EntryShape {
         case identifier(String)
         /// Free text a person wrote, on one line (absent is fine): `FreeText`.
         case text(String?)
+        /// An amount of money, at most `Money.ledgerCeiling` either way.
+        case amount(Money)
     }
 
     /// The values, by the field name the ledger file and the history give them.
@@ -36,6 +38,11 @@ struct EntryShape {
         switch value {
         case .identifier(let text): Identifier.problem(text)
         case .text(let text): text.flatMap { FreeText.problem($0, multiline: false) }
+        case .amount(let amount):
+            amount.isWithinLedgerCeiling
+                ? nil
+                : "\(amount.formatted) is more than the \(Money.ledgerCeiling.formatted) the ledger accepts as one "
+                    + "amount; check the figure"
         }
     }
 }

@@ -2,10 +2,10 @@ import GRDB
 import GrantsCore
 
 extension Allocation {
-    /// The ids and text checked before anything is recorded (see `EntryShape`).
+    /// The ids, text and amounts checked before anything is recorded (see `EntryShape`).
     var shape: EntryShape {
         EntryShape([
-            ("id", .identifier(id)), ("decision", .identifier(decision)),
+            ("id", .identifier(id)), ("decision", .identifier(decision)), ("amount", .amount(amount)),
         ])
     }
 

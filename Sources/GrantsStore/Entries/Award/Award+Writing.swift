@@ -2,10 +2,11 @@ import GRDB
 import GrantsCore
 
 extension Award {
-    /// The ids and text checked before anything is recorded (see `EntryShape`).
+    /// The ids, text and amounts checked before anything is recorded (see `EntryShape`).
     var shape: EntryShape {
         EntryShape([
             ("id", .identifier(id)), ("title", .text(title)), ("decision", .identifier(decision)),
+            ("amount", .amount(amount)),
         ])
     }
 

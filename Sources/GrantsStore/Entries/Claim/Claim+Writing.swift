@@ -2,10 +2,10 @@ import GRDB
 import GrantsCore
 
 extension Claim {
-    /// The ids and text checked before anything is recorded (see `EntryShape`).
+    /// The ids, text and amounts checked before anything is recorded (see `EntryShape`).
     var shape: EntryShape {
         EntryShape([
-            ("id", .identifier(id)),
+            ("id", .identifier(id)), ("amount", .amount(amount)),
         ])
     }
 

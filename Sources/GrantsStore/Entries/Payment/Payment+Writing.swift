@@ -2,10 +2,10 @@ import GRDB
 import GrantsCore
 
 extension Payment {
-    /// The ids and text checked before anything is recorded (see `EntryShape`).
+    /// The ids, text and amounts checked before anything is recorded (see `EntryShape`).
     var shape: EntryShape {
         EntryShape([
-            ("id", .identifier(id)), ("reference", .text(reference)),
+            ("id", .identifier(id)), ("reference", .text(reference)), ("amount", .amount(amount)),
         ])
     }
 
