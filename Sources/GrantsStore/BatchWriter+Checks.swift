@@ -116,6 +116,12 @@ extension BatchWriter {
         }
     }
 
+    /// Whether the entry is stored already exactly as given, so that recording it again adds nothing.
+    func isStoredAsGiven<E: StoredEntry>(_ entry: Sourced<E>) throws -> Bool {
+        guard let stored = try E.read(entry.value.entryID, db) else { return false }
+        return stored.fields == entry.value.fields
+    }
+
     /// The stored entry of a kind that `field` of entry `id` refers to, or a refusal saying to record it first.
     func require<Entry: StoredEntry>(_ type: Entry.Type, _ ref: String, field: String, of id: String, origin: Origin?)
         throws -> Entry

@@ -66,7 +66,7 @@ extension BatchWriter {
     func requireShape<E: StoredEntry>(_ entry: Sourced<E>) throws {
         guard let problem = entry.value.shape.problem else { return }
         let id = entry.value.entryID
-        if let stored = try E.read(id, db), stored.fields == entry.value.fields { return }
+        if try isStoredAsGiven(entry) { return }
         throw LedgerError(.invalidEntry, problem.message, origin: entry.origin, field: problem.field, entryID: id)
     }
 }

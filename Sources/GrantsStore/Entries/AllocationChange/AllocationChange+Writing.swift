@@ -27,6 +27,9 @@ extension AllocationChange {
                 .invalidEntry, "the financial year \(fund.year) is closed: its allocations cannot change",
                 origin: origin, field: "allocation", entryID: id)
         }
+        try writer.requireMoveWithinFund(
+            decision: decision, fund: fund.id, allocation: allocation.id, cuts: delta.isNegative, field: "allocation",
+            of: id, origin: origin)
         let total = try writer.allocationTotal(allocation.id)
         let after = try writer.add(total, delta, origin: origin, field: "delta", id: id)
         let committed = try writer.committedOn(allocation: allocation.id)
