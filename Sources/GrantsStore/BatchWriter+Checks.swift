@@ -59,6 +59,23 @@ extension BatchWriter {
         }
     }
 
+    /// `total` plus `amount`, or a refusal of the entry when a ledger-wide total would no longer fit in 64-bit
+    /// pence (see `Money.ledgerCeiling`).
+    @discardableResult
+    func requireTotal(
+        _ total: Money, adding amount: Money, of what: String, field: String, id: String, origin: Origin?
+    ) throws -> Money {
+        do {
+            return try total.adding(amount)
+        } catch {
+            throw LedgerError(
+                .overflow,
+                "adding \(amount.formatted) to the \(total.formatted) of \(what) would pass "
+                    + "\(Money(pence: .max).formatted), the most the ledger can total exactly",
+                origin: origin, field: field, entryID: id)
+        }
+    }
+
     func left(_ budget: Money, _ used: Money) throws -> Money {
         try budget.subtracting(used)
     }
@@ -97,6 +114,12 @@ extension BatchWriter {
                 "award \(award.id) was withdrawn on \(withdrawal.date) (\(withdrawal.reason)) and cannot be \(step)",
                 origin: origin, field: "award", entryID: id)
         }
+    }
+
+    /// Whether the entry is stored already exactly as given, so that recording it again adds nothing.
+    func isStoredAsGiven<E: StoredEntry>(_ entry: Sourced<E>) throws -> Bool {
+        guard let stored = try E.read(entry.value.entryID, db) else { return false }
+        return stored.fields == entry.value.fields
     }
 
     /// The stored entry of a kind that `field` of entry `id` refers to, or a refusal saying to record it first.

@@ -18,7 +18,9 @@ final class BatchWriter {
     }
 
     /// Records the batch kind by kind, in the order of `EntryKind.allCases`: each kind may refer to the ones before.
+    /// Every entry's shape (ids, text) is checked first, so a malformed entry is refused before anything is written.
     func write(_ batch: LedgerBatch) throws -> RecordOutcome {
+        try requireShapes(batch)
         for kind in EntryKind.allCases {
             try kind.requireStored().record(batch, by: self)
         }

@@ -6,7 +6,16 @@ extension Ledger {
     public func reconcile() throws(LedgerError) -> Reconciliation {
         try read { db in
             var checks: [Reconciliation.Check] = []
-            // Funds: pot = allocated + committed directly + unallocated, with unallocated never negative.
+            // Money a decision moved into or out of each fund from another (see `AllocationMoves`).
+            var crossings: [String: [(decision: String, id: String, other: String, otherFund: String)]] = [:]
+            for row in try Row.fetchAll(db, sql: AllocationMoves.crossingSQL) {
+                let fund = row["fund_id"] as String? ?? "?"
+                crossings[fund, default: []].append((
+                    row["decision"] as String? ?? "?", row["id"] as String? ?? "?", row["other_id"] as String? ?? "?",
+                    row["other_fund"] as String? ?? "?"))
+            }
+            // Funds: pot = allocated + committed directly + unallocated, with unallocated never negative; and every
+            // decision that moves money between allocations keeps it inside the fund.
             for row in try Row.fetchAll(db, sql: """
                 SELECT f.id, f.amount,
                   (SELECT COALESCE(SUM(amount), 0) FROM allocation_totals WHERE fund_id = f.id) AS allocated,
@@ -16,11 +25,19 @@ extension Ledger {
                 """) {
                 let pot: Int64 = row["amount"], allocated: Int64 = row["allocated"], direct: Int64 = row["direct"]
                 let unallocated = pot - allocated - direct
+                let fund = row["id"] as String? ?? "?"
+                let crossed = crossings[fund] ?? []
+                let moves = crossed.map { crossing in
+                    "; decision \(crossing.decision) moves money between fund \(fund) (\(crossing.id)) and fund "
+                        + "\(crossing.otherFund) (\(crossing.other)), but a move stays inside one fund"
+                }
                 checks.append(.init(
-                    subject: "fund \(row["id"] as String? ?? "?")",
+                    subject: "fund \(fund)",
                     equation: "pot \(Money(pence: pot).formatted) = allocated \(Money(pence: allocated).formatted) + "
-                        + "committed directly \(Money(pence: direct).formatted) + unallocated \(Money(pence: unallocated).formatted)",
-                    balances: unallocated >= 0, entries: Self.words(row["entries"])))
+                        + "committed directly \(Money(pence: direct).formatted) + unallocated \(Money(pence: unallocated).formatted)"
+                        + moves.joined(),
+                    balances: unallocated >= 0 && crossed.isEmpty,
+                    entries: Self.words(row["entries"]) + crossed.flatMap { [$0.id, $0.other] }))
             }
             // Allocations: allocation = committed + uncommitted, uncommitted never negative.
             for row in try Row.fetchAll(db, sql: """

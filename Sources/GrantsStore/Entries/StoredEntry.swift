@@ -13,6 +13,8 @@ protocol StoredEntry: LedgerEntry {
     init(row: StoredRow, _ db: Database) throws
     /// The stored entry with this id, if there is one.
     static func read(_ id: String, _ db: Database) throws -> Self?
+    /// What the entry carries that is checked on its own, before any entry of the batch is recorded.
+    var shape: EntryShape { get }
     /// Checks the entry against what is stored (and what came before it in the batch) and inserts it, or throws
     /// the `LedgerError` that refuses it.
     func insert(by writer: BatchWriter, origin: Origin?) throws

@@ -2,9 +2,17 @@ import GRDB
 import GrantsCore
 
 extension Allocation {
+    /// The ids, text and amounts checked before anything is recorded (see `EntryShape`).
+    var shape: EntryShape {
+        EntryShape([
+            ("id", .identifier(id)), ("decision", .identifier(decision)), ("amount", .amount(amount)),
+        ])
+    }
+
     /// Cuts to allocations first, then new allocations (increases follow, as allocation changes): money moved
     /// between CSPs in one decision never counts twice against the fund.
     static func record(_ batch: LedgerBatch, by writer: BatchWriter) throws {
+        try AllocationChange.requireNoRoundTrips(batch, by: writer)
         try writer.each(batch.allocationChanges.filter { $0.value.delta.isNegative })
         try writer.each(batch.allocations)
     }
@@ -24,6 +32,8 @@ extension Allocation {
                 origin: origin, field: "fund", entryID: id)
         }
         let csp = try writer.requireCSP(self.csp, of: id, origin: origin)
+        try writer.requireMoveWithinFund(
+            decision: decision, fund: fund.id, allocation: id, cuts: false, field: "fund", of: id, origin: origin)
         try writer.requireRoom(in: fund, for: amount, field: "amount", of: id, origin: origin) { after, left in
             "allocating \(amount.formatted) would take fund \(fund.id) to \(after.formatted), over its "
                 + "\(fund.amount.formatted); \(left.formatted) is left to allocate"

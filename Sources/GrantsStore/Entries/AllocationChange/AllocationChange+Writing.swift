@@ -2,6 +2,14 @@ import GRDB
 import GrantsCore
 
 extension AllocationChange {
+    /// The ids, text and amounts checked before anything is recorded (see `EntryShape`).
+    var shape: EntryShape {
+        EntryShape([
+            ("id", .identifier(id)), ("decision", .identifier(decision)), ("reason", .text(reason)),
+            ("delta", .amount(delta)),
+        ])
+    }
+
     /// Increases, after the new allocations; cuts went in before them (see `Allocation.record`).
     static func record(_ batch: LedgerBatch, by writer: BatchWriter) throws {
         try writer.each(batch.allocationChanges.filter { !$0.value.delta.isNegative })
@@ -19,6 +27,9 @@ extension AllocationChange {
                 .invalidEntry, "the financial year \(fund.year) is closed: its allocations cannot change",
                 origin: origin, field: "allocation", entryID: id)
         }
+        try writer.requireMoveWithinFund(
+            decision: decision, fund: fund.id, allocation: allocation.id, cuts: delta.isNegative, field: "allocation",
+            of: id, origin: origin)
         let total = try writer.allocationTotal(allocation.id)
         let after = try writer.add(total, delta, origin: origin, field: "delta", id: id)
         let committed = try writer.committedOn(allocation: allocation.id)

@@ -2,6 +2,14 @@ import GRDB
 import GrantsCore
 
 extension Award {
+    /// The ids, text and amounts checked before anything is recorded (see `EntryShape`).
+    var shape: EntryShape {
+        EntryShape([
+            ("id", .identifier(id)), ("title", .text(title)), ("decision", .identifier(decision)),
+            ("amount", .amount(amount)),
+        ])
+    }
+
     func insert(by writer: BatchWriter, origin: Origin?) throws {
         try writer.requirePositive(amount, field: "amount", of: id, origin: origin)
         guard plannedStart <= plannedEnd else {

@@ -2,6 +2,13 @@ import GRDB
 import GrantsCore
 
 extension AwardClosure {
+    /// The ids, text and amounts checked before anything is recorded (see `EntryShape`).
+    var shape: EntryShape {
+        EntryShape([
+            ("id", .identifier(id)), ("spent", .amount(spent)),
+        ])
+    }
+
     func insert(by writer: BatchWriter, origin: Origin?) throws {
         let award = try writer.requireAward(self.award, of: id, origin: origin)
         try writer.requireOpen(award, doing: "closed again", of: id, origin: origin)

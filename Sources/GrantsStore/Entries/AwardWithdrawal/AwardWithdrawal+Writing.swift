@@ -2,6 +2,13 @@ import GRDB
 import GrantsCore
 
 extension AwardWithdrawal {
+    /// The ids and text checked before anything is recorded (see `EntryShape`).
+    var shape: EntryShape {
+        EntryShape([
+            ("id", .identifier(id)), ("reason", .text(reason)),
+        ])
+    }
+
     func insert(by writer: BatchWriter, origin: Origin?) throws {
         let award = try writer.requireAward(self.award, of: id, origin: origin)
         try writer.requireOpen(award, doing: "withdrawn", of: id, origin: origin)

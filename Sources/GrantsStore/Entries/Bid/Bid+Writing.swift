@@ -2,6 +2,13 @@ import GRDB
 import GrantsCore
 
 extension Bid {
+    /// The ids, text and amounts checked before anything is recorded (see `EntryShape`).
+    var shape: EntryShape {
+        EntryShape([
+            ("id", .identifier(id)), ("title", .text(title)), ("requested", .amount(requested)),
+        ])
+    }
+
     func insert(by writer: BatchWriter, origin: Origin?) throws {
         try writer.requirePositive(requested, field: "requested", of: id, origin: origin)
         _ = try writer.requireFund(fund, of: id, origin: origin)

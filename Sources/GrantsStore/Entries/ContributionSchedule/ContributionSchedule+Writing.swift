@@ -2,6 +2,13 @@ import GRDB
 import GrantsCore
 
 extension ContributionSchedule {
+    /// The ids, text and amounts checked before anything is recorded (see `EntryShape`).
+    var shape: EntryShape {
+        EntryShape(
+            [("id", .identifier(id)), ("service", .text(service)), ("reason", .text(reason))]
+                + instalments.map { ("years", .amount($0.amount)) })
+    }
+
     func insert(by writer: BatchWriter, origin: Origin?) throws {
         _ = try writer.requireOrganisation(contributor, field: "contributor", of: id, origin: origin)
         _ = try writer.requireOrganisation(recipient, field: "recipient", of: id, origin: origin)
@@ -17,8 +24,13 @@ extension ContributionSchedule {
                 """,
             arguments: [id, contributor.rawValue, recipient.rawValue, service,
                         committed.description, reason])
+        // Every instalment together is a total the status adds up and nothing else bounds: it must stay exact.
+        var total = try writer.db.sum("contribution_years", [])
         var years = Set<FinancialYear>()
         for instalment in instalments {
+            total = try writer.requireTotal(
+                total, adding: instalment.amount, of: "every contribution's instalments", field: "years", id: id,
+                origin: origin)
             try writer.requirePositive(instalment.amount, field: "years", of: id, origin: origin)
             guard years.insert(instalment.year).inserted else {
                 throw LedgerError(

@@ -2,6 +2,13 @@ import GRDB
 import GrantsCore
 
 extension ContributionWithdrawal {
+    /// The ids and text checked before anything is recorded (see `EntryShape`).
+    var shape: EntryShape {
+        EntryShape([
+            ("id", .identifier(id)), ("reason", .text(reason)),
+        ])
+    }
+
     func insert(by writer: BatchWriter, origin: Origin?) throws {
         _ = try writer.require(ContributionSchedule.self, schedule, field: "contribution", of: id, origin: origin)
         if let earlier = try ContributionWithdrawal.read(where: "contribution_id", is: schedule, writer.db) {

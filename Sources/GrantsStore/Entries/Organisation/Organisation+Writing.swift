@@ -2,6 +2,14 @@ import GRDB
 import GrantsCore
 
 extension Organisation {
+    /// The ids and text checked before anything is recorded (see `EntryShape`).
+    var shape: EntryShape {
+        EntryShape([
+            ("id", .identifier(id.rawValue)), ("name", .text(name)), ("charity_number", .text(charityNumber)),
+            ("company_number", .text(companyNumber)), ("location_code", .text(locationCode)),
+        ])
+    }
+
     /// Every organisation first, then the members of each partnership: members may name organisations that come
     /// later in the batch.
     static func record(_ batch: LedgerBatch, by writer: BatchWriter) throws {

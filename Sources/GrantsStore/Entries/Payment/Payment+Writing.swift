@@ -2,6 +2,13 @@ import GRDB
 import GrantsCore
 
 extension Payment {
+    /// The ids, text and amounts checked before anything is recorded (see `EntryShape`).
+    var shape: EntryShape {
+        EntryShape([
+            ("id", .identifier(id)), ("reference", .text(reference)), ("amount", .amount(amount)),
+        ])
+    }
+
     func insert(by writer: BatchWriter, origin: Origin?) throws {
         try writer.requirePositive(amount, field: "amount", of: id, origin: origin)
         let award = try writer.requireAward(self.award, of: id, origin: origin)

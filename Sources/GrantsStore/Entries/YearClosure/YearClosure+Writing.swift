@@ -2,6 +2,13 @@ import GRDB
 import GrantsCore
 
 extension YearClosure {
+    /// The ids and text checked before anything is recorded (see `EntryShape`).
+    var shape: EntryShape {
+        EntryShape([
+            ("financial_year", .identifier(year.label)),
+        ])
+    }
+
     func insert(by writer: BatchWriter, origin: Origin?) throws {
         let open = try YearEnd.report(year: year, writer.db).openItems
         if let first = open.first {
