@@ -105,7 +105,9 @@ let package = Package(
         ),
         .testTarget(
             name: "GrantsCLITests",
-            dependencies: ["GrantsCore", "GrantsStore", "GrantsTestSupport", "grants"],
+            dependencies: [
+                "GrantsCore", "GrantsStore", "GrantsTestSupport", "grants", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             resources: [.copy("Golden")]
         ),
     ],

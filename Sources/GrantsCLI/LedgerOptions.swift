@@ -32,12 +32,21 @@ struct LedgerOptions: ParsableArguments {
 
     /// Opens the ledger, which must exist unless `create` is set.
     func open(create: Bool = false) throws(ExitCode) -> Ledger {
-        if !create && !Ledger.exists(at: path) {
+        try open(create ? .create : .readWrite)
+    }
+
+    /// Opens the ledger for reading only: nothing is migrated or written, and no writer is waited for.
+    func openForReading() throws(ExitCode) -> Ledger {
+        try open(.readOnly)
+    }
+
+    private func open(_ mode: Ledger.OpenMode) throws(ExitCode) -> Ledger {
+        if mode != .create && !Ledger.exists(at: path) {
             throw failure(WorkflowError(
                 .io, "no ledger at \(path); run `grants init` first, or name one with --db"))
         }
         do {
-            return try Ledger(path: path)
+            return try Ledger(path: path, mode: mode)
         } catch {
             throw failure(error)
         }

@@ -5,17 +5,82 @@ import GrantsCore
 /// The grants ledger: an append-only SQLite file whose invariants hold inside every write transaction.
 public final class Ledger: Sendable {
     let writer: any DatabaseWriter
+    /// How the file was opened; an in-memory ledger is `.create`.
+    public let mode: OpenMode
+    /// The file, or `nil` in memory.
+    let path: String?
 
-    /// Opens (creating if need be) the ledger at `path`, in WAL mode, and brings its schema up to date.
-    public init(path: String) throws(LedgerError) {
+    /// How a ledger file is opened: for reading only, for recording in an existing ledger, or creating one.
+    public enum OpenMode: Sendable {
+        /// Reading only (status, history, reconcile, returns, the year end's report, checking bids): SQLite opens
+        /// the file read-only, so nothing is migrated or written, a file the user may only read is read, and a
+        /// writer is never waited for (the ledger is in WAL mode, where readers see the last commit). A file that
+        /// is missing or empty, or is not a ledger, is refused; so is a ledger made by a newer version, and one
+        /// made by an older version whose schema this version has not brought up to date yet (`grants init`
+        /// does, keeping every entry): reading it as it is could fail half-way on a view it lacks.
+        case readOnly
+        /// Recording in an existing ledger: the file must already be one; its schema is brought up to date first.
+        /// A missing or empty file is refused as `.readOnly` refuses it, and so is one a newer version made.
+        case readWrite
+        /// As `.readWrite`, but a missing or empty file becomes a new, empty ledger (`grants init`, the tests).
+        case create
+    }
+
+    /// Opens the ledger at `path` as `mode` says (by default creating it if need be), in WAL mode.
+    ///
+    /// Opening for writing runs the migrations that are due, and GRDB recreates the `-wal` file when it is missing,
+    /// which changes the file's `schema_version` (by two) even when nothing else changes; opening `.readOnly` never
+    /// changes the file at all.
+    public init(path: String, mode: OpenMode = .create) throws(LedgerError) {
+        // Looked at read-only first, so that a file this version must not open (another database, a newer ledger,
+        // an empty file for a reader) is refused before GRDB sets up WAL mode in it or a migration runs.
+        let pending: [String]
+        if Ledger.exists(at: path) {
+            pending = try Ledger.inspect(path, mode: mode)
+        } else if mode == .create {
+            pending = LedgerSchema.migrator.migrations
+        } else {
+            throw LedgerError(.database, "no ledger at \(path); run `grants init` first")
+        }
+        if mode == .readOnly, let first = pending.first {
+            throw LedgerError(
+                .database,
+                "the ledger at \(path) was made by an older version of grants and needs upgrading (migration "
+                    + "\(first) is due); run `grants init` to upgrade it, which keeps every entry")
+        }
         var config = Configuration()
-        // Another process writing: wait for it rather than fail, long enough for any real import.
-        config.busyMode = .timeout(30)
         config.label = "grants-ledger"
+        if mode == .readOnly {
+            config.readonly = true
+        } else {
+            // Another process writing: wait for it rather than fail, long enough for any real import.
+            config.busyMode = .timeout(30)
+        }
         do {
             let pool = try DatabasePool(path: path, configuration: config)
-            try LedgerSchema.migrator.migrate(pool)
+            if !pending.isEmpty {
+                try LedgerSchema.migrator.migrate(pool)
+            }
             writer = pool
+        } catch {
+            throw LedgerError(.database, "cannot open the ledger at \(path): \(Ledger.explain(error))")
+        }
+        self.mode = mode
+        self.path = path
+    }
+
+    /// The migrations due on the file at `path`, read through a read-only connection that changes nothing; or the
+    /// refusal of a file that is not a ledger this version may open as `mode` (see `LedgerSchema.pendingMigrations`).
+    private static func inspect(_ path: String, mode: OpenMode) throws(LedgerError) -> [String] {
+        var config = Configuration()
+        config.readonly = true
+        config.label = "grants-ledger-inspection"
+        do {
+            return try DatabaseQueue(path: path, configuration: config).read { db in
+                try LedgerSchema.pendingMigrations(db, path: path, mode: mode)
+            }
+        } catch let error as LedgerError {
+            throw error
         } catch {
             throw LedgerError(.database, "cannot open the ledger at \(path): \(Ledger.explain(error))")
         }
@@ -27,6 +92,8 @@ public final class Ledger: Sendable {
             let queue = try DatabaseQueue()
             try LedgerSchema.migrator.migrate(queue)
             writer = queue
+            mode = .create
+            path = nil
         } catch {
             throw LedgerError(.database, "cannot create an in-memory ledger: \(Ledger.explain(error))")
         }
@@ -41,6 +108,9 @@ public final class Ledger: Sendable {
     /// between a check and the write it guards. Entries already stored exactly as given are left alone.
     @discardableResult
     public func record(_ batch: LedgerBatch, as change: Change) throws(LedgerError) -> RecordOutcome {
+        if mode == .readOnly {
+            throw LedgerError(.database, "the ledger at \(path ?? "?") was opened for reading only; nothing was recorded")
+        }
         do {
             var outcome: RecordOutcome?
             try writer.writeWithoutTransaction { db in

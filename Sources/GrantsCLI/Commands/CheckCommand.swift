@@ -77,7 +77,7 @@ struct CheckCommand: ParsableCommand {
             return nil
         }
         do {
-            return try Ledger(path: chosen)
+            return try Ledger(path: chosen, mode: .readOnly)
         } catch {
             throw failure(error)
         }

@@ -28,7 +28,7 @@ struct HistoryCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try ledger.open()
+        let store = try ledger.openForReading()
         let lines = try attempt { () throws(WorkflowError) in
             try LedgerReports.history(entry: entry, limit: limit, in: store)
         }

@@ -45,7 +45,7 @@ struct ReturnCommand: ParsableCommand {
         let cspID = try csp.map { text throws(ExitCode) in
             try typed(text, "--csp", Input.organisation)
         }
-        let store = try ledger.open()
+        let store = try ledger.openForReading()
         try attempt { () throws(WorkflowError) in
             let (spendReturn, lastModified) = try SpendReturns.build(period, fund: fund, csp: cspID, in: store)
             let options = ReturnOptions(excel: excel, prefix: prefix, dataSource: dataSource, lastModified: lastModified)

@@ -31,7 +31,7 @@ struct StatusCommand: ParsableCommand {
         let scope = try attempt { () throws(WorkflowError) in
             try LedgerReports.scope(year: year, fund: fund, csp: csp, quarter: quarter)
         }
-        let store = try ledger.open()
+        let store = try ledger.openForReading()
         let report = try attempt { () throws(WorkflowError) in try LedgerReports.status(scope, in: store) }
         do {
             print(try StatusRenderer.render(report, as: format), terminator: "")

@@ -16,7 +16,7 @@ struct YearEndCommand: ParsableCommand {
 
     func run() throws {
         let financialYear = try typed(year, "year", Input.year)
-        let store = try ledger.open()
+        let store = close ? try ledger.open() : try ledger.openForReading()
         let report = try attempt { () throws(WorkflowError) in try YearEndWorkflow.report(financialYear, in: store) }
         print(YearEndRenderer.text(report), terminator: "")
         guard close else {
@@ -43,7 +43,7 @@ struct ReconcileCommand: ParsableCommand {
     @Flag(help: "Print every check, not only a summary.") var verbose = false
 
     func run() throws {
-        let store = try ledger.open()
+        let store = try ledger.openForReading()
         let result = try attempt { () throws(WorkflowError) in try LedgerReports.reconcile(store) }
         print(RecordingRenderer.reconciliation(result, verbose: verbose), terminator: "")
         if !result.balances { throw ExitStatus.checkFailed }
