@@ -52,6 +52,7 @@ public final class Ledger: Sendable {
         config.label = "grants-ledger"
         if mode == .readOnly {
             config.readonly = true
+            config.busyMode = .timeout(10)
         } else {
             // Another process writing: wait for it rather than fail, long enough for any real import.
             config.busyMode = .timeout(30)
@@ -75,6 +76,9 @@ public final class Ledger: Sendable {
         var config = Configuration()
         config.readonly = true
         config.label = "grants-ledger-inspection"
+        // A reader waits only in SQLite's rare cases (another process recovering the file, or the last one closing
+        // it); a writer-to-be as long as it would wait to write.
+        config.busyMode = .timeout(mode == .readOnly ? 10 : 30)
         do {
             return try DatabaseQueue(path: path, configuration: config).read { db in
                 try LedgerSchema.pendingMigrations(db, path: path, mode: mode)

@@ -102,6 +102,62 @@ import Testing
         try await LifecycleProbe.expectReconcileCommandBalances(in: folder)
     }
 
+    // MARK: - E. Impossible days
+
+    /// Item 8 of the issue: an award outside its fund's year or before its bid was submitted, an imported award
+    /// date of 2030, a claim for a period before the award, a claim dated 9999-12-31: each went in.
+    @Test func impossibleDaysAreRefused() async throws {
+        let folder = try SampleLedger.copy()
+        let bidFile = LifecycleProbe.bid("csp-south-ribble.yaml")
+        let award = ["award", "CSP-2017-SRI-04", "--bid-file", bidFile, "--amount", "1000.00", "--decision", "2017/140"]
+        try await Self.expectRefused(
+            award + ["--date", "2018-04-20"], in: folder,
+            mentioning: ["error: award_date: 2018-04-20 is after 2018-03-31, the last day of 2017/18"])
+        try await Self.expectRefused(
+            award + ["--date", "2017-10-01"], in: folder,
+            mentioning: ["error: award_date: 2017-10-01 is before 2017-11-06, the day bid CSP-2017-SRI-04 was submitted"])
+        try folder.write("late.yaml", """
+            format: grants-ledger/1
+            awards:
+              - id: AWD-LATE
+                fund: CAF-2017-18
+                recipient: 360G-LancashirePCC-ORG-0001
+                title: Dated in 2030
+                amount: "100.00"
+                decision: "2017/99"
+                award_date: 2030-06-01
+                planned_start: 2017-07-10
+                planned_end: 2018-03-31
+                priorities: [anti-social-behaviour]
+
+            """)
+        try await Self.expectRefused(
+            ["import", "late.yaml"], in: folder, mentioning: ["late.yaml:9: award_date: 2030-06-01 is after 2018-03-31"])
+        try await Self.expectRefused(
+            ["claim", "AWD-CSP-2017-18-SRI-01", "--period", "Q3", "--amount", "1.00", "--date", "9999-12-31"], in: folder,
+            mentioning: ["error: date: 9999-12-31 is after 2024-03-31"])
+        try await Self.expectRefused(
+            ["claim", "AWD-CSP-2017-18-SRI-01", "--period", "Q1", "--amount", "1.00", "--date", "2017-10-01"], in: folder,
+            mentioning: ["error: period_end: 2017-06-30 is before 2017-07-03, the day award AWD-CSP-2017-18-SRI-01 was made"])
+    }
+
+    /// `year-end 2021/22 --close --date 2021-05-01` closed a year eleven months before it ended.
+    @Test func aYearIsNotClosedBeforeItEnds() async throws {
+        let folder = try SampleLedger.copy()
+        try folder.write("fund.yaml", """
+            format: grants-ledger/1
+            funds:
+              - {id: CAF-2021-22, name: CAF 2021/22, scheme: community-action-fund, financial_year: "2021/22", amount: "100.00", funder: 360G-LancashirePCC-OPCC}
+
+            """)
+        #expect(try await GrantsBinary.run(["import", "fund.yaml"], in: folder.path).status == 0)
+        try await Self.expectRefused(
+            ["year-end", "2021/22", "--close", "--date", "2021-05-01"], in: folder,
+            mentioning: ["error: date: 2021-05-01 is before 2022-03-31, the last day of 2021/22: a year closes once it has ended"])
+        let closed = try await GrantsBinary.run(["year-end", "2021/22", "--close", "--date", "2022-03-31"], in: folder.path)
+        #expect(closed.status == 0, "\(closed.stderr)")
+    }
+
     // MARK: - D. Readers never write and never wait
 
     static func bytes(_ path: String) -> Data? { FileManager.default.contents(atPath: path) }

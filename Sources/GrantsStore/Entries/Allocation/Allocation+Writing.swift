@@ -31,6 +31,9 @@ extension Allocation {
                 "fund \(fund.id) is a \(fund.scheme.rawValue) fund, which is not split into CSP allocations",
                 origin: origin, field: "fund", entryID: id)
         }
+        try writer.requireDate(
+            date, field: "date", notBefore: .yearBefore(fund.year, "fund \(fund.id)"),
+            notAfter: .lastDay(of: fund.year, "fund \(fund.id)"), of: id, origin: origin)
         let csp = try writer.requireCSP(self.csp, of: id, origin: origin)
         try writer.requireMoveWithinFund(
             decision: decision, fund: fund.id, allocation: id, cuts: false, field: "fund", of: id, origin: origin)

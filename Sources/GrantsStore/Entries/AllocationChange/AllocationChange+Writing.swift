@@ -27,6 +27,9 @@ extension AllocationChange {
                 .invalidEntry, "the financial year \(fund.year) is closed: its allocations cannot change",
                 origin: origin, field: "allocation", entryID: id)
         }
+        try writer.requireDate(
+            date, field: "date", notBefore: .init(day: allocation.date, what: "the day allocation \(allocation.id) was made"),
+            notAfter: .lastDay(of: fund.year, "fund \(fund.id)"), of: id, origin: origin)
         try writer.requireMoveWithinFund(
             decision: decision, fund: fund.id, allocation: allocation.id, cuts: delta.isNegative, field: "allocation",
             of: id, origin: origin)

@@ -24,6 +24,14 @@ extension Award {
                 .invalidEntry, "the financial year \(fund.year) is closed: fund \(fund.id) takes no new awards",
                 origin: origin, field: "fund", entryID: id)
         }
+        let owner = "fund \(fund.id)"
+        try writer.requireDate(
+            awardDate, field: "award_date", notBefore: .firstDay(of: fund.year, owner),
+            notAfter: .lastDay(of: fund.year, owner), of: id, origin: origin)
+        try writer.requireDate(
+            plannedStart, field: "planned_start", notBefore: .yearBefore(fund.year, owner), of: id, origin: origin)
+        try writer.requireDate(
+            plannedEnd, field: "planned_end", notAfter: .plannedEnd(fund.year, owner), of: id, origin: origin)
         _ = try writer.requireOrganisation(recipient, field: "recipient", of: id, origin: origin)
         if let bidID = self.bid {
             let bid = try writer.require(Bid.self, bidID, field: "bid", of: id, origin: origin)
@@ -32,6 +40,9 @@ extension Award {
                     .invalidEntry, "bid \(bidID) was made to fund \(bid.fund), not \(fund.id)",
                     origin: origin, field: "bid", entryID: id)
             }
+            try writer.requireDate(
+                awardDate, field: "award_date",
+                notBefore: .init(day: bid.submitted, what: "the day bid \(bidID) was submitted"), of: id, origin: origin)
         }
         switch (fund.scheme.awardsDrawOnAllocations, self.allocation) {
         case (true, nil):

@@ -13,6 +13,7 @@ extension AwardWithdrawal {
         let award = try writer.requireAward(self.award, of: id, origin: origin)
         try writer.requireOpen(award, doing: "withdrawn", of: id, origin: origin)
         try writer.requireNotBefore(date, award, of: id, origin: origin)
+        try writer.requireSettled(date, on: award, of: id, origin: origin)
         let paid = try writer.db.sum("payments WHERE award_id = ?", [award.id])
         guard paid == .zero else {
             throw LedgerError(

@@ -18,11 +18,17 @@ extension Claim {
                 .invalidEntry, "the claim is dated \(date), before award \(award.id) was made on \(award.awardDate)",
                 origin: origin, field: "date", entryID: id)
         }
+        try writer.requireSettled(date, on: award, of: id, origin: origin)
         guard periodStart <= periodEnd else {
             throw LedgerError(
                 .invalidEntry, "the period starts \(periodStart), after it ends \(periodEnd)", origin: origin,
                 field: "period_start", entryID: id)
         }
+        // A claim is for work done under the award: its period ends on or after the day the award was made.
+        try writer.requireDate(
+            periodEnd, field: "period_end",
+            notBefore: .init(day: award.awardDate, what: "the day award \(award.id) was made"), of: id, origin: origin)
+        try writer.requireSettled(periodEnd, field: "period_end", on: award, of: id, origin: origin)
         // Claims and payments made without a claim together never pass the award, so every claim can be paid.
         let claimed = try writer.db.sum("claims WHERE award_id = ?", [award.id])
         let paidWithoutClaim = try writer.db.sum("payments WHERE award_id = ? AND claim_id IS NULL", [award.id])

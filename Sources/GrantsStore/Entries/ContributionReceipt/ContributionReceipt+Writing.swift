@@ -26,6 +26,10 @@ extension ContributionReceipt {
                 .invalidEntry, "contribution \(schedule.id) has no instalment for \(year)", origin: origin,
                 field: "financial_year", entryID: id)
         }
+        try writer.requireDate(
+            date, field: "date",
+            notBefore: .init(day: schedule.committed, what: "the day contribution \(schedule.id) was committed"),
+            notAfter: .settlement(year, "its instalment"), of: id, origin: origin)
         let received = try writer.db.sum("contribution_receipts WHERE contribution_id = ? AND year_start = ?",
                                   [schedule.id, year.startYear])
         try writer.requireWithin(

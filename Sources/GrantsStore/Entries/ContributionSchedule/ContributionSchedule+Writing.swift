@@ -12,11 +12,13 @@ extension ContributionSchedule {
     func insert(by writer: BatchWriter, origin: Origin?) throws {
         _ = try writer.requireOrganisation(contributor, field: "contributor", of: id, origin: origin)
         _ = try writer.requireOrganisation(recipient, field: "recipient", of: id, origin: origin)
-        guard !instalments.isEmpty else {
+        guard let last = instalments.map(\.year).max() else {
             throw LedgerError(
                 .invalidEntry, "a contribution needs at least one year's amount", origin: origin, field: "years",
                 entryID: id)
         }
+        try writer.requireDate(
+            committed, field: "committed", notAfter: .lastDay(of: last, "its last instalment"), of: id, origin: origin)
         try writer.db.execute(
             sql: """
                 INSERT INTO contributions (id, contributor_id, recipient_id, service, committed, reason)

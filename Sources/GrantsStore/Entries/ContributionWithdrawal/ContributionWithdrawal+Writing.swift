@@ -10,7 +10,12 @@ extension ContributionWithdrawal {
     }
 
     func insert(by writer: BatchWriter, origin: Origin?) throws {
-        _ = try writer.require(ContributionSchedule.self, schedule, field: "contribution", of: id, origin: origin)
+        let contribution = try writer.require(
+            ContributionSchedule.self, schedule, field: "contribution", of: id, origin: origin)
+        try writer.requireDate(
+            effective, field: "effective",
+            notBefore: .init(day: contribution.committed, what: "the day contribution \(schedule) was committed"),
+            of: id, origin: origin)
         if let earlier = try ContributionWithdrawal.read(where: "contribution_id", is: schedule, writer.db) {
             throw LedgerError(
                 .invalidEntry,

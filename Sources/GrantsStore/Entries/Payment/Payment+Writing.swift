@@ -13,6 +13,7 @@ extension Payment {
         try writer.requirePositive(amount, field: "amount", of: id, origin: origin)
         let award = try writer.requireAward(self.award, of: id, origin: origin)
         try writer.requireNotBefore(date, award, of: id, origin: origin)
+        try writer.requireSettled(date, on: award, of: id, origin: origin)
         try writer.requireOpen(award, doing: "paid", of: id, origin: origin)
         if let claimID = self.claim {
             let claim = try writer.require(Claim.self, claimID, field: "claim", of: id, origin: origin)

@@ -13,6 +13,7 @@ extension UnderspendRepayment {
         try writer.requirePositive(amount, field: "amount", of: id, origin: origin)
         let award = try writer.requireAward(self.award, of: id, origin: origin)
         try writer.requireNotBefore(date, award, of: id, origin: origin)
+        try writer.requireSettled(date, on: award, of: id, origin: origin)
         let paid = try writer.db.sum("payments WHERE award_id = ?", [award.id])
         let returned = try writer.db.sum("underspend_returns WHERE award_id = ?", [award.id])
         let after = try writer.add(returned, amount, origin: origin, field: "amount", id: id)

@@ -10,6 +10,13 @@ extension YearClosure {
     }
 
     func insert(by writer: BatchWriter, origin: Origin?) throws {
+        // A year is closed once it has ended, not before.
+        try writer.requireDate(
+            date, field: "date", notBefore: .init(day: year.lastDay, what: "the last day of \(year): a year closes once it has ended"),
+            notAfter: .init(
+                day: year.lastSettlementDay,
+                what: "the last day of the \(FinancialYear.settlementYears)th year after \(year), by which it is settled"),
+            of: year.label, origin: origin)
         let open = try YearEnd.report(year: year, writer.db).openItems
         if let first = open.first {
             throw LedgerError(
