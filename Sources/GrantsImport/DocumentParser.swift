@@ -33,11 +33,18 @@ enum DocumentParser {
         }
     }
 
-    /// The number of lines, not counting the empty one after a final newline.
+    /// The number of lines as libyaml counts them (a line ends at LF, CR, CR LF, NEL, LS or PS), not counting
+    /// the empty one after a final line break.
     private static func lineCount(_ text: String) -> Int {
+        let breaks: Set<Unicode.Scalar> = ["\n", "\r", "\u{85}", "\u{2028}", "\u{2029}"]
         var count = 0
-        for byte in text.utf8 where byte == UInt8(ascii: "\n") { count += 1 }
-        return text.utf8.last == UInt8(ascii: "\n") || text.isEmpty ? count : count + 1
+        var previous: Unicode.Scalar?
+        for scalar in text.unicodeScalars {
+            if breaks.contains(scalar) && !(scalar == "\n" && previous == "\r") { count += 1 }
+            previous = scalar
+        }
+        let endsWithBreak = previous.map(breaks.contains) ?? true  // an empty text has no lines
+        return endsWithBreak ? count : count + 1
     }
 
     /// Converts Yams's tree, refusing anchors and aliases on the way.
@@ -85,14 +92,18 @@ enum DocumentParser {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
+            // libyaml may place the end of the file on the line after the last: never name a line past the end.
             guard let context else {
-                return ImportError(file: file, line: mark.line, field: "", "not valid YAML or JSON: \(problem)")
+                return ImportError(
+                    file: file, line: min(mark.line, lineCount), field: "", "not valid YAML or JSON: \(problem)")
             }
-            // An unclosed bracket is often noticed past the end of the file: then point at where it opened.
-            let line = mark.line > lineCount ? context.mark.line : mark.line
+            // An unclosed bracket is often noticed past the end of the file: then point at where it opened, or at
+            // the last line when that is past the end too (a value still expected when the file ends).
+            let contextLine = min(context.mark.line, lineCount)
+            let line = mark.line > lineCount ? contextLine : mark.line
             return ImportError(
                 file: file, line: line, field: "",
-                "not valid YAML or JSON: \(problem) (\(context.text) at line \(context.mark.line))")
+                "not valid YAML or JSON: \(problem) (\(context.text) at line \(contextLine))")
         case .duplicatedKeysInMapping(let duplicates, let context):
             return ImportError(
                 file: file, line: context.mark.line, field: "",

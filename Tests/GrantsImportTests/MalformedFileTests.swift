@@ -51,6 +51,26 @@ struct MalformedFileTests {
         #expect(error.message.contains("while parsing a flow sequence at line \(opened)"), "\(error.message)")
     }
 
+    /// A value still expected when the file ends (`{` or `key:` in a flow mapping, then nothing): libyaml places
+    /// both the fault and the node it was parsing on the line after the last. The error names the last line, in
+    /// any line ending libyaml knows, never a line past the end. (Found by Fuzz/Targets/FuzzFormulaFile.)
+    @Test(
+        "a value missing at the very end is reported on the last line",
+        arguments: [
+            ("format: grants-ledger/1\nawards: {", 2),
+            ("format: grants-ledger/1\nawards: {\n", 2),
+            ("format: grants-ledger/1\nawards: {\n\n", 3),
+            ("format: grants-ledger/1\r\nawards: {\r\n", 2),
+            ("format: grants-ledger/1\rawards: {a: 1, b:", 2),
+            ("format: grants-ledger/1\u{2028}awards: {", 2),
+        ])
+    func valueMissingAtTheEnd(text: String, lastLine: Int) throws {
+        let error = try #require(throws: ImportError.self) { try LedgerFile.parse(text, file: "bad.yaml") }
+        #expect(error.line == lastLine, "\(error)")
+        #expect(error.message.hasPrefix("not valid YAML or JSON: "), "\(error)")
+        #expect(error.message.hasSuffix(" at line \(lastLine))"), "\(error)")
+    }
+
     /// A key given twice in one mapping. The reader's own check (FieldReader: field `awards[0].amount`, the line
     /// of the repeated key, "the key is given twice") never runs, because Yams refuses the mapping first.
     @Test("a key given twice in one mapping")
