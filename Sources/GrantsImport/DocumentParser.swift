@@ -2,9 +2,9 @@ import GrantsCore
 import Yams
 
 /// Parses YAML or JSON into a `DocNode` tree with the line of every value.
-enum DocumentParser {
+package enum DocumentParser {
     /// Parses `text`: as JSON when `file` ends in `.json`, as YAML otherwise.
-    static func root(of text: String, file: String) throws(ImportError) -> DocNode {
+    package static func root(of text: String, file: String) throws(ImportError) -> DocNode {
         if file.lowercased().hasSuffix(".json") {
             return try JSONParser.parse(Array(text.utf8), file: file)
         }
