@@ -74,6 +74,10 @@ package enum DocumentParser {
                     throw ImportError(file: file, line: key.mark?.line ?? line, field: path, "a key must be plain text")
                 }
                 let childPath = path.isEmpty ? name.string : "\(path).\(name.string)"
+                // Yams refuses a key given twice only when both have the same tag (`!a key:` and `!b key:` differ).
+                if members.contains(where: { $0.key == name.string }) {
+                    throw ImportError(file: file, line: key.mark?.line ?? line, field: childPath, "the key is given twice")
+                }
                 members.append((name.string, try convert(value, path: childPath, file: file)))
             }
             return .mapping(members, line: line)

@@ -116,6 +116,19 @@ struct MalformedFileTests {
         #expect(error.line == 4)
     }
 
+    /// A key given twice with different YAML tags: Yams takes `!a amount` and `!b amount` for different keys, so
+    /// the reader refuses the second itself, as it does in JSON, rather than calling the known `amount` unknown.
+    /// (Found by Fuzz/Targets/FuzzBidFile.)
+    @Test("a key given twice with different tags")
+    func duplicateTaggedKey() throws {
+        let text = Files.award.replacingOccurrences(of: "    amount:", with: "    !a amount:")
+            .replacingOccurrences(of: "    decision:", with: "    !b amount: \"2600.00\"\n    decision:")
+        let error = try #require(throws: ImportError.self) { try LedgerFile.parse(text, file: "bad.yaml") }
+        #expect(error.message == "the key is given twice", "\(error)")
+        #expect(error.field == "awards[0].amount", "\(error)")
+        #expect(error.line == 9, "\(error)")
+    }
+
     /// The format refuses anchors (`&a`) and aliases (`*a`), at the anchor: Yams resolves every alias to the
     /// anchored node, so the anchor is what the reader can see.
     @Test(
