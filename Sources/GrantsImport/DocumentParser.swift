@@ -25,11 +25,14 @@ package enum DocumentParser {
         guard let root else {
             throw ImportError(file: file, line: 0, field: "", "the file is empty; expected a mapping starting with format:")
         }
+        // libyaml places a value it finds at the very end (the empty document `---`) on the line after the last:
+        // such a value is on the last line.
+        let lastLine = lineCount(text)
         // Yams replaces each alias by the node it names, and a node's anchor is held only while the parser
         // lives: so look for anchors now. They are refused because a ledger entry must say what it means where
         // it stands, and aliases are how small files grow into huge ones.
         return try withExtendedLifetime(parser) { () throws(ImportError) -> DocNode in
-            try convert(root, path: "", file: file)
+            try convert(root, path: "", file: file, lastLine: lastLine)
         }
     }
 
@@ -48,7 +51,7 @@ package enum DocumentParser {
     }
 
     /// Converts Yams's tree, refusing anchors and aliases on the way.
-    private static func convert(_ node: Node, path: String, file: String) throws(ImportError) -> DocNode {
+    private static func convert(_ node: Node, path: String, file: String, lastLine: Int) throws(ImportError) -> DocNode {
         let anchored: Bool
         switch node {
         case .scalar(let scalar): anchored = scalar.anchor != nil
@@ -56,12 +59,12 @@ package enum DocumentParser {
         case .sequence(let sequence): anchored = sequence.anchor != nil
         case .alias: anchored = true
         }
+        let line = min(node.mark?.line ?? 0, lastLine)
         if anchored {
             throw ImportError(
-                file: file, line: node.mark?.line ?? 0, field: path,
+                file: file, line: line, field: path,
                 "anchors and aliases (&name, *name, <<) are not accepted; write the value out in full")
         }
-        let line = node.mark?.line ?? 0
         switch node {
         case .scalar(let scalar):
             let isNull = scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
@@ -71,20 +74,24 @@ package enum DocumentParser {
             members.reserveCapacity(mapping.count)
             for (key, value) in mapping {
                 guard case .scalar(let name) = key, name.anchor == nil else {
-                    throw ImportError(file: file, line: key.mark?.line ?? line, field: path, "a key must be plain text")
+                    throw ImportError(
+                        file: file, line: key.mark.map { min($0.line, lastLine) } ?? line, field: path,
+                        "a key must be plain text")
                 }
                 let childPath = path.isEmpty ? name.string : "\(path).\(name.string)"
                 // Yams refuses a key given twice only when both have the same tag (`!a key:` and `!b key:` differ).
                 if members.contains(where: { $0.key == name.string }) {
-                    throw ImportError(file: file, line: key.mark?.line ?? line, field: childPath, "the key is given twice")
+                    throw ImportError(
+                        file: file, line: key.mark.map { min($0.line, lastLine) } ?? line, field: childPath,
+                        "the key is given twice")
                 }
-                members.append((name.string, try convert(value, path: childPath, file: file)))
+                members.append((name.string, try convert(value, path: childPath, file: file, lastLine: lastLine)))
             }
             return .mapping(members, line: line)
         case .sequence(let sequence):
             var items: [DocNode] = []
             for (index, item) in sequence.enumerated() {
-                items.append(try convert(item, path: "\(path)[\(index)]", file: file))
+                items.append(try convert(item, path: "\(path)[\(index)]", file: file, lastLine: lastLine))
             }
             return .sequence(items, line: line)
         case .alias:

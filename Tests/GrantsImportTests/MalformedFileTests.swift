@@ -71,6 +71,22 @@ struct MalformedFileTests {
         #expect(error.message.hasSuffix(" at line \(lastLine))"), "\(error)")
     }
 
+    /// A value libyaml finds at the very end of the file (a document of only `---`) is placed on the line after
+    /// the last; an error about it names the last line instead. (Found by Fuzz/Targets/FuzzLedgerFile.)
+    @Test(
+        "a value at the very end is on the last line",
+        arguments: [
+            ("---", 1),
+            ("---\n", 1),
+            ("\n\n--- # nothing", 3),
+            // An empty list item at the end is already placed on its own line.
+            ("format: grants-ledger/1\norganisations:\n  -", 3),
+        ])
+    func valueAtTheEnd(text: String, lastLine: Int) throws {
+        let error = try #require(throws: ImportError.self) { try LedgerFile.parse(text, file: "bad.yaml") }
+        #expect(error.line == lastLine, "\(error)")
+    }
+
     /// A key given twice in one mapping. The reader's own check (FieldReader: field `awards[0].amount`, the line
     /// of the repeated key, "the key is given twice") never runs, because Yams refuses the mapping first.
     @Test("a key given twice in one mapping")
