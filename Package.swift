@@ -113,3 +113,26 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Fuzz targets, one per parser of outside input (Fuzz/README.md). `bash scripts/fuzz.sh` builds them with
+// libFuzzer's coverage and AddressSanitizer and runs each on its corpus in Fuzz/Corpus; in a normal build each is
+// a program that replays the files it is given (`swift run FuzzMoney Fuzz/Corpus/FuzzMoney`).
+let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
+    ("FuzzMoney", ["GrantsCore"]),
+    ("FuzzDay", ["GrantsCore"]),
+    ("FuzzJSON", ["GrantsImport"]),
+    ("FuzzBidFile", ["GrantsCore", "GrantsImport", "GrantsRules"]),
+    ("FuzzLedgerFile", ["GrantsCore", "GrantsImport"]),
+    ("FuzzCSV", ["GrantsImport"]),
+    ("FuzzFormulaFile", ["GrantsCore", "GrantsImport"]),
+    ("FuzzReturnXML", ["GrantsXML"]),
+]
+package.targets += [
+    // libFuzzer's LLVMFuzzerRunDriver, declared for Swift; linked only by scripts/fuzz.sh.
+    .target(name: "CLibFuzzer", path: "Fuzz/CLibFuzzer"),
+    .target(name: "FuzzSupport", dependencies: ["CLibFuzzer", "GrantsImport"], path: "Fuzz/Support"),
+]
+package.targets += fuzzTargets.map { target in
+    .executableTarget(
+        name: target.name, dependencies: ["FuzzSupport"] + target.dependencies, path: "Fuzz/Targets/\(target.name)")
+}

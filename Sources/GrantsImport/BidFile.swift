@@ -139,7 +139,7 @@ public enum BidFile {
     }
 
     /// Reads one bid from its tree.
-    static func bid(from node: DocNode, file: String, formatRequired: Bool) throws(ImportError) -> Sourced<BidForm> {
+    package static func bid(from node: DocNode, file: String, formatRequired: Bool) throws(ImportError) -> Sourced<BidForm> {
         var r = try FieldReader(file: file, path: "", node: node)
         if formatRequired || r.node("format") != nil {
             try r.format(Self.format)

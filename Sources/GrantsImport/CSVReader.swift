@@ -1,11 +1,11 @@
 /// Reads RFC 4180 CSV (quoted fields, doubled quotes, CRLF or LF), keeping each record's line.
-enum CSVReader {
-    struct Record {
-        let line: Int
-        let fields: [String]
+package enum CSVReader {
+    package struct Record {
+        package let line: Int
+        package let fields: [String]
     }
 
-    static func records(_ text: String, file: String) throws(ImportError) -> [Record] {
+    package static func records(_ text: String, file: String) throws(ImportError) -> [Record] {
         var records: [Record] = []
         var fields: [String] = []
         var field = ""

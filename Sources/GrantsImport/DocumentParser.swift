@@ -2,9 +2,9 @@ import GrantsCore
 import Yams
 
 /// Parses YAML or JSON into a `DocNode` tree with the line of every value.
-enum DocumentParser {
+package enum DocumentParser {
     /// Parses `text`: as JSON when `file` ends in `.json`, as YAML otherwise.
-    static func root(of text: String, file: String) throws(ImportError) -> DocNode {
+    package static func root(of text: String, file: String) throws(ImportError) -> DocNode {
         if file.lowercased().hasSuffix(".json") {
             return try JSONParser.parse(Array(text.utf8), file: file)
         }
@@ -25,23 +25,33 @@ enum DocumentParser {
         guard let root else {
             throw ImportError(file: file, line: 0, field: "", "the file is empty; expected a mapping starting with format:")
         }
+        // libyaml places a value it finds at the very end (the empty document `---`) on the line after the last:
+        // such a value is on the last line.
+        let lastLine = lineCount(text)
         // Yams replaces each alias by the node it names, and a node's anchor is held only while the parser
         // lives: so look for anchors now. They are refused because a ledger entry must say what it means where
         // it stands, and aliases are how small files grow into huge ones.
         return try withExtendedLifetime(parser) { () throws(ImportError) -> DocNode in
-            try convert(root, path: "", file: file)
+            try convert(root, path: "", file: file, lastLine: lastLine)
         }
     }
 
-    /// The number of lines, not counting the empty one after a final newline.
+    /// The number of lines as libyaml counts them (a line ends at LF, CR, CR LF, NEL, LS or PS), not counting
+    /// the empty one after a final line break.
     private static func lineCount(_ text: String) -> Int {
+        let breaks: Set<Unicode.Scalar> = ["\n", "\r", "\u{85}", "\u{2028}", "\u{2029}"]
         var count = 0
-        for byte in text.utf8 where byte == UInt8(ascii: "\n") { count += 1 }
-        return text.utf8.last == UInt8(ascii: "\n") || text.isEmpty ? count : count + 1
+        var previous: Unicode.Scalar?
+        for scalar in text.unicodeScalars {
+            if breaks.contains(scalar) && !(scalar == "\n" && previous == "\r") { count += 1 }
+            previous = scalar
+        }
+        let endsWithBreak = previous.map(breaks.contains) ?? true  // an empty text has no lines
+        return endsWithBreak ? count : count + 1
     }
 
     /// Converts Yams's tree, refusing anchors and aliases on the way.
-    private static func convert(_ node: Node, path: String, file: String) throws(ImportError) -> DocNode {
+    private static func convert(_ node: Node, path: String, file: String, lastLine: Int) throws(ImportError) -> DocNode {
         let anchored: Bool
         switch node {
         case .scalar(let scalar): anchored = scalar.anchor != nil
@@ -49,12 +59,12 @@ enum DocumentParser {
         case .sequence(let sequence): anchored = sequence.anchor != nil
         case .alias: anchored = true
         }
+        let line = min(node.mark?.line ?? 0, lastLine)
         if anchored {
             throw ImportError(
-                file: file, line: node.mark?.line ?? 0, field: path,
+                file: file, line: line, field: path,
                 "anchors and aliases (&name, *name, <<) are not accepted; write the value out in full")
         }
-        let line = node.mark?.line ?? 0
         switch node {
         case .scalar(let scalar):
             let isNull = scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
@@ -64,16 +74,24 @@ enum DocumentParser {
             members.reserveCapacity(mapping.count)
             for (key, value) in mapping {
                 guard case .scalar(let name) = key, name.anchor == nil else {
-                    throw ImportError(file: file, line: key.mark?.line ?? line, field: path, "a key must be plain text")
+                    throw ImportError(
+                        file: file, line: key.mark.map { min($0.line, lastLine) } ?? line, field: path,
+                        "a key must be plain text")
                 }
                 let childPath = path.isEmpty ? name.string : "\(path).\(name.string)"
-                members.append((name.string, try convert(value, path: childPath, file: file)))
+                // Yams refuses a key given twice only when both have the same tag (`!a key:` and `!b key:` differ).
+                if members.contains(where: { $0.key == name.string }) {
+                    throw ImportError(
+                        file: file, line: key.mark.map { min($0.line, lastLine) } ?? line, field: childPath,
+                        "the key is given twice")
+                }
+                members.append((name.string, try convert(value, path: childPath, file: file, lastLine: lastLine)))
             }
             return .mapping(members, line: line)
         case .sequence(let sequence):
             var items: [DocNode] = []
             for (index, item) in sequence.enumerated() {
-                items.append(try convert(item, path: "\(path)[\(index)]", file: file))
+                items.append(try convert(item, path: "\(path)[\(index)]", file: file, lastLine: lastLine))
             }
             return .sequence(items, line: line)
         case .alias:
@@ -85,14 +103,18 @@ enum DocumentParser {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
+            // libyaml may place the end of the file on the line after the last: never name a line past the end.
             guard let context else {
-                return ImportError(file: file, line: mark.line, field: "", "not valid YAML or JSON: \(problem)")
+                return ImportError(
+                    file: file, line: min(mark.line, lineCount), field: "", "not valid YAML or JSON: \(problem)")
             }
-            // An unclosed bracket is often noticed past the end of the file: then point at where it opened.
-            let line = mark.line > lineCount ? context.mark.line : mark.line
+            // An unclosed bracket is often noticed past the end of the file: then point at where it opened, or at
+            // the last line when that is past the end too (a value still expected when the file ends).
+            let contextLine = min(context.mark.line, lineCount)
+            let line = mark.line > lineCount ? contextLine : mark.line
             return ImportError(
                 file: file, line: line, field: "",
-                "not valid YAML or JSON: \(problem) (\(context.text) at line \(context.mark.line))")
+                "not valid YAML or JSON: \(problem) (\(context.text) at line \(contextLine))")
         case .duplicatedKeysInMapping(let duplicates, let context):
             return ImportError(
                 file: file, line: context.mark.line, field: "",

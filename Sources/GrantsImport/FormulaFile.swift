@@ -142,7 +142,7 @@ public enum FormulaFile {
     }
 
     /// `1234.5` → 12345000 (scaled by 10,000); `nil` for a negative, a fifth decimal or anything not a number.
-    static func scaled(_ text: String) -> Int64? {
+    package static func scaled(_ text: String) -> Int64? {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count), let whole = Int64(parts[0]), whole >= 0, parts[0].allSatisfy(\.isNumber)
         else { return nil }

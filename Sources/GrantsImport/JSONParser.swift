@@ -1,9 +1,9 @@
 /// A strict JSON parser (RFC 8259) that keeps the line of every value, and is fast enough to read a hundred
 /// thousand bids a second: it works on UTF-8 bytes and keeps numbers as the text written, so an amount such as
 /// 2500.10 is never rounded through a binary floating point value. The caller checks the text is UTF-8.
-struct JSONParser {
+package struct JSONParser {
     /// Nesting deeper than this is refused rather than risk the stack.
-    static let maximumDepth = 64
+    package static let maximumDepth = 64
 
     private let bytes: [UInt8]
     private let file: String
@@ -21,7 +21,7 @@ struct JSONParser {
 
     /// Parses one JSON document in `bytes[range]` (all of them by default); `firstLine` is the line the text
     /// starts on in its file, for JSON Lines.
-    static func parse(_ bytes: [UInt8], range: Range<Int>? = nil, file: String, firstLine: Int = 1) throws(ImportError)
+    package static func parse(_ bytes: [UInt8], range: Range<Int>? = nil, file: String, firstLine: Int = 1) throws(ImportError)
         -> DocNode
     {
         var parser = JSONParser(bytes: bytes, range: range ?? 0..<bytes.count, file: file, firstLine: firstLine)

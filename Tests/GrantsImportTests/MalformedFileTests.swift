@@ -53,6 +53,42 @@ struct MalformedFileTests {
         #expect(error.message.contains("while parsing a flow sequence at line \(opened)"), "\(error.message)")
     }
 
+    /// A value still expected when the file ends (`{` or `key:` in a flow mapping, then nothing): libyaml places
+    /// both the fault and the node it was parsing on the line after the last. The error names the last line, in
+    /// any line ending libyaml knows, never a line past the end. (Found by Fuzz/Targets/FuzzFormulaFile.)
+    @Test(
+        "a value missing at the very end is reported on the last line",
+        arguments: [
+            ("format: grants-ledger/1\nawards: {", 2),
+            ("format: grants-ledger/1\nawards: {\n", 2),
+            ("format: grants-ledger/1\nawards: {\n\n", 3),
+            ("format: grants-ledger/1\r\nawards: {\r\n", 2),
+            ("format: grants-ledger/1\rawards: {a: 1, b:", 2),
+            ("format: grants-ledger/1\u{2028}awards: {", 2),
+        ])
+    func valueMissingAtTheEnd(text: String, lastLine: Int) throws {
+        let error = try #require(throws: ImportError.self) { try LedgerFile.parse(text, file: "bad.yaml") }
+        #expect(error.line == lastLine, "\(error)")
+        #expect(error.message.hasPrefix("not valid YAML or JSON: "), "\(error)")
+        #expect(error.message.hasSuffix(" at line \(lastLine))"), "\(error)")
+    }
+
+    /// A value libyaml finds at the very end of the file (a document of only `---`) is placed on the line after
+    /// the last; an error about it names the last line instead. (Found by Fuzz/Targets/FuzzLedgerFile.)
+    @Test(
+        "a value at the very end is on the last line",
+        arguments: [
+            ("---", 1),
+            ("---\n", 1),
+            ("\n\n--- # nothing", 3),
+            // An empty list item at the end is already placed on its own line.
+            ("format: grants-ledger/1\norganisations:\n  -", 3),
+        ])
+    func valueAtTheEnd(text: String, lastLine: Int) throws {
+        let error = try #require(throws: ImportError.self) { try LedgerFile.parse(text, file: "bad.yaml") }
+        #expect(error.line == lastLine, "\(error)")
+    }
+
     /// A key given twice in one mapping. The reader's own check (FieldReader: field `awards[0].amount`, the line
     /// of the repeated key, "the key is given twice") never runs, because Yams refuses the mapping first.
     @Test("a key given twice in one mapping")
@@ -96,6 +132,19 @@ struct MalformedFileTests {
         #expect(error.message == "the key is given twice", "\(error.message)")
         #expect(error.field == "funds")
         #expect(error.line == 4)
+    }
+
+    /// A key given twice with different YAML tags: Yams takes `!a amount` and `!b amount` for different keys, so
+    /// the reader refuses the second itself, as it does in JSON, rather than calling the known `amount` unknown.
+    /// (Found by Fuzz/Targets/FuzzBidFile.)
+    @Test("a key given twice with different tags")
+    func duplicateTaggedKey() throws {
+        let text = Files.award.replacingOccurrences(of: "    amount:", with: "    !a amount:")
+            .replacingOccurrences(of: "    decision:", with: "    !b amount: \"2600.00\"\n    decision:")
+        let error = try #require(throws: ImportError.self) { try LedgerFile.parse(text, file: "bad.yaml") }
+        #expect(error.message == "the key is given twice", "\(error)")
+        #expect(error.field == "awards[0].amount", "\(error)")
+        #expect(error.line == 9, "\(error)")
     }
 
     /// The format refuses anchors (`&a`) and aliases (`*a`), at the anchor: Yams resolves every alias to the

@@ -1,0 +1,1 @@
+// Only a declaration lives in this target (include/CLibFuzzer.h); SwiftPM needs a source file to build it.
