@@ -24,7 +24,7 @@ func relabel(_ batch: LedgerBatch, file: String) -> LedgerBatch {
     batch.payments = relabel(batch.payments)
     batch.closures = relabel(batch.closures)
     batch.awardWithdrawals = relabel(batch.awardWithdrawals)
-    batch.underspendReturns = relabel(batch.underspendReturns)
+    batch.underspendRepayments = relabel(batch.underspendRepayments)
     batch.contributions = relabel(batch.contributions)
     batch.withdrawals = relabel(batch.withdrawals)
     batch.receipts = relabel(batch.receipts)
