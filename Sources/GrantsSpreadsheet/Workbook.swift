@@ -27,11 +27,21 @@ final class Workbook {
         } catch {
             throw .cannotSave(path: path, reason: error.message)
         }
-        guard let handle = workbook_new(output.writingPath) else {
+        // libxlsxwriter's own temporary files go in the folder of the file being written, not in a folder named by
+        // the environment (TMP, TEMP), so the whole workbook is made on one disk.
+        var options = lxw_workbook_options()
+        options.tmpdir = strdup(Self.folder(of: output.writingPath))
+        if let folder = options.tmpdir { ownedStrings.append(folder) }
+        guard let handle = workbook_new_opt(output.writingPath, &options) else {
             output.abandon()
             throw .cannotCreate(what: "workbook")
         }
         self.handle = handle
+    }
+
+    private static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
     deinit {
@@ -91,15 +101,49 @@ final class Workbook {
     func save() throws(SpreadsheetError) {
         let workbook = try workbook()
         handle = nil
-        let status = workbook_close(workbook)
+        let (status, printed) = LibraryMessages.capture { workbook_close(workbook) }
         guard status == LXW_NO_ERROR else {
             output.abandon()
-            throw .cannotSave(path: output.path, reason: Self.message(status))
+            throw .cannotSave(path: output.path, reason: printed.systemError ?? Self.message(status))
+        }
+        // libxlsxwriter does not check its writes to its temporary files: read the workbook back before it is put in place.
+        let written: [UInt8]
+        do {
+            written = try Self.contents(of: output.writingPath)
+        } catch {
+            output.abandon()
+            throw .cannotSave(path: output.path, reason: "cannot read the workbook back: \(error.reason)")
+        }
+        if let problem = WorkbookCheck.problem(in: written) {
+            output.abandon()
+            throw .cannotSave(path: output.path, reason: "the workbook came out incomplete (\(problem)); is the disk full?")
         }
         do {
             try output.commit()
         } catch {
             throw .cannotSave(path: output.path, reason: error.message)
+        }
+    }
+
+    private struct ReadError: Error {
+        let reason: String
+    }
+
+    /// The whole of the file at `path`.
+    private static func contents(of path: String) throws(ReadError) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw ReadError(reason: String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw ReadError(reason: String(cString: strerror(errno)))
+            }
+            if count == 0 { return bytes }
+            bytes.append(contentsOf: chunk[0..<count])
         }
     }
 

@@ -45,11 +45,20 @@ struct GrantsBinary {
     }
 
     /// Starts `grants arguments…` in `folder` without waiting; output goes to files in `folder`.
+    ///
+    /// With `fileSizeLimitKiB`, no file the process writes may grow past that many KiB (`ulimit -f`, with SIGXFSZ
+    /// ignored): a write past it fails with EFBIG, as a write to a full disk fails with ENOSPC.
     static func start(_ arguments: [String], in folder: String, tag: String = UUID().uuidString,
-                      environment: [String: String] = [:]) throws -> Running {
+                      environment: [String: String] = [:], fileSizeLimitKiB: Int? = nil) throws -> Running {
         let process = Process()
-        process.executableURL = try locate()
-        process.arguments = arguments
+        if let fileSizeLimitKiB {
+            process.executableURL = URL(fileURLWithPath: "/bin/bash")
+            process.arguments = ["-c", "trap '' XFSZ; ulimit -f \(fileSizeLimitKiB); exec \"$0\" \"$@\"", try locate().path]
+                + arguments
+        } else {
+            process.executableURL = try locate()
+            process.arguments = arguments
+        }
         process.currentDirectoryURL = URL(fileURLWithPath: folder)
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "GRANTS_DB")
@@ -102,10 +111,10 @@ struct GrantsBinary {
     }
 
     /// Runs `grants arguments…` in `folder` and waits for it.
-    static func run(_ arguments: [String], in folder: String, environment: [String: String] = [:]) async throws
-        -> Result
+    static func run(_ arguments: [String], in folder: String, environment: [String: String] = [:],
+                    fileSizeLimitKiB: Int? = nil) async throws -> Result
     {
-        try await start(arguments, in: folder, environment: environment).wait()
+        try await start(arguments, in: folder, environment: environment, fileSizeLimitKiB: fileSizeLimitKiB).wait()
     }
 
     /// Runs `grants arguments…` in `folder` and waits for it, holding the thread.

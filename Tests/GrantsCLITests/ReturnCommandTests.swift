@@ -71,4 +71,29 @@ import GrantsTestSupport
         #expect(failed.status == 74)
         #expect(try String(contentsOfFile: folder.file("keep.csv"), encoding: .utf8) == "old\n")
     }
+
+    /// A workbook that cannot be written whole (here, a file-size limit stands in for a full disk) is exit 74 naming
+    /// the path, and nothing is left where the return was asked for. libxlsxwriter does not notice that a sheet's
+    /// temporary file was cut short, and says it succeeded; the workbook is read back and refused.
+    @Test func aWorkbookTheDiskCannotHoldIsOneClearError() async throws {
+        let folder = try TemporaryFolder()
+        try folder.write("base.yaml", Fixtures.base)
+        // Four hundred awards make a sheet bigger than the limit; the ledger's files that a reader writes stay within it.
+        let awards = (1...400).map { number in
+            String(Fixtures.award(id: "AWD-\(number)", amount: "10.00").split(separator: "\n", omittingEmptySubsequences: false)
+                .dropFirst(2).joined(separator: "\n"))
+        }
+        try folder.write("awards.yaml", "format: grants-ledger/1\nawards:\n" + awards.joined())
+        #expect(try await GrantsBinary.run(["init"], in: folder.path).status == 0)
+        let imported = try await GrantsBinary.run(["import", "base.yaml", "awards.yaml"], in: folder.path)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let failed = try await GrantsBinary.run(["return", "--year", "2017/18", "--format", "xlsx", "-o", "r.xlsx"],
+                                                in: folder.path, fileSizeLimitKiB: 32)
+        #expect(failed.status == 74)
+        #expect(failed.stderr == "error: cannot save the workbook at r.xlsx: the workbook came out incomplete "
+                + "(its part xl/worksheets/sheet2.xml was cut short); is the disk full?\n")
+        #expect(!FileManager.default.fileExists(atPath: folder.file("r.xlsx")))
+        let left = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".tmp") }
+        #expect(left.isEmpty, "\(left)")
+    }
 }
