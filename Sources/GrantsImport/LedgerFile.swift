@@ -22,6 +22,22 @@ public enum LedgerFile {
         return batch
     }
 
+    /// The names in a folder, or an error in words (never an error domain or number).
+    private static func folderNames(_ path: String) throws(ImportError) -> [String] {
+        guard let folder = opendir(path) else {
+            throw ImportError(.io, file: path, line: 0, field: "", "cannot list the folder: \(String(cString: strerror(errno)))")
+        }
+        defer { closedir(folder) }
+        var names: [String] = []
+        while let entry = readdir(folder) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+
     /// The files a list of paths stands for: each file as given, each folder's files with one of `extensions`
     /// (by default the ledger's: .yaml, .yml, .json) sorted by name.
     public static func expand(_ paths: [String], extensions: [String] = [".yaml", ".yml", ".json"]) throws(ImportError)
@@ -29,17 +45,14 @@ public enum LedgerFile {
     {
         var files: [String] = []
         for path in paths {
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-                throw ImportError(.io, file: path, line: 0, field: "", "no such file or folder")
+            var status = stat()
+            guard stat(path, &status) == 0 else {
+                let code = errno
+                throw ImportError(.io, file: path, line: 0, field: "",
+                                  code == ENOENT ? "no such file or folder" : "cannot open it: \(String(cString: strerror(code)))")
             }
-            if isFolder.boolValue {
-                let names: [String]
-                do {
-                    names = try FileManager.default.contentsOfDirectory(atPath: path)
-                } catch {
-                    throw ImportError(.io, file: path, line: 0, field: "", "cannot list the folder: \(error.localizedDescription)")
-                }
+            if (status.st_mode & S_IFMT) == S_IFDIR {
+                let names = try folderNames(path)
                 let ledgerFiles = names.filter { name in
                     !name.hasPrefix(".") && extensions.contains { name.lowercased().hasSuffix($0) }
                 }.sorted()

@@ -91,4 +91,17 @@ import Testing
         #expect(stat(full, &status) == 0 && (status.st_mode & S_IFMT) == S_IFCHR)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["full"], "no file left behind")
     }
+
+    @Test func aFolderIsMadeWithItsParentsAndAFileInTheWayIsSaidInWords() throws {
+        let folder = try TemporaryFolder()
+        let deep = folder.file("a/b/c")
+        try OutputFolder.create(deep)
+        try OutputFolder.create(deep)
+        var status = stat()
+        #expect(stat(deep, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR)
+        let file = try folder.write("file", "x")
+        #expect(throws: OutputFileError(path: file, "it is a file, not a folder")) {
+            try OutputFolder.create(file + "/reports")
+        }
+    }
 }

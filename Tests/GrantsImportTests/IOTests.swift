@@ -22,6 +22,16 @@ struct IOTests {
         #expect(error.description == "\(missing): no such file or folder")
     }
 
+    @Test("a symbolic link that leads back to itself is said in words")
+    func linkLoop() throws {
+        let folder = try TemporaryFolder()
+        let loop = folder.file("loop.yaml")
+        try FileManager.default.createSymbolicLink(atPath: loop, withDestinationPath: "loop.yaml")
+        let error = try refusal(ImportError.self, importing: [loop], into: try Fixtures.ledger())
+        #expect(error.kind == .io)
+        #expect(error.description == "\(loop): cannot open it: Too many levels of symbolic links")
+    }
+
     @Test("an empty folder is an I/O error")
     func emptyFolder() throws {
         let folder = try TemporaryFolder()

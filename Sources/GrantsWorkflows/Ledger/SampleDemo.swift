@@ -1,5 +1,6 @@
 import Foundation
 import GrantsCore
+import GrantsFiles
 import GrantsImport
 import GrantsReports
 import GrantsRules
@@ -136,9 +137,9 @@ public enum SampleDemo {
     /// Makes the reports folder (and its parents) if it is not there.
     public static func createFolder(_ folder: String) throws(WorkflowError) {
         do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try OutputFolder.create(folder)
         } catch {
-            throw WorkflowError(.io, "cannot create \(folder): \(error.localizedDescription)")
+            throw WorkflowError(.io, error.description)
         }
     }
 
@@ -167,12 +168,9 @@ public enum SampleDemo {
         }
         let schemaFolder = (folder as NSString).appendingPathComponent("schema")
         let target = (schemaFolder as NSString).appendingPathComponent(ReturnValidator.schemaFileName)
-        let text: String
-        do {
-            try FileManager.default.createDirectory(atPath: schemaFolder, withIntermediateDirectories: true)
-            text = try String(contentsOf: schema, encoding: .utf8)
-        } catch {
-            throw WorkflowError(.io, "cannot copy the schema to \(target): \(error.localizedDescription)")
+        try createFolder(schemaFolder)
+        guard let text = try? String(contentsOf: schema, encoding: .utf8) else {
+            throw WorkflowError(.io, "cannot read the XML return's schema at \(schema.path)")
         }
         try OutputFiles.write(text, to: target)
         return target
