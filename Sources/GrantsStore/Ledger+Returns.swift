@@ -6,9 +6,10 @@ extension Ledger {
     public func spendReturn(period: SpendReturn.Period, fund: String? = nil, csp: OrganisationID? = nil)
         throws(LedgerError) -> SpendReturn
     {
+        let asOf = period.days.upperBound
         var contributions: [SpendReturn.ContributionLine] = []
         if fund == nil && csp == nil {
-            contributions = try status(StatusReport.Scope(year: period.year)).contributions.map { line in
+            contributions = try status(StatusReport.Scope(year: period.year, asOf: asOf)).contributions.map { line in
                 SpendReturn.ContributionLine(
                     contributionID: line.scheduleID, contributorID: line.contributor.rawValue,
                     contributorName: line.contributorName, service: line.service, year: line.year,
@@ -17,31 +18,29 @@ extension Ledger {
         }
         return try read { db in
             let days = period.days
-            // A whole-year return counts every payment on the year's awards as paid to date, as status does; a
-            // quarter or a year-to-date return counts those made by the period's last day.
-            let wholeYear = period.quarter == nil && period.asOf == nil
-            let paidTo = wholeYear ? "9999-12-31" : days.upperBound.description
-            let rows = try Row.fetchAll(db, sql: """
+            // Every figure is as of the period's last day: the awards made by then, their states then, and the
+            // payments made by then; "in the period" counts the payments made within the period's days.
+            let rows = try Row.fetchAll(db, sql: AsOf.prelude + """
                 SELECT a.id, a.decision, a.title, a.recipient_id, o.name AS recipient_name, o.charity_number,
                   o.company_number, al.csp_id, c.name AS csp_name, c.location_code AS csp_location, a.fund_id,
                   f.name AS fund_name, f.scheme, a.priorities, a.award_date, a.planned_start, a.planned_end, a.amount,
                   COALESCE(cl.released, wd.released, 0) AS released,
-                  (SELECT COALESCE(SUM(amount), 0) FROM payments p WHERE p.award_id = a.id AND p.date BETWEEN ?4 AND ?5) AS paid_in_period,
-                  (SELECT COALESCE(SUM(amount), 0) FROM payments p WHERE p.award_id = a.id AND p.date <= ?6) AS paid_to_date,
-                  (SELECT COALESCE(SUM(amount), 0) FROM underspend_returns r WHERE r.award_id = a.id) AS returned,
+                  (SELECT COALESCE(SUM(amount), 0) FROM payments_d p WHERE p.award_id = a.id AND p.date >= :from) AS paid_in_period,
+                  (SELECT COALESCE(SUM(amount), 0) FROM payments_d p WHERE p.award_id = a.id) AS paid_to_date,
+                  (SELECT COALESCE(SUM(amount), 0) FROM underspend_d r WHERE r.award_id = a.id) AS returned,
                   s.state
-                FROM awards a
-                JOIN award_states s ON s.award_id = a.id
+                FROM awards_d a
+                JOIN award_states_d s ON s.award_id = a.id
                 JOIN funds f ON f.id = a.fund_id
                 JOIN organisations o ON o.id = a.recipient_id
                 LEFT JOIN allocations al ON al.id = a.allocation_id
                 LEFT JOIN organisations c ON c.id = al.csp_id
-                LEFT JOIN award_closures cl ON cl.award_id = a.id
-                LEFT JOIN award_withdrawals wd ON wd.award_id = a.id
-                WHERE f.year_start = ?1 AND (?2 IS NULL OR f.id = ?2) AND (?3 IS NULL OR al.csp_id = ?3)
+                LEFT JOIN closures_d cl ON cl.award_id = a.id
+                LEFT JOIN withdrawals_d wd ON wd.award_id = a.id
+                WHERE f.year_start = :year AND (:fund IS NULL OR f.id = :fund) AND (:csp IS NULL OR al.csp_id = :csp)
                 ORDER BY f.id, c.name, a.id
-                """, arguments: [period.year.startYear, fund, csp?.rawValue, days.lowerBound.description,
-                                 days.upperBound.description, paidTo])
+                """, arguments: ["year": period.year.startYear, "fund": fund, "csp": csp?.rawValue,
+                                 "from": days.lowerBound.description, "asOf": asOf.description])
             let lines = try rows.map { row throws(LedgerError) in try Self.awardLine(row) }
             let funder = try Row.fetchOne(db, sql: """
                 SELECT o.id, o.name FROM funds f JOIN organisations o ON o.id = f.funder_id

@@ -7,18 +7,19 @@ extension Ledger {
     /// With a CSP in scope, only that partnership's lines; with a fund in scope, that fund and its CSPs.
     public func status(_ scope: StatusReport.Scope = .init()) throws(LedgerError) -> StatusReport {
         try read { db in
-            let yearStart = scope.year?.startYear
-            let from = scope.period?.lowerBound.description
-            let to = scope.period?.upperBound.description
-            let arguments: StatementArguments = [yearStart, scope.fund, scope.csp?.rawValue, from, to]
+            let arguments: StatementArguments = [
+                "year": scope.year?.startYear, "fund": scope.fund, "csp": scope.csp?.rawValue,
+                "from": scope.period?.lowerBound.description, "to": scope.period?.upperBound.description,
+                "asOf": AsOf.argument(scope.asOfDay),
+            ]
             var funds: [StatusReport.Line] = []
             if scope.csp == nil {
-                let rows = try Row.fetchAll(db, sql: Self.fundSQL, arguments: [yearStart, scope.fund, from, to])
+                let rows = try Row.fetchAll(db, sql: AsOf.prelude + Self.fundSQL, arguments: arguments)
                 funds = try rows.map { row throws(LedgerError) in
                     try Self.line(row, csp: nil, cspName: nil, period: scope.period != nil)
                 }
             }
-            let cspRows = try Row.fetchAll(db, sql: Self.cspSQL, arguments: arguments)
+            let cspRows = try Row.fetchAll(db, sql: AsOf.prelude + Self.cspSQL, arguments: arguments)
             let csps = try cspRows.map { row throws(LedgerError) in
                 try Self.line(
                     row, csp: try row.organisationID("csp_id", in: "allocations"),
@@ -26,7 +27,7 @@ extension Ledger {
             }
             var contributions: [StatusReport.ContributionLine] = []
             if scope.fund == nil && scope.csp == nil {
-                let rows = try Row.fetchAll(db, sql: Self.contributionSQL, arguments: [yearStart])
+                let rows = try Row.fetchAll(db, sql: AsOf.prelude + Self.contributionSQL, arguments: arguments)
                 contributions = try rows.map { row in try Self.contributionLine(row, db) }
             }
             return StatusReport(scope: scope, funds: funds, csps: csps, contributions: contributions)
@@ -64,40 +65,41 @@ extension Ledger {
 
     private static let fundSQL = """
         SELECT f.id AS fund_id, f.name AS fund_name, f.scheme, f.year_start, f.amount AS budget,
-          (SELECT COALESCE(SUM(amount), 0) FROM allocation_totals WHERE fund_id = f.id) AS allocated,
-          (SELECT COALESCE(SUM(committed), 0) FROM award_commitments WHERE fund_id = f.id) AS committed,
-          (SELECT COALESCE(SUM(p.amount), 0) FROM payments p JOIN awards w ON w.id = p.award_id
+          (SELECT COALESCE(SUM(amount), 0) FROM allocation_totals_d WHERE fund_id = f.id) AS allocated,
+          (SELECT COALESCE(SUM(committed), 0) FROM award_commitments_d WHERE fund_id = f.id) AS committed,
+          (SELECT COALESCE(SUM(p.amount), 0) FROM payments_d p JOIN awards_d w ON w.id = p.award_id
             WHERE w.fund_id = f.id) AS paid,
-          (SELECT COALESCE(SUM(r.amount), 0) FROM underspend_returns r JOIN awards w ON w.id = r.award_id
+          (SELECT COALESCE(SUM(r.amount), 0) FROM underspend_d r JOIN awards_d w ON w.id = r.award_id
             WHERE w.fund_id = f.id) AS returned,
-          (SELECT COALESCE(SUM(forecast), 0) FROM award_outturns WHERE fund_id = f.id) AS forecast,
-          (SELECT COALESCE(SUM(p.amount), 0) FROM payments p JOIN awards w ON w.id = p.award_id
-            WHERE w.fund_id = f.id AND p.date BETWEEN ?3 AND ?4) AS paid_in_period
+          (SELECT COALESCE(SUM(forecast), 0) FROM award_outturns_d WHERE fund_id = f.id) AS forecast,
+          (SELECT COALESCE(SUM(p.amount), 0) FROM payments_d p JOIN awards_d w ON w.id = p.award_id
+            WHERE w.fund_id = f.id AND p.date BETWEEN :from AND :to) AS paid_in_period
         FROM funds f
-        WHERE (?1 IS NULL OR f.year_start = ?1) AND (?2 IS NULL OR f.id = ?2)
+        WHERE (:year IS NULL OR f.year_start = :year) AND (:fund IS NULL OR f.id = :fund)
         ORDER BY f.year_start, f.id
         """
 
     private static let cspSQL = """
         SELECT a.fund_id, f.name AS fund_name, f.scheme, f.year_start, a.csp_id, o.name AS csp_name,
           SUM(a.amount) AS budget, SUM(a.amount) AS allocated,
-          (SELECT COALESCE(SUM(w.committed), 0) FROM award_commitments w JOIN allocations x ON x.id = w.allocation_id
+          (SELECT COALESCE(SUM(w.committed), 0) FROM award_commitments_d w JOIN allocations x ON x.id = w.allocation_id
             WHERE x.fund_id = a.fund_id AND x.csp_id = a.csp_id) AS committed,
-          (SELECT COALESCE(SUM(p.amount), 0) FROM payments p JOIN awards w ON w.id = p.award_id
+          (SELECT COALESCE(SUM(p.amount), 0) FROM payments_d p JOIN awards_d w ON w.id = p.award_id
             JOIN allocations x ON x.id = w.allocation_id
             WHERE x.fund_id = a.fund_id AND x.csp_id = a.csp_id) AS paid,
-          (SELECT COALESCE(SUM(r.amount), 0) FROM underspend_returns r JOIN awards w ON w.id = r.award_id
+          (SELECT COALESCE(SUM(r.amount), 0) FROM underspend_d r JOIN awards_d w ON w.id = r.award_id
             JOIN allocations x ON x.id = w.allocation_id
             WHERE x.fund_id = a.fund_id AND x.csp_id = a.csp_id) AS returned,
-          (SELECT COALESCE(SUM(o.forecast), 0) FROM award_outturns o JOIN allocations x ON x.id = o.allocation_id
+          (SELECT COALESCE(SUM(o.forecast), 0) FROM award_outturns_d o JOIN allocations x ON x.id = o.allocation_id
             WHERE x.fund_id = a.fund_id AND x.csp_id = a.csp_id) AS forecast,
-          (SELECT COALESCE(SUM(p.amount), 0) FROM payments p JOIN awards w ON w.id = p.award_id
+          (SELECT COALESCE(SUM(p.amount), 0) FROM payments_d p JOIN awards_d w ON w.id = p.award_id
             JOIN allocations x ON x.id = w.allocation_id
-            WHERE x.fund_id = a.fund_id AND x.csp_id = a.csp_id AND p.date BETWEEN ?4 AND ?5) AS paid_in_period
-        FROM allocation_totals a
+            WHERE x.fund_id = a.fund_id AND x.csp_id = a.csp_id AND p.date BETWEEN :from AND :to) AS paid_in_period
+        FROM allocation_totals_d a
         JOIN funds f ON f.id = a.fund_id
         JOIN organisations o ON o.id = a.csp_id
-        WHERE (?1 IS NULL OR f.year_start = ?1) AND (?2 IS NULL OR f.id = ?2) AND (?3 IS NULL OR a.csp_id = ?3)
+        WHERE (:year IS NULL OR f.year_start = :year) AND (:fund IS NULL OR f.id = :fund)
+          AND (:csp IS NULL OR a.csp_id = :csp)
         GROUP BY a.fund_id, a.csp_id
         ORDER BY f.year_start, a.fund_id, o.name, a.csp_id
         """
@@ -105,13 +107,13 @@ extension Ledger {
     private static let contributionSQL = """
         SELECT y.contribution_id, y.year_start, y.amount, c.contributor_id, c.service, o.name AS contributor_name,
           w.id AS withdrawal_id, w.id, w.contribution_id, w.effective, w.reason,
-          (SELECT COALESCE(SUM(r.amount), 0) FROM contribution_receipts r
+          (SELECT COALESCE(SUM(r.amount), 0) FROM contribution_receipts_d r
             WHERE r.contribution_id = y.contribution_id AND r.year_start = y.year_start) AS received
         FROM contribution_years y
-        JOIN contributions c ON c.id = y.contribution_id
+        JOIN contributions_d c ON c.id = y.contribution_id
         JOIN organisations o ON o.id = c.contributor_id
-        LEFT JOIN contribution_withdrawals w ON w.contribution_id = c.id
-        WHERE (?1 IS NULL OR y.year_start = ?1)
+        LEFT JOIN contribution_withdrawals_d w ON w.contribution_id = c.id
+        WHERE (:year IS NULL OR y.year_start = :year)
         ORDER BY y.year_start, o.name, y.contribution_id
         """
 }

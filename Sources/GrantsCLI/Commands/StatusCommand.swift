@@ -24,12 +24,16 @@ struct StatusCommand: ParsableCommand {
     @Option(help: "With --year, a quarter (Q1 to Q4) whose payments are shown as paid in the period.")
     var quarter: String?
 
+    @Option(help: ArgumentHelp(
+        "The figures as they stood at the end of this day, by the dates the entries carry (default: the last day of the quarter or year given, else everything recorded)."))
+    var asOf: String?
+
     @Option(help: "text, json or csv.")
     var format: StatusRenderer.Format = .text
 
     func run() throws {
         let scope = try attempt { () throws(WorkflowError) in
-            try LedgerReports.scope(year: year, fund: fund, csp: csp, quarter: quarter)
+            try LedgerReports.scope(year: year, fund: fund, csp: csp, quarter: quarter, asOf: asOf)
         }
         let store = try ledger.openForReading()
         let report = try attempt { () throws(WorkflowError) in try LedgerReports.status(scope, in: store) }

@@ -123,13 +123,27 @@ public struct StatusReport: Hashable, Sendable {
         public let csp: OrganisationID?
         /// With a year, the quarter whose payments are shown as paid in the period.
         public let quarter: Quarter?
+        /// The day the figures are as of, when one was asked for.
+        public let asOf: Day?
 
-        /// Creates a scope; with nothing given, the whole ledger.
-        public init(year: FinancialYear? = nil, fund: String? = nil, csp: OrganisationID? = nil, quarter: Quarter? = nil) {
+        /// Creates a scope; with nothing given, the whole ledger as it stands.
+        public init(
+            year: FinancialYear? = nil, fund: String? = nil, csp: OrganisationID? = nil, quarter: Quarter? = nil,
+            asOf: Day? = nil
+        ) {
             self.year = year
             self.fund = fund
             self.csp = csp
             self.quarter = quarter
+            self.asOf = asOf
+        }
+
+        /// The day the figures are as of: the day asked for; else the last day of the quarter or year asked for;
+        /// else `nil`, for the ledger as it stands with every entry it holds.
+        public var asOfDay: Day? {
+            if let asOf { return asOf }
+            if let year, let quarter { return year.days(of: quarter).upperBound }
+            return year?.lastDay
         }
 
         /// The days of the quarter asked for, if any.

@@ -24,6 +24,14 @@ struct GivingGrant {
     let programmeCode: String
     let programmeTitle: String
 
+    /// The award lines a 360Giving file publishes: the grants made within the return's period, as the ledger stood
+    /// on its last day, less those withdrawn by then. A withdrawn award gave nothing: published, GrantNav would count
+    /// its amount as money given.
+    static func published(_ r: SpendReturn) -> [SpendReturn.AwardLine] {
+        let days = r.header.period.days
+        return r.lines.filter { days.contains($0.awardDate) && $0.state != .withdrawn }
+    }
+
     /// The grants of a return, in the return's order, or the first reason one cannot be published.
     static func grants(of r: SpendReturn, prefix: String) throws(ThreeSixtyGivingError) -> [GivingGrant] {
         let prefix = try publisherPrefix(prefix)
@@ -32,8 +40,9 @@ struct GivingGrant {
         guard !funderID.isEmpty, !funderName.isEmpty else { throw .noFundingOrganisation }
         var seen = Set<String>()
         var grants: [GivingGrant] = []
-        grants.reserveCapacity(r.lines.count)
-        for line in r.lines {
+        let lines = published(r)
+        grants.reserveCapacity(lines.count)
+        for line in lines {
             let grant = try GivingGrant(line, prefix: prefix, funderID: funderID, funderName: funderName)
             guard seen.insert(grant.id).inserted else { throw .duplicateID(grant.id) }
             grants.append(grant)

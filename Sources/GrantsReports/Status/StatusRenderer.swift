@@ -135,6 +135,7 @@ public enum StatusRenderer {
         }
         if let fund = scope.fund { parts.append("fund \(fund)") }
         if let csp = scope.csp { parts.append("CSP \(csp)") }
+        if let day = scope.asOfDay { parts.append("as of \(day)") }
         return parts.joined(separator: ", ")
     }
 
@@ -164,6 +165,7 @@ public enum StatusRenderer {
                 ("quarter", scope.quarter.map { .string($0.rawValue) } ?? .null),
                 ("fund", scope.fund.map { .string($0) } ?? .null),
                 ("csp", scope.csp.map { .string($0.rawValue) } ?? .null),
+                ("as_of", scope.asOfDay.map { .string($0.description) } ?? .null),
             ])),
             ("funds", .array(try report.funds.map { line throws(MoneyError) in try lineValue(line) })),
             ("csps", .array(try report.csps.map { line throws(MoneyError) in try lineValue(line) })),
