@@ -39,7 +39,7 @@ import Testing
         #expect(before.paid == (try money("2000.00")))
 
         // Spent £1,750.00 of the £2,000.00 paid: £250.00 owed back; £1,000.00 never paid is released.
-        try apply(ledger, .closure("CLOSE-1", award: "AW-1", spent: "1750.00", date: "2018-04-10"))
+        try apply(ledger, .closure("CLOSE-1", award: "AW-1", spent: "1750.00", date: "2018-02-28"))
         #expect(try ledger.state(ofAward: "AW-1") == .closed)
         let after = try ledger.southRibble()
         #expect(after.committed == (try money("2000.00")), "committed drops by the £1,000.00 released")
@@ -77,11 +77,15 @@ import Testing
             == "paid £2,000.00 = spent £1,750.00 + owed back £250.00, of which £250.00 returned")
         #expect(try Set(ledger.check("award AW-1").entries) == ["CL-1", "CL-2", "P-1", "P-2", "CLOSE-1", "R-1", "R-2"])
 
-        // The released £1,000.00 can be awarded again: £3,000.00 of the £5,000.00 allocation is free, not a penny more.
+        // The released £1,000.00 can be awarded again: £3,000.00 of the £5,000.00 allocation is free, not a penny more,
+        // and only from the day of the close that freed it.
         try expectRefused(
-            .award("AW-2", amount: "3000.01"), by: ledger, code: .exceedsAllocation,
+            .award("AW-2", amount: "3000.01", date: "2018-03-01"), by: ledger, code: .exceedsAllocation,
             mentioning: ["£3,000.01", "ALLOC-SR", "£3,000.00 is left"])
-        try apply(ledger, .award("AW-2", amount: "3000.00"))
+        try expectRefused(
+            .award("AW-2", amount: "3000.00", date: "2018-02-27"), by: ledger, code: .exceedsAllocation,
+            mentioning: ["on 2018-02-27 allocation ALLOC-SR would commit £6,000.00 against the £5,000.00", "freed"])
+        try apply(ledger, .award("AW-2", amount: "3000.00", date: "2018-03-01"))
         #expect(try ledger.southRibble().remaining() == .zero)
         #expect(try ledger.reconcile().balances)
     }
@@ -107,12 +111,12 @@ import Testing
 
     @Test func closingWithNothingPaidReleasesTheWholeAward() throws {
         let ledger = try Self.awarded()
-        try apply(ledger, .closure("CLOSE-1", award: "AW-1", spent: "0.00"))
+        try apply(ledger, .closure("CLOSE-1", award: "AW-1", spent: "0.00", date: "2018-01-31"))
         #expect(try ledger.state(ofAward: "AW-1") == .closed)
         #expect(try ledger.southRibble().committed == .zero)
         #expect(try ledger.check("award AW-1").equation
             == "award £3,000.00 = paid £0.00 + outstanding £0.00 + released £3,000.00")
-        try apply(ledger, .award("AW-2", amount: "5000.00"))
+        try apply(ledger, .award("AW-2", amount: "5000.00", date: "2018-01-31"))
         #expect(try ledger.reconcile().balances)
     }
 
@@ -137,14 +141,20 @@ import Testing
             ledger,
             .award("CAF-AW-1", amount: "600.00", allocation: nil, fund: "CAF-2017-18", recipient: "360G-Test-ORG-0001"),
             .payment("P-1", award: "CAF-AW-1", amount: "400.00"),
-            .closure("CLOSE-1", award: "CAF-AW-1", spent: "400.00"))
+            .closure("CLOSE-1", award: "CAF-AW-1", spent: "400.00", date: "2018-01-31"))
         #expect(try ledger.fundLine("CAF-2017-18").committed == money("400.00"))
         try expectRefused(
-            .award("CAF-AW-2", amount: "600.01", allocation: nil, fund: "CAF-2017-18", recipient: "360G-Test-ORG-0001"),
+            .award("CAF-AW-2", amount: "600.01", allocation: nil, fund: "CAF-2017-18", date: "2018-02-01",
+                   recipient: "360G-Test-ORG-0001"),
             by: ledger, code: .exceedsFund, mentioning: ["£600.01", "CAF-2017-18", "£600.00 is left"])
+        try expectRefused(
+            .award("CAF-AW-2", amount: "600.00", allocation: nil, fund: "CAF-2017-18", date: "2018-01-30",
+                   recipient: "360G-Test-ORG-0001"),
+            by: ledger, code: .exceedsFund, mentioning: ["on 2018-01-30 fund CAF-2017-18", "freed"])
         try apply(
             ledger,
-            .award("CAF-AW-2", amount: "600.00", allocation: nil, fund: "CAF-2017-18", recipient: "360G-Test-ORG-0001"))
+            .award("CAF-AW-2", amount: "600.00", allocation: nil, fund: "CAF-2017-18", date: "2018-02-01",
+                   recipient: "360G-Test-ORG-0001"))
         #expect(try ledger.fundLine("CAF-2017-18").committed == money("1000.00"))
         #expect(try ledger.reconcile().balances)
     }
@@ -181,8 +191,29 @@ import Testing
             == "award £2,000.00 = paid £0.00 + outstanding £0.00 + released £2,000.00")
         try expectRefused(
             .award("AW-3", amount: "2000.01"), by: ledger, code: .exceedsAllocation, mentioning: ["£2,000.00 is left"])
-        try apply(ledger, .award("AW-3", amount: "2000.00"))
+        try apply(ledger, .award("AW-3", amount: "2000.00", date: "2017-08-01"))
         #expect(try ledger.southRibble().committed == money("5000.00"))
+        #expect(try ledger.reconcile().balances)
+    }
+
+    /// A close settles the award with what was paid, so it is dated after the last claim and payment on it; an
+    /// underspend return never takes what was returned past what had been paid by its day. Otherwise a return as of
+    /// a day between the two would show figures no ledger of that day could hold.
+    @Test func aCloseOrReturnDatedBeforeThePaymentsItFollowsIsRefused() throws {
+        let ledger = try Self.awarded()
+        try apply(
+            ledger, .claim("CL-1", award: "AW-1", amount: "1000.00", date: "2018-01-05", from: "2017-10-01", to: "2017-12-31"),
+            .payment("P-1", award: "AW-1", claim: "CL-1", amount: "1000.00", date: "2018-01-15"))
+        try expectRefused(
+            .closure("CLOSE-1", award: "AW-1", spent: "900.00", date: "2018-01-10"), by: ledger, code: .invalidEntry,
+            mentioning: ["2018-01-10 is before payment P-1 on award AW-1, dated 2018-01-15"], field: "date",
+            states: ["AW-1"])
+        try expectRefused(
+            .underspend("R-1", award: "AW-1", amount: "100.00", date: "2018-01-14"), by: ledger, code: .exceedsPaid,
+            mentioning: ["on 2018-01-14 £100.00 would have been returned on award AW-1, more than the £0.00 paid"])
+        try apply(
+            ledger, .closure("CLOSE-1", award: "AW-1", spent: "900.00", date: "2018-01-15"),
+            .underspend("R-1", award: "AW-1", amount: "100.00", date: "2018-01-16"))
         #expect(try ledger.reconcile().balances)
     }
 

@@ -87,9 +87,14 @@ import GrantsTestSupport
         try ledger.record(move, as: Fixtures.change())
         #expect(try cspLine(ledger).budget == Money(pence: 1_000_000))
         #expect(try ledger.reconcile().balances)
-        // An award may now use the whole of the new allocation.
+        // An award may now use the whole of the new allocation, from the day it was made.
+        let award = Fixtures.award(id: "AW-2", amount: "1000.00", allocation: "ALLOC-SR-2")
+        #expect(throws: LedgerError.self) {
+            try ledger.record(try LedgerFile.parse(award, file: "a.yaml"), as: Fixtures.change())
+        }
         try ledger.record(
-            try LedgerFile.parse(Fixtures.award(id: "AW-2", amount: "1000.00", allocation: "ALLOC-SR-2"), file: "a.yaml"),
+            try LedgerFile.parse(award.replacingOccurrences(of: "award_date: 2017-07-03", with: "award_date: 2018-01-10"),
+                                 file: "a.yaml"),
             as: Fixtures.change())
     }
 

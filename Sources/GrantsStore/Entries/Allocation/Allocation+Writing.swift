@@ -45,5 +45,6 @@ extension Allocation {
             sql: "INSERT INTO allocations (id, fund_id, csp_id, amount, decision, date) VALUES (?, ?, ?, ?, ?, ?)",
             arguments: [id, fund.id, csp.id.rawValue, amount.pence, decision,
                         date.description])
+        try writer.requireFundHeld(fund, from: date, field: "amount", of: id, origin: origin)
     }
 }

@@ -51,5 +51,7 @@ extension AllocationChange {
         try writer.db.execute(
             sql: "INSERT INTO allocation_changes (id, allocation_id, delta, decision, date, reason) VALUES (?, ?, ?, ?, ?, ?)",
             arguments: [id, allocation.id, delta.pence, decision, date.description, reason])
+        try writer.requireAllocationHeld(allocation.id, from: date, field: "delta", of: id, origin: origin)
+        try writer.requireFundHeld(fund, from: date, field: "delta", of: id, origin: origin)
     }
 }

@@ -89,5 +89,10 @@ extension Award {
                 decision, awardDate.description, plannedStart.description,
                 plannedEnd.description, priorities.map(\.slug).joined(separator: ","),
             ])
+        if let allocation = self.allocation {
+            try writer.requireAllocationHeld(allocation, from: awardDate, field: "amount", of: id, origin: origin)
+        } else {
+            try writer.requireFundHeld(fund, from: awardDate, field: "amount", of: id, origin: origin)
+        }
     }
 }

@@ -17,6 +17,7 @@ extension AwardClosure {
         }
         try writer.requireNotBefore(date, award, of: id, origin: origin)
         try writer.requireSettled(date, on: award, of: id, origin: origin)
+        try writer.requireNothingAfter(date, on: award, of: id, origin: origin)
         if let unpaid = try String.fetchOne(
             writer.db, sql: "SELECT c.id FROM claims c WHERE c.award_id = ? AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.claim_id = c.id) ORDER BY c.id",
             arguments: [award.id]) {

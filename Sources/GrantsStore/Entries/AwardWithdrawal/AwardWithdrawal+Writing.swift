@@ -14,6 +14,7 @@ extension AwardWithdrawal {
         try writer.requireOpen(award, doing: "withdrawn", of: id, origin: origin)
         try writer.requireNotBefore(date, award, of: id, origin: origin)
         try writer.requireSettled(date, on: award, of: id, origin: origin)
+        try writer.requireNothingAfter(date, on: award, of: id, origin: origin)
         let paid = try writer.db.sum("payments WHERE award_id = ?", [award.id])
         guard paid == .zero else {
             throw LedgerError(

@@ -35,5 +35,6 @@ extension UnderspendRepayment {
         try writer.db.execute(
             sql: "INSERT INTO underspend_returns (id, award_id, amount, date, reason) VALUES (?, ?, ?, ?, ?)",
             arguments: [id, award.id, amount.pence, date.description, reason])
+        try writer.requireReturnsCovered(award, from: date, of: id, origin: origin)
     }
 }
