@@ -46,6 +46,17 @@ import GrantsTestSupport
         }
     }
 
+    /// The CSVs meant for Excel start with a UTF-8 byte-order mark, so Excel shows £ and not Â£; the 360Giving CSV is
+    /// open data for programs and starts with its header.
+    @Test func theCSVsForExcelCarryAByteOrderMark() throws {
+        let demo = try DemoRun.shared()
+        for name in ["status.csv", "return-2017-18.csv", "360giving-2017-18.csv"] {
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: (demo.reports as NSString).appendingPathComponent(name)))
+            let marked = bytes.starts(with: [0xEF, 0xBB, 0xBF])
+            #expect(marked == (name != "360giving-2017-18.csv"), "\(name)")
+        }
+    }
+
     @Test func demoWithMissingSamplesIsAnIOError() async throws {
         let folder = try TemporaryFolder()
         let result = try await GrantsBinary.run(["demo", "--samples", "nowhere"], in: folder.path)

@@ -48,7 +48,9 @@ public enum ThreeSixtyGiving {
     }
 
     /// The return as the 360Giving one-sheet CSV: UTF-8, CRLF, the official titles in `csvColumns`, one row per
-    /// grant, the same figures as `json`. Free text that a spreadsheet would run as a formula is made inert.
+    /// grant, the same data as `json`, byte for byte in every field. Open data is read by programs (GrantNav, the
+    /// Data Quality Tool), so no field is altered: the formula guard of the files meant for people (the spend return
+    /// CSV and workbook) does not apply, and a title `=1+2` is published as `=1+2`, as in the JSON.
     /// A return with no awards gives the header row alone.
     public static func csv(_ r: SpendReturn, prefix: String, dataSource: String?, lastModified: String)
         throws(ThreeSixtyGivingError) -> String
@@ -59,14 +61,12 @@ public enum ThreeSixtyGiving {
         var writer = CSVWriter()
         writer.row(values: csvColumns)
         for grant in grants {
-            writer.row([
-                .text(grant.id), .text(grant.title), .text(grant.description), .value("GBP"),
-                .value(grant.amountAwarded), .value(grant.amountDisbursed), .value(grant.awardDate),
-                .value(grant.plannedStart), .value(grant.plannedEnd), .text(grant.recipientID),
-                .text(grant.recipientName), .text(grant.charityNumber ?? ""), .text(grant.companyNumber ?? ""),
-                .text(grant.locationName ?? ""), .value(grant.countryCode ?? ""), .text(grant.geoCode ?? ""),
-                .value(grant.geoCodeType ?? ""), .text(grant.funderID), .text(grant.funderName),
-                .text(grant.programmeCode), .text(grant.programmeTitle), .value(modified), .text(source ?? ""),
+            writer.row(values: [
+                grant.id, grant.title, grant.description, "GBP", grant.amountAwarded, grant.amountDisbursed,
+                grant.awardDate, grant.plannedStart, grant.plannedEnd, grant.recipientID, grant.recipientName,
+                grant.charityNumber ?? "", grant.companyNumber ?? "", grant.locationName ?? "", grant.countryCode ?? "",
+                grant.geoCode ?? "", grant.geoCodeType ?? "", grant.funderID, grant.funderName, grant.programmeCode,
+                grant.programmeTitle, modified, source ?? "",
             ])
         }
         return writer.output

@@ -115,12 +115,13 @@ public enum SampleDemo {
         do {
             return [
                 ("status.txt", try StatusRenderer.render(status, as: .text)),
-                ("status.csv", try StatusRenderer.render(status, as: .csv)),
+                // The CSVs meant for Excel start with a byte-order mark, so that Excel reads them as UTF-8 (£, not Â£).
+                ("status.csv", ReturnCSV.byteOrderMark + (try StatusRenderer.render(status, as: .csv))),
                 ("status.json", try StatusRenderer.render(status, as: .json)),
                 ("allocation-2018-19.txt", allocationTable),
                 ("eligibility.txt", EligibilityRenderer.render(verdicts, as: .text)),
                 ("eligibility.json", EligibilityRenderer.render(verdicts, as: .json)),
-                ("return-2017-18.csv", try ReturnCSV.render(spendReturn)),
+                ("return-2017-18.csv", try ReturnCSV.render(spendReturn, excel: true)),
                 ("chart-2017-18.svg", SummaryPage.chart(yearStatus)),
                 ("summary-2017-18.md", try SummaryPage.markdown(
                     spendReturn, status: yearStatus, chartFile: "chart-2017-18.svg",
