@@ -28,7 +28,12 @@ extension Ledger {
                   (SELECT COALESCE(SUM(amount), 0) FROM payments_d p WHERE p.award_id = a.id AND p.date >= :from) AS paid_in_period,
                   (SELECT COALESCE(SUM(amount), 0) FROM payments_d p WHERE p.award_id = a.id) AS paid_to_date,
                   (SELECT COALESCE(SUM(amount), 0) FROM underspend_d r WHERE r.award_id = a.id) AS returned,
-                  s.state
+                  s.state, o.kind AS recipient_kind, o.location_code AS recipient_location,
+                  (SELECT name FROM organisations la WHERE la.kind = 'local-authority'
+                     AND la.location_code = o.location_code ORDER BY la.id LIMIT 1) AS recipient_location_name,
+                  (SELECT name FROM organisations la WHERE la.kind = 'local-authority'
+                     AND la.location_code = c.location_code ORDER BY la.id LIMIT 1) AS csp_location_name,
+                  (SELECT requested FROM bids b WHERE b.id = a.bid_id) AS applied_for
                 FROM awards_d a
                 JOIN award_states_d s ON s.award_id = a.id
                 JOIN funds f ON f.id = a.fund_id
@@ -87,7 +92,11 @@ extension Ledger {
             awarded: amount, released: released,
             paidInPeriod: try row.money("paid_in_period", in: "payments"), paidToDate: paidToDate,
             outstanding: outstanding,
-            returned: try row.money("returned", in: "underspend_returns"))
+            returned: try row.money("returned", in: "underspend_returns"),
+            recipientKind: try row.choice("recipient_kind", in: "organisations") as OrganisationKind,
+            recipientLocationCode: row["recipient_location"], recipientLocationName: row["recipient_location_name"],
+            cspLocationName: row["csp_location_name"],
+            amountAppliedFor: (row["applied_for"] as Int64?).map { Money(pence: $0) })
     }
 
     /// FNV-1a (64-bit) over every line of the history, in order, and the number of lines: the same ledger always

@@ -1,6 +1,6 @@
 import Foundation
 import GrantsCore
-import GrantsReports
+@testable import GrantsReports
 import GrantsTestSupport
 import Testing
 
@@ -60,7 +60,8 @@ import Testing
             return (grant?["beneficiaryLocation"] as? [[String: Any]])?.first
         }
         let southRibble = try #require(location("AWD-CSP-2017-18-SRI-01"))
-        #expect(southRibble["name"] as? String == "South Ribble Community Safety Partnership")
+        // The code is the council's district, so the place is named for the council whose area it is.
+        #expect(southRibble["name"] as? String == "South Ribble Borough Council")
         #expect(southRibble["geoCode"] as? String == "E07000126")
         #expect(southRibble["geoCodeType"] as? String == "NMD")
         #expect(southRibble["countryCode"] as? String == "GB")
@@ -153,22 +154,36 @@ import Testing
 
     @Test func theCSVUsesTheOfficialTitlesAndTheJSONFigures() throws {
         let official = try Support.templateTitles("csv-template-titles/grants.csv")
-        // Every column is an official title, in the template's order.
+        let recipientLocation = try Support.templateTitles("csv-template-titles/Rec_Location.csv")
+        let classification = try Support.templateTitles("csv-template-titles/Classifications.csv")
+        // Every column is an official title: the summary sheet's in the template's order, and the recipient's
+        // location from its own sheet.
         var position = official.startIndex
         for title in ThreeSixtyGiving.csvColumns {
+            if title.hasPrefix("Recipient Org:Location:") {
+                #expect(recipientLocation.contains(title), "'\(title)' is not an official recipient location title")
+                continue
+            }
             let found = official[position...].firstIndex(of: title)
             #expect(found != nil, "'\(title)' is not an official title after column \(position)")
             position = (found ?? position) + 1
         }
+        // The numbered classification columns are the Classifications sheet's titles with the item's number.
+        for title in ThreeSixtyGiving.csvClassificationColumns(2) {
+            let parts = title.split(separator: ":")
+            #expect(parts.count == 3 && classification.contains("Classifications:\(parts[2])"), "\(title)")
+        }
         let r = try Fixtures.samplesReturn()
         let records = CSV.records(try csv(r))
-        #expect(records.first == ThreeSixtyGiving.csvColumns)
+        // The sample awards have at most two priorities each.
+        let header = ThreeSixtyGiving.csvColumns + ThreeSixtyGiving.csvClassificationColumns(2)
+        #expect(records.first == header)
         let rows = records.dropFirst()
         let grants = try grants(try json(r))
         #expect(rows.count == grants.count)
         let column = { (title: String) in ThreeSixtyGiving.csvColumns.firstIndex(of: title) ?? -1 }
         for (row, grant) in zip(rows, grants) {
-            #expect(row.count == ThreeSixtyGiving.csvColumns.count)
+            #expect(row.count == header.count)
             #expect(row[column("Identifier")] == grant["id"] as? String)
             for (title, key) in [("Amount Awarded", "amountAwarded"), ("Amount Disbursed", "amountDisbursed")] {
                 let number = try #require(grant[key] as? NSNumber)
@@ -180,6 +195,62 @@ import Testing
         }
         let text = try csv(r)
         #expect(text.contains(",2500,"))  // the boxing club's award, as in the JSON
+    }
+
+    /// What the Data Quality Tool asks of a publisher, from what the ledger holds: the amount the bid asked for,
+    /// whether the scheme is an open call, the plan priorities as classifications, where the recipient is (and, for
+    /// a direct award, where the money goes), the register's org-id where the ledger knows the number, the common
+    /// regrant type for money given to a partnership to grant on, and the package's licence and publisher.
+    @Test func theSamplesCarryWhatThePublisherKnows() throws {
+        let text = try ThreeSixtyGiving.json(
+            try Fixtures.samplesReturn(), prefix: "LancashirePCC", publisherName: "OPCC", dataSource: Support.dataSource,
+            lastModified: Support.lastModified,
+            licence: "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
+            publisherWebsite: "https://www.lancashire-pcc.gov.uk/")
+        let package = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect(package["license"] as? String
+            == "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/")
+        let publisher = try #require(package["publisher"] as? [String: Any])
+        #expect(publisher["website"] as? String == "https://www.lancashire-pcc.gov.uk/")
+        #expect(publisher["identifier"] as? String == "360G-LancashirePCC-OPCC")
+        let grants = try grants(text)
+        func grant(_ id: String) throws -> [String: Any] {
+            try #require(grants.first { $0["id"] as? String == "360G-LancashirePCC-\(id)" })
+        }
+        let boxing = try grant("AWD-CAF-2017-18-01")
+        #expect(boxing["fromOpenCall"] as? String == "Yes")
+        #expect((boxing["amountAppliedFor"] as? NSNumber)?.decimalValue == 2500)
+        // A Community Action Fund grant is spent where the group is: its own area.
+        let recipient = try #require((boxing["recipientOrganization"] as? [[String: Any]])?.first)
+        let home = try #require((recipient["location"] as? [[String: Any]])?.first)
+        #expect(home["geoCode"] as? String == "E07000126" && home["geoCodeType"] as? String == "NMD")
+        let place = try #require((boxing["beneficiaryLocation"] as? [[String: Any]])?.first)
+        #expect(place["geoCode"] as? String == "E07000126")
+        #expect(place["name"] as? String == "South Ribble Borough Council")
+        let classes = try #require(boxing["classifications"] as? [[String: Any]])
+        #expect(classes.first?["vocabulary"] as? String == "police-and-crime-plan-priority")
+        #expect(classes.map { $0["code"] as? String } == ["anti-social-behaviour", "early-action"])
+        #expect(classes.first?["title"] as? String == "Anti-social behaviour")
+        let csp = try grant("AWD-CSP-2017-18-SRI-01")
+        #expect(csp["fromOpenCall"] as? String == "No")
+        #expect(csp["regrantType"] == nil, "a council's project is not a regrant")
+        // Every grant passes the official schema with these fields.
+        let folder = try TemporaryFolder()
+        let (status, output) = try Support.validate(try folder.write("grants.json", text))
+        #expect(status == 0, "\(output)")
+    }
+
+    @Test func aRecipientsRegisterNumberGivesItsOrgIDAndAPartnershipGetsARegrantType() throws {
+        #expect(GivingGrant.registerID("360G-X-ORG-1", charity: "1164883", company: nil) == "GB-CHC-1164883")
+        #expect(GivingGrant.registerID("360G-X-ORG-1", charity: nil, company: "09506232") == "GB-COH-09506232")
+        #expect(GivingGrant.registerID("GB-LAE-SRI", charity: "1164883", company: nil) == "GB-LAE-SRI")
+        #expect(GivingGrant.registerID("360G-X-ORG-1", charity: "SC012345", company: nil) == "360G-X-ORG-1")
+        let toPartnership = try Fixtures.handMadeReturn(
+            [(id: "AWD-7", title: "Pot to grant on", pence: 100)], recipientKind: .communitySafetyPartnership)
+        #expect(try grants(try json(toPartnership)).first?["regrantType"] as? String == "FRG010")
+        let row = CSV.records(try csv(toPartnership))
+        let column = try #require(row.first?.firstIndex(of: "For Regrant Type"))
+        #expect(row[1][column] == "FRG010")
     }
 
     /// Open data carries the data as written: the 360Giving CSV and JSON hold the same title, and the formula guard

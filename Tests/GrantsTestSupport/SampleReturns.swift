@@ -19,7 +19,8 @@ extension Fixtures {
     /// title that looks like a formula, an amount too large for a cell): one South Ribble CSP award line per (id,
     /// title, pence), planned from `start` (2017-07-10) to `end` (2018-03-31).
     public static func handMadeReturn(
-        _ awards: [(id: String, title: String, pence: Int64)], start: Day? = nil, end: Day? = nil
+        _ awards: [(id: String, title: String, pence: Int64)], start: Day? = nil, end: Day? = nil,
+        recipientKind: OrganisationKind? = nil
     ) throws -> SpendReturn {
         guard let year = FinancialYear(startYear: 2017), let awardDate = Day(year: 2017, month: 7, day: 3),
               let plannedStart = start ?? Day(year: 2017, month: 7, day: 10),
@@ -36,7 +37,8 @@ extension Fixtures {
                 cspLocationCode: "E07000126", fundID: "CSP-2017-18", fundName: "CSP grant 2017/18", scheme: .cspGrant,
                 priorities: ["anti-social-behaviour"], awardDate: awardDate, plannedStart: plannedStart,
                 plannedEnd: plannedEnd, state: .awarded, awarded: Money(pence: award.pence), released: .zero,
-                paidInPeriod: .zero, paidToDate: .zero, outstanding: Money(pence: award.pence), returned: .zero)
+                paidInPeriod: .zero, paidToDate: .zero, outstanding: Money(pence: award.pence), returned: .zero,
+                recipientKind: recipientKind)
         }
         return SpendReturn(header: header, lines: lines, contributions: [])
     }

@@ -29,6 +29,11 @@ struct ReturnCommand: ParsableCommand {
     @Flag(help: "CSV for Excel: starts with a byte-order mark so £ and accents show.") var excel = false
     @Option(help: "The 360Giving identifier prefix (360G-<prefix>-<award id>).") var prefix = "LancashirePCC"
     @Option(help: "For 360Giving: where the data is published (an http or https address).") var dataSource: String?
+    @Option(help: ArgumentHelp(
+        "For 360Giving: the web address of the licence the data is published under.",
+        discussion: "Such as https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/ for the Open Government Licence."))
+    var licence: String?
+    @Option(help: "For 360Giving: the publisher's website (an http or https address).") var publisherWebsite: String?
 
     func validate() throws {
         if quarter != nil && asOf != nil { throw ValidationError("give --quarter or --as-of, not both") }
@@ -48,7 +53,9 @@ struct ReturnCommand: ParsableCommand {
         let store = try ledger.openForReading()
         try attempt { () throws(WorkflowError) in
             let (spendReturn, lastModified) = try SpendReturns.build(period, fund: fund, csp: cspID, in: store)
-            let options = ReturnOptions(excel: excel, prefix: prefix, dataSource: dataSource, lastModified: lastModified)
+            let options = ReturnOptions(
+                excel: excel, prefix: prefix, dataSource: dataSource, lastModified: lastModified, licence: licence,
+                publisherWebsite: publisherWebsite)
             if let output {
                 try SpendReturns.write(spendReturn, format: format, to: output, options: options)
             } else {

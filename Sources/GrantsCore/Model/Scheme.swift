@@ -9,4 +9,9 @@ public enum Scheme: String, CaseIterable, Hashable, Sendable {
 
     /// Whether awards from this scheme must draw on an allocation to a CSP.
     public var awardsDrawOnAllocations: Bool { self == .cspGrant }
+
+    /// Whether the scheme's awards come from an open call for applications, as 360Giving's fromOpenCall asks: the
+    /// Community Action Fund invites any eligible group to bid; CSP grants go to projects the partnerships choose,
+    /// and commissioned services are procured.
+    public var isOpenCall: Bool { self == .communityActionFund }
 }

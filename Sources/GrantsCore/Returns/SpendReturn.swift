@@ -116,6 +116,16 @@ public struct SpendReturn: Hashable, Sendable {
         public let outstanding: Money
         /// Underspend the recipient handed back.
         public let returned: Money
+        /// What kind of organisation the recipient is; `nil` when not known.
+        public let recipientKind: OrganisationKind?
+        /// The recipient's area code (ONS), when the ledger holds one.
+        public let recipientLocationCode: String?
+        /// The name of the local authority whose area `recipientLocationCode` is, when the ledger holds one.
+        public let recipientLocationName: String?
+        /// The name of the local authority whose area `cspLocationCode` is, when the ledger holds one.
+        public let cspLocationName: String?
+        /// What the bid behind the award asked for; `nil` for an award made without a bid.
+        public let amountAppliedFor: Money?
 
         /// Creates an award line from the ledger's figures.
         public init(
@@ -123,7 +133,9 @@ public struct SpendReturn: Hashable, Sendable {
             charityNumber: String?, companyNumber: String?, cspID: String?, cspName: String?, cspLocationCode: String?,
             fundID: String, fundName: String, scheme: Scheme, priorities: [String], awardDate: Day, plannedStart: Day,
             plannedEnd: Day, state: AwardState, awarded: Money, released: Money, paidInPeriod: Money,
-            paidToDate: Money, outstanding: Money, returned: Money
+            paidToDate: Money, outstanding: Money, returned: Money, recipientKind: OrganisationKind? = nil,
+            recipientLocationCode: String? = nil, recipientLocationName: String? = nil, cspLocationName: String? = nil,
+            amountAppliedFor: Money? = nil
         ) {
             self.awardID = awardID
             self.decision = decision
@@ -149,6 +161,11 @@ public struct SpendReturn: Hashable, Sendable {
             self.paidToDate = paidToDate
             self.outstanding = outstanding
             self.returned = returned
+            self.recipientKind = recipientKind
+            self.recipientLocationCode = recipientLocationCode
+            self.recipientLocationName = recipientLocationName
+            self.cspLocationName = cspLocationName
+            self.amountAppliedFor = amountAppliedFor
         }
 
         /// What stays committed: awarded less released. Both are stored, non-negative figures with released never

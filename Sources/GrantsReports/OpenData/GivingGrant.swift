@@ -23,6 +23,19 @@ struct GivingGrant {
     let funderName: String
     let programmeCode: String
     let programmeTitle: String
+    /// What the bid asked for, as a 360Giving number; `nil` without a bid.
+    let amountAppliedFor: String?
+    /// Where the recipient is: its area code, the code's type, a name for the area, and the country.
+    let recipientGeoCode: String?
+    let recipientGeoCodeType: String?
+    let recipientLocationName: String?
+    let recipientCountryCode: String?
+    /// "Yes" or "No": whether the scheme makes awards from an open call.
+    let fromOpenCall: String
+    /// `FRG010` (common regrant) when the money goes to a partnership to grant on.
+    let regrantType: String?
+    /// The police and crime plan priorities: code (the slug) and title (its label).
+    let classifications: [(code: String, title: String)]
 
     /// The award lines a 360Giving file publishes: the grants made within the return's period, as the ledger stood
     /// on its last day, less those withdrawn by then. A withdrawn award gave nothing: published, GrantNav would count
@@ -73,7 +86,9 @@ struct GivingGrant {
         self.id = id
 
         title = line.title.trimmingSpaces
-        recipientID = line.recipientID.trimmingSpaces
+        charityNumber = line.charityNumber.nonEmpty
+        companyNumber = line.companyNumber.nonEmpty
+        recipientID = Self.registerID(line.recipientID.trimmingSpaces, charity: charityNumber, company: companyNumber)
         recipientName = line.recipientName.trimmingSpaces
         for (field, value) in [("title", title), ("recipient id", recipientID), ("recipient name", recipientName)]
         where value.isEmpty {
@@ -100,18 +115,49 @@ struct GivingGrant {
         plannedStart = line.plannedStart.description
         plannedEnd = line.plannedEnd.description
 
-        charityNumber = line.charityNumber.nonEmpty
-        companyNumber = line.companyNumber.nonEmpty
-        locationName = line.cspName.nonEmpty
-        let code = line.cspLocationCode.nonEmpty
+        // Where the recipient is: its own area code, when the ledger holds one.
+        let recipientCode = line.recipientLocationCode.nonEmpty
+        recipientGeoCode = recipientCode
+        recipientGeoCodeType = recipientCode.flatMap(GeoCodeTypes.type(of:))
+        recipientLocationName = line.recipientLocationName.nonEmpty
+        recipientCountryCode = recipientCode.map(GeoCodeTypes.isUK) == true ? "GB" : nil
+        // Where the money is spent: a CSP award in the partnership's area; a direct award (the Community Action
+        // Fund) where the group is. The area is named for what the code is (a partnership's own E22 code is named
+        // for the partnership; a council's code, for the council whose area it is), never a partnership's name
+        // beside a council's code.
+        let code: String?
+        if let csp = line.cspName.nonEmpty {
+            code = line.cspLocationCode.nonEmpty
+            let type = code.flatMap(GeoCodeTypes.type(of:))
+            locationName = type == "CSP" ? csp : (line.cspLocationName.nonEmpty ?? csp)
+        } else {
+            code = recipientCode
+            locationName = code == nil ? nil : recipientLocationName
+        }
         geoCode = code
         geoCodeType = code.flatMap(GeoCodeTypes.type(of:))
         countryCode = code.map(GeoCodeTypes.isUK) == true ? "GB" : nil
+        amountAppliedFor = line.amountAppliedFor.map(ThreeSixtyGiving.number)
+        fromOpenCall = line.scheme.isOpenCall ? "Yes" : "No"
+        regrantType = line.recipientKind == .communitySafetyPartnership ? "FRG010" : nil
+        classifications = line.priorities.map { ($0, Priority.known[$0] ?? $0) }
         self.funderID = funderID
         self.funderName = funderName
         programmeCode = line.fundID
         programmeTitle = line.fundName
         description = Self.describe(line)
+    }
+
+    /// The org-id a register gives the recipient, when the ledger knows its number but holds it under a `360G-` id:
+    /// `GB-CHC-<charity number>`, else `GB-COH-<company number>`. 360Giving asks for the register's id wherever one
+    /// exists, so that GrantNav joins the grant to the organisation.
+    static func registerID(_ id: String, charity: String?, company: String?) -> String {
+        guard id.hasPrefix("360G-") else { return id }
+        if let charity, charity.utf8.allSatisfy({ (48...57).contains($0) }) { return "GB-CHC-\(charity)" }
+        if let company, company.utf8.count == 8, company.utf8.allSatisfy({ (48...57).contains($0) || (65...90).contains($0) }) {
+            return "GB-COH-\(company)"
+        }
+        return id
     }
 
     /// A sentence about the grant that does not repeat its title: the fund, the recipient, the CSP, the decision,

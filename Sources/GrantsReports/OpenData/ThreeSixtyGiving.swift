@@ -13,14 +13,32 @@ public enum ThreeSixtyGiving {
 
     /// The CSV's columns, in order: the official titles (`csv-template-titles/grants.csv` of the standard) of the
     /// fields these files fill, in the template's order.
+    ///
+    /// The recipient's location is one-to-many in the standard and has no column in its one-sheet template; it takes
+    /// the titles of the `Rec_Location` sheet, which the official converter reads from the one sheet as well. The
+    /// classifications (one per plan priority) follow, numbered: see ``csvClassificationColumns(_:)``.
     public static let csvColumns = [
-        "Identifier", "Title", "Description", "Currency", "Amount Awarded", "Amount Disbursed", "Award Date",
-        "Planned Dates:Start Date", "Planned Dates:End Date", "Recipient Org:Identifier", "Recipient Org:Name",
-        "Recipient Org:Charity Number", "Recipient Org:Company Number", "Beneficiary Location:Name",
-        "Beneficiary Location:Country Code", "Beneficiary Location:Geographic Code",
+        "Identifier", "Title", "Description", "Currency", "Amount Applied For", "Amount Awarded", "Amount Disbursed",
+        "Award Date", "Planned Dates:Start Date", "Planned Dates:End Date", "Recipient Org:Identifier",
+        "Recipient Org:Name", "Recipient Org:Charity Number", "Recipient Org:Company Number",
+        "Recipient Org:Location:Name", "Recipient Org:Location:Country Code",
+        "Recipient Org:Location:Geographic Code", "Recipient Org:Location:Geographic Code Type",
+        "Beneficiary Location:Name", "Beneficiary Location:Country Code", "Beneficiary Location:Geographic Code",
         "Beneficiary Location:Geographic Code Type", "Funding Org:Identifier", "Funding Org:Name",
-        "Grant Programme:Code", "Grant Programme:Title", "Last Modified", "Data Source",
+        "Grant Programme:Code", "Grant Programme:Title", "From An Open Call?", "Last Modified", "Data Source",
+        "For Regrant Type",
     ]
+
+    /// The numbered classification columns for grants with at most `count` priorities each:
+    /// `Classifications:0:Vocabulary`, `Classifications:0:Code`, `Classifications:0:Title`, then `1`, …
+    public static func csvClassificationColumns(_ count: Int) -> [String] {
+        (0..<count).flatMap { index in
+            ["Classifications:\(index):Vocabulary", "Classifications:\(index):Code", "Classifications:\(index):Title"]
+        }
+    }
+
+    /// The vocabulary of the classifications: the police and crime plan's priorities, by their slugs.
+    public static let priorityVocabulary = "police-and-crime-plan-priority"
 
     /// The return as a 360Giving JSON data package, pretty-printed, ending in a newline.
     ///
@@ -29,21 +47,33 @@ public enum ThreeSixtyGiving {
     ///   - publisherName: the package's publisher.
     ///   - dataSource: a web address where the data comes from, or `nil` to leave it out.
     ///   - lastModified: when the grants were last changed, as a full date-time (`2018-04-30T09:00:00Z`).
+    ///   - licence: the canonical web address of the licence the data is published under, such as the Open
+    ///     Government Licence's, or `nil` to leave it out.
+    ///   - publisherWebsite: the publisher's website, or `nil`.
     public static func json(
-        _ r: SpendReturn, prefix: String, publisherName: String, dataSource: String?, lastModified: String
+        _ r: SpendReturn, prefix: String, publisherName: String, dataSource: String?, lastModified: String,
+        licence: String? = nil, publisherWebsite: String? = nil
     ) throws(ThreeSixtyGivingError) -> String {
         let grants = try GivingGrant.grants(of: r, prefix: prefix)
         guard !grants.isEmpty else { throw .noGrants }
         let modified = try checkedLastModified(lastModified)
         let source = try checkedDataSource(dataSource)
-        let package = JSONValue.object([
+        let licenceURL = try checkedWebAddress(licence, as: ThreeSixtyGivingError.badLicence)
+        let website = try checkedWebAddress(publisherWebsite, as: ThreeSixtyGivingError.badPublisherWebsite)
+        var publisher: [(String, JSONValue)] = [
+            ("identifier", .string(r.header.funderID)), ("name", .string(publisherName)),
+        ]
+        if let website { publisher.append(("website", .string(website))) }
+        var members: [(String, JSONValue)] = [
             ("version", .string(standardVersion)),
             ("title", .string("\(r.header.funderName): grants \(r.header.period.label)")),
             ("description", .string(packageDescription(r))),
             ("modified", .string(modified)),
-            ("publisher", .object([("name", .string(publisherName))])),
-            ("grants", .array(grants.map { json($0, lastModified: modified, dataSource: source) })),
-        ])
+            ("publisher", .object(publisher)),
+        ]
+        if let licenceURL { members.append(("license", .string(licenceURL))) }
+        members.append(("grants", .array(grants.map { json($0, lastModified: modified, dataSource: source) })))
+        let package = JSONValue.object(members)
         return package.rendered() + "\n"
     }
 
@@ -59,15 +89,24 @@ public enum ThreeSixtyGiving {
         let modified = try checkedLastModified(lastModified)
         let source = try checkedDataSource(dataSource)
         var writer = CSVWriter()
-        writer.row(values: csvColumns)
+        // As many classification columns as the grant with the most priorities needs.
+        let width = grants.map(\.classifications.count).max() ?? 0
+        writer.row(values: csvColumns + csvClassificationColumns(width))
         for grant in grants {
+            let classifications = (0..<width).flatMap { index in
+                index < grant.classifications.count
+                    ? [priorityVocabulary, grant.classifications[index].code, grant.classifications[index].title]
+                    : ["", "", ""]
+            }
             writer.row(values: [
-                grant.id, grant.title, grant.description, "GBP", grant.amountAwarded, grant.amountDisbursed,
-                grant.awardDate, grant.plannedStart, grant.plannedEnd, grant.recipientID, grant.recipientName,
-                grant.charityNumber ?? "", grant.companyNumber ?? "", grant.locationName ?? "", grant.countryCode ?? "",
+                grant.id, grant.title, grant.description, "GBP", grant.amountAppliedFor ?? "", grant.amountAwarded,
+                grant.amountDisbursed, grant.awardDate, grant.plannedStart, grant.plannedEnd, grant.recipientID,
+                grant.recipientName, grant.charityNumber ?? "", grant.companyNumber ?? "",
+                grant.recipientLocationName ?? "", grant.recipientCountryCode ?? "", grant.recipientGeoCode ?? "",
+                grant.recipientGeoCodeType ?? "", grant.locationName ?? "", grant.countryCode ?? "",
                 grant.geoCode ?? "", grant.geoCodeType ?? "", grant.funderID, grant.funderName, grant.programmeCode,
-                grant.programmeTitle, modified, source ?? "",
-            ])
+                grant.programmeTitle, grant.fromOpenCall, modified, source ?? "", grant.regrantType ?? "",
+            ] + classifications)
         }
         return writer.output
     }
@@ -87,11 +126,20 @@ public enum ThreeSixtyGiving {
         var recipient: [(String, JSONValue)] = [("id", .string(grant.recipientID)), ("name", .string(grant.recipientName))]
         if let number = grant.charityNumber { recipient.append(("charityNumber", .string(number))) }
         if let number = grant.companyNumber { recipient.append(("companyNumber", .string(number))) }
+        var recipientPlace: [(String, JSONValue)] = []
+        if let name = grant.recipientLocationName { recipientPlace.append(("name", .string(name))) }
+        if let country = grant.recipientCountryCode { recipientPlace.append(("countryCode", .string(country))) }
+        if let code = grant.recipientGeoCode { recipientPlace.append(("geoCode", .string(code))) }
+        if let type = grant.recipientGeoCodeType { recipientPlace.append(("geoCodeType", .string(type))) }
+        if !recipientPlace.isEmpty { recipient.append(("location", .array([.object(recipientPlace)]))) }
         var members: [(String, JSONValue)] = [
             ("id", .string(grant.id)),
             ("title", .string(grant.title)),
             ("description", .string(grant.description)),
             ("currency", .string("GBP")),
+        ]
+        if let applied = grant.amountAppliedFor { members.append(("amountAppliedFor", .number(applied))) }
+        members += [
             ("amountAwarded", .number(grant.amountAwarded)),
             ("amountDisbursed", .number(grant.amountDisbursed)),
             ("awardDate", .string(grant.awardDate)),
@@ -113,8 +161,18 @@ public enum ThreeSixtyGiving {
             ("grantProgramme", .array([.object([
                 ("code", .string(grant.programmeCode)), ("title", .string(grant.programmeTitle)),
             ])])),
-            ("dateModified", .string(lastModified)),
+            ("fromOpenCall", .string(grant.fromOpenCall)),
         ]
+        if let regrant = grant.regrantType { members.append(("regrantType", .string(regrant))) }
+        if !grant.classifications.isEmpty {
+            members.append(("classifications", .array(grant.classifications.map { item in
+                .object([
+                    ("vocabulary", .string(priorityVocabulary)), ("code", .string(item.code)),
+                    ("title", .string(item.title)),
+                ])
+            })))
+        }
+        members.append(("dateModified", .string(lastModified)))
         if let dataSource { members.append(("dataSource", .string(dataSource))) }
         return .object(members)
     }
@@ -174,6 +232,14 @@ public enum ThreeSixtyGiving {
 
     /// An http or https address with a host and no spaces, quotes or angle brackets; `nil` stays `nil`.
     static func checkedDataSource(_ text: String?) throws(ThreeSixtyGivingError) -> String? {
+        try checkedWebAddress(text, as: ThreeSixtyGivingError.badDataSource)
+    }
+
+    /// `text` if it is an http or https address with a host and no spaces, quotes or angle brackets, else the error
+    /// `refusal` makes of it; `nil` stays `nil`.
+    static func checkedWebAddress(_ text: String?, as refusal: (String) -> ThreeSixtyGivingError)
+        throws(ThreeSixtyGivingError) -> String?
+    {
         guard let text else { return nil }
         let rest: Substring
         if text.hasPrefix("https://") {
@@ -181,12 +247,12 @@ public enum ThreeSixtyGiving {
         } else if text.hasPrefix("http://") {
             rest = text.dropFirst(7)
         } else {
-            throw .badDataSource(text)
+            throw refusal(text)
         }
         let forbidden: Set<Unicode.Scalar> = [" ", "\"", "<", ">", "\\", "^", "`", "{", "|", "}"]
         let ok = !rest.isEmpty && rest.first != "/"
             && text.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value != 0x7F && !forbidden.contains($0) }
-        guard ok else { throw .badDataSource(text) }
+        guard ok else { throw refusal(text) }
         return text
     }
 }

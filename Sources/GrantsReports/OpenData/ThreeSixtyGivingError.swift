@@ -10,6 +10,10 @@ public enum ThreeSixtyGivingError: Error, Equatable, Sendable, CustomStringConve
     case badLastModified(String)
     /// The data source is not a web address (http or https).
     case badDataSource(String)
+    /// The licence is not a web address (the licence's canonical http or https address).
+    case badLicence(String)
+    /// The publisher's website is not a web address.
+    case badPublisherWebsite(String)
     /// The return has no award lines, and a 360Giving package must hold at least one grant.
     case noGrants
     /// The return's header does not name the funder (the OPCC) by id and name.
@@ -38,6 +42,11 @@ public enum ThreeSixtyGivingError: Error, Equatable, Sendable, CustomStringConve
             return "'\(text)' is not a last-modified time; expected a full date-time such as 2018-04-30T09:00:00Z"
         case .badDataSource(let text):
             return "'\(text)' is not a data source; expected a web address starting http:// or https://"
+        case .badLicence(let text):
+            return "'\(text)' is not a licence; expected the licence's web address, such as "
+                + "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
+        case .badPublisherWebsite(let text):
+            return "'\(text)' is not a website; expected a web address starting http:// or https://"
         case .noGrants:
             return "the return has no awards, and a 360Giving file must hold at least one grant"
         case .noFundingOrganisation:

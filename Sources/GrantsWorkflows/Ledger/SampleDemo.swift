@@ -144,6 +144,13 @@ public enum SampleDemo {
         }
     }
 
+    /// The Open Government Licence v3.0, under which public bodies in the UK publish open data: its canonical address.
+    public static let openGovernmentLicence = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
+
+    /// Where the sample grants would be published. An example address: the Samples are examples, and no real page
+    /// holds them.
+    static let sampleDataSource = "https://example.org/lancashire-pcc/grants/"
+
     /// Writes every report into `folder`, calling `wrote` with each path once it is in place.
     public static func write(_ result: Result, into folder: String, wrote: (String) -> Void) throws(WorkflowError) {
         try createFolder(folder)
@@ -153,7 +160,9 @@ public enum SampleDemo {
             wrote(path)
         }
         // The same return in every other format, through the same writers as `grants return`.
-        let options = ReturnOptions(prefix: "LancashirePCC", dataSource: nil, lastModified: recordedAt)
+        let options = ReturnOptions(
+            prefix: "LancashirePCC", dataSource: sampleDataSource, lastModified: recordedAt,
+            licence: openGovernmentLicence, publisherWebsite: nil)
         for file in returnFiles {
             let path = (folder as NSString).appendingPathComponent(file.name)
             try SpendReturns.write(result.spendReturn, format: file.format, to: path, options: options)

@@ -25,12 +25,21 @@ public struct ReturnOptions: Sendable {
     public var dataSource: String?
     /// The ledger's last change, for 360Giving's dateModified.
     public var lastModified: String
+    /// The licence the 360Giving data is published under: its canonical web address.
+    public var licence: String?
+    /// The publisher's website, for the 360Giving package.
+    public var publisherWebsite: String?
 
     /// Options for a return.
-    public init(excel: Bool = false, prefix: String = "LancashirePCC", dataSource: String? = nil, lastModified: String) {
+    public init(
+        excel: Bool = false, prefix: String = "LancashirePCC", dataSource: String? = nil, lastModified: String,
+        licence: String? = nil, publisherWebsite: String? = nil
+    ) {
         self.excel = excel
         self.prefix = prefix
         self.dataSource = dataSource
         self.lastModified = lastModified
+        self.licence = licence
+        self.publisherWebsite = publisherWebsite
     }
 }

@@ -38,7 +38,8 @@ public enum SpendReturns {
             case .threeSixtyGivingJSON:
                 return try ThreeSixtyGiving.json(
                     r, prefix: options.prefix, publisherName: r.header.funderName, dataSource: options.dataSource,
-                    lastModified: options.lastModified)
+                    lastModified: options.lastModified, licence: options.licence,
+                    publisherWebsite: options.publisherWebsite)
             case .threeSixtyGivingCSV:
                 return (options.excel ? ReturnCSV.byteOrderMark : "") + (try ThreeSixtyGiving.csv(
                     r, prefix: options.prefix, dataSource: options.dataSource, lastModified: options.lastModified))
