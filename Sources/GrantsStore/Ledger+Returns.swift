@@ -33,7 +33,9 @@ extension Ledger {
                      AND la.location_code = o.location_code ORDER BY la.id LIMIT 1) AS recipient_location_name,
                   (SELECT name FROM organisations la WHERE la.kind = 'local-authority'
                      AND la.location_code = c.location_code ORDER BY la.id LIMIT 1) AS csp_location_name,
-                  (SELECT requested FROM bids b WHERE b.id = a.bid_id) AS applied_for
+                  (SELECT requested FROM bids b WHERE b.id = a.bid_id) AS applied_for,
+                  COALESCE(op.sensitive, 0) AS recipient_sensitive, op.published_as AS recipient_published_as,
+                  ar.purpose, ar.reasons, ar.conditions
                 FROM awards_d a
                 JOIN award_states_d s ON s.award_id = a.id
                 JOIN funds f ON f.id = a.fund_id
@@ -42,6 +44,8 @@ extension Ledger {
                 LEFT JOIN organisations c ON c.id = al.csp_id
                 LEFT JOIN closures_d cl ON cl.award_id = a.id
                 LEFT JOIN withdrawals_d wd ON wd.award_id = a.id
+                LEFT JOIN organisation_publication op ON op.organisation_id = o.id
+                LEFT JOIN award_register ar ON ar.award_id = a.id
                 WHERE f.year_start = :year AND (:fund IS NULL OR f.id = :fund) AND (:csp IS NULL OR al.csp_id = :csp)
                 ORDER BY f.id, c.name, a.id
                 """, arguments: ["year": period.year.startYear, "fund": fund, "csp": csp?.rawValue,
@@ -96,7 +100,10 @@ extension Ledger {
             recipientKind: try row.choice("recipient_kind", in: "organisations") as OrganisationKind,
             recipientLocationCode: row["recipient_location"], recipientLocationName: row["recipient_location_name"],
             cspLocationName: row["csp_location_name"],
-            amountAppliedFor: (row["applied_for"] as Int64?).map { Money(pence: $0) })
+            amountAppliedFor: (row["applied_for"] as Int64?).map { Money(pence: $0) },
+            recipientSensitive: (row["recipient_sensitive"] as Int64?) == 1,
+            recipientPublishedAs: row["recipient_published_as"], purpose: row["purpose"], reasons: row["reasons"],
+            conditions: row["conditions"])
     }
 
     /// FNV-1a (64-bit) over every line of the history, in order, and the number of lines: the same ledger always

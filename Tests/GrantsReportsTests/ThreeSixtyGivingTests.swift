@@ -50,9 +50,15 @@ import Testing
         // Amounts are JSON numbers written from pence, not strings and not float noise.
         #expect(text.contains("\"amountAwarded\": 2500,"))
         #expect(text.contains("\"amountAwarded\": 975,"))
-        // A charity's number rides along with its org-id.
-        let charity = try #require(grants.first { $0["id"] as? String == "360G-LancashirePCC-AWD-CAF-2017-18-03" })
-        #expect((charity["recipientOrganization"] as? [[String: Any]])?.first?["charityNumber"] as? String == "9990003")
+        // The hate crime reporting centre is sensitive: published under the office's name for it, with an id made
+        // from that name, and no charity number or location.
+        let centre = try #require(grants.first { $0["id"] as? String == "360G-LancashirePCC-AWD-CAF-2017-18-03" })
+        let withheld = try #require((centre["recipientOrganization"] as? [[String: Any]])?.first)
+        #expect(withheld["name"] as? String == "A third-party hate crime reporting centre in Lancashire")
+        #expect(withheld["id"] as? String == "360G-LancashirePCC-A-THIRD-PARTY-HATE-CRIME-REPORTING-CENTRE-IN-LANCASHIRE")
+        #expect(withheld["charityNumber"] == nil && withheld["location"] == nil && centre["beneficiaryLocation"] == nil)
+        #expect(!(centre["description"] as? String ?? "").contains("Say No To Hate"))
+        #expect(!text.contains("Say No To Hate") && !text.contains("9990003"))
         // The CSP's ONS code, with its type from the standard's codelist: E07 is a non-metropolitan district, E06 a
         // unitary authority.
         func location(_ id: String) -> [String: Any]? {

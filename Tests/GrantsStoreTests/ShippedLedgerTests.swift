@@ -70,7 +70,7 @@ import Testing
         let (folder, path) = try Self.copy()
         defer { _ = folder }
         let ledger = try Ledger(path: path)
-        #expect(try Self.migrations(at: path) == ["v1-ledger", "v2-award-states"])
+        #expect(try Self.migrations(at: path) == ["v1-ledger", "v2-award-states", "v3-publication"])
         let reconciliation = try ledger.reconcile()
         #expect(reconciliation.balances)
         #expect(reconciliation.firstFailure == nil)

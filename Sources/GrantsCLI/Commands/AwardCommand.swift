@@ -22,7 +22,9 @@ struct AwardCommand: ParsableCommand {
     @Option(help: "The decision reference, such as 2017/81.") var decision: String
     @Option(help: "The award date.") var date: String
     @Option(help: "The applicant's bid file, to check it.") var bidFile: String?
-    @Option(help: "Conditions of the award, kept in the history.") var conditions: String?
+    @Option(help: "Conditions of the award, for the grant register (kept in the history too).") var conditions: String?
+    @Option(help: "What the money is for, for the grant register.") var purpose: String?
+    @Option(help: "Why the award should reduce crime and disorder, for the grant register.") var reasons: String?
     @Option(help: "Award although the bid is not eligible, for this reason (kept in the history).") var override: String?
     @Option(help: "The fund (default: the only fund of the bid's scheme and year).") var fund: String?
     @Option(help: "The CSP allocation to draw on (default: the CSP's only allocation in the fund).") var allocation: String?
@@ -37,7 +39,7 @@ struct AwardCommand: ParsableCommand {
         }
         let request = AwardRequest(
             bid: bid, amount: money, decision: decision, date: day, form: form, conditions: conditions,
-            override: override, fund: fund, allocation: allocation, id: id)
+            override: override, fund: fund, allocation: allocation, id: id, purpose: purpose, reasons: reasons)
         let stamp = try ledger.stamp()
         do {
             var rulebooks = try RulebookLibrary()

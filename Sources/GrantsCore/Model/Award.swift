@@ -24,13 +24,20 @@ public struct Award: Hashable, Sendable {
     public let plannedEnd: Day
     /// Police and crime plan priorities the project addresses.
     public let priorities: [Priority]
+    /// What the money is for, as the commissioner's grant register publishes it.
+    public let purpose: String?
+    /// Why the commissioner considered the grant would secure or contribute to crime and disorder reduction, as the
+    /// grant register publishes it (Elected Local Policing Bodies (Specified Information) Order 2011, 3(f)).
+    public let reasons: String?
+    /// The conditions attached to the grant.
+    public let conditions: String?
 
     /// Creates an award; the ledger checks that it fits in its allocation or fund and that CSP grant awards name an
     /// allocation.
     public init(
         id: String, bid: String? = nil, fund: String, allocation: String? = nil, recipient: OrganisationID,
         title: String, amount: Money, decision: String, awardDate: Day, plannedStart: Day, plannedEnd: Day,
-        priorities: [Priority]
+        priorities: [Priority], purpose: String? = nil, reasons: String? = nil, conditions: String? = nil
     ) {
         self.id = id
         self.bid = bid
@@ -44,5 +51,8 @@ public struct Award: Hashable, Sendable {
         self.plannedStart = plannedStart
         self.plannedEnd = plannedEnd
         self.priorities = priorities
+        self.purpose = purpose
+        self.reasons = reasons
+        self.conditions = conditions
     }
 }

@@ -16,13 +16,19 @@ public struct Organisation: Hashable, Sendable {
     public let locationCode: String?
     /// Whether the record is invented for examples and must not be read as a real body.
     public let isExample: Bool
+    /// Whether publishing where it is, or who it is, could put people in danger (a refuge, a domestic-abuse
+    /// service): every file for the public names it by `publishedAs` and carries no address, location or register
+    /// number; the returns for the commissioners keep it.
+    public let isSensitive: Bool
+    /// The name files for the public give a sensitive organisation, such as "A domestic abuse service in Lancashire".
+    public let publishedAs: String?
 
     /// Creates an organisation; the ledger checks that only a CSP has members and that they are responsible
     /// authorities.
     public init(
         id: OrganisationID, name: String, kind: OrganisationKind, members: [OrganisationID] = [],
         charityNumber: String? = nil, companyNumber: String? = nil, locationCode: String? = nil,
-        isExample: Bool = false
+        isExample: Bool = false, isSensitive: Bool = false, publishedAs: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -32,5 +38,7 @@ public struct Organisation: Hashable, Sendable {
         self.companyNumber = companyNumber
         self.locationCode = locationCode
         self.isExample = isExample
+        self.isSensitive = isSensitive
+        self.publishedAs = publishedAs
     }
 }

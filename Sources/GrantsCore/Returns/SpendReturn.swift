@@ -126,6 +126,16 @@ public struct SpendReturn: Hashable, Sendable {
         public let cspLocationName: String?
         /// What the bid behind the award asked for; `nil` for an award made without a bid.
         public let amountAppliedFor: Money?
+        /// Whether the recipient is sensitive: files for the public name it by `recipientPublishedAs` and give no
+        /// location or register number.
+        public let recipientSensitive: Bool
+        /// The name files for the public give a sensitive recipient.
+        public let recipientPublishedAs: String?
+        /// What the money is for, the reasons it should reduce crime and disorder, and its conditions: the grant
+        /// register's columns.
+        public let purpose: String?
+        public let reasons: String?
+        public let conditions: String?
 
         /// Creates an award line from the ledger's figures.
         public init(
@@ -135,7 +145,8 @@ public struct SpendReturn: Hashable, Sendable {
             plannedEnd: Day, state: AwardState, awarded: Money, released: Money, paidInPeriod: Money,
             paidToDate: Money, outstanding: Money, returned: Money, recipientKind: OrganisationKind? = nil,
             recipientLocationCode: String? = nil, recipientLocationName: String? = nil, cspLocationName: String? = nil,
-            amountAppliedFor: Money? = nil
+            amountAppliedFor: Money? = nil, recipientSensitive: Bool = false, recipientPublishedAs: String? = nil,
+            purpose: String? = nil, reasons: String? = nil, conditions: String? = nil
         ) {
             self.awardID = awardID
             self.decision = decision
@@ -166,6 +177,11 @@ public struct SpendReturn: Hashable, Sendable {
             self.recipientLocationName = recipientLocationName
             self.cspLocationName = cspLocationName
             self.amountAppliedFor = amountAppliedFor
+            self.recipientSensitive = recipientSensitive
+            self.recipientPublishedAs = recipientPublishedAs
+            self.purpose = purpose
+            self.reasons = reasons
+            self.conditions = conditions
         }
 
         /// What stays committed: awarded less released. Both are stored, non-negative figures with released never

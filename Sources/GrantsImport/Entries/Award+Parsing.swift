@@ -34,6 +34,8 @@ extension Award: LedgerFileEntry {
         }
         return Award(
             id: id, bid: bid, fund: fund, allocation: allocation, recipient: recipient, title: title, amount: amount,
-            decision: decision, awardDate: awardDate, plannedStart: start, plannedEnd: end, priorities: priorities)
+            decision: decision, awardDate: awardDate, plannedStart: start, plannedEnd: end, priorities: priorities,
+            purpose: try r.optionalText("purpose"), reasons: try r.optionalText("reasons"),
+            conditions: try r.optionalText("conditions"))
     }
 }

@@ -18,6 +18,7 @@ extension Organisation: LedgerFileEntry {
         return Organisation(
             id: id, name: name, kind: kind, members: members,
             charityNumber: try r.optionalText("charity_number"), companyNumber: try r.optionalText("company_number"),
-            locationCode: try r.optionalText("location_code"), isExample: try r.flag("example"))
+            locationCode: try r.optionalText("location_code"), isExample: try r.flag("example"),
+            isSensitive: try r.flag("sensitive"), publishedAs: try r.optionalText("published_as"))
     }
 }

@@ -86,10 +86,19 @@ struct GivingGrant {
         self.id = id
 
         title = line.title.trimmingSpaces
-        charityNumber = line.charityNumber.nonEmpty
-        companyNumber = line.companyNumber.nonEmpty
-        recipientID = Self.registerID(line.recipientID.trimmingSpaces, charity: charityNumber, company: companyNumber)
-        recipientName = line.recipientName.trimmingSpaces
+        // A sensitive recipient (a refuge, a domestic-abuse service) is published under the name the office chose
+        // for it, with an id made from that name, and without its register numbers or where it is.
+        let sensitive = line.recipientSensitive
+        let alias = line.recipientPublishedAs.nonEmpty
+        charityNumber = sensitive ? nil : line.charityNumber.nonEmpty
+        companyNumber = sensitive ? nil : line.companyNumber.nonEmpty
+        if sensitive {
+            recipientID = "360G-\(prefix)-" + Self.withheldID(alias ?? "WITHHELD")
+            recipientName = alias ?? "Name withheld"
+        } else {
+            recipientID = Self.registerID(line.recipientID.trimmingSpaces, charity: charityNumber, company: companyNumber)
+            recipientName = line.recipientName.trimmingSpaces
+        }
         for (field, value) in [("title", title), ("recipient id", recipientID), ("recipient name", recipientName)]
         where value.isEmpty {
             throw .missingField(grantID: id, field: field)
@@ -115,11 +124,11 @@ struct GivingGrant {
         plannedStart = line.plannedStart.description
         plannedEnd = line.plannedEnd.description
 
-        // Where the recipient is: its own area code, when the ledger holds one.
-        let recipientCode = line.recipientLocationCode.nonEmpty
+        // Where the recipient is: its own area code, when the ledger holds one and it is not sensitive.
+        let recipientCode = sensitive ? nil : line.recipientLocationCode.nonEmpty
         recipientGeoCode = recipientCode
         recipientGeoCodeType = recipientCode.flatMap(GeoCodeTypes.type(of:))
-        recipientLocationName = line.recipientLocationName.nonEmpty
+        recipientLocationName = sensitive ? nil : line.recipientLocationName.nonEmpty
         recipientCountryCode = recipientCode.map(GeoCodeTypes.isUK) == true ? "GB" : nil
         // Where the money is spent: a CSP award in the partnership's area; a direct award (the Community Action
         // Fund) where the group is. The area is named for what the code is (a partnership's own E22 code is named
@@ -145,7 +154,7 @@ struct GivingGrant {
         self.funderName = funderName
         programmeCode = line.fundID
         programmeTitle = line.fundName
-        description = Self.describe(line)
+        description = Self.describe(line, recipientName: recipientName)
     }
 
     /// The org-id a register gives the recipient, when the ledger knows its number but holds it under a `360G-` id:
@@ -160,10 +169,27 @@ struct GivingGrant {
         return id
     }
 
+    /// The id part for a sensitive recipient, from its published name: `A refuge in Lancashire` →
+    /// `A-REFUGE-IN-LANCASHIRE`. Nothing in it comes from the organisation's own id or numbers.
+    static func withheldID(_ alias: String) -> String {
+        var id = ""
+        var gap = false
+        for scalar in alias.unicodeScalars {
+            if (48...57).contains(scalar.value) || (65...90).contains(scalar.value) || (97...122).contains(scalar.value) {
+                if gap && !id.isEmpty { id += "-" }
+                id.unicodeScalars.append(scalar)
+                gap = false
+            } else {
+                gap = true
+            }
+        }
+        return id.isEmpty ? "WITHHELD" : String(id.uppercased().prefix(60))
+    }
+
     /// A sentence about the grant that does not repeat its title: the fund, the recipient, the CSP, the decision,
     /// the priorities, and what became of it when it was closed or withdrawn.
-    static func describe(_ line: SpendReturn.AwardLine) -> String {
-        var text = "\(line.fundName) award of \(line.awarded.formatted) to \(line.recipientName.trimmingSpaces)"
+    static func describe(_ line: SpendReturn.AwardLine, recipientName: String) -> String {
+        var text = "\(line.fundName) award of \(line.awarded.formatted) to \(recipientName)"
         if let csp = line.cspName.nonEmpty { text += " through \(csp)" }
         text += " (decision \(line.decision))."
         let priorities = line.priorities.map { Priority.known[$0] ?? $0 }

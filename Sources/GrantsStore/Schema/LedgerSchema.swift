@@ -12,6 +12,7 @@ enum LedgerSchema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-ledger", migrate: v1Ledger)
         migrator.registerMigration("v2-award-states", migrate: v2AwardStates)
+        migrator.registerMigration("v3-publication", migrate: v3Publication)
         return migrator
     }
 }

@@ -39,7 +39,8 @@ public enum AwardDecision {
             title: applicant.title.isEmpty ? bid : applicant.title, amount: request.amount,
             decision: request.decision, awardDate: request.date, plannedStart: request.form?.plannedStart ?? request.date,
             plannedEnd: request.form?.plannedEnd ?? fund.year.lastDay,
-            priorities: (request.form?.priorities ?? []).compactMap { try? Priority(parsing: $0) })))
+            priorities: (request.form?.priorities ?? []).compactMap { try? Priority(parsing: $0) },
+            purpose: request.purpose, reasons: request.reasons, conditions: request.conditions)))
         let outcome = try store.record(batch, by: stamp, because: why)
         return AwardResult(awardID: awardID, verdict: verdict, outcome: outcome)
     }

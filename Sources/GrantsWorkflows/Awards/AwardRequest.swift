@@ -13,8 +13,12 @@ public struct AwardRequest: Sendable {
     public var date: Day
     /// The applicant's bid, as submitted, so it can be checked; without it the check cannot run.
     public var form: BidForm?
-    /// Conditions of the award, kept in the history.
+    /// Conditions of the award, kept on the award (for the grant register) and in the history.
     public var conditions: String?
+    /// What the money is for, for the grant register.
+    public var purpose: String?
+    /// Why the award is expected to secure or contribute to crime and disorder reduction, for the grant register.
+    public var reasons: String?
     /// Why to award although the bid is not eligible (or more than it asked for), kept in the history.
     public var override: String?
     /// The fund; by default the stored bid's, or the only fund of the bid's scheme and year.
@@ -27,7 +31,8 @@ public struct AwardRequest: Sendable {
     /// A request to award `amount` on `bid` under `decision` on `date`.
     public init(
         bid: String, amount: Money, decision: String, date: Day, form: BidForm? = nil, conditions: String? = nil,
-        override: String? = nil, fund: String? = nil, allocation: String? = nil, id: String? = nil
+        override: String? = nil, fund: String? = nil, allocation: String? = nil, id: String? = nil,
+        purpose: String? = nil, reasons: String? = nil
     ) {
         self.bid = bid
         self.amount = amount
@@ -39,6 +44,8 @@ public struct AwardRequest: Sendable {
         self.fund = fund
         self.allocation = allocation
         self.id = id
+        self.purpose = purpose
+        self.reasons = reasons
     }
 }
 

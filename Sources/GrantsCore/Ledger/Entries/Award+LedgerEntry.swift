@@ -13,6 +13,7 @@ extension Award: LedgerEntry {
             ("decision", decision), ("award_date", awardDate.description),
             ("planned_start", plannedStart.description), ("planned_end", plannedEnd.description),
             ("priorities", priorities.map(\.slug).joined(separator: ",")),
+            ("purpose", purpose), ("reasons", reasons), ("conditions", conditions),
         ])
     }
 }

@@ -13,6 +13,7 @@ extension Organisation: LedgerEntry {
             ("members", members.isEmpty ? nil : members.map(\.rawValue).joined(separator: ",")),
             ("charity_number", charityNumber), ("company_number", companyNumber),
             ("location_code", locationCode), ("example", isExample ? "true" : nil),
+            ("sensitive", isSensitive ? "true" : nil), ("published_as", publishedAs),
         ])
     }
 }

@@ -14,12 +14,16 @@ extension Award: StoredEntry {
                 throw LedgerError(.database, "the ledger is damaged: awards.priorities holds '\(slug)'")
             }
         }
+        let register = try Row.fetchOne(
+            db, sql: "SELECT purpose, reasons, conditions FROM award_register WHERE award_id = ?",
+            arguments: [row["id"] as String?])
         self.init(
             id: try row.text("id"), bid: row["bid_id"], fund: try row.text("fund_id"),
             allocation: row["allocation_id"], recipient: try row.organisationID("recipient_id"),
             title: try row.text("title"), amount: try row.money("amount"),
             decision: try row.text("decision"), awardDate: try row.day("award_date"),
             plannedStart: try row.day("planned_start"), plannedEnd: try row.day("planned_end"),
-            priorities: priorities)
+            priorities: priorities, purpose: register?["purpose"], reasons: register?["reasons"],
+            conditions: register?["conditions"])
     }
 }

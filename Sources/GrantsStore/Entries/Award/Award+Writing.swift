@@ -6,7 +6,8 @@ extension Award {
     var shape: EntryShape {
         EntryShape([
             ("id", .identifier(id)), ("title", .text(title)), ("decision", .identifier(decision)),
-            ("amount", .amount(amount)),
+            ("amount", .amount(amount)), ("purpose", .text(purpose)), ("reasons", .text(reasons)),
+            ("conditions", .text(conditions)),
         ])
     }
 
@@ -89,6 +90,11 @@ extension Award {
                 decision, awardDate.description, plannedStart.description,
                 plannedEnd.description, priorities.map(\.slug).joined(separator: ","),
             ])
+        if purpose != nil || reasons != nil || conditions != nil {
+            try writer.db.execute(
+                sql: "INSERT INTO award_register (award_id, purpose, reasons, conditions) VALUES (?, ?, ?, ?)",
+                arguments: [id, purpose, reasons, conditions])
+        }
         if let allocation = self.allocation {
             try writer.requireAllocationHeld(allocation, from: awardDate, field: "amount", of: id, origin: origin)
         } else {

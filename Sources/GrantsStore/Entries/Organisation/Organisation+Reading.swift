@@ -10,6 +10,9 @@ extension Organisation: StoredEntry {
             db, sql: "SELECT member_id FROM csp_members WHERE csp_id = ? ORDER BY position",
             arguments: [row["id"] as String?])
         let kind: OrganisationKind = try row.choice("kind")
+        let publication = try Row.fetchOne(
+            db, sql: "SELECT sensitive, published_as FROM organisation_publication WHERE organisation_id = ?",
+            arguments: [row["id"] as String?])
         self.init(
             id: try row.organisationID("id"),
             name: try row.text("name"),
@@ -18,7 +21,9 @@ extension Organisation: StoredEntry {
             charityNumber: row["charity_number"],
             companyNumber: row["company_number"],
             locationCode: row["location_code"],
-            isExample: (row["example"] as Int?) == 1
+            isExample: (row["example"] as Int?) == 1,
+            isSensitive: (publication?["sensitive"] as Int?) == 1,
+            publishedAs: publication?["published_as"]
         )
     }
 }

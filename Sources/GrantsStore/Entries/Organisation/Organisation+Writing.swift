@@ -7,6 +7,7 @@ extension Organisation {
         EntryShape([
             ("id", .identifier(id.rawValue)), ("name", .text(name)), ("charity_number", .text(charityNumber)),
             ("company_number", .text(companyNumber)), ("location_code", .text(locationCode)),
+            ("published_as", .text(publishedAs)),
         ])
     }
 
@@ -19,6 +20,19 @@ extension Organisation {
     }
 
     func insert(by writer: BatchWriter, origin: Origin?) throws {
+        let alias = publishedAs.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+        if isSensitive && alias.isEmpty {
+            throw LedgerError(
+                .invalidEntry,
+                "is missing; a sensitive organisation needs the name that files for the public give it instead of "
+                    + "its own, such as \"A domestic abuse service in Lancashire\"",
+                origin: origin, field: "published_as", entryID: id.rawValue)
+        }
+        if !isSensitive && publishedAs != nil {
+            throw LedgerError(
+                .invalidEntry, "is only for a sensitive organisation; add sensitive: true, or leave published_as out",
+                origin: origin, field: "published_as", entryID: id.rawValue)
+        }
         try writer.db.execute(
             sql: """
                 INSERT INTO organisations (id, name, kind, charity_number, company_number, location_code, example)
@@ -27,6 +41,11 @@ extension Organisation {
             arguments: [
                 id.rawValue, name, kind.rawValue, charityNumber, companyNumber, locationCode, isExample ? 1 : 0,
             ])
+        if isSensitive {
+            try writer.db.execute(
+                sql: "INSERT INTO organisation_publication (organisation_id, sensitive, published_as) VALUES (?, 1, ?)",
+                arguments: [id.rawValue, publishedAs])
+        }
     }
 
     /// Only a partnership has members, and each must be able to be a responsible authority.
