@@ -6,8 +6,10 @@ import GrantsCore
 ///
 /// Amounts are number cells in the `£#,##0.00` format, so they add up in a spreadsheet; totals are summed in
 /// integer pence before any cell is written. Text is always a string cell, never a formula. Each sheet's header
-/// row is bold and frozen. The workbook's creation time is fixed to the return's as-of day, so the same return
-/// gives a byte-identical file.
+/// row is bold, and frozen with the column that names each row. Each sheet prints on A4 landscape, one page wide,
+/// its header row repeated on every page, under a header and over a footer that give the title, period, as-of day,
+/// the ledger's fingerprint and the page (``HeaderFooter``). The workbook's creation time is fixed to the return's
+/// as-of day, so the same return gives a byte-identical file.
 public enum ReturnWorkbook {
     /// The first sheet's name. Sheet names are fixed, and valid: short, none of `[]:*?/\`.
     public static let summarySheet = "Summary"
@@ -54,9 +56,11 @@ public enum ReturnWorkbook {
             comments: "From the grants ledger \(r.header.fingerprint)",
             createdSeconds: createdSeconds(r.header.asOf))
         let formats = try CellFormats(workbook)
-        try writeSummary(r, totals: totals, grandTotal: grandTotal, to: try workbook.addSheet(summarySheet), formats)
-        try writeAwards(r.lines, to: try workbook.addSheet(awardsSheet), formats)
-        try writeContributions(r.contributions, to: try workbook.addSheet(contributionsSheet), formats)
+        let page = HeaderFooter(r.header, title: title(r.header))
+        try writeSummary(
+            r, totals: totals, grandTotal: grandTotal, to: try workbook.addSheet(summarySheet), formats, page)
+        try writeAwards(r.lines, to: try workbook.addSheet(awardsSheet), formats, page)
+        try writeContributions(r.contributions, to: try workbook.addSheet(contributionsSheet), formats, page)
         try workbook.save()
     }
 
@@ -75,6 +79,11 @@ public enum ReturnWorkbook {
         case (nil, let csp?): "CSP \(csp)"
         case (let fund?, let csp?): "fund \(fund), CSP \(csp)"
         }
+    }
+
+    /// "Spend return: grants, every fund and every CSP", printed at the top of every page.
+    static func title(_ header: SpendReturn.Header) -> String {
+        "Spend return: grants, \(scope(header))"
     }
 
     /// The header block: one label and value a row, with the totals table below it.
@@ -97,7 +106,7 @@ public enum ReturnWorkbook {
 
     private static func writeSummary(
         _ r: SpendReturn, totals: [SpendReturn.Total], grandTotal: [Cell], to sheet: Sheet,
-        _ formats: CellFormats
+        _ formats: CellFormats, _ page: HeaderFooter
     ) throws(SpreadsheetError) {
         let block = headerBlock(r)
         for (row, (label, value)) in block.enumerated() {
@@ -110,7 +119,10 @@ public enum ReturnWorkbook {
             try sheet.writeRow(headerRow + 1 + offset, totalCells(line), formats: formats)
         }
         try sheet.writeRow(headerRow + 1 + totals.count, grandTotal, formats: formats, bold: true)
-        try sheet.freezeRows(above: headerRow + 1)
+        // The header block and the totals' header row stay in view, with the level and the ID; only the totals'
+        // header row is printed again on each page (the header block is in the page header, in short).
+        try sheet.freeze(rowsAbove: headerRow + 1, columnsLeftOf: 2)
+        try sheet.setUpPrinting(repeating: headerRow...headerRow, page)
         try sheet.fitColumns()
     }
 
@@ -138,14 +150,16 @@ public enum ReturnWorkbook {
         ]
     }
 
-    private static func writeAwards(_ lines: [SpendReturn.AwardLine], to sheet: Sheet, _ formats: CellFormats)
-        throws(SpreadsheetError)
-    {
+    private static func writeAwards(
+        _ lines: [SpendReturn.AwardLine], to sheet: Sheet, _ formats: CellFormats, _ page: HeaderFooter
+    ) throws(SpreadsheetError) {
         try sheet.writeRow(0, awardColumns.map { .text($0) }, formats: formats, bold: true)
         for (offset, line) in lines.enumerated() {
             try sheet.writeRow(1 + offset, awardCells(line), formats: formats)
         }
-        try sheet.freezeRows(above: 1)
+        // The header row and the ID column stay in view, and the header row is printed on every page.
+        try sheet.freeze(rowsAbove: 1, columnsLeftOf: 1)
+        try sheet.setUpPrinting(repeating: 0...0, page)
         try sheet.fitColumns()
     }
 
@@ -162,13 +176,15 @@ public enum ReturnWorkbook {
     }
 
     private static func writeContributions(
-        _ lines: [SpendReturn.ContributionLine], to sheet: Sheet, _ formats: CellFormats
+        _ lines: [SpendReturn.ContributionLine], to sheet: Sheet, _ formats: CellFormats, _ page: HeaderFooter
     ) throws(SpreadsheetError) {
         try sheet.writeRow(0, contributionColumns.map { .text($0) }, formats: formats, bold: true)
         for (offset, line) in lines.enumerated() {
             try sheet.writeRow(1 + offset, contributionCells(line), formats: formats)
         }
-        try sheet.freezeRows(above: 1)
+        // The header row and the ID column stay in view, and the header row is printed on every page.
+        try sheet.freeze(rowsAbove: 1, columnsLeftOf: 1)
+        try sheet.setUpPrinting(repeating: 0...0, page)
         try sheet.fitColumns()
     }
 

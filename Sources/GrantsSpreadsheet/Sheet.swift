@@ -11,7 +11,7 @@ final class Sheet {
     /// numbers with 16 significant digits, and any decimal of at most 15 digits survives the round trip.
     static let largestExactPence: Int64 = 999_999_999_999_999
 
-    private let pointer: UnsafeMutablePointer<lxw_worksheet>
+    let pointer: UnsafeMutablePointer<lxw_worksheet>
     let name: String
     private var widths: [Int] = []
 
@@ -73,12 +73,13 @@ final class Sheet {
         return value
     }
 
-    /// Keeps the rows above `row` (zero-based) in view while scrolling.
-    func freezeRows(above row: Int) throws(SpreadsheetError) {
-        guard let rowIndex = lxw_row_t(exactly: row) else {
-            throw .cannotWrite(what: "the frozen rows of '\(name)'", reason: "out of range")
+    /// Keeps the rows above `row` and the columns left of `column` (both zero-based) in view while scrolling: the
+    /// header rows, and the column that names each row.
+    func freeze(rowsAbove row: Int, columnsLeftOf column: Int) throws(SpreadsheetError) {
+        guard let rowIndex = lxw_row_t(exactly: row), let columnIndex = lxw_col_t(exactly: column) else {
+            throw .cannotWrite(what: "the frozen panes of '\(name)'", reason: "out of range")
         }
-        worksheet_freeze_panes(pointer, rowIndex, 0)
+        worksheet_freeze_panes(pointer, rowIndex, columnIndex)
     }
 
     /// Sizes each column to its widest cell, within `minimumWidth` and `maximumWidth`.

@@ -29,13 +29,13 @@ import Testing
         let file = try writeSamples(folder)
         for sheet in ["sheet2", "sheet3"] {
             let xml = try Support.part("xl/worksheets/\(sheet).xml", of: file)
-            #expect(xml.contains(#"<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>"#))
+            #expect(xml.contains(#"<pane xSplit="1" ySplit="1" topLeftCell="B2" activePane="bottomRight" state="frozen"/>"#))
             let a1 = try #require(try Support.cells(sheet, of: file)["A1"])
             #expect(try Support.isBold(style: try #require(a1.style), of: file))
         }
-        // The Summary keeps its header block and the totals' header row (row 13) in view.
+        // The Summary keeps its header block and the totals' header row (row 13) in view, with the level and ID.
         let summary = try Support.part("xl/worksheets/sheet1.xml", of: file)
-        #expect(summary.contains(#"<pane ySplit="13" topLeftCell="A14" activePane="bottomLeft" state="frozen"/>"#))
+        #expect(summary.contains(#"<pane xSplit="2" ySplit="13" topLeftCell="C14" activePane="bottomRight" state="frozen"/>"#))
         let strings = try Support.sharedStrings(of: file)
         let header = try #require(try Support.cells("sheet1", of: file)["F13"])
         #expect(strings[try #require(Int(header.value))] == "Awarded")

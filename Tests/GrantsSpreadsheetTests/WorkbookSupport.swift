@@ -130,3 +130,25 @@ extension WorkbookSupport {
         return nil
     }
 }
+
+extension WorkbookSupport {
+    /// The attributes of the first `<element …>` in `xml`, unescaped.
+    static func attributes(of element: String, in xml: String) -> [String: String]? {
+        guard let start = xml.range(of: "<\(element) "), let end = xml[start.upperBound...].firstIndex(of: ">") else {
+            return nil
+        }
+        var result: [String: String] = [:]
+        for match in xml[start.upperBound..<end].matches(of: /([A-Za-z:]+)="([^"]*)"/) {
+            result[String(match.output.1)] = unescape(String(match.output.2))
+        }
+        return result
+    }
+
+    /// A sheet's printed header and footer (`oddHeader`, `oddFooter`), unescaped, in Excel's codes.
+    static func headerFooter(in xml: String) -> (header: String, footer: String)? {
+        guard let header = xml.firstMatch(of: /<oddHeader>([^<]*)<\/oddHeader>/),
+              let footer = xml.firstMatch(of: /<oddFooter>([^<]*)<\/oddFooter>/)
+        else { return nil }
+        return (unescape(String(header.output.1)), unescape(String(footer.output.1)))
+    }
+}
