@@ -13,7 +13,7 @@ public struct GrantsCommand: ParsableCommand {
             InitCommand.self, ImportCommand.self, StatusCommand.self, HistoryCommand.self, CheckCommand.self,
             AllocateCommand.self, ReallocateCommand.self, AwardCommand.self, ClaimCommand.self, PayCommand.self, CloseCommand.self,
             WithdrawCommand.self, YearEndCommand.self, ContributionCommand.self, ReconcileCommand.self, ReturnCommand.self,
-            ValidateReturnCommand.self,
+            ValidateReturnCommand.self, RegisterCommand.self, VoluntarySectorGrantsCommand.self,
             RulebookCommand.self, DemoCommand.self,
         ]
     )

@@ -11,6 +11,7 @@ import GrantsTestSupport
         "status.txt", "status.csv", "status.json", "allocation-2018-19.txt", "eligibility.txt", "eligibility.json",
         "return-2017-18.csv", "chart-2017-18.svg", "summary-2017-18.md", "return-2017-18.xml",
         "360giving-2017-18.json", "360giving-2017-18.csv", "return-2017-18.xlsx", "schema/grants-return-1.xsd",
+        "grant-register-2017-18.csv", "grant-register-2017-18.html", "vcse-grants-2017-18.csv",
     ]
 
     @Test func demoPrintsTheStatusAndWritesReports() throws {
@@ -50,7 +51,8 @@ import GrantsTestSupport
     /// open data for programs and starts with its header.
     @Test func theCSVsForExcelCarryAByteOrderMark() throws {
         let demo = try DemoRun.shared()
-        for name in ["status.csv", "return-2017-18.csv", "360giving-2017-18.csv"] {
+        for name in ["status.csv", "return-2017-18.csv", "360giving-2017-18.csv", "grant-register-2017-18.csv",
+                     "vcse-grants-2017-18.csv"] {
             let bytes = try Data(contentsOf: URL(fileURLWithPath: (demo.reports as NSString).appendingPathComponent(name)))
             let marked = bytes.starts(with: [0xEF, 0xBB, 0xBF])
             #expect(marked == (name != "360giving-2017-18.csv"), "\(name)")

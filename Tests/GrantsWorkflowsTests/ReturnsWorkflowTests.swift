@@ -57,7 +57,8 @@ import Testing
         #expect(result.verdicts.count == 8)
         #expect(result.textFiles.map(\.name) == [
             "status.txt", "status.csv", "status.json", "allocation-2018-19.txt", "eligibility.txt", "eligibility.json",
-            "return-2017-18.csv", "chart-2017-18.svg", "summary-2017-18.md",
+            "return-2017-18.csv", "chart-2017-18.svg", "summary-2017-18.md", "grant-register-2017-18.csv",
+            "grant-register-2017-18.html", "vcse-grants-2017-18.csv",
         ])
     }
 }

@@ -101,8 +101,16 @@ public enum SampleDemo {
         let table = AllocationRenderer.decision(
             fund: fund, formula: request.formulaName, decision: decision, date: date, plan: proposal.plan,
             names: proposal.names)
-        let files = try textFiles(
+        let register = try Publications.grantRegister(month: nil, year: year, in: store)
+        let voluntarySector = try Publications.voluntarySectorGrants(year: year, in: store)
+        var files = try textFiles(
             status: status, yearStatus: yearStatus, allocationTable: table, verdicts: verdicts, spendReturn: spendReturn)
+        // What the commissioner publishes for the public: the grant register and the transparency code's list.
+        files += [
+            ("grant-register-2017-18.csv", register.csv(excel: true)),
+            ("grant-register-2017-18.html", register.html()),
+            ("vcse-grants-2017-18.csv", voluntarySector.csv(excel: true)),
+        ]
         return Result(
             outcome: outcome, allocation: proposal, status: status, reconciliation: reconciliation, verdicts: verdicts,
             allocationTable: table, textFiles: files, spendReturn: spendReturn)

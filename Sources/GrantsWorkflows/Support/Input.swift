@@ -22,6 +22,11 @@ public enum Input {
         try parsing(field) { try OrganisationID(parsing: text) }
     }
 
+    /// A calendar month, `2017-07`.
+    public static func month(_ text: String, field: String) throws(WorkflowError) -> CalendarMonth {
+        try parsing(field) { try CalendarMonth(parsing: text) }
+    }
+
     /// A quarter of a financial year, `Q1` to `Q4`.
     public static func quarter(_ text: String, field: String) throws(WorkflowError) -> Quarter {
         try parsing(field) { try Quarter(parsing: text) }
