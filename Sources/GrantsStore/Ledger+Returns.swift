@@ -7,13 +7,17 @@ extension Ledger {
         throws(LedgerError) -> SpendReturn
     {
         let asOf = period.days.upperBound
+        // The budgets and contributions are the status for the same year, scope and day.
+        let budgets = try status(StatusReport.Scope(year: period.year, fund: fund, csp: csp, asOf: asOf))
         var contributions: [SpendReturn.ContributionLine] = []
         if fund == nil && csp == nil {
-            contributions = try status(StatusReport.Scope(year: period.year, asOf: asOf)).contributions.map { line in
+            contributions = budgets.contributions.map { line in
                 SpendReturn.ContributionLine(
                     contributionID: line.scheduleID, contributorID: line.contributor.rawValue,
                     contributorName: line.contributorName, service: line.service, year: line.year,
-                    expected: line.expected, received: line.received, outstanding: line.outstanding)
+                    expected: line.expected, received: line.received, outstanding: line.outstanding,
+                    scheduled: line.amount, withdrawnOn: line.withdrawn?.effective,
+                    withdrawalReason: line.withdrawn?.reason)
             }
         }
         return try read { db in
@@ -68,7 +72,56 @@ extension Ledger {
             ).map { row throws(LedgerError) in
                 SpendReturn.FundRef(id: try row.text("id", in: "funds"), name: try row.text("name", in: "funds"))
             }
-            return SpendReturn(header: header, lines: lines, contributions: contributions, funds: funds)
+            let scope: StatementArguments = [
+                "year": period.year.startYear, "fund": fund, "csp": csp?.rawValue,
+                "from": days.lowerBound.description, "asOf": asOf.description,
+            ]
+            return SpendReturn(
+                header: header, lines: lines, contributions: contributions, funds: funds, fundBudgets: budgets.funds,
+                partnershipBudgets: budgets.csps, payments: try Self.paymentLines(db, scope),
+                claims: try Self.claimLines(db, scope))
+        }
+    }
+
+    /// The payments made within the period on the awards in scope.
+    private static func paymentLines(_ db: Database, _ scope: StatementArguments) throws -> [SpendReturn.PaymentLine] {
+        try Row.fetchAll(db, sql: AsOf.prelude + """
+            SELECT p.id, p.award_id, p.claim_id, p.date, p.amount, p.reference
+            FROM payments_d p
+            JOIN awards_d a ON a.id = p.award_id
+            JOIN funds f ON f.id = a.fund_id
+            LEFT JOIN allocations al ON al.id = a.allocation_id
+            WHERE p.date >= :from AND f.year_start = :year AND (:fund IS NULL OR f.id = :fund)
+              AND (:csp IS NULL OR al.csp_id = :csp)
+            ORDER BY p.date, p.id
+            """, arguments: scope
+        ).map { row throws(LedgerError) in
+            SpendReturn.PaymentLine(
+                paymentID: try row.text("id", in: "payments"), awardID: try row.text("award_id", in: "payments"),
+                claimID: row["claim_id"], date: try row.day("date", in: "payments"),
+                amount: try row.money("amount", in: "payments"), reference: row["reference"])
+        }
+    }
+
+    /// The claims made within the period on the awards in scope, with the payment that settled each by the day.
+    private static func claimLines(_ db: Database, _ scope: StatementArguments) throws -> [SpendReturn.ClaimLine] {
+        try Row.fetchAll(db, sql: AsOf.prelude + """
+            SELECT k.id, k.award_id, k.period_start, k.period_end, k.date, k.amount,
+              (SELECT p.id FROM payments_d p WHERE p.claim_id = k.id) AS paid_by
+            FROM claims_d k
+            JOIN awards_d a ON a.id = k.award_id
+            JOIN funds f ON f.id = a.fund_id
+            LEFT JOIN allocations al ON al.id = a.allocation_id
+            WHERE k.date >= :from AND f.year_start = :year AND (:fund IS NULL OR f.id = :fund)
+              AND (:csp IS NULL OR al.csp_id = :csp)
+            ORDER BY k.date, k.id
+            """, arguments: scope
+        ).map { row throws(LedgerError) in
+            SpendReturn.ClaimLine(
+                claimID: try row.text("id", in: "claims"), awardID: try row.text("award_id", in: "claims"),
+                periodStart: try row.day("period_start", in: "claims"), periodEnd: try row.day("period_end", in: "claims"),
+                date: try row.day("date", in: "claims"), amount: try row.money("amount", in: "claims"),
+                paidBy: row["paid_by"])
         }
     }
 

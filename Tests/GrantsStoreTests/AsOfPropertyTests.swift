@@ -84,6 +84,10 @@ import Testing
         let fromThen = try then.spendReturn(period: period)
         #expect(fromFull.lines == fromThen.lines, "\(label): award lines")
         #expect(fromFull.contributions == fromThen.contributions, "\(label): contributions")
+        #expect(fromFull.payments == fromThen.payments, "\(label): payments")
+        #expect(fromFull.claims == fromThen.claims, "\(label): claims")
+        #expect(fromFull.fundBudgets == fromThen.fundBudgets, "\(label): fund budgets")
+        #expect(fromFull.partnershipBudgets == fromThen.partnershipBudgets, "\(label): partnership budgets")
         let totals = try fromFull.totals()
         #expect(totals == (try fromThen.totals()), "\(label): totals")
         // The return's totals are the status for the same year as of the same day.

@@ -260,11 +260,18 @@ public struct SpendReturn: Hashable, Sendable {
         public let received: Money
         /// Expected less received, never below zero.
         public let outstanding: Money
+        /// The instalment as scheduled, before any withdrawal.
+        public let scheduled: Money
+        /// The day the withdrawal that cancels this instalment took effect, if it was withdrawn by the return's day.
+        public let withdrawnOn: Day?
+        /// Why it was withdrawn.
+        public let withdrawalReason: String?
 
         /// Creates a contribution line from the ledger's status figures.
         public init(
             contributionID: String, contributorID: String, contributorName: String, service: String,
-            year: FinancialYear, expected: Money, received: Money, outstanding: Money
+            year: FinancialYear, expected: Money, received: Money, outstanding: Money, scheduled: Money? = nil,
+            withdrawnOn: Day? = nil, withdrawalReason: String? = nil
         ) {
             self.contributionID = contributionID
             self.contributorID = contributorID
@@ -274,6 +281,56 @@ public struct SpendReturn: Hashable, Sendable {
             self.expected = expected
             self.received = received
             self.outstanding = outstanding
+            self.scheduled = scheduled ?? expected
+            self.withdrawnOn = withdrawnOn
+            self.withdrawalReason = withdrawalReason
+        }
+    }
+
+    /// A payment made within the period: when, how much, on which award and claim, and the remittance reference
+    /// the recipient sees on their bank statement.
+    public struct PaymentLine: Hashable, Sendable {
+        public let paymentID: String
+        public let awardID: String
+        public let claimID: String?
+        public let date: Day
+        public let amount: Money
+        public let reference: String?
+
+        /// Creates a payment line.
+        public init(paymentID: String, awardID: String, claimID: String?, date: Day, amount: Money, reference: String?) {
+            self.paymentID = paymentID
+            self.awardID = awardID
+            self.claimID = claimID
+            self.date = date
+            self.amount = amount
+            self.reference = reference
+        }
+    }
+
+    /// A claim made within the period: the work it covers, what it asks for, and the payment that settled it by the
+    /// return's day, if any.
+    public struct ClaimLine: Hashable, Sendable {
+        public let claimID: String
+        public let awardID: String
+        public let periodStart: Day
+        public let periodEnd: Day
+        public let date: Day
+        public let amount: Money
+        /// The payment that settled it, by the return's day.
+        public let paidBy: String?
+
+        /// Creates a claim line.
+        public init(
+            claimID: String, awardID: String, periodStart: Day, periodEnd: Day, date: Day, amount: Money, paidBy: String?
+        ) {
+            self.claimID = claimID
+            self.awardID = awardID
+            self.periodStart = periodStart
+            self.periodEnd = periodEnd
+            self.date = date
+            self.amount = amount
+            self.paidBy = paidBy
         }
     }
 
@@ -299,13 +356,30 @@ public struct SpendReturn: Hashable, Sendable {
     public let contributions: [ContributionLine]
     /// Every fund in scope, including those with no awards.
     public let funds: [FundRef]
+    /// The budget of every fund in scope, as `grants status` gives it as of the return's day: budget, allocated,
+    /// committed, paid, returned, forecast; remaining and variance follow from them.
+    public let fundBudgets: [StatusReport.Line]
+    /// The allocation of every partnership in scope, those with no awards too, as `grants status` gives it.
+    public let partnershipBudgets: [StatusReport.Line]
+    /// The payments made within the period, by date and id.
+    public let payments: [PaymentLine]
+    /// The claims made within the period, by date and id.
+    public let claims: [ClaimLine]
 
     /// Creates a return; the ledger makes it with its lines already in order.
-    public init(header: Header, lines: [AwardLine], contributions: [ContributionLine], funds: [FundRef] = []) {
+    public init(
+        header: Header, lines: [AwardLine], contributions: [ContributionLine], funds: [FundRef] = [],
+        fundBudgets: [StatusReport.Line] = [], partnershipBudgets: [StatusReport.Line] = [],
+        payments: [PaymentLine] = [], claims: [ClaimLine] = []
+    ) {
         self.header = header
         self.lines = lines
         self.contributions = contributions
         self.funds = funds
+        self.fundBudgets = fundBudgets
+        self.partnershipBudgets = partnershipBudgets
+        self.payments = payments
+        self.claims = claims
     }
 
     /// Totals per CSP (of lines that draw on a CSP allocation), then per fund, by key.
