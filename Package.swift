@@ -96,7 +96,10 @@ let package = Package(
         .testTarget(name: "GrantsImportTests", dependencies: ["GrantsCore", "GrantsImport", "GrantsStore", "GrantsTestSupport"]),
         .testTarget(
             name: "GrantsWorkflowsTests",
-            dependencies: ["GrantsWorkflows", "GrantsCore", "GrantsRules", "GrantsImport", "GrantsStore", "GrantsTestSupport"]
+            dependencies: [
+                "GrantsWorkflows", "GrantsCore", "GrantsRules", "GrantsImport", "GrantsStore", "GrantsReports",
+                "GrantsTestSupport",
+            ]
         ),
         .testTarget(name: "GrantsFilesTests", dependencies: ["GrantsFiles", "GrantsTestSupport"]),
         .testTarget(

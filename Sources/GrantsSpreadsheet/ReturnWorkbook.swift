@@ -1,8 +1,9 @@
 import GrantsCore
 
 /// Writes a `SpendReturn` as an XLSX workbook (through libxlsxwriter) for finance officers: a Summary sheet (the
-/// return's header, then totals per CSP and per fund and for the whole return), an Awards sheet (one row per award
-/// line, every column) and a Contributions sheet.
+/// return's header, then totals per CSP and per fund and for the whole return), then one sheet per table of the
+/// return with the fields the CSV and the XML carry (`ReturnFields`): Awards, Contributions, Budgets (each fund's
+/// budget and every partnership's allocation), Payments and Claims of the period.
 ///
 /// Amounts are number cells in the `£#,##0.00` format, so they add up in a spreadsheet; totals are summed in
 /// integer pence before any cell is written. Text is always a string cell, never a formula. Each sheet's header
@@ -17,14 +18,17 @@ public enum ReturnWorkbook {
     public static let awardsSheet = "Awards"
     /// The third sheet's name: one row per contribution line.
     public static let contributionsSheet = "Contributions"
+    /// The fourth sheet's name: each fund's budget and every partnership's allocation, as status gives them.
+    public static let budgetsSheet = "Budgets"
+    /// The fifth sheet's name: the payments of the period.
+    public static let paymentsSheet = "Payments"
+    /// The sixth sheet's name: the claims of the period.
+    public static let claimsSheet = "Claims"
+    /// Every sheet's name, in order.
+    public static let sheets = [summarySheet, awardsSheet, contributionsSheet, budgetsSheet, paymentsSheet, claimsSheet]
 
     /// The Awards sheet's column titles, in order.
-    public static let awardColumns = [
-        "Award ID", "Decision", "Title", "Recipient ID", "Recipient name", "Charity number", "Company number",
-        "CSP ID", "CSP name", "CSP area code", "Fund ID", "Fund name", "Scheme", "Priorities", "Award date",
-        "Planned start", "Planned end", "State", "Awarded", "Released", "Committed", "Paid in period",
-        "Paid to date", "Outstanding", "Returned",
-    ]
+    public static let awardColumns = ReturnFields.award.map(\.title)
 
     /// The totals table's column titles on the Summary sheet, in order.
     public static let totalColumns = [
@@ -33,10 +37,7 @@ public enum ReturnWorkbook {
     ]
 
     /// The Contributions sheet's column titles, in order.
-    public static let contributionColumns = [
-        "Contribution ID", "Contributor ID", "Contributor name", "Service", "Financial year", "Expected",
-        "Received", "Outstanding",
-    ]
+    public static let contributionColumns = ReturnFields.contribution.map(\.title)
 
     /// Writes `r` to `path`, replacing any file there only once the new workbook is complete.
     public static func write(_ r: SpendReturn, to path: String) throws(SpreadsheetError) {
@@ -59,8 +60,14 @@ public enum ReturnWorkbook {
         let page = HeaderFooter(r.header, title: title(r.header))
         try writeSummary(
             r, totals: totals, grandTotal: grandTotal, to: try workbook.addSheet(summarySheet), formats, page)
-        try writeAwards(r.lines, to: try workbook.addSheet(awardsSheet), formats, page)
-        try writeContributions(r.contributions, to: try workbook.addSheet(contributionsSheet), formats, page)
+        try writeTable(ReturnFields.award, r.lines, to: try workbook.addSheet(awardsSheet), formats, page)
+        try writeTable(
+            ReturnFields.contribution, r.contributions, to: try workbook.addSheet(contributionsSheet), formats, page)
+        try writeTable(
+            ReturnFields.budget, r.fundBudgets + r.partnershipBudgets, to: try workbook.addSheet(budgetsSheet), formats,
+            page)
+        try writeTable(ReturnFields.payment, r.payments, to: try workbook.addSheet(paymentsSheet), formats, page)
+        try writeTable(ReturnFields.claim, r.claims, to: try workbook.addSheet(claimsSheet), formats, page)
         try workbook.save()
     }
 
@@ -150,48 +157,37 @@ public enum ReturnWorkbook {
         ]
     }
 
-    private static func writeAwards(
-        _ lines: [SpendReturn.AwardLine], to sheet: Sheet, _ formats: CellFormats, _ page: HeaderFooter
+    /// One table on its own sheet: the fields' titles in bold, a row per line, the header row and the first column
+    /// kept in view and the header row printed on every page.
+    private static func writeTable<Line>(
+        _ fields: [ReturnField<Line>], _ lines: [Line], to sheet: Sheet, _ formats: CellFormats, _ page: HeaderFooter
     ) throws(SpreadsheetError) {
-        try sheet.writeRow(0, awardColumns.map { .text($0) }, formats: formats, bold: true)
+        try sheet.writeRow(0, fields.map { .text($0.title) }, formats: formats, bold: true)
         for (offset, line) in lines.enumerated() {
-            try sheet.writeRow(1 + offset, awardCells(line), formats: formats)
+            try sheet.writeRow(1 + offset, try cells(fields, line), formats: formats)
         }
-        // The header row and the ID column stay in view, and the header row is printed on every page.
         try sheet.freeze(rowsAbove: 1, columnsLeftOf: 1)
         try sheet.setUpPrinting(repeating: 0...0, page)
         try sheet.fitColumns()
     }
 
-    static func awardCells(_ line: SpendReturn.AwardLine) -> [Cell] {
-        [
-            .text(line.awardID), .text(line.decision), .text(line.title), .text(line.recipientID),
-            .text(line.recipientName), .text(line.charityNumber), .text(line.companyNumber), .text(line.cspID),
-            .text(line.cspName), .text(line.cspLocationCode), .text(line.fundID), .text(line.fundName),
-            .text(line.scheme.rawValue), .text(line.priorities.joined(separator: ", ")), .day(line.awardDate),
-            .day(line.plannedStart), .day(line.plannedEnd), .text(line.state.rawValue), .money(line.awarded),
-            .money(line.released), .money(line.committed), .money(line.paidInPeriod), .money(line.paidToDate),
-            .money(line.outstanding), .money(line.returned),
-        ]
-    }
-
-    private static func writeContributions(
-        _ lines: [SpendReturn.ContributionLine], to sheet: Sheet, _ formats: CellFormats, _ page: HeaderFooter
-    ) throws(SpreadsheetError) {
-        try sheet.writeRow(0, contributionColumns.map { .text($0) }, formats: formats, bold: true)
-        for (offset, line) in lines.enumerated() {
-            try sheet.writeRow(1 + offset, contributionCells(line), formats: formats)
+    /// A line's cells, in the fields' order.
+    static func cells<Line>(_ fields: [ReturnField<Line>], _ line: Line) throws(SpreadsheetError) -> [Cell] {
+        var cells: [Cell] = []
+        for field in fields {
+            let value: ReturnValue
+            do {
+                value = try field.value(line)
+            } catch {
+                throw .money(error)
+            }
+            switch value {
+            case .text(let text): cells.append(.text(text))
+            case .money(let money): cells.append(.money(money))
+            case .day(let day): cells.append(day.map { .day($0) } ?? .empty)
+            case .count(let count): cells.append(.count(count))
+            }
         }
-        // The header row and the ID column stay in view, and the header row is printed on every page.
-        try sheet.freeze(rowsAbove: 1, columnsLeftOf: 1)
-        try sheet.setUpPrinting(repeating: 0...0, page)
-        try sheet.fitColumns()
-    }
-
-    static func contributionCells(_ line: SpendReturn.ContributionLine) -> [Cell] {
-        [
-            .text(line.contributionID), .text(line.contributorID), .text(line.contributorName), .text(line.service),
-            .text(line.year.label), .money(line.expected), .money(line.received), .money(line.outstanding),
-        ]
+        return cells
     }
 }

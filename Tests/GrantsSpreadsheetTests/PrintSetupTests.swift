@@ -14,6 +14,9 @@ import Testing
         ("sheet1", "Summary", (2, 13), "$13:$13"),
         ("sheet2", "Awards", (1, 1), "$1:$1"),
         ("sheet3", "Contributions", (1, 1), "$1:$1"),
+        ("sheet4", "Budgets", (1, 1), "$1:$1"),
+        ("sheet5", "Payments", (1, 1), "$1:$1"),
+        ("sheet6", "Claims", (1, 1), "$1:$1"),
     ]
 
     @Test func everySheetPrintsLandscapeOnePageWide() throws {

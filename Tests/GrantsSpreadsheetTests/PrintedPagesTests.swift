@@ -18,7 +18,7 @@ import GrantsSpreadsheet
         let sheets = texts.map(Self.sheet(headedBy:))
         #expect(!sheets.contains(nil), "a page without its sheet's name in its header: \(texts)")
         // The sheets print in order, the Summary on the first page and on no other.
-        let names = [ReturnWorkbook.summarySheet, ReturnWorkbook.awardsSheet, ReturnWorkbook.contributionsSheet]
+        let names = ReturnWorkbook.sheets
         let order = sheets.compactMap { $0.flatMap { names.firstIndex(of: $0) } }
         #expect(order == order.sorted(), "pages by sheet: \(sheets)")
         #expect(sheets.filter { $0 == ReturnWorkbook.summarySheet }.count == 1, "pages by sheet: \(sheets)")
@@ -37,7 +37,6 @@ import GrantsSpreadsheet
             return nil
         }
         let words = header.split(whereSeparator: \.isWhitespace).map(String.init)
-        return [ReturnWorkbook.summarySheet, ReturnWorkbook.awardsSheet, ReturnWorkbook.contributionsSheet]
-            .first { words.contains($0) }
+        return ReturnWorkbook.sheets.first { words.contains($0) }
     }
 }

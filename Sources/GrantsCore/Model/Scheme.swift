@@ -7,6 +7,15 @@ public enum Scheme: String, CaseIterable, Hashable, Sendable {
     /// A service the OPCC commissions (such as the IDVA service), which partners contribute towards.
     case commissionedService = "commissioned-service"
 
+    /// The scheme as people name it.
+    public var title: String {
+        switch self {
+        case .cspGrant: "Community Safety Partnership grant"
+        case .communityActionFund: "Community Action Fund"
+        case .commissionedService: "Commissioned service"
+        }
+    }
+
     /// Whether awards from this scheme must draw on an allocation to a CSP.
     public var awardsDrawOnAllocations: Bool { self == .cspGrant }
 
