@@ -25,6 +25,18 @@ final class IssueCollector {
         }
     }
 
+    /// Moves each issue whose message `line` places (calling it once per issue, in order), then puts the issues in
+    /// line order, those with no line last.
+    func relocate(_ line: (String) -> Int?) {
+        let placed = issues.map { issue in
+            line(issue.message).map { ValidationIssue(line: $0, message: issue.message) } ?? issue
+        }
+        func order(_ issue: (offset: Int, element: ValidationIssue)) -> (Int, Int) {
+            (issue.element.line == 0 ? Int.max : issue.element.line, issue.offset)
+        }
+        issues = placed.enumerated().sorted { order($0) < order($1) }.map(\.element)
+    }
+
     /// For `xmlSchemaSetValidStructuredErrors` and friends: `userData` is an unretained `IssueCollector`.
     /// Warnings are left out: they do not make a document invalid.
     static let structuredError: xmlStructuredErrorFunc = { userData, error in

@@ -11,6 +11,8 @@ public enum SpendReturns {
     public static func period(year: FinancialYear, quarter: Quarter?, asOf: Day?) throws(WorkflowError)
         -> SpendReturn.Period
     {
+        // A return's schema has room for a quarter or a year-to-date day, not both.
+        if quarter != nil && asOf != nil { throw .usage("give a quarter or an as-of day, not both") }
         if let asOf, !year.contains(asOf) { throw .usage("--as-of: \(asOf) is not in \(year)") }
         return SpendReturn.Period(year: year, quarter: quarter, asOf: asOf)
     }
