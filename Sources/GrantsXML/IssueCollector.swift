@@ -21,7 +21,8 @@ final class IssueCollector {
     func relocate(from index: Int, to line: Int, where matches: (String) -> Bool) {
         guard line > 0 else { return }
         for position in index..<issues.count where matches(issues[position].message) {
-            issues[position] = ValidationIssue(line: line, message: issues[position].message)
+            let issue = issues[position]
+            issues[position] = ValidationIssue(line: line, message: issue.message, check: issue.check)
         }
     }
 
@@ -29,7 +30,7 @@ final class IssueCollector {
     /// line order, those with no line last.
     func relocate(_ line: (String) -> Int?) {
         let placed = issues.map { issue in
-            line(issue.message).map { ValidationIssue(line: $0, message: issue.message) } ?? issue
+            line(issue.message).map { ValidationIssue(line: $0, message: issue.message, check: issue.check) } ?? issue
         }
         func order(_ issue: (offset: Int, element: ValidationIssue)) -> (Int, Int) {
             (issue.element.line == 0 ? Int.max : issue.element.line, issue.offset)

@@ -64,15 +64,15 @@ struct BrokenReturn: Sendable, CustomTestStringConvertible {
         return text
     }
 
-    /// The expected issues, placed in `document`.
-    func expected(in document: String) throws -> [ValidationIssue] {
+    /// The expected issues, placed in `document`, all found by `check`.
+    func expected(in document: String, check: ValidationIssue.Check) throws -> [ValidationIssue] {
         try issues.map { issue in
             let place = try issue.place ?? edits.first.map { Place(text: $0.new, after: $0.after) } ?? {
                 throw FixtureError("\(name): an issue placed at an edit, with no edit")
             }()
             let range = try Self.find(place.text, after: place.after, in: document, for: name)
             let line = document[..<range.lowerBound].reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
-            return ValidationIssue(line: line, message: issue.message)
+            return ValidationIssue(line: line, message: issue.message, check: check)
         }
     }
 

@@ -78,8 +78,8 @@ public enum SpendReturns {
         }
     }
 
-    /// Writes an XML return into a new file, validates it against the shipped XSD, and only then puts it at
-    /// `path`.
+    /// Writes an XML return into a new file, validates it against the shipped XSD and checks its consistency, and
+    /// only then puts it at `path`.
     static func writeValidatedXML(_ r: SpendReturn, to path: String) throws(WorkflowError) {
         let output: OutputFile
         let result: ValidationResult
@@ -99,7 +99,8 @@ public enum SpendReturns {
             output.abandon()
             let first = result.issues.first.map(\.description) ?? "unknown"
             throw .badData(
-                "the XML return failed its own schema (\(result.issues.count) issue(s), first \(first)); nothing was written")
+                "the XML return failed its own validation (\(result.issues.count) issue(s), first \(first)); nothing was "
+                    + "written")
         }
         do {
             try output.commit()

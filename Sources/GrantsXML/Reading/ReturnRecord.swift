@@ -1,6 +1,6 @@
 /// One part of a return as read: the header, an award line, a total or a contribution line, with the text and line
-/// of each element inside it (an element that holds others has empty text). The validator uses them to place
-/// libxml2's identity-constraint errors.
+/// of each element inside it (an element that holds others has empty text). The consistency checks read these, and
+/// the validator uses them to place libxml2's identity-constraint errors.
 struct ReturnRecord {
     /// The kinds of part the checks look at.
     enum Kind {
