@@ -2,7 +2,9 @@ import CLibXML2
 import Foundation
 import GrantsFiles
 
-/// Checks a file against the shipped return schema, `grants-return-1.xsd`.
+/// Checks a file against the shipped return schema, `grants-return-1.xsd`, and a document valid against it for what
+/// XSD 1.0 cannot say (`ReturnConsistency`: totals are the sums of their lines, figures follow from one another,
+/// days fit the period), in the same single pass.
 ///
 /// The document is treated as untrusted: it is read with `XML_PARSE_NONET` (and `XML_PARSE_BIG_LINES`, so lines
 /// past 65,535 are numbered right) and nothing else — no entity substitution, no DTD loading, no XInclude, no
@@ -26,9 +28,9 @@ public enum ReturnValidator {
 
     /// Validates the file at `path`.
     ///
-    /// An invalid, malformed or refused document is a result (`.invalid` with each issue's line); only a file
-    /// that cannot be read, a missing schema or a failure inside libxml2 throws. Safe to call from many threads
-    /// at once.
+    /// An invalid, malformed, refused or inconsistent document is a result (`.invalid` with each issue's line; the
+    /// consistency issues only when there is no other); only a file that cannot be read, a missing schema or a
+    /// failure inside libxml2 throws. Safe to call from many threads at once.
     public static func validate(file path: String) throws(XMLReturnError) -> ValidationResult {
         let schema = try CompiledSchema.shared.get()
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
@@ -78,38 +80,74 @@ public enum ReturnValidator {
             throw XMLReturnError(.validatorFailed, "libxml2 could not attach the schema to the reader", path: name)
         }
         // Some fatal parse errors (a document cut short) go to the thread's handler rather than the reader's.
-        let (status, refused) = try LibXML.capturingErrors(into: collector) { () throws(XMLReturnError) in
+        var read = try LibXML.capturingErrors(into: collector) { () throws(XMLReturnError) in
             readDocument(reader, into: collector)
         }
-        if let refused { return refused }
+        if let refused = read.refused { return refused }
+        collector.relocate { read.identities.line(of: $0) }
         let issues = collector.issues
-        if status == 0 && issues.isEmpty && xmlTextReaderIsValid(reader) == 1 { return .valid }
+        if read.status == 0 && issues.isEmpty && xmlTextReaderIsValid(reader) == 1 {
+            // Only a document valid against the schema is held to what the schema cannot say.
+            return read.consistency.isEmpty ? .valid : .invalid(read.consistency)
+        }
         if issues.isEmpty {
-            let message = status < 0 ? "the document is not well-formed" : "not valid against \(schemaFileName)"
+            let message = read.status < 0 ? "the document is not well-formed" : "not valid against \(schemaFileName)"
             return .invalid([ValidationIssue(line: Int(xmlTextReaderGetParserLineNumber(reader)), message: message)])
         }
         return .invalid(issues)
     }
 
-    /// Reads the whole document; returns the reader's last status, or a result when a DOCTYPE is met.
-    private static func readDocument(_ reader: xmlTextReaderPtr, into collector: IssueCollector) -> (Int32, ValidationResult?) {
+    /// What reading a whole document gave.
+    private struct Reading {
+        /// The reader's last status: 0 at the end of the document, -1 on an error.
         var status: Int32 = 1
+        /// The result when a DOCTYPE is met.
+        var refused: ValidationResult?
+        /// The consistency issues, which count only if the document is valid against the schema.
+        var consistency: [ValidationIssue] = []
+        /// Where the elements the schema's keys and keyrefs select are.
+        var identities = IdentityLines()
+    }
+
+    /// Reads the whole document, checking its consistency as it goes.
+    private static func readDocument(_ reader: xmlTextReaderPtr, into collector: IssueCollector) -> Reading {
+        var read = Reading()
         var awardStart = 0
-        while status == 1 && collector.issues.count < issueLimit {
+        var records = ReturnRecordReader()
+        var consistency = ReturnConsistency(limit: issueLimit)
+        func ended(_ record: ReturnRecord?) {
+            guard let record else { return }
+            read.identities.register(record)
+            // A document the schema refuses is not held to the rest: its consistency issues would not be shown.
+            if collector.issues.isEmpty { consistency.check(record) }
+        }
+        while read.status == 1 && collector.issues.count < issueLimit {
             let before = collector.issues.count
-            status = xmlTextReaderRead(reader)
-            // A second guard: the prolog scan has already refused any DOCTYPE before parsing began.
-            if status == 1 && xmlTextReaderNodeType(reader) == Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue) {
+            read.status = xmlTextReaderRead(reader)
+            switch read.status == 1 ? xmlTextReaderNodeType(reader) : -1 {
+            case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue):
+                // A second guard: the prolog scan has already refused any DOCTYPE before parsing began.
                 let line = Int(xmlTextReaderGetParserLineNumber(reader))
-                return (status, .invalid([ValidationIssue(line: line, message: doctypeRefused)]))
-            }
-            if status == 1 && localName(reader) == "award", let node = xmlTextReaderCurrentNode(reader) {
-                awardStart = Int(xmlGetLineNo(node))
+                read.refused = .invalid([ValidationIssue(line: line, message: doctypeRefused)])
+                return read
+            case Int32(XML_READER_TYPE_ELEMENT.rawValue):
+                let name = localName(reader) ?? ""
+                let line = xmlTextReaderCurrentNode(reader).map { Int(xmlGetLineNo($0)) } ?? 0
+                if name == "award" { awardStart = line }
+                records.start(name, line: line)
+                if xmlTextReaderIsEmptyElement(reader) == 1 { ended(records.end()) }
+            case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue):
+                if let value = xmlTextReaderConstValue(reader) { records.characters(String(cString: value)) }
+            case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
+                ended(records.end())
+            default:
+                break
             }
             // libxml2 reports a duplicate award id when the award ends: point at where it starts instead.
-            collector.relocate(from: before, to: awardStart) { $0.contains("Duplicate key-sequence") }
+            collector.relocate(from: before, to: awardStart) { $0.contains("identity-constraint 'awardID'") }
         }
-        return (status, nil)
+        read.consistency = consistency.issues
+        return read
     }
 
     /// The local name of the reader's current node.

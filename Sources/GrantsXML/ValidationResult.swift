@@ -1,6 +1,6 @@
 /// What validating a document against the return schema found: it is valid, or it is not, and why.
 public enum ValidationResult: Hashable, Sendable {
-    /// Well-formed, no DOCTYPE, and valid against `grants-return-1.xsd`.
+    /// Well-formed, no DOCTYPE, valid against `grants-return-1.xsd`, and consistent (`ValidationIssue.Check`).
     case valid
     /// Refused, with every issue found, in document order (never empty).
     case invalid([ValidationIssue])

@@ -133,18 +133,29 @@ func writeReturns(count: Int) throws {
     let header = SpendReturn.Header(
         funderID: "360G-LancashirePCC-OPCC", funderName: "Office of the Police and Crime Commissioner for Lancashire",
         period: .init(year: year), fund: nil, csp: nil, asOf: year.lastDay, fingerprint: "fnv1a64:0000000000000000/0")
-    // Totals in one pass over the lazily made lines, in pence.
-    var awarded: Int64 = 0, paid: Int64 = 0
+    // Totals per CSP and for the fund in one pass over the lazily made lines, in pence: the schema wants a total
+    // for every CSP and fund its lines name.
+    var perCSP: [String: (name: String, awards: Int, awarded: Int64, paid: Int64)] = [:]
     for index in 0..<count {
         let line = syntheticLine(index, year: year)
-        awarded += line.awarded.pence
-        paid += line.paidToDate.pence
+        let key = line.cspID ?? ""
+        let sums = perCSP[key] ?? (line.cspName ?? "", 0, 0, 0)
+        perCSP[key] = (sums.name, sums.awards + 1, sums.awarded + line.awarded.pence, sums.paid + line.paidToDate.pence)
     }
-    let total = SpendReturn.Total(
-        level: .fund, key: "CSP-2017-18", name: "Community Safety Partnership grant 2017/18", fundID: "CSP-2017-18",
-        awards: count, awarded: Money(pence: awarded), released: .zero, committed: Money(pence: awarded),
-        paidInPeriod: Money(pence: paid), paidToDate: Money(pence: paid), outstanding: Money(pence: awarded - paid),
-        returned: .zero)
+    func total(_ level: SpendReturn.Total.Level, key: String, name: String, awards: Int, awarded: Int64, paid: Int64)
+        -> SpendReturn.Total
+    {
+        SpendReturn.Total(
+            level: level, key: key, name: name, fundID: "CSP-2017-18", awards: awards, awarded: Money(pence: awarded),
+            released: .zero, committed: Money(pence: awarded), paidInPeriod: Money(pence: paid),
+            paidToDate: Money(pence: paid), outstanding: Money(pence: awarded - paid), returned: .zero)
+    }
+    let totals = perCSP.keys.sorted().compactMap { key in
+        perCSP[key].map { total(.csp, key: key, name: $0.name, awards: $0.awards, awarded: $0.awarded, paid: $0.paid) }
+    } + [
+        total(.fund, key: "CSP-2017-18", name: "Community Safety Partnership grant 2017/18", awards: count,
+              awarded: perCSP.values.reduce(0) { $0 + $1.awarded }, paid: perCSP.values.reduce(0) { $0 + $1.paid }),
+    ]
     let lines = (0..<count).lazy.map { syntheticLine($0, year: year) }
     print("write-returns: \(count) award lines")
     let clock = ContinuousClock()
@@ -155,7 +166,7 @@ func writeReturns(count: Int) throws {
     var buffer: [UInt8] = []
     buffer.reserveCapacity(1 << 20)
     var start = clock.now
-    try ReturnCSV.write(header: header, lines: lines, totals: [total], contributions: []) { row in
+    try ReturnCSV.write(header: header, lines: lines, totals: totals, contributions: []) { row in
         buffer.append(contentsOf: row.utf8)
         if buffer.count >= 1 << 20 {
             handle.write(Data(buffer))
@@ -170,7 +181,7 @@ func writeReturns(count: Int) throws {
 
     let xmlPath = folder.appendingPathComponent("return.xml").path
     start = clock.now
-    try ReturnXMLWriter.write(header: header, lines: lines, totals: [total], contributions: [], to: xmlPath)
+    try ReturnXMLWriter.write(header: header, lines: lines, totals: totals, contributions: [], to: xmlPath)
     let xmlSeconds = seconds(clock.now - start)
     let size = (try? FileManager.default.attributesOfItem(atPath: xmlPath)[.size] as? Int) ?? 0
     print(String(format: "  XML write:        %.3f s  (%.0f lines/s), %d MiB, peak memory so far %.1f MiB",

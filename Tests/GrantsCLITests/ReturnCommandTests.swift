@@ -57,6 +57,34 @@ import GrantsTestSupport
         #expect(try await GrantsBinary.run(["validate-return", "missing.xml"], in: folder.path).status == 74)
     }
 
+    /// What the schema cannot say is reported as a schema error is: file, line, element, what is wrong and what was
+    /// expected; a quarter's return, written by `grants return`, passes.
+    @Test func anInconsistentReturnIsRefusedLikeASchemaError() async throws {
+        let folder = try SampleLedger.copy()
+        #expect(try await GrantsBinary.run(["return", "--year", "2017/18", "--format", "xml", "-o", "r.xml"], in: folder.path).status == 0)
+        let text = try String(contentsOfFile: folder.file("r.xml"), encoding: .utf8)
+        let broken = text
+            .replacingOccurrences(of: "<financialYear>2017/18</financialYear>\n      <firstDay>2017-04-01</firstDay>",
+                                  with: "<financialYear>2017/18</financialYear>\n      <firstDay>2017-03-31</firstDay>")
+            .replacingOccurrences(of: "<awarded>9925.00</awarded>", with: "<awarded>9952.00</awarded>")
+        try folder.write("inconsistent.xml", broken)
+        let refused = try await GrantsBinary.run(["validate-return", "inconsistent.xml"], in: folder.path)
+        #expect(refused.status == 1)
+        #expect(refused.stdout == """
+            inconsistent.xml:11: Element 'firstDay': 2017-03-31 is outside the financial year 2017/18 (2017-04-01 to \
+            2018-03-31); expected 2017-04-01, the first day of 2017/18.
+            inconsistent.xml:524: Element 'awarded': the total of fund CAF-2017-18 is 9952.00, but its award lines add \
+            up to 9925.00; expected 9925.00.
+            inconsistent.xml: 2 problem(s)
+
+            """)
+        #expect(try await GrantsBinary.run(["return", "--year", "2017/18", "--quarter", "Q3", "--format", "xml", "-o", "q3.xml"],
+                                           in: folder.path).status == 0)
+        let quarter = try await GrantsBinary.run(["validate-return", "q3.xml"], in: folder.path)
+        #expect(quarter.status == 0)
+        #expect(quarter.stdout == "q3.xml: valid against grants-return-1.xsd\n")
+    }
+
     @Test func badArgumentsAreUsageErrorsAndAFailedWriteLeavesTheOldFile() async throws {
         let folder = try SampleLedger.copy()
         #expect(try await GrantsBinary.run(["return", "--year", "2017/18", "--format", "xlsx"], in: folder.path).status == 64)

@@ -179,6 +179,26 @@ import Testing
             field: "reason", entryID: "W-1"),
     ]
 
+    /// Numbers and codes a return's schema would refuse, so that no organisation the ledger holds stops a return.
+    static let badCodes: [Case] = [
+        Case(
+            name: "a charity number that is not one",
+            batch: single(Organisation(id: org("GB-CHC-1164883"), name: "X", kind: .registeredCharity, charityNumber: "abc")),
+            field: "charity_number", entryID: "GB-CHC-1164883",
+            mentions: ["'abc' is not a charity number; expected 6 or 7 digits"]),
+        Case(
+            name: "a company number of 7 digits",
+            batch: single(Organisation(id: org("GB-COH-09506232"), name: "X", kind: .company, companyNumber: "9506232")),
+            field: "company_number", entryID: "GB-COH-09506232",
+            mentions: ["'9506232' is not a company number; expected 8 digits (09506232)"]),
+        Case(
+            name: "a location code that is not an ONS code",
+            batch: single(Organisation(
+                id: org("360G-Test-CSP-X"), name: "X", kind: .communitySafetyPartnership, locationCode: "somewhere")),
+            field: "location_code", entryID: "360G-Test-CSP-X",
+            mentions: ["'somewhere' is not a location code; expected an ONS area code"]),
+    ]
+
     /// Valid entries ahead of the bad one, which must not be written either.
     static func refuse(_ refusal: Case) throws {
         let ledger = try Fixtures.ledger()
@@ -194,6 +214,8 @@ import Testing
     @Test(arguments: badDecisions) func aBadDecisionReferenceIsRefused(_ refusal: Case) throws { try Self.refuse(refusal) }
 
     @Test(arguments: badText) func controlCharactersInTextAreRefused(_ refusal: Case) throws { try Self.refuse(refusal) }
+
+    @Test(arguments: badCodes) func aNumberOrCodeOfTheWrongShapeIsRefused(_ refusal: Case) throws { try Self.refuse(refusal) }
 
     /// Tabs, accents, symbols and other scripts are text people write: they are kept.
     @Test func ordinaryTextIsKept() throws {

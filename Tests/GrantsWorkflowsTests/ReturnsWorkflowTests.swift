@@ -16,6 +16,15 @@ import Testing
         #expect(error?.message == "--as-of: 2018-04-01 is not in 2017/18")
     }
 
+    @Test func aQuarterAndADayTogetherAreAUsageError() throws {
+        let error = #expect(throws: WorkflowError.self) {
+            try SpendReturns.period(
+                year: try FinancialYear(parsing: "2017/18"), quarter: .q3, asOf: try Samples.day("2017-12-31"))
+        }
+        #expect(error?.failureKind == .usage)
+        #expect(error?.message == "give a quarter or an as-of day, not both")
+    }
+
     @Test(arguments: [ReturnFormat.xml, .xlsx])
     func aFileOnlyFormatHasNoText(format: ReturnFormat) throws {
         let ledger = try Samples.ledger()

@@ -213,8 +213,9 @@ struct ValidatorTests {
     func bigLines() throws {
         let folder = try TemporaryFolder()
         let path = folder.file("big.xml")
-        let lines = (0..<2_500).lazy.map { Made.line(String(format: "AWD-%05d", $0)) }
-        try ReturnXMLWriter.write(header: Made.header(), lines: lines, totals: [], contributions: [], to: path)
+        let lines = (0..<2_500).map { Made.line(String(format: "AWD-%05d", $0)) }
+        try ReturnXMLWriter.write(
+            header: Made.header(), lines: lines, totals: try Made.spendReturn(lines).totals(), contributions: [], to: path)
         let good = try String(contentsOfFile: path, encoding: .utf8)
         let target = "<id>AWD-02400</id>"
         let idLine = try #require(lineNumber(of: target, in: good))

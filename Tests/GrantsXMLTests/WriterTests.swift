@@ -197,7 +197,7 @@ struct WriterTests {
             if index == count / 2 { seen.sizes.append(Self.bytesIn(folder.path)) }
             return Made.line(String(format: "AWD-%07d", index))
         }
-        let totals = try Made.spendReturn([Made.line("AWD-0000000")]).totals()
+        let totals = try Made.spendReturn((0..<count).map { Made.line(String(format: "AWD-%07d", $0)) }).totals()
         try ReturnXMLWriter.write(header: Made.header(), lines: lines, totals: totals, contributions: [], to: path)
         // Half-way through, libxml2 had already written well over half a megabyte to disk.
         #expect(seen.sizes.count == 1)

@@ -13,8 +13,8 @@ struct ReturnCommand: ParsableCommand {
             One line per award (awarded, released, committed, paid in the period, paid to date, outstanding,
             returned), totals per CSP and per fund that equal `grants status` for the same scope, and contributions.
             Files are written to a temporary file and renamed, so a return is whole or absent; XML is validated
-            against the shipped XSD before the command reports success. The same ledger and arguments give the
-            same bytes.
+            against the shipped XSD, and checked as validate-return checks it, before the command reports success.
+            The same ledger and arguments give the same bytes.
             """)
 
     @OptionGroup var ledger: LedgerOptions
@@ -67,12 +67,20 @@ struct ReturnCommand: ParsableCommand {
 
 extension ReturnFormat: ExpressibleByArgument {}
 
-/// `grants validate-return FILE.xml`: checks an XML return received from elsewhere against the XSD, safely.
+/// `grants validate-return FILE.xml`: checks an XML return received from elsewhere against the XSD, safely, then
+/// checks what the XSD cannot say.
 struct ValidateReturnCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate-return",
-        abstract: "Check an XML spend return against the shipped XSD (no DTD, no entities, no network).",
-        discussion: "Exit 0 when valid, 1 when not (each problem with its line), 74 when the file cannot be read.")
+        abstract: "Check an XML spend return against the shipped XSD (no DTD, no entities, no network), then that "
+            + "its figures and days agree.",
+        discussion: """
+            A return valid against the XSD is then checked for what XSD 1.0 cannot say: each total is the sum of its \
+            award lines, committed is awarded less released and outstanding is committed less paid to date, planned \
+            start is not after planned end, award dates and the period's days fit the financial year and the period, \
+            and the year's two years follow one another. Each problem is printed as FILE:LINE: message. Exit 0 when \
+            valid, 1 when not, 74 when the file cannot be read.
+            """)
 
     @Argument(help: "The XML return.") var file: String
 

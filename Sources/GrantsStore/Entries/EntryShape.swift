@@ -1,7 +1,8 @@
 import GrantsCore
 
 /// What an entry carries that can be checked on its own, before anything is looked up: its id and decision
-/// references (`Identifier`), its free text (`FreeText`, one line each) and its amounts (`Money.ledgerCeiling`).
+/// references (`Identifier`), its free text (`FreeText`, one line each), its register numbers and area codes
+/// (`RegisterCode`) and its amounts (`Money.ledgerCeiling`).
 ///
 /// `BatchWriter` checks the shape of every entry of a batch before it records any of them, whichever front end
 /// built the batch (the importer, the command line, the web app): the ledger itself refuses a malformed entry.
@@ -14,6 +15,9 @@ struct EntryShape {
         case text(String?)
         /// An amount of money, at most `Money.ledgerCeiling` either way.
         case amount(Money)
+        /// A charity or company number or an area code (absent is fine): free text on one line, of the shape a
+        /// return's schema requires (`RegisterCode`).
+        case code(String?, RegisterCode)
     }
 
     /// The values, by the field name the ledger file and the history give them.
@@ -38,6 +42,7 @@ struct EntryShape {
         switch value {
         case .identifier(let text): Identifier.problem(text)
         case .text(let text): text.flatMap { FreeText.problem($0, multiline: false) }
+        case .code(let text, let kind): text.flatMap { FreeText.problem($0, multiline: false) ?? kind.problem($0) }
         case .amount(let amount):
             amount.isWithinLedgerCeiling
                 ? nil

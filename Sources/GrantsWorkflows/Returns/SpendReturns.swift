@@ -11,6 +11,8 @@ public enum SpendReturns {
     public static func period(year: FinancialYear, quarter: Quarter?, asOf: Day?) throws(WorkflowError)
         -> SpendReturn.Period
     {
+        // A return's schema has room for a quarter or a year-to-date day, not both.
+        if quarter != nil && asOf != nil { throw .usage("give a quarter or an as-of day, not both") }
         if let asOf, !year.contains(asOf) { throw .usage("--as-of: \(asOf) is not in \(year)") }
         return SpendReturn.Period(year: year, quarter: quarter, asOf: asOf)
     }
@@ -77,8 +79,8 @@ public enum SpendReturns {
         }
     }
 
-    /// Writes an XML return into a new file, validates it against the shipped XSD, and only then puts it at
-    /// `path`.
+    /// Writes an XML return into a new file, validates it against the shipped XSD and checks its consistency, and
+    /// only then puts it at `path`.
     static func writeValidatedXML(_ r: SpendReturn, to path: String) throws(WorkflowError) {
         let output: OutputFile
         let result: ValidationResult
@@ -98,7 +100,8 @@ public enum SpendReturns {
             output.abandon()
             let first = result.issues.first.map(\.description) ?? "unknown"
             throw .badData(
-                "the XML return failed its own schema (\(result.issues.count) issue(s), first \(first)); nothing was written")
+                "the XML return failed its own validation (\(result.issues.count) issue(s), first \(first)); nothing was "
+                    + "written")
         }
         do {
             try output.commit()

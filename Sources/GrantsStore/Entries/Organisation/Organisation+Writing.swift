@@ -5,9 +5,10 @@ extension Organisation {
     /// The ids and text checked before anything is recorded (see `EntryShape`).
     var shape: EntryShape {
         EntryShape([
-            ("id", .identifier(id.rawValue)), ("name", .text(name)), ("charity_number", .text(charityNumber)),
-            ("company_number", .text(companyNumber)), ("location_code", .text(locationCode)),
-            ("published_as", .text(publishedAs)),
+            ("id", .identifier(id.rawValue)), ("name", .text(name)),
+            ("charity_number", .code(charityNumber, .charityNumber)),
+            ("company_number", .code(companyNumber, .companyNumber)),
+            ("location_code", .code(locationCode, .locationCode)), ("published_as", .text(publishedAs)),
         ])
     }
 

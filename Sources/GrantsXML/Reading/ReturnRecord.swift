@@ -1,0 +1,32 @@
+/// One part of a return as read: the header, an award line, a total or a contribution line, with the text and line
+/// of each element inside it (an element that holds others has empty text). The consistency checks read these, and
+/// the validator uses them to place libxml2's identity-constraint errors.
+struct ReturnRecord {
+    /// The kinds of part the checks look at.
+    enum Kind {
+        case header, award, cspTotal, fundTotal, contribution
+    }
+
+    /// A value as written, and the line of its element.
+    struct Value {
+        let text: String
+        let line: Int
+    }
+
+    let kind: Kind
+    /// The line where the part's element starts.
+    let line: Int
+    /// The values, by their path below the part's element: `awarded`, `fund/id`, `period/financialYear`.
+    private(set) var values: [String: Value] = [:]
+
+    init(kind: Kind, line: Int) {
+        self.kind = kind
+        self.line = line
+    }
+
+    subscript(path: String) -> Value? { values[path] }
+
+    mutating func set(_ path: String, _ value: Value) {
+        values[path] = value
+    }
+}
