@@ -18,7 +18,9 @@ public enum ReturnXMLWriter {
     /// A regular file is written beside the destination and moved into place only once complete, so a failed
     /// write never leaves half a return behind; anything else (a pipe, `/dev/stdout`) is written directly.
     public static func write(_ r: SpendReturn, to path: String) throws(XMLReturnError) {
-        try write(header: r.header, lines: r.lines, totals: try totals(of: r), contributions: r.contributions, to: path)
+        try write(
+            header: r.header, lines: r.lines, totals: try totals(of: r), contributions: r.contributions,
+            extras: Extras(r), to: path)
     }
 
     /// The return as the bytes `write(_:to:)` would put in a file.
@@ -36,7 +38,9 @@ public enum ReturnXMLWriter {
         // Free the writer (which flushes into the buffer) before the buffer, on every path.
         defer { writer.free() }
         try LibXML.capturingErrors(into: writer.errors) { () throws(XMLReturnError) in
-            try emit(header: r.header, lines: r.lines, totals: totals, contributions: r.contributions, into: writer)
+            try emit(
+                header: r.header, lines: r.lines, totals: totals, contributions: r.contributions, extras: Extras(r),
+                into: writer)
             writer.free()
         }
         let count = Int(xmlBufferLength(buffer))
@@ -48,7 +52,7 @@ public enum ReturnXMLWriter {
     /// lines take no more memory than ten. `totals` are written in the order given, those per CSP first.
     public static func write(
         header: SpendReturn.Header, lines: some Sequence<SpendReturn.AwardLine>, totals: [SpendReturn.Total],
-        contributions: [SpendReturn.ContributionLine], to path: String
+        contributions: [SpendReturn.ContributionLine], extras: Extras = Extras(), to path: String
     ) throws(XMLReturnError) {
         let output: OutputFile
         do {
@@ -56,7 +60,7 @@ public enum ReturnXMLWriter {
         } catch {
             throw XMLReturnError(.cannotCreate, error.message, path: path)
         }
-        try write(header: header, lines: lines, totals: totals, contributions: contributions, into: output)
+        try write(header: header, lines: lines, totals: totals, contributions: contributions, extras: extras, into: output)
         do {
             try output.commit()
         } catch {
@@ -67,12 +71,14 @@ public enum ReturnXMLWriter {
     /// Writes `r` into `output`'s new file without putting it in place, so it can be validated first; errors name
     /// the path the person gave. The caller commits or abandons `output`.
     public static func write(_ r: SpendReturn, into output: OutputFile) throws(XMLReturnError) {
-        try write(header: r.header, lines: r.lines, totals: try totals(of: r), contributions: r.contributions, into: output)
+        try write(
+            header: r.header, lines: r.lines, totals: try totals(of: r), contributions: r.contributions,
+            extras: Extras(r), into: output)
     }
 
     private static func write(
         header: SpendReturn.Header, lines: some Sequence<SpendReturn.AwardLine>, totals: [SpendReturn.Total],
-        contributions: [SpendReturn.ContributionLine], into output: OutputFile
+        contributions: [SpendReturn.ContributionLine], extras: Extras, into output: OutputFile
     ) throws(XMLReturnError) {
         LibXML.initialise()
         let path = output.path
@@ -93,7 +99,9 @@ public enum ReturnXMLWriter {
             // Free the writer (which flushes into the file) before the file is closed, on every path.
             defer { writer.free() }
             try LibXML.capturingErrors(into: writer.errors) { () throws(XMLReturnError) in
-                try emit(header: header, lines: lines, totals: totals, contributions: contributions, into: writer)
+                try emit(
+                    header: header, lines: lines, totals: totals, contributions: contributions, extras: extras,
+                    into: writer)
                 writer.free()
             }
         } catch {
@@ -121,9 +129,27 @@ public enum ReturnXMLWriter {
         }
     }
 
+    /// What a return carries beside its award lines, totals and contributions: the budgets of its funds and
+    /// partnerships, and the payments and claims of its period.
+    public struct Extras: Sendable {
+        public var fundBudgets: [StatusReport.Line] = []
+        public var partnershipBudgets: [StatusReport.Line] = []
+        public var payments: [SpendReturn.PaymentLine] = []
+        public var claims: [SpendReturn.ClaimLine] = []
+
+        public init() {}
+
+        init(_ r: SpendReturn) {
+            fundBudgets = r.fundBudgets
+            partnershipBudgets = r.partnershipBudgets
+            payments = r.payments
+            claims = r.claims
+        }
+    }
+
     private static func emit(
         header: SpendReturn.Header, lines: some Sequence<SpendReturn.AwardLine>, totals: [SpendReturn.Total],
-        contributions: [SpendReturn.ContributionLine], into w: XMLTextWriter
+        contributions: [SpendReturn.ContributionLine], extras: Extras, into w: XMLTextWriter
     ) throws(XMLReturnError) {
         try w.startDocument()
         try w.startRoot("return", namespace: namespaceName)
@@ -145,6 +171,16 @@ public enum ReturnXMLWriter {
         for contribution in contributions {
             try emit(contribution, into: w)
         }
+        try w.end()
+        try w.start("budgets")
+        for budget in extras.fundBudgets { try emit(budget, into: w) }
+        for budget in extras.partnershipBudgets { try emit(budget, into: w) }
+        try w.end()
+        try w.start("payments")
+        for payment in extras.payments { try emit(payment, into: w) }
+        try w.end()
+        try w.start("claims")
+        for claim in extras.claims { try emit(claim, into: w) }
         try w.end()
         try w.end()
         try w.endDocument()
@@ -207,16 +243,19 @@ public enum ReturnXMLWriter {
         try w.element("id", a.fundID, field: field("fund id"))
         try w.element("name", a.fundName, field: field("fund name"))
         try w.element("scheme", plain: a.scheme.rawValue)
+        try w.element("schemeName", a.scheme.title, field: field("scheme name"))
         try w.end()
         try w.start("priorities")
         for priority in a.priorities {
-            try w.element("priority", priority, field: field("priority"))
+            try w.element(
+                "priority", priority, attribute: "name", Priority.known[priority] ?? priority, field: field("priority"))
         }
         try w.end()
         try w.element("awardDate", plain: a.awardDate.description)
         try w.element("plannedStart", plain: a.plannedStart.description)
         try w.element("plannedEnd", plain: a.plannedEnd.description)
         try w.element("state", plain: a.state.rawValue)
+        if let applied = a.amountAppliedFor { try w.element("appliedFor", plain: applied.plain) }
         try emitMoney(
             awarded: a.awarded, released: a.released, committed: a.committed, paidInPeriod: a.paidInPeriod,
             paidToDate: a.paidToDate, outstanding: a.outstanding, returned: a.returned, into: w)
@@ -266,9 +305,67 @@ public enum ReturnXMLWriter {
         try w.end()
         try w.element("service", c.service, field: field("service"))
         try w.element("financialYear", plain: c.year.label)
+        try w.element("scheduled", plain: c.scheduled.plain)
+        if let day = c.withdrawnOn {
+            try w.start("withdrawn")
+            try w.element("effective", plain: day.description)
+            try w.element("reason", c.withdrawalReason, field: field("withdrawal reason"))
+            try w.end()
+        }
         try w.element("expected", plain: c.expected.plain)
         try w.element("received", plain: c.received.plain)
         try w.element("outstanding", plain: c.outstanding.plain)
+        try w.end()
+    }
+
+    private static func emit(_ b: StatusReport.Line, into w: XMLTextWriter) throws(XMLReturnError) {
+        let remaining: Money, variance: Money
+        do {
+            remaining = try b.remaining()
+            variance = try b.variance()
+        } catch {
+            throw XMLReturnError(.overflow, "the budget of \(b.csp?.rawValue ?? b.fundID) does not fit in pence: \(error)")
+        }
+        if let csp = b.csp {
+            try w.start("cspBudget")
+            try w.element("csp", csp.rawValue, field: "a CSP budget's CSP")
+            try w.element("name", b.cspName, field: "a CSP budget's name")
+            try w.element("fund", b.fundID, field: "a CSP budget's fund")
+        } else {
+            try w.start("fundBudget")
+            try w.element("fund", b.fundID, field: "a fund budget's fund")
+            try w.element("name", b.fundName, field: "a fund budget's name")
+        }
+        let amounts: [(StaticString, Money)] = [
+            ("budget", b.budget), ("allocated", b.allocated), ("committed", b.committed), ("paidToDate", b.paid),
+            ("returned", b.returned), ("remaining", remaining), ("forecast", b.forecast), ("variance", variance),
+        ]
+        for (name, amount) in amounts { try w.element(name, plain: amount.plain) }
+        try w.end()
+    }
+
+    private static func emit(_ p: SpendReturn.PaymentLine, into w: XMLTextWriter) throws(XMLReturnError) {
+        func field(_ name: String) -> String { "payment \(p.paymentID): \(name)" }
+        try w.start("payment")
+        try w.element("id", p.paymentID, field: "a payment id")
+        try w.element("award", p.awardID, field: field("award"))
+        try w.element("claim", p.claimID, field: field("claim"))
+        try w.element("date", plain: p.date.description)
+        try w.element("amount", plain: p.amount.plain)
+        try w.element("reference", p.reference, field: field("reference"))
+        try w.end()
+    }
+
+    private static func emit(_ c: SpendReturn.ClaimLine, into w: XMLTextWriter) throws(XMLReturnError) {
+        func field(_ name: String) -> String { "claim \(c.claimID): \(name)" }
+        try w.start("claim")
+        try w.element("id", c.claimID, field: "a claim id")
+        try w.element("award", c.awardID, field: field("award"))
+        try w.element("periodStart", plain: c.periodStart.description)
+        try w.element("periodEnd", plain: c.periodEnd.description)
+        try w.element("date", plain: c.date.description)
+        try w.element("amount", plain: c.amount.plain)
+        try w.element("paidBy", c.paidBy, field: field("paid by"))
         try w.end()
     }
 }

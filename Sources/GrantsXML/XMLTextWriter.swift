@@ -77,6 +77,19 @@ final class XMLTextWriter {
         try check(withXMLChars(text) { xmlTextWriterWriteElement(writer, name.utf8Start, $0) })
     }
 
+    /// `<name attribute="value">text</name>`, both escaped by libxml2.
+    func element(
+        _ name: StaticString, _ text: String, attribute: StaticString, _ value: String, field: @autoclosure () -> String
+    ) throws(XMLReturnError) {
+        try Self.requireRepresentable(text, field: field)
+        try Self.requireRepresentable(value, field: field)
+        let writer = try live()
+        try start(name)
+        try check(withXMLChars(value) { xmlTextWriterWriteAttribute(writer, attribute.utf8Start, $0) })
+        try check(withXMLChars(text) { xmlTextWriterWriteString(writer, $0) })
+        try end()
+    }
+
     /// Writes the element only when there is a value.
     func element(_ name: StaticString, _ text: String?, field: @autoclosure () -> String) throws(XMLReturnError) {
         guard let text else { return }

@@ -73,7 +73,7 @@ import GrantsTestSupport
         #expect(refused.stdout == """
             inconsistent.xml:11: Element 'firstDay': 2017-03-31 is outside the financial year 2017/18 (2017-04-01 to \
             2018-03-31); expected 2017-04-01, the first day of 2017/18.
-            inconsistent.xml:524: Element 'awarded': the total of fund CAF-2017-18 is 9952.00, but its award lines add \
+            inconsistent.xml:545: Element 'awarded': the total of fund CAF-2017-18 is 9952.00, but its award lines add \
             up to 9925.00; expected 9925.00.
             inconsistent.xml: 2 problem(s)
 

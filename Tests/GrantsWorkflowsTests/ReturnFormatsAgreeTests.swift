@@ -43,4 +43,26 @@ import Testing
         let scheduled = try column("scheduled"), withdrawnOn = try column("withdrawn_on")
         #expect(pcso[scheduled] == "44000.00" && pcso[withdrawnOn] == "2017-04-01")
     }
+
+    /// The XML carries the same: every partnership's budget, the period's payments and claims, the names beside the
+    /// slugs, the amount applied for, and a contribution's withdrawal.
+    @Test func theXMLCarriesTheSameTables() throws {
+        let ledger = try Samples.ledger()
+        let period = try SpendReturns.period(year: try FinancialYear(parsing: "2017/18"), quarter: nil, asOf: nil)
+        let (r, lastModified) = try SpendReturns.build(period, in: ledger)
+        let folder = try TemporaryFolder()
+        let file = folder.file("r.xml")
+        try SpendReturns.write(r, format: .xml, to: file, options: ReturnOptions(lastModified: lastModified))
+        let xml = try String(contentsOfFile: file, encoding: .utf8)
+        func count(_ tag: String) -> Int { xml.components(separatedBy: "<\(tag)>").count - 1 }
+        #expect(count("cspBudget") == 14 && count("fundBudget") == 3)
+        // A payment names its claim in a <claim> of its own; a claim record is the element that opens a block.
+        #expect(count("payment") == r.payments.count)
+        #expect(xml.components(separatedBy: "<claim>\n").count - 1 == r.claims.count && !r.claims.isEmpty)
+        #expect(xml.contains(#"<priority name="Hate crime">hate-crime</priority>"#))
+        #expect(xml.contains("<schemeName>Community Action Fund</schemeName>"))
+        #expect(xml.contains("<appliedFor>2500.00</appliedFor>"))
+        #expect(xml.contains("<reference>REM-2017-0412</reference>"))
+        #expect(xml.contains("<withdrawn>\n        <effective>2017-04-01</effective>"))
+    }
 }

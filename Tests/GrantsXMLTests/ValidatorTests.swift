@@ -88,8 +88,10 @@ struct ValidatorTests {
         let broken = good.replacingOccurrences(of: second, with: "<id>AWD-CAF-2017-18-01</id>")
         let result = try Self.validate(broken, in: folder)
         // libxml2 judges a key when the element ends; the validator points at where the repeating award starts,
-        // the line before its id.
-        #expect(result.issues.count == 1, "\(result.issues)")
+        // the line before its id. The payment on the award whose id went is then on no award in the return: a
+        // second fault, found by the payments' keyref.
+        #expect(result.issues.count == 2, "\(result.issues)")
+        #expect(result.issues.last?.message.contains("keyref 'paymentAward'") == true, "\(result.issues)")
         #expect(result.issues.first?.line == line - 1, "\(result.issues)")
         #expect(result.issues.first?.message.contains("AWD-CAF-2017-18-01") == true, "\(result.issues)")
     }
