@@ -114,6 +114,7 @@ public enum ReturnValidator {
         var read = Reading()
         var awardStart = 0
         var records = ReturnRecordReader()
+        var names = ElementNames()
         var consistency = ReturnConsistency(limit: issueLimit)
         func ended(_ record: ReturnRecord?) {
             guard let record else { return }
@@ -131,13 +132,15 @@ public enum ReturnValidator {
                 read.refused = .invalid([ValidationIssue(line: line, message: doctypeRefused)])
                 return read
             case Int32(XML_READER_TYPE_ELEMENT.rawValue):
-                let name = localName(reader) ?? ""
+                let element = names.element(xmlTextReaderConstLocalName(reader))
                 let line = xmlTextReaderCurrentNode(reader).map { Int(xmlGetLineNo($0)) } ?? 0
-                if name == "award" { awardStart = line }
-                records.start(name, line: line)
+                if element == .award { awardStart = line }
+                records.start(element, line: line)
                 if xmlTextReaderIsEmptyElement(reader) == 1 { ended(records.end()) }
             case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue):
-                if let value = xmlTextReaderConstValue(reader) { records.characters(String(cString: value)) }
+                if records.wantsText, let value = xmlTextReaderConstValue(reader) {
+                    records.characters(String(cString: value))
+                }
             case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
                 ended(records.end())
             default:
@@ -148,12 +151,6 @@ public enum ReturnValidator {
         }
         read.consistency = consistency.issues
         return read
-    }
-
-    /// The local name of the reader's current node.
-    private static func localName(_ reader: xmlTextReaderPtr) -> String? {
-        guard let name = xmlTextReaderConstLocalName(reader) else { return nil }
-        return String(cString: name)
     }
 
     /// The line of a `<!DOCTYPE` before the root element, found by reading only the prolog (the XML declaration,

@@ -45,11 +45,13 @@ struct ReturnConsistency {
         }
     }
 
-    /// Lists a problem with the element `name` holding `value`; `problem` says what is wrong, then what was expected.
-    mutating func report(_ name: String, at value: ReturnRecord.Value, _ problem: String) {
-        report(name, line: value.line, problem)
+    /// Lists a problem with the element of `field` holding `value`; `problem` says what is wrong, then what was
+    /// expected.
+    mutating func report(_ field: ReturnField, at value: ReturnRecord.Value, _ problem: String) {
+        report(field.element, line: value.line, problem)
     }
 
+    /// Lists a problem with the element `name` on `line`.
     mutating func report(_ name: String, line: Int, _ problem: String) {
         guard issues.count < limit else { return }
         issues.append(ValidationIssue(line: line, message: "Element '\(name)': \(problem).", check: .consistency))
@@ -60,32 +62,31 @@ struct ReturnConsistency {
     // A document valid against the schema always has values these read (money fits in pence, days exist); for any
     // other, a value that cannot be read leaves the checks that need it unrun.
 
-    /// The amount at `path`, in exact pence.
-    func money(_ record: ReturnRecord, _ path: String) -> (amount: Money, value: ReturnRecord.Value)? {
-        guard let value = record[path], let amount = try? Money(parsing: value.text) else { return nil }
+    /// The amount of `field`, in exact pence.
+    func money(_ record: ReturnRecord, _ field: ReturnField) -> (amount: Money, value: ReturnRecord.Value)? {
+        guard let value = record[field], let amount = try? Money(parsing: value.text) else { return nil }
         return (amount, value)
     }
 
-    /// The day at `path`.
-    func day(_ record: ReturnRecord, _ path: String) -> (day: Day, value: ReturnRecord.Value)? {
-        guard let value = record[path], let day = try? Day(parsing: value.text) else { return nil }
+    /// The day of `field`.
+    func day(_ record: ReturnRecord, _ field: ReturnField) -> (day: Day, value: ReturnRecord.Value)? {
+        guard let value = record[field], let day = try? Day(parsing: value.text) else { return nil }
         return (day, value)
     }
 
-    /// The financial year at `path`, or `nil` after reporting why it is not one.
-    mutating func financialYear(_ record: ReturnRecord, _ path: String) -> FinancialYear? {
-        guard let value = record[path] else { return nil }
+    /// The financial year of `field`, or `nil` after reporting why it is not one.
+    mutating func financialYear(_ record: ReturnRecord, _ field: ReturnField) -> FinancialYear? {
+        guard let value = record[field] else { return nil }
         do {
             return try FinancialYear(parsing: value.text)
         } catch {
-            let name = path.split(separator: "/").last.map(String.init) ?? path
             switch error {
             case .notConsecutive:
                 let first = Int(value.text.prefix(4)).flatMap { FinancialYear(startYear: $0) }
-                report(name, at: value, "\(value.text) is not a financial year: its second year does not follow the "
+                report(field, at: value, "\(value.text) is not a financial year: its second year does not follow the "
                     + "first; expected \(first?.label ?? "a year such as 2017/18")")
             case .malformed, .badQuarter:
-                report(name, at: value, "\(value.text) is not a financial year a return can hold; expected one from "
+                report(field, at: value, "\(value.text) is not a financial year a return can hold; expected one from "
                     + "1000/01 to 9998/99")
             }
             return nil

@@ -8,11 +8,16 @@
 /// ids are left out: keeping a million of them would cost more than the line is worth, and the validator places a
 /// duplicate award id where the award starts.
 struct IdentityLines {
-    /// The lines of the elements selected, by constraint and values as libxml2 writes them:
-    /// `fundTotalKey 'CAF-2017-18'`.
-    private var lines: [String: [Int]] = [:]
+    /// A constraint and the values of the element it selects.
+    private struct Key: Hashable {
+        let constraint: String
+        let values: String
+    }
+
+    /// The lines of the elements selected, by constraint and values as libxml2 writes them (`'CAF-2017-18'`).
+    private var lines: [Key: [Int]] = [:]
     /// How many messages about each constraint and values have been placed.
-    private var placed: [String: Int] = [:]
+    private var placed: [Key: Int] = [:]
 
     /// Notes the elements of `record` that the schema's keys and keyrefs select (their names are the XSD's).
     mutating func register(_ record: ReturnRecord) {
@@ -20,19 +25,19 @@ struct IdentityLines {
         case .header:
             break
         case .award:
-            guard let fund = record["fund/id"]?.text else { return }
-            add("awardFundTotal", [fund], line: record["fund"]?.line ?? record.line)
-            if let csp = record["csp/id"]?.text { add("awardCSPTotal", [csp, fund], line: record.line) }
+            guard let fund = record[.fundID]?.text else { return }
+            add("awardFundTotal", "'\(fund)'", line: record[.fund]?.line ?? record.line)
+            if let csp = record[.cspID]?.text { add("awardCSPTotal", "'\(csp)', '\(fund)'", line: record.line) }
         case .cspTotal:
-            guard let csp = record["csp"]?.text, let fund = record["fund"]?.text else { return }
-            add("cspTotalKey", [csp, fund], line: record.line)
-            add("cspTotalFundTotal", [fund], line: record.line)
+            guard let csp = record[.csp]?.text, let fund = record[.fund]?.text else { return }
+            add("cspTotalKey", "'\(csp)', '\(fund)'", line: record.line)
+            add("cspTotalFundTotal", "'\(fund)'", line: record.line)
         case .fundTotal:
-            guard let fund = record["fund"]?.text else { return }
-            add("fundTotalKey", [fund], line: record.line)
+            guard let fund = record[.fund]?.text else { return }
+            add("fundTotalKey", "'\(fund)'", line: record.line)
         case .contribution:
-            guard let id = record["id"]?.text, let year = record["financialYear"]?.text else { return }
-            add("contributionKey", [id, year], line: record.line)
+            guard let id = record[.id]?.text, let year = record[.financialYear]?.text else { return }
+            add("contributionKey", "'\(id)', '\(year)'", line: record.line)
         }
     }
 
@@ -48,7 +53,7 @@ struct IdentityLines {
             guard let end = rest.range(of: ending), let close = rest[end.upperBound...].firstIndex(of: "'") else {
                 continue
             }
-            let key = "\(rest[end.upperBound..<close]) \(rest[..<end.lowerBound])"
+            let key = Key(constraint: String(rest[end.upperBound..<close]), values: String(rest[..<end.lowerBound]))
             let index = placed[key, default: 0]
             placed[key] = index + 1
             // A duplicate is the second element with its values, the next duplicate the third, and so on.
@@ -58,7 +63,7 @@ struct IdentityLines {
         return nil
     }
 
-    private mutating func add(_ constraint: String, _ values: [String], line: Int) {
-        lines["\(constraint) \(values.map { "'\($0)'" }.joined(separator: ", "))", default: []].append(line)
+    private mutating func add(_ constraint: String, _ values: String, line: Int) {
+        lines[Key(constraint: constraint, values: values), default: []].append(line)
     }
 }

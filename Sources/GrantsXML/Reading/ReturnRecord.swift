@@ -1,6 +1,6 @@
 /// One part of a return as read: the header, an award line, a total or a contribution line, with the text and line
-/// of each element inside it (an element that holds others has empty text). The consistency checks read these, and
-/// the validator uses them to place libxml2's identity-constraint errors.
+/// of each element inside it that a check reads (`ReturnField`; an element that holds others has empty text). The
+/// consistency checks read these, and the validator uses them to place libxml2's identity-constraint errors.
 struct ReturnRecord {
     /// The kinds of part the checks look at.
     enum Kind {
@@ -16,17 +16,17 @@ struct ReturnRecord {
     let kind: Kind
     /// The line where the part's element starts.
     let line: Int
-    /// The values, by their path below the part's element: `awarded`, `fund/id`, `period/financialYear`.
-    private(set) var values: [String: Value] = [:]
+    /// The values, by field.
+    private var values: [Value?] = Array(repeating: nil, count: ReturnField.allCases.count)
 
     init(kind: Kind, line: Int) {
         self.kind = kind
         self.line = line
     }
 
-    subscript(path: String) -> Value? { values[path] }
+    subscript(field: ReturnField) -> Value? { values[field.rawValue] }
 
-    mutating func set(_ path: String, _ value: Value) {
-        values[path] = value
+    mutating func set(_ field: ReturnField, _ value: Value) {
+        values[field.rawValue] = value
     }
 }
