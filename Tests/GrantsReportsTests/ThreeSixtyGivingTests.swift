@@ -1,6 +1,7 @@
 import Foundation
 import GrantsCore
 @testable import GrantsReports
+import GrantsStore
 import GrantsTestSupport
 import Testing
 
@@ -244,6 +245,22 @@ import Testing
         let folder = try TemporaryFolder()
         let (status, output) = try Support.validate(try folder.write("grants.json", text))
         #expect(status == 0, "\(output)")
+    }
+
+    /// A quarter's package holds the grants made in that quarter, as they stood at its end: Q2's does not repeat
+    /// Q1's grants, and Burnley's award (made in August, withdrawn in December) is published in Q2, not in Q3.
+    @Test func aQuartersPackageHoldsTheGrantsMadeInThatQuarter() throws {
+        let ledger = try Fixtures.sampleLedger()
+        func ids(_ quarter: Quarter) throws -> [String] {
+            let r = try ledger.spendReturn(period: .init(year: try FinancialYear(parsing: "2017/18"), quarter: quarter))
+            return try grants(try json(r)).compactMap { $0["id"] as? String }
+        }
+        let q1 = try ids(.q1), q2 = try ids(.q2)
+        #expect(q1.count == 3 && q2.count == 10)
+        #expect(Set(q1).isDisjoint(with: q2))
+        #expect(q2.contains("360G-LancashirePCC-AWD-CSP-2017-18-BUR-01"))
+        // Q3 made no grants: a package must hold one, so it is refused rather than published empty.
+        #expect(throws: ThreeSixtyGivingError.noGrants) { try ids(.q3) }
     }
 
     @Test func aRecipientsRegisterNumberGivesItsOrgIDAndAPartnershipGetsARegrantType() throws {
