@@ -10,7 +10,8 @@ import GrantsCore
 /// close dated before a payment on the award would store a released amount that no day's figures explain.
 ///
 /// Each check runs after the entry is inserted, in the batch's transaction, so it counts the entry itself; a refusal
-/// undoes the whole batch.
+/// undoes the whole batch. A check reads the dated events of one allocation, fund or award once, adds them up day by
+/// day in date order, and looks at the days from the new entry's on (the entry is an event on its own day).
 extension BatchWriter {
     /// Refuses an entry that would leave allocation `allocation` committing more than it holds on some day from `day`
     /// on: counting the awards made by each day, less what closures and withdrawals had released by then, against
@@ -19,21 +20,13 @@ extension BatchWriter {
         _ allocation: String, from day: Day, field: String, of id: String, origin: Origin?
     ) throws {
         guard let row = try Row.fetchOne(db, sql: """
-            WITH days(d) AS (
-              SELECT award_date FROM awards WHERE allocation_id = :a AND award_date >= :from
-              UNION SELECT date FROM allocation_changes WHERE allocation_id = :a AND date >= :from
-              UNION SELECT :from),
-            figures AS (
-              SELECT d,
-                (SELECT CASE WHEN al.date <= d THEN al.amount ELSE 0 END FROM allocations al WHERE al.id = :a)
-                  + (SELECT COALESCE(SUM(delta), 0) FROM allocation_changes WHERE allocation_id = :a AND date <= d)
-                  AS held,
-                (SELECT COALESCE(SUM(w.amount
-                   - COALESCE((SELECT released FROM award_closures c WHERE c.award_id = w.id AND c.date <= d), 0)
-                   - COALESCE((SELECT released FROM award_withdrawals x WHERE x.award_id = w.id AND x.date <= d), 0)), 0)
-                 FROM awards w WHERE w.allocation_id = :a AND w.award_date <= d) AS committed
-              FROM days)
-            SELECT d, held, committed FROM figures WHERE committed > held ORDER BY d LIMIT 1
+            WITH events(d, held, committed) AS (
+              SELECT date, amount, 0 FROM allocations WHERE id = :a
+              UNION ALL SELECT date, delta, 0 FROM allocation_changes WHERE allocation_id = :a
+              UNION ALL SELECT award_date, 0, amount FROM awards WHERE allocation_id = :a
+              UNION ALL \(Self.releases("w.allocation_id = :a"))),
+            \(Self.runningTotals("held", "committed"))
+            SELECT d, held, committed FROM running WHERE d >= :from AND committed > held ORDER BY d LIMIT 1
             """, arguments: ["a": allocation, "from": day.description])
         else { return }
         let held = Money(pence: row["held"] ?? 0), committed = Money(pence: row["committed"] ?? 0)
@@ -49,23 +42,14 @@ extension BatchWriter {
     /// as decided by each day, and what its direct awards made by then still commit.
     func requireFundHeld(_ fund: Fund, from day: Day, field: String, of id: String, origin: Origin?) throws {
         guard let row = try Row.fetchOne(db, sql: """
-            WITH days(d) AS (
-              SELECT date FROM allocations WHERE fund_id = :f AND date >= :from
-              UNION SELECT c.date FROM allocation_changes c JOIN allocations al ON al.id = c.allocation_id
-                WHERE al.fund_id = :f AND c.date >= :from
-              UNION SELECT award_date FROM awards WHERE fund_id = :f AND allocation_id IS NULL AND award_date >= :from
-              UNION SELECT :from),
-            figures AS (
-              SELECT d,
-                (SELECT COALESCE(SUM(al.amount), 0) FROM allocations al WHERE al.fund_id = :f AND al.date <= d)
-                + (SELECT COALESCE(SUM(c.delta), 0) FROM allocation_changes c JOIN allocations al
-                     ON al.id = c.allocation_id WHERE al.fund_id = :f AND c.date <= d)
-                + (SELECT COALESCE(SUM(w.amount
-                     - COALESCE((SELECT released FROM award_closures c WHERE c.award_id = w.id AND c.date <= d), 0)
-                     - COALESCE((SELECT released FROM award_withdrawals x WHERE x.award_id = w.id AND x.date <= d), 0)), 0)
-                   FROM awards w WHERE w.fund_id = :f AND w.allocation_id IS NULL AND w.award_date <= d) AS drawn
-              FROM days)
-            SELECT d, drawn FROM figures WHERE drawn > :amount ORDER BY d LIMIT 1
+            WITH events(d, drawn) AS (
+              SELECT date, amount FROM allocations WHERE fund_id = :f
+              UNION ALL SELECT c.date, c.delta FROM allocation_changes c JOIN allocations al ON al.id = c.allocation_id
+                WHERE al.fund_id = :f
+              UNION ALL SELECT award_date, amount FROM awards WHERE fund_id = :f AND allocation_id IS NULL
+              UNION ALL \(Self.releases("w.fund_id = :f AND w.allocation_id IS NULL", held: false))),
+            \(Self.runningTotals("drawn"))
+            SELECT d, drawn FROM running WHERE d >= :from AND drawn > :amount ORDER BY d LIMIT 1
             """, arguments: ["f": fund.id, "from": day.description, "amount": fund.amount.pence])
         else { return }
         let drawn = Money(pence: row["drawn"] ?? 0)
@@ -99,14 +83,11 @@ extension BatchWriter {
     /// `award` past what had been paid on it by then.
     func requireReturnsCovered(_ award: Award, from day: Day, of id: String, origin: Origin?) throws {
         guard let row = try Row.fetchOne(db, sql: """
-            WITH days(d) AS (
-              SELECT date FROM underspend_returns WHERE award_id = :w AND date >= :from UNION SELECT :from),
-            figures AS (
-              SELECT d,
-                (SELECT COALESCE(SUM(amount), 0) FROM underspend_returns WHERE award_id = :w AND date <= d) AS returned,
-                (SELECT COALESCE(SUM(amount), 0) FROM payments WHERE award_id = :w AND date <= d) AS paid
-              FROM days)
-            SELECT d, returned, paid FROM figures WHERE returned > paid ORDER BY d LIMIT 1
+            WITH events(d, returned, paid) AS (
+              SELECT date, amount, 0 FROM underspend_returns WHERE award_id = :w
+              UNION ALL SELECT date, 0, amount FROM payments WHERE award_id = :w),
+            \(Self.runningTotals("returned", "paid"))
+            SELECT d, returned, paid FROM running WHERE d >= :from AND returned > paid ORDER BY d LIMIT 1
             """, arguments: ["w": award.id, "from": day.description])
         else { return }
         let returned = Money(pence: row["returned"] ?? 0), paid = Money(pence: row["paid"] ?? 0)
@@ -116,5 +97,26 @@ extension BatchWriter {
             "on \(on) \(returned.formatted) would have been returned on award \(award.id), more than the "
                 + "\(paid.formatted) paid on it by then",
             origin: origin, field: "date", entryID: id)
+    }
+
+    /// The closures and withdrawals of the awards `awards` selects (as `w`), as events that lower what is committed
+    /// on their day by what they released: `(day, 0, -released)`, or `(day, -released)` without a held column.
+    private static func releases(_ awards: String, held: Bool = true) -> String {
+        let columns = held ? "r.date, 0, -r.released" : "r.date, -r.released"
+        return """
+            SELECT \(columns) FROM award_closures r JOIN awards w ON w.id = r.award_id WHERE \(awards)
+              UNION ALL SELECT \(columns) FROM award_withdrawals r JOIN awards w ON w.id = r.award_id WHERE \(awards)
+            """
+    }
+
+    /// `days` (each day's events added up) and `running` (the figures as they stood at the end of each day), from an
+    /// `events(d, …)` table with the named columns. One pass in date order, rather than one sum per day.
+    private static func runningTotals(_ columns: String...) -> String {
+        let sums = columns.map { "SUM(\($0)) AS \($0)" }.joined(separator: ", ")
+        let running = columns.map { "SUM(\($0)) OVER (ORDER BY d) AS \($0)" }.joined(separator: ", ")
+        return """
+            days AS (SELECT d, \(sums) FROM events GROUP BY d),
+            running AS (SELECT d, \(running) FROM days)
+            """
     }
 }
