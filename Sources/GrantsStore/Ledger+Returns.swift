@@ -83,16 +83,24 @@ extension Ledger {
         }
     }
 
+    /// Joins the entries `entry` names (payments or claims, each with `award_id` and `date`) to their awards and keeps
+    /// those dated within the period on the awards in the return's year, fund and CSP.
+    private static func inScope(_ entry: String) -> String {
+        """
+        JOIN awards_d a ON a.id = \(entry).award_id
+        JOIN funds f ON f.id = a.fund_id
+        LEFT JOIN allocations al ON al.id = a.allocation_id
+        WHERE \(entry).date >= :from AND f.year_start = :year AND (:fund IS NULL OR f.id = :fund)
+          AND (:csp IS NULL OR al.csp_id = :csp)
+        """
+    }
+
     /// The payments made within the period on the awards in scope.
     private static func paymentLines(_ db: Database, _ scope: StatementArguments) throws -> [SpendReturn.PaymentLine] {
         try Row.fetchAll(db, sql: AsOf.prelude + """
             SELECT p.id, p.award_id, p.claim_id, p.date, p.amount, p.reference
             FROM payments_d p
-            JOIN awards_d a ON a.id = p.award_id
-            JOIN funds f ON f.id = a.fund_id
-            LEFT JOIN allocations al ON al.id = a.allocation_id
-            WHERE p.date >= :from AND f.year_start = :year AND (:fund IS NULL OR f.id = :fund)
-              AND (:csp IS NULL OR al.csp_id = :csp)
+            \(inScope("p"))
             ORDER BY p.date, p.id
             """, arguments: scope
         ).map { row throws(LedgerError) in
@@ -109,11 +117,7 @@ extension Ledger {
             SELECT k.id, k.award_id, k.period_start, k.period_end, k.date, k.amount,
               (SELECT p.id FROM payments_d p WHERE p.claim_id = k.id) AS paid_by
             FROM claims_d k
-            JOIN awards_d a ON a.id = k.award_id
-            JOIN funds f ON f.id = a.fund_id
-            LEFT JOIN allocations al ON al.id = a.allocation_id
-            WHERE k.date >= :from AND f.year_start = :year AND (:fund IS NULL OR f.id = :fund)
-              AND (:csp IS NULL OR al.csp_id = :csp)
+            \(inScope("k"))
             ORDER BY k.date, k.id
             """, arguments: scope
         ).map { row throws(LedgerError) in
