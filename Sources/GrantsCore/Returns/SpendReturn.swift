@@ -184,6 +184,12 @@ public struct SpendReturn: Hashable, Sendable {
             self.conditions = conditions
         }
 
+        /// The recipient as files for the public name it: its name, or a sensitive recipient's published name.
+        public var publicRecipientName: String {
+            guard recipientSensitive else { return recipientName }
+            return recipientPublishedAs.flatMap { $0.isEmpty ? nil : $0 } ?? "Name withheld"
+        }
+
         /// What stays committed: awarded less released. Both are stored, non-negative figures with released never
         /// more than awarded, so the difference always fits.
         public var committed: Money { Money(pence: awarded.pence &- released.pence) }

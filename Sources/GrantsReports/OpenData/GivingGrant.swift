@@ -92,13 +92,10 @@ struct GivingGrant {
         let alias = line.recipientPublishedAs.nonEmpty
         charityNumber = sensitive ? nil : line.charityNumber.nonEmpty
         companyNumber = sensitive ? nil : line.companyNumber.nonEmpty
-        if sensitive {
-            recipientID = "360G-\(prefix)-" + Self.withheldID(alias ?? "WITHHELD")
-            recipientName = alias ?? "Name withheld"
-        } else {
-            recipientID = Self.registerID(line.recipientID.trimmingSpaces, charity: charityNumber, company: companyNumber)
-            recipientName = line.recipientName.trimmingSpaces
-        }
+        recipientName = line.publicRecipientName.trimmingSpaces
+        recipientID = sensitive
+            ? "360G-\(prefix)-" + Self.withheldID(alias ?? "WITHHELD")
+            : Self.registerID(line.recipientID.trimmingSpaces, charity: charityNumber, company: companyNumber)
         for (field, value) in [("title", title), ("recipient id", recipientID), ("recipient name", recipientName)]
         where value.isEmpty {
             throw .missingField(grantID: id, field: field)

@@ -55,7 +55,7 @@ public struct GrantRegister: Hashable, Sendable {
                 Entry(
                     month: CalendarMonth(containing: line.awardDate), awardID: line.awardID, decision: line.decision,
                     awardDate: line.awardDate, fundName: line.fundName,
-                    recipient: line.recipientSensitive ? (line.recipientPublishedAs ?? "Name withheld") : line.recipientName,
+                    recipient: line.publicRecipientName,
                     title: line.title, amount: line.awarded, purpose: line.purpose, conditions: line.conditions,
                     reasons: line.reasons, withdrawn: line.state == .withdrawn)
             }

@@ -43,7 +43,7 @@ public struct VoluntarySectorGrants: Hashable, Sendable {
                 return Entry(
                     awardID: line.awardID, awardDate: line.awardDate, plannedStart: line.plannedStart,
                     plannedEnd: line.plannedEnd,
-                    beneficiary: line.recipientSensitive ? (line.recipientPublishedAs ?? "Name withheld") : line.recipientName,
+                    beneficiary: line.publicRecipientName,
                     registrationNumber: line.recipientSensitive ? "Withheld" : number,
                     purpose: line.purpose ?? line.title, amount: line.awarded)
             }
