@@ -9,25 +9,33 @@ import GrantsCore
 /// that a closure dated in March frees, so that the January return would show the allocation over-committed; and a
 /// close dated before a payment on the award would store a released amount that no day's figures explain.
 ///
-/// Each check runs after the entry is inserted, in the batch's transaction, so it counts the entry itself; a refusal
-/// undoes the whole batch. A check reads the dated events of one allocation, fund or award once, adds them up day by
-/// day in date order, and looks at the days from the new entry's on (the entry is an event on its own day).
+/// Each check runs before the entry is inserted and reads the running balances the ledger keeps per allocation and
+/// fund and per day with events (`allocation_days`, `fund_days`; see `LedgerSchema.v4Balances`): the day of the
+/// entry (as the day before it left things, when nothing happened on it yet) and every later day, with the entry's
+/// amounts added. An entry dated after everything else on its allocation or fund reads two rows. The same rule is a
+/// `CHECK` on those tables, so a write that got past these checks still could not break it; the checks are here to
+/// say which day and why.
 extension BatchWriter {
     /// Refuses an entry that would leave allocation `allocation` committing more than it holds on some day from `day`
-    /// on: counting the awards made by each day, less what closures and withdrawals had released by then, against
-    /// the allocation with the changes decided by then.
+    /// on, once it adds `held` to what the allocation holds and `committed` to what its awards commit from that day.
     func requireAllocationHeld(
-        _ allocation: String, from day: Day, field: String, of id: String, origin: Origin?
+        _ allocation: String, from day: Day, holding held: Money = .zero, committing committed: Money = .zero,
+        field: String, of id: String, origin: Origin?
     ) throws {
-        guard let row = try Row.fetchOne(db, sql: """
-            WITH events(d, held, committed) AS (
-              SELECT date, amount, 0 FROM allocations WHERE id = :a
-              UNION ALL SELECT date, delta, 0 FROM allocation_changes WHERE allocation_id = :a
-              UNION ALL SELECT award_date, 0, amount FROM awards WHERE allocation_id = :a
-              UNION ALL \(Self.releases("w.allocation_id = :a"))),
-            \(Self.runningTotals("held", "committed"))
-            SELECT d, held, committed FROM running WHERE d >= :from AND committed > held ORDER BY d LIMIT 1
-            """, arguments: ["a": allocation, "from": day.description])
+        guard let row = try Row.fetchOne(db, cachedSQL: """
+            WITH days(d, held, committed) AS (
+              SELECT :from,
+                COALESCE((SELECT held FROM allocation_days WHERE allocation_id = :a AND day < :from
+                          ORDER BY day DESC LIMIT 1), 0),
+                COALESCE((SELECT committed FROM allocation_days WHERE allocation_id = :a AND day < :from
+                          ORDER BY day DESC LIMIT 1), 0)
+              WHERE NOT EXISTS (SELECT 1 FROM allocation_days WHERE allocation_id = :a AND day = :from)
+              UNION ALL SELECT day, held, committed FROM allocation_days WHERE allocation_id = :a AND day >= :from)
+            SELECT d, held + :held AS held, committed + :committed AS committed FROM days
+            WHERE committed + :committed > held + :held ORDER BY d LIMIT 1
+            """, arguments: [
+                "a": allocation, "from": day.description, "held": held.pence, "committed": committed.pence,
+            ])
         else { return }
         let held = Money(pence: row["held"] ?? 0), committed = Money(pence: row["committed"] ?? 0)
         let on: String = row["d"] ?? day.description
@@ -38,19 +46,21 @@ extension BatchWriter {
             origin: origin, field: field, entryID: id)
     }
 
-    /// Refuses an entry that would leave fund `fund` drawn past its amount on some day from `day` on: its allocations
-    /// as decided by each day, and what its direct awards made by then still commit.
-    func requireFundHeld(_ fund: Fund, from day: Day, field: String, of id: String, origin: Origin?) throws {
-        guard let row = try Row.fetchOne(db, sql: """
-            WITH events(d, drawn) AS (
-              SELECT date, amount FROM allocations WHERE fund_id = :f
-              UNION ALL SELECT c.date, c.delta FROM allocation_changes c JOIN allocations al ON al.id = c.allocation_id
-                WHERE al.fund_id = :f
-              UNION ALL SELECT award_date, amount FROM awards WHERE fund_id = :f AND allocation_id IS NULL
-              UNION ALL \(Self.releases("w.fund_id = :f AND w.allocation_id IS NULL", held: false))),
-            \(Self.runningTotals("drawn"))
-            SELECT d, drawn FROM running WHERE d >= :from AND drawn > :amount ORDER BY d LIMIT 1
-            """, arguments: ["f": fund.id, "from": day.description, "amount": fund.amount.pence])
+    /// Refuses an entry that would leave fund `fund` drawn past its amount on some day from `day` on, once it adds
+    /// `drawn` to what its allocations and direct awards draw from that day.
+    func requireFundHeld(
+        _ fund: Fund, from day: Day, drawing drawn: Money, field: String, of id: String, origin: Origin?
+    ) throws {
+        guard let row = try Row.fetchOne(db, cachedSQL: """
+            WITH days(d, drawn) AS (
+              SELECT :from,
+                COALESCE((SELECT drawn FROM fund_days WHERE fund_id = :f AND day < :from ORDER BY day DESC LIMIT 1), 0)
+              WHERE NOT EXISTS (SELECT 1 FROM fund_days WHERE fund_id = :f AND day = :from)
+              UNION ALL SELECT day, drawn FROM fund_days WHERE fund_id = :f AND day >= :from)
+            SELECT d, drawn + :drawn AS drawn FROM days WHERE drawn + :drawn > :amount ORDER BY d LIMIT 1
+            """, arguments: [
+                "f": fund.id, "from": day.description, "drawn": drawn.pence, "amount": fund.amount.pence,
+            ])
         else { return }
         let drawn = Money(pence: row["drawn"] ?? 0)
         let on: String = row["d"] ?? day.description
@@ -64,7 +74,7 @@ extension BatchWriter {
     /// Refuses a close or withdrawal of `award` dated before a claim or payment already recorded on it: it settles
     /// the award with what was paid, so it comes after the last of those.
     func requireNothingAfter(_ day: Day, on award: Award, of id: String, origin: Origin?) throws {
-        guard let row = try Row.fetchOne(db, sql: """
+        guard let row = try Row.fetchOne(db, cachedSQL: """
             SELECT kind, id, date FROM (
               SELECT 'payment' AS kind, id, date FROM payments WHERE award_id = :w AND date > :day
               UNION ALL SELECT 'claim', id, date FROM claims WHERE award_id = :w AND date > :day)
@@ -82,7 +92,7 @@ extension BatchWriter {
     /// Refuses an underspend return that, on its day or on the day of a later return, would take what was returned on
     /// `award` past what had been paid on it by then.
     func requireReturnsCovered(_ award: Award, from day: Day, of id: String, origin: Origin?) throws {
-        guard let row = try Row.fetchOne(db, sql: """
+        guard let row = try Row.fetchOne(db, cachedSQL: """
             WITH events(d, returned, paid) AS (
               SELECT date, amount, 0 FROM underspend_returns WHERE award_id = :w
               UNION ALL SELECT date, 0, amount FROM payments WHERE award_id = :w),
@@ -97,16 +107,6 @@ extension BatchWriter {
             "on \(on) \(returned.formatted) would have been returned on award \(award.id), more than the "
                 + "\(paid.formatted) paid on it by then",
             origin: origin, field: "date", entryID: id)
-    }
-
-    /// The closures and withdrawals of the awards `awards` selects (as `w`), as events that lower what is committed
-    /// on their day by what they released: `(day, 0, -released)`, or `(day, -released)` without a held column.
-    private static func releases(_ awards: String, held: Bool = true) -> String {
-        let columns = held ? "r.date, 0, -r.released" : "r.date, -r.released"
-        return """
-            SELECT \(columns) FROM award_closures r JOIN awards w ON w.id = r.award_id WHERE \(awards)
-              UNION ALL SELECT \(columns) FROM award_withdrawals r JOIN awards w ON w.id = r.award_id WHERE \(awards)
-            """
     }
 
     /// `days` (each day's events added up) and `running` (the figures as they stood at the end of each day), from an

@@ -37,17 +37,18 @@ extension BatchWriter {
         try db.drawn(onFund: fundID)
     }
 
-    /// An allocation's amount after every change decided since it was made.
+    /// An allocation's amount after every change decided since it was made: its running balance after its last day.
     func allocationTotal(_ allocation: String) throws -> Money {
-        Money(pence: try Int64.fetchOne(
-            db, sql: "SELECT amount FROM allocation_totals WHERE allocation_id = ?", arguments: [allocation]) ?? 0)
+        Money(pence: try Int64.fetchOne(db, cachedSQL: """
+            SELECT held FROM allocation_days WHERE allocation_id = ? ORDER BY day DESC LIMIT 1
+            """, arguments: [allocation]) ?? 0)
     }
 
     /// What the awards on an allocation still commit, after closures and withdrawals released their unpaid parts.
     func committedOn(allocation: String) throws -> Money {
-        Money(pence: try Int64.fetchOne(
-            db, sql: "SELECT COALESCE(SUM(committed), 0) FROM award_commitments WHERE allocation_id = ?",
-            arguments: [allocation]) ?? 0)
+        Money(pence: try Int64.fetchOne(db, cachedSQL: """
+            SELECT committed FROM allocation_days WHERE allocation_id = ? ORDER BY day DESC LIMIT 1
+            """, arguments: [allocation]) ?? 0)
     }
 
     func add(_ a: Money, _ b: Money, origin: Origin?, field: String, id: String) throws -> Money {

@@ -65,7 +65,7 @@ final class BatchWriter {
             }
             try entry.value.insert(by: self, origin: entry.origin)
             try db.execute(
-                sql: """
+                cachedSQL: """
                     INSERT INTO history (at, actor, action, kind, entry_id, reason, source, detail)
                     VALUES (?, ?, 'record', ?, ?, ?, ?, ?)
                     """,

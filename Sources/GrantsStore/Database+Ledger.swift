@@ -66,18 +66,55 @@ extension OrganisationID {
 }
 
 extension Database {
+    /// Runs `sql` through the connection's cache of prepared statements: the ledger's writes run the same few
+    /// statements for every entry, and preparing one anew each time (which GRDB follows with an authorizer callback
+    /// per column read, through every trigger and view the statement touches) cost more than running it.
+    func execute(cachedSQL sql: String, arguments: StatementArguments = StatementArguments()) throws {
+        try cachedStatement(sql: sql).execute(arguments: arguments)
+    }
+
     /// The integer sum of `sql`'s single column, or zero.
     func sum(_ sql: String, _ arguments: StatementArguments) throws -> Money {
         Money(pence: try Int64.fetchOne(self, sql: "SELECT COALESCE(SUM(amount), 0) FROM " + sql, arguments: arguments) ?? 0)
     }
 
     /// What a fund's budget must cover: its allocations (after changes) plus what awards made directly on it still
-    /// commit.
+    /// commit. The running balance after the fund's last day with events (`fund_days`, kept by the ledger).
     func drawn(onFund fundID: String) throws -> Money {
-        let allocated = try sum("allocation_totals WHERE fund_id = ?", [fundID])
-        let direct = Money(pence: try Int64.fetchOne(
-            self, sql: "SELECT COALESCE(SUM(committed), 0) FROM award_commitments WHERE fund_id = ? AND allocation_id IS NULL",
-            arguments: [fundID]) ?? 0)
-        return try allocated.adding(direct)
+        Money(pence: try Int64.fetchOne(
+            self, sql: "SELECT drawn FROM fund_days WHERE fund_id = ? ORDER BY day DESC LIMIT 1", arguments: [fundID])
+            ?? 0)
+    }
+}
+
+extension Row {
+    /// The first row of `sql`, prepared once per connection (see `Database.execute(cachedSQL:arguments:)`).
+    static func fetchOne(
+        _ db: Database, cachedSQL sql: String, arguments: StatementArguments = StatementArguments()
+    ) throws -> Row? {
+        try fetchOne(db.cachedStatement(sql: sql), arguments: arguments)
+    }
+
+    /// Every row of `sql`, prepared once per connection.
+    static func fetchAll(
+        _ db: Database, cachedSQL sql: String, arguments: StatementArguments = StatementArguments()
+    ) throws -> [Row] {
+        try fetchAll(db.cachedStatement(sql: sql), arguments: arguments)
+    }
+}
+
+extension DatabaseValueConvertible where Self: StatementColumnConvertible {
+    /// The first value of `sql`, prepared once per connection (see `Database.execute(cachedSQL:arguments:)`).
+    static func fetchOne(
+        _ db: Database, cachedSQL sql: String, arguments: StatementArguments = StatementArguments()
+    ) throws -> Self? {
+        try fetchOne(db.cachedStatement(sql: sql), arguments: arguments)
+    }
+
+    /// Every value of `sql`, prepared once per connection.
+    static func fetchAll(
+        _ db: Database, cachedSQL sql: String, arguments: StatementArguments = StatementArguments()
+    ) throws -> [Self] {
+        try fetchAll(db.cachedStatement(sql: sql), arguments: arguments)
     }
 }

@@ -49,7 +49,7 @@ extension Ledger {
     public func funds(scheme: Scheme, year: FinancialYear) throws(LedgerError) -> [Fund] {
         try read { db in
             let ids = try String.fetchAll(
-                db, sql: "SELECT id FROM funds WHERE scheme = ? AND year_start = ? ORDER BY id",
+                db, cachedSQL: "SELECT id FROM funds WHERE scheme = ? AND year_start = ? ORDER BY id",
                 arguments: [scheme.rawValue, year.startYear])
             return try ids.compactMap { try Fund.read($0, db) }
         }
@@ -59,7 +59,7 @@ extension Ledger {
     public func allocations(fund: String, csp: OrganisationID) throws(LedgerError) -> [Allocation] {
         try read { db in
             let ids = try String.fetchAll(
-                db, sql: "SELECT id FROM allocations WHERE fund_id = ? AND csp_id = ? ORDER BY id",
+                db, cachedSQL: "SELECT id FROM allocations WHERE fund_id = ? AND csp_id = ? ORDER BY id",
                 arguments: [fund, csp.rawValue])
             return try ids.compactMap { try Allocation.read($0, db) }
         }
@@ -67,12 +67,12 @@ extension Ledger {
 
     /// How many claims an award has (for numbering the next).
     public func claimCount(award: String) throws(LedgerError) -> Int {
-        try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM claims WHERE award_id = ?", arguments: [award]) ?? 0 }
+        try read { db in try Int.fetchOne(db, cachedSQL: "SELECT COUNT(*) FROM claims WHERE award_id = ?", arguments: [award]) ?? 0 }
     }
 
     /// How many payments an award has (for numbering the next).
     public func paymentCount(award: String) throws(LedgerError) -> Int {
-        try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM payments WHERE award_id = ?", arguments: [award]) ?? 0 }
+        try read { db in try Int.fetchOne(db, cachedSQL: "SELECT COUNT(*) FROM payments WHERE award_id = ?", arguments: [award]) ?? 0 }
     }
 }
 
@@ -83,7 +83,7 @@ extension Ledger {
             guard let award = try Award.read(id, db) else { return nil }
             let paid = try db.sum("payments WHERE award_id = ?", [id])
             let returned = try db.sum("underspend_returns WHERE award_id = ?", [id])
-            let row = try Row.fetchOne(db, sql: "SELECT released, owed FROM award_closures WHERE award_id = ?", arguments: [id])
+            let row = try Row.fetchOne(db, cachedSQL: "SELECT released, owed FROM award_closures WHERE award_id = ?", arguments: [id])
             let released = Money(pence: row?["released"] ?? 0)
             let owed = Money(pence: row?["owed"] ?? 0)
             return "\(id): awarded \(award.amount.formatted), paid \(paid.formatted), released \(released.formatted), "
@@ -97,7 +97,7 @@ extension Ledger {
     public func receiptCount(contribution: String, year: FinancialYear) throws(LedgerError) -> Int {
         try read { db in
             try Int.fetchOne(
-                db, sql: "SELECT COUNT(*) FROM contribution_receipts WHERE contribution_id = ? AND year_start = ?",
+                db, cachedSQL: "SELECT COUNT(*) FROM contribution_receipts WHERE contribution_id = ? AND year_start = ?",
                 arguments: [contribution, year.startYear]) ?? 0
         }
     }

@@ -114,7 +114,37 @@ extension Ledger {
                         + "outstanding \(Money(pence: due - received).formatted)",
                     balances: received <= due, entries: Self.words(row["entries"])))
             }
+            checks += try Self.keptBalances(db)
             return Reconciliation(checks: checks)
+        }
+    }
+
+    /// The running balances the ledger keeps as it records (`LedgerSchema.v4Balances`), each table compared row by
+    /// row with the same figures worked out again from the entries alone: one check per table, naming what differs.
+    private static func keptBalances(_ db: Database) throws -> [Reconciliation.Check] {
+        let tables: [(subject: String, table: String, key: String, columns: [String])] = [
+            ("running balances of allocations", "allocation_days", "allocation_id", ["day", "held", "committed"]),
+            ("running balances of funds", "fund_days", "fund_id", ["day", "budget", "drawn"]),
+            ("running balances of awards", "award_balances", "award_id",
+             ["amount", "released", "claimed", "paid", "returned"]),
+        ]
+        return try tables.map { item in
+            let columns = ([item.key] + item.columns).joined(separator: ", ")
+            let recomputed = "\(item.table)_from_entries"
+            let rows = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(item.table)") ?? 0
+            let differing = try String.fetchAll(db, sql: """
+                SELECT \(item.key) FROM (SELECT \(columns) FROM \(item.table) EXCEPT SELECT \(columns) FROM \(recomputed))
+                UNION
+                SELECT \(item.key) FROM (SELECT \(columns) FROM \(recomputed) EXCEPT SELECT \(columns) FROM \(item.table))
+                ORDER BY 1
+                """)
+            let equation = differing.isEmpty
+                ? "the \(rows) \(rows == 1 ? "row" : "rows") kept as entries were recorded = the same worked out again "
+                    + "from the entries"
+                : "the rows kept as entries were recorded differ from those worked out again from the entries for "
+                    + "\(differing.count) of them: \(differing.prefix(5).joined(separator: ", "))"
+                    + (differing.count > 5 ? ", …" : "")
+            return .init(subject: item.subject, equation: equation, balances: differing.isEmpty, entries: differing)
         }
     }
 

@@ -230,7 +230,19 @@ case "write-returns":
         print("error: \(error)")
         exit(74)
     }
+case "make-ledger":
+    let rest = Array(arguments.dropFirst())
+    guard rest.count == 2, let count = Int(rest[0]), count > 0 else {
+        print("usage: grants-bench make-ledger COUNT FOLDER")
+        exit(64)
+    }
+    do {
+        try LedgerGenerator(count: count).write(to: rest[1])
+    } catch {
+        print("error: \(error)")
+        exit(74)
+    }
 default:
-    print("usage: grants-bench check-bids [COUNT] | write-returns [COUNT]")
+    print("usage: grants-bench check-bids [COUNT] | write-returns [COUNT] | make-ledger COUNT FOLDER")
     exit(64)
 }

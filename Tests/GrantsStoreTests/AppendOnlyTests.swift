@@ -164,7 +164,7 @@ import Testing
          award + """
           VALUES ('RAW-1', NULL, 'CSP-2017-18', 'ALLOC-SR', 'GB-LAE-SRI', 'raw', 200001, '2017/81', '2017-07-03',
                   '2017-07-10', '2018-03-31', 'anti-social-behaviour')
-         """, "award exceeds its allocation"),
+         """, "allocation_commits_no_more_than_it_holds"),
         ("an award drawing on an allocation of another fund", "awards",
          award + """
           VALUES ('RAW-1', NULL, 'CAF-2017-18', 'ALLOC-SR', 'GB-LAE-SRI', 'raw', 1, '2017/81', '2017-07-03',
@@ -174,18 +174,23 @@ import Testing
          award + """
           VALUES ('RAW-1', NULL, 'CAF-2017-18', NULL, '360G-Test-ORG-0001', 'raw', 60001, '2017/81', '2017-07-03',
                   '2017-07-10', '2018-03-31', 'anti-social-behaviour')
-         """, "award exceeds its fund"),
+         """, "fund_draws_no_more_than_its_budget"),
         ("an allocation over its fund", "allocations",
          """
          INSERT INTO allocations (id, fund_id, csp_id, amount, decision, date)
          VALUES ('RAW-A', 'CSP-2017-18', '360G-Test-CSP-SR', 500001, '2017/99', '2017-05-01')
-         """, "allocation exceeds its fund"),
+         """, "fund_draws_no_more_than_its_budget"),
+        ("a cut taking away money the allocation's awards commit", "allocation_changes",
+         """
+         INSERT INTO allocation_changes (id, allocation_id, delta, decision, date, reason)
+         VALUES ('RAW-C', 'ALLOC-SR', -200001, '2017/99', '2017-08-01', 'raw')
+         """, "allocation_commits_no_more_than_it_holds"),
         ("a payment over its award", "payments",
          "INSERT INTO payments (id, award_id, amount, date) VALUES ('RAW-P', 'AW-1', 100001, '2017-11-01')",
-         "payment exceeds its award"),
+         "award_pays_no_more_than_it_grants"),
         ("underspend returned over what was paid", "underspend_returns",
          "INSERT INTO underspend_returns (id, award_id, amount, date) VALUES ('RAW-R', 'AW-1', 150001, '2018-04-20')",
-         "underspend returned exceeds what was paid"),
+         "award_returns_no_more_than_was_paid"),
     ]
 
     @Test(arguments: overLimits)

@@ -31,7 +31,7 @@ extension StoredEntry {
     /// The first stored entry whose `column` holds `value` (a key of the table, such as an award's closure by
     /// `award_id`).
     static func read(where column: String, is value: some DatabaseValueConvertible, _ db: Database) throws -> Self? {
-        try Row.fetchOne(db, sql: "SELECT * FROM \(table) WHERE \(column) = ?", arguments: [value])
+        try Row.fetchOne(db, cachedSQL: "SELECT * FROM \(table) WHERE \(column) = ?", arguments: [value])
             .map { row in try Self(row: StoredRow(row: row, table: table), db) }
     }
 

@@ -13,6 +13,7 @@ enum LedgerSchema {
         migrator.registerMigration("v1-ledger", migrate: v1Ledger)
         migrator.registerMigration("v2-award-states", migrate: v2AwardStates)
         migrator.registerMigration("v3-publication", migrate: v3Publication)
+        migrator.registerMigration("v4-balances", migrate: v4Balances)
         return migrator
     }
 }

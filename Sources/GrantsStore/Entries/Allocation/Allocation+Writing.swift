@@ -41,10 +41,10 @@ extension Allocation {
             "allocating \(amount.formatted) would take fund \(fund.id) to \(after.formatted), over its "
                 + "\(fund.amount.formatted); \(left.formatted) is left to allocate"
         }
+        try writer.requireFundHeld(fund, from: date, drawing: amount, field: "amount", of: id, origin: origin)
         try writer.db.execute(
-            sql: "INSERT INTO allocations (id, fund_id, csp_id, amount, decision, date) VALUES (?, ?, ?, ?, ?, ?)",
+            cachedSQL: "INSERT INTO allocations (id, fund_id, csp_id, amount, decision, date) VALUES (?, ?, ?, ?, ?, ?)",
             arguments: [id, fund.id, csp.id.rawValue, amount.pence, decision,
                         date.description])
-        try writer.requireFundHeld(fund, from: date, field: "amount", of: id, origin: origin)
     }
 }

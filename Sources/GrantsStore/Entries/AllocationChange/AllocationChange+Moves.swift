@@ -40,7 +40,7 @@ extension BatchWriter {
     ) throws {
         guard let other = try Row.fetchOne(
             db,
-            sql: """
+            cachedSQL: """
                 WITH moves AS (\(AllocationMoves.sql))
                 SELECT id, allocation_id, fund_id FROM moves
                 WHERE decision = ? AND fund_id <> ? AND (delta < 0) = ? ORDER BY id LIMIT 1

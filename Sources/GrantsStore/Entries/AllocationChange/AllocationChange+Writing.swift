@@ -48,10 +48,11 @@ extension AllocationChange {
             "increasing allocation \(allocation.id) by \(delta.formatted) would take fund \(fund.id) to "
                 + "\(after.formatted), over its \(fund.amount.formatted); \(left.formatted) is left to allocate"
         }
+        try writer.requireAllocationHeld(
+            allocation.id, from: date, holding: delta, field: "delta", of: id, origin: origin)
+        try writer.requireFundHeld(fund, from: date, drawing: delta, field: "delta", of: id, origin: origin)
         try writer.db.execute(
-            sql: "INSERT INTO allocation_changes (id, allocation_id, delta, decision, date, reason) VALUES (?, ?, ?, ?, ?, ?)",
+            cachedSQL: "INSERT INTO allocation_changes (id, allocation_id, delta, decision, date, reason) VALUES (?, ?, ?, ?, ?, ?)",
             arguments: [id, allocation.id, delta.pence, decision, date.description, reason])
-        try writer.requireAllocationHeld(allocation.id, from: date, field: "delta", of: id, origin: origin)
-        try writer.requireFundHeld(fund, from: date, field: "delta", of: id, origin: origin)
     }
 }

@@ -15,7 +15,7 @@ extension Award: StoredEntry {
             }
         }
         let register = try Row.fetchOne(
-            db, sql: "SELECT purpose, reasons, conditions FROM award_register WHERE award_id = ?",
+            db, cachedSQL: "SELECT purpose, reasons, conditions FROM award_register WHERE award_id = ?",
             arguments: [row["id"] as String?])
         self.init(
             id: try row.text("id"), bid: row["bid_id"], fund: try row.text("fund_id"),

@@ -73,14 +73,17 @@ extension Award {
                     + "(\(allocation.csp)), over its \(total.formatted); "
                     + "\(try writer.left(total, committed).formatted) is left"
             }
+            try writer.requireAllocationHeld(
+                allocationID, from: awardDate, committing: amount, field: "amount", of: id, origin: origin)
         case (false, nil):
             try writer.requireRoom(in: fund, for: amount, field: "amount", of: id, origin: origin) { after, left in
                 "awarding \(amount.formatted) would commit \(after.formatted) of fund \(fund.id), over its "
                     + "\(fund.amount.formatted); \(left.formatted) is left"
             }
+            try writer.requireFundHeld(fund, from: awardDate, drawing: amount, field: "amount", of: id, origin: origin)
         }
         try writer.db.execute(
-            sql: """
+            cachedSQL: """
                 INSERT INTO awards (id, bid_id, fund_id, allocation_id, recipient_id, title, amount, decision,
                                     award_date, planned_start, planned_end, priorities)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -92,13 +95,8 @@ extension Award {
             ])
         if purpose != nil || reasons != nil || conditions != nil {
             try writer.db.execute(
-                sql: "INSERT INTO award_register (award_id, purpose, reasons, conditions) VALUES (?, ?, ?, ?)",
+                cachedSQL: "INSERT INTO award_register (award_id, purpose, reasons, conditions) VALUES (?, ?, ?, ?)",
                 arguments: [id, purpose, reasons, conditions])
-        }
-        if let allocation = self.allocation {
-            try writer.requireAllocationHeld(allocation, from: awardDate, field: "amount", of: id, origin: origin)
-        } else {
-            try writer.requireFundHeld(fund, from: awardDate, field: "amount", of: id, origin: origin)
         }
     }
 }

@@ -19,7 +19,7 @@ extension AwardClosure {
         try writer.requireSettled(date, on: award, of: id, origin: origin)
         try writer.requireNothingAfter(date, on: award, of: id, origin: origin)
         if let unpaid = try String.fetchOne(
-            writer.db, sql: "SELECT c.id FROM claims c WHERE c.award_id = ? AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.claim_id = c.id) ORDER BY c.id",
+            writer.db, cachedSQL: "SELECT c.id FROM claims c WHERE c.award_id = ? AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.claim_id = c.id) ORDER BY c.id",
             arguments: [award.id]) {
             throw LedgerError(
                 .invalidEntry, "claim \(unpaid) on award \(award.id) is not paid yet; pay it before closing",
@@ -38,7 +38,7 @@ extension AwardClosure {
                 origin: origin, field: "spent", entryID: id)
         }
         try writer.db.execute(
-            sql: "INSERT INTO award_closures (id, award_id, spent, released, owed, date) VALUES (?, ?, ?, ?, ?, ?)",
+            cachedSQL: "INSERT INTO award_closures (id, award_id, spent, released, owed, date) VALUES (?, ?, ?, ?, ?, ?)",
             arguments: [id, award.id, spent.pence, released.pence, owed.pence, date.description])
     }
 }

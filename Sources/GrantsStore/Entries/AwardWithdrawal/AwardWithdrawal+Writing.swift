@@ -23,7 +23,7 @@ extension AwardWithdrawal {
                 origin: origin, field: "award", entryID: id)
         }
         try writer.db.execute(
-            sql: "INSERT INTO award_withdrawals (id, award_id, released, date, reason) VALUES (?, ?, ?, ?, ?)",
+            cachedSQL: "INSERT INTO award_withdrawals (id, award_id, released, date, reason) VALUES (?, ?, ?, ?, ?)",
             arguments: [id, award.id, award.amount.pence, date.description, reason])
     }
 }

@@ -20,7 +20,7 @@ extension Bid {
             try writer.requireCSP(csp, of: id, origin: origin)
         }
         try writer.db.execute(
-            sql: """
+            cachedSQL: """
                 INSERT INTO bids (id, fund_id, applicant_id, title, requested, submitted, csp_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """,

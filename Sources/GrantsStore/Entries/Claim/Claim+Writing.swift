@@ -41,7 +41,7 @@ extension Claim {
                 + "\(try writer.left(award.amount, drawn).formatted) is left to claim"
         }
         try writer.db.execute(
-            sql: "INSERT INTO claims (id, award_id, period_start, period_end, amount, date) VALUES (?, ?, ?, ?, ?, ?)",
+            cachedSQL: "INSERT INTO claims (id, award_id, period_start, period_end, amount, date) VALUES (?, ?, ?, ?, ?, ?)",
             arguments: [id, award.id, periodStart.description, periodEnd.description, amount.pence,
                         date.description])
     }

@@ -39,7 +39,7 @@ extension ContributionReceipt {
                 + "\(after.formatted), over the \(instalment.amount.formatted) due"
         }
         try writer.db.execute(
-            sql: "INSERT INTO contribution_receipts (id, contribution_id, year_start, amount, date) VALUES (?, ?, ?, ?, ?)",
+            cachedSQL: "INSERT INTO contribution_receipts (id, contribution_id, year_start, amount, date) VALUES (?, ?, ?, ?, ?)",
             arguments: [id, schedule.id, year.startYear, amount.pence, date.description])
     }
 }

@@ -7,7 +7,7 @@ extension ContributionSchedule: StoredEntry {
     /// With its instalments from `contribution_years`, in year order.
     init(row: StoredRow, _ db: Database) throws {
         let years = try Row.fetchAll(
-            db, sql: "SELECT * FROM contribution_years WHERE contribution_id = ? ORDER BY year_start",
+            db, cachedSQL: "SELECT * FROM contribution_years WHERE contribution_id = ? ORDER BY year_start",
             arguments: [row["id"] as String?])
         let instalments = try years.map { year throws(LedgerError) in
             Instalment(

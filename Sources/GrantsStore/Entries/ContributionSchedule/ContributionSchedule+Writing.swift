@@ -20,7 +20,7 @@ extension ContributionSchedule {
         try writer.requireDate(
             committed, field: "committed", notAfter: .lastDay(of: last, "its last instalment"), of: id, origin: origin)
         try writer.db.execute(
-            sql: """
+            cachedSQL: """
                 INSERT INTO contributions (id, contributor_id, recipient_id, service, committed, reason)
                 VALUES (?, ?, ?, ?, ?, ?)
                 """,
@@ -40,7 +40,7 @@ extension ContributionSchedule {
                     entryID: id)
             }
             try writer.db.execute(
-                sql: "INSERT INTO contribution_years (contribution_id, year_start, amount) VALUES (?, ?, ?)",
+                cachedSQL: "INSERT INTO contribution_years (contribution_id, year_start, amount) VALUES (?, ?, ?)",
                 arguments: [id, instalment.year.startYear, instalment.amount.pence])
         }
     }

@@ -23,7 +23,7 @@ extension ContributionWithdrawal {
                 origin: origin, field: "contribution", entryID: id)
         }
         try writer.db.execute(
-            sql: "INSERT INTO contribution_withdrawals (id, contribution_id, effective, reason) VALUES (?, ?, ?, ?)",
+            cachedSQL: "INSERT INTO contribution_withdrawals (id, contribution_id, effective, reason) VALUES (?, ?, ?, ?)",
             arguments: [id, schedule, effective.description, reason])
     }
 }

@@ -17,7 +17,7 @@ extension Fund {
             try writer.db.sum("funds", []), adding: amount, of: "every fund's budget", field: "amount", id: id,
             origin: origin)
         try writer.db.execute(
-            sql: "INSERT INTO funds (id, name, scheme, year_start, amount, funder_id) VALUES (?, ?, ?, ?, ?, ?)",
+            cachedSQL: "INSERT INTO funds (id, name, scheme, year_start, amount, funder_id) VALUES (?, ?, ?, ?, ?, ?)",
             arguments: [id, name, scheme.rawValue, year.startYear, amount.pence,
                         funder.rawValue])
     }

@@ -7,11 +7,11 @@ extension Organisation: StoredEntry {
     /// With its members (for a partnership) from `csp_members`, in the order they were given.
     init(row: StoredRow, _ db: Database) throws {
         let members = try String.fetchAll(
-            db, sql: "SELECT member_id FROM csp_members WHERE csp_id = ? ORDER BY position",
+            db, cachedSQL: "SELECT member_id FROM csp_members WHERE csp_id = ? ORDER BY position",
             arguments: [row["id"] as String?])
         let kind: OrganisationKind = try row.choice("kind")
         let publication = try Row.fetchOne(
-            db, sql: "SELECT sensitive, published_as FROM organisation_publication WHERE organisation_id = ?",
+            db, cachedSQL: "SELECT sensitive, published_as FROM organisation_publication WHERE organisation_id = ?",
             arguments: [row["id"] as String?])
         self.init(
             id: try row.organisationID("id"),

@@ -35,7 +35,7 @@ extension Organisation {
                 origin: origin, field: "published_as", entryID: id.rawValue)
         }
         try writer.db.execute(
-            sql: """
+            cachedSQL: """
                 INSERT INTO organisations (id, name, kind, charity_number, company_number, location_code, example)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """,
@@ -44,7 +44,7 @@ extension Organisation {
             ])
         if isSensitive {
             try writer.db.execute(
-                sql: "INSERT INTO organisation_publication (organisation_id, sensitive, published_as) VALUES (?, 1, ?)",
+                cachedSQL: "INSERT INTO organisation_publication (organisation_id, sensitive, published_as) VALUES (?, 1, ?)",
                 arguments: [id.rawValue, publishedAs])
         }
     }
@@ -66,7 +66,7 @@ extension Organisation {
                     origin: origin, field: "members", entryID: id.rawValue)
             }
             try writer.db.execute(
-                sql: "INSERT INTO csp_members (csp_id, member_id, position) VALUES (?, ?, ?)",
+                cachedSQL: "INSERT INTO csp_members (csp_id, member_id, position) VALUES (?, ?, ?)",
                 arguments: [id.rawValue, member.rawValue, position])
         }
     }

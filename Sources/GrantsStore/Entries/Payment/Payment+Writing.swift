@@ -22,7 +22,7 @@ extension Payment {
                     .invalidEntry, "claim \(claimID) is on award \(claim.award), not \(award.id)", origin: origin,
                     field: "claim", entryID: id)
             }
-            if let paidBy = try String.fetchOne(writer.db, sql: "SELECT id FROM payments WHERE claim_id = ?", arguments: [claimID]) {
+            if let paidBy = try String.fetchOne(writer.db, cachedSQL: "SELECT id FROM payments WHERE claim_id = ?", arguments: [claimID]) {
                 throw LedgerError(
                     .invalidEntry, "claim \(claimID) was already paid by \(paidBy)", origin: origin, field: "claim",
                     entryID: id)
@@ -58,7 +58,7 @@ extension Payment {
             }
         }
         try writer.db.execute(
-            sql: "INSERT INTO payments (id, award_id, claim_id, amount, date, reference) VALUES (?, ?, ?, ?, ?, ?)",
+            cachedSQL: "INSERT INTO payments (id, award_id, claim_id, amount, date, reference) VALUES (?, ?, ?, ?, ?, ?)",
             arguments: [id, award.id, self.claim, amount.pence, date.description, reference])
     }
 }

@@ -17,7 +17,7 @@ extension UnderspendRepayment {
         let paid = try writer.db.sum("payments WHERE award_id = ?", [award.id])
         let returned = try writer.db.sum("underspend_returns WHERE award_id = ?", [award.id])
         let after = try writer.add(returned, amount, origin: origin, field: "amount", id: id)
-        if let owed = try Int64.fetchOne(writer.db, sql: "SELECT owed FROM award_closures WHERE award_id = ?", arguments: [award.id]),
+        if let owed = try Int64.fetchOne(writer.db, cachedSQL: "SELECT owed FROM award_closures WHERE award_id = ?", arguments: [award.id]),
            after.pence > owed {
             throw LedgerError(
                 .exceedsPaid,
@@ -33,7 +33,7 @@ extension UnderspendRepayment {
                 origin: origin, field: "amount", entryID: id)
         }
         try writer.db.execute(
-            sql: "INSERT INTO underspend_returns (id, award_id, amount, date, reason) VALUES (?, ?, ?, ?, ?)",
+            cachedSQL: "INSERT INTO underspend_returns (id, award_id, amount, date, reason) VALUES (?, ?, ?, ?, ?)",
             arguments: [id, award.id, amount.pence, date.description, reason])
         try writer.requireReturnsCovered(award, from: date, of: id, origin: origin)
     }

@@ -25,7 +25,7 @@ extension YearClosure {
                 origin: origin, field: "financial_year", entryID: year.label)
         }
         try writer.db.execute(
-            sql: "INSERT INTO year_closures (year_start, date) VALUES (?, ?)",
+            cachedSQL: "INSERT INTO year_closures (year_start, date) VALUES (?, ?)",
             arguments: [year.startYear, date.description])
     }
 }
