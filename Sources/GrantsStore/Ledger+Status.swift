@@ -63,45 +63,66 @@ extension Ledger {
             received: try row.money("received", in: "contribution_receipts"))
     }
 
-    private static let fundSQL = """
+    /// Each award's figures as of the day, worked out once in one pass over the awards and their payments, returns,
+    /// closures and withdrawals, for the fund and CSP lines to add up (rather than a scan of every payment for each
+    /// line, which grew with lines × entries).
+    private static let awardFigures = """
+        , payments_by_award AS (
+          SELECT award_id, SUM(amount) AS paid,
+            SUM(CASE WHEN date BETWEEN :from AND :to THEN amount ELSE 0 END) AS paid_in_period
+          FROM payments_d GROUP BY award_id),
+        returns_by_award AS (SELECT award_id, SUM(amount) AS returned FROM underspend_d GROUP BY award_id),
+        award_figures AS (
+          SELECT a.id, a.fund_id, a.allocation_id,
+            a.amount - COALESCE(c.released, 0) - COALESCE(w.released, 0) AS committed,
+            CASE WHEN w.award_id IS NOT NULL THEN 0
+                 WHEN c.award_id IS NOT NULL THEN MIN(c.spent, COALESCE(p.paid, 0))
+                 ELSE a.amount END AS forecast,
+            COALESCE(p.paid, 0) AS paid, COALESCE(p.paid_in_period, 0) AS paid_in_period,
+            COALESCE(r.returned, 0) AS returned
+          FROM awards_d a
+          LEFT JOIN closures_d c ON c.award_id = a.id
+          LEFT JOIN withdrawals_d w ON w.award_id = a.id
+          LEFT JOIN payments_by_award p ON p.award_id = a.id
+          LEFT JOIN returns_by_award r ON r.award_id = a.id)
+        """
+
+    private static let fundSQL = awardFigures + """
+        , fund_awards AS (
+          SELECT fund_id, SUM(committed) AS committed, SUM(paid) AS paid, SUM(returned) AS returned,
+            SUM(forecast) AS forecast, SUM(paid_in_period) AS paid_in_period
+          FROM award_figures GROUP BY fund_id),
+        fund_allocated AS (SELECT fund_id, SUM(amount) AS allocated FROM allocation_totals_d GROUP BY fund_id)
         SELECT f.id AS fund_id, f.name AS fund_name, f.scheme, f.year_start, f.amount AS budget,
-          (SELECT COALESCE(SUM(amount), 0) FROM allocation_totals_d WHERE fund_id = f.id) AS allocated,
-          (SELECT COALESCE(SUM(committed), 0) FROM award_commitments_d WHERE fund_id = f.id) AS committed,
-          (SELECT COALESCE(SUM(p.amount), 0) FROM payments_d p JOIN awards_d w ON w.id = p.award_id
-            WHERE w.fund_id = f.id) AS paid,
-          (SELECT COALESCE(SUM(r.amount), 0) FROM underspend_d r JOIN awards_d w ON w.id = r.award_id
-            WHERE w.fund_id = f.id) AS returned,
-          (SELECT COALESCE(SUM(forecast), 0) FROM award_outturns_d WHERE fund_id = f.id) AS forecast,
-          (SELECT COALESCE(SUM(p.amount), 0) FROM payments_d p JOIN awards_d w ON w.id = p.award_id
-            WHERE w.fund_id = f.id AND p.date BETWEEN :from AND :to) AS paid_in_period
+          COALESCE(al.allocated, 0) AS allocated, COALESCE(fa.committed, 0) AS committed,
+          COALESCE(fa.paid, 0) AS paid, COALESCE(fa.returned, 0) AS returned, COALESCE(fa.forecast, 0) AS forecast,
+          COALESCE(fa.paid_in_period, 0) AS paid_in_period
         FROM funds f
+        LEFT JOIN fund_allocated al ON al.fund_id = f.id
+        LEFT JOIN fund_awards fa ON fa.fund_id = f.id
         WHERE (:year IS NULL OR f.year_start = :year) AND (:fund IS NULL OR f.id = :fund)
         ORDER BY f.year_start, f.id
         """
 
-    private static let cspSQL = """
-        SELECT a.fund_id, f.name AS fund_name, f.scheme, f.year_start, a.csp_id, o.name AS csp_name,
-          SUM(a.amount) AS budget, SUM(a.amount) AS allocated,
-          (SELECT COALESCE(SUM(w.committed), 0) FROM award_commitments_d w JOIN allocations x ON x.id = w.allocation_id
-            WHERE x.fund_id = a.fund_id AND x.csp_id = a.csp_id) AS committed,
-          (SELECT COALESCE(SUM(p.amount), 0) FROM payments_d p JOIN awards_d w ON w.id = p.award_id
-            JOIN allocations x ON x.id = w.allocation_id
-            WHERE x.fund_id = a.fund_id AND x.csp_id = a.csp_id) AS paid,
-          (SELECT COALESCE(SUM(r.amount), 0) FROM underspend_d r JOIN awards_d w ON w.id = r.award_id
-            JOIN allocations x ON x.id = w.allocation_id
-            WHERE x.fund_id = a.fund_id AND x.csp_id = a.csp_id) AS returned,
-          (SELECT COALESCE(SUM(o.forecast), 0) FROM award_outturns_d o JOIN allocations x ON x.id = o.allocation_id
-            WHERE x.fund_id = a.fund_id AND x.csp_id = a.csp_id) AS forecast,
-          (SELECT COALESCE(SUM(p.amount), 0) FROM payments_d p JOIN awards_d w ON w.id = p.award_id
-            JOIN allocations x ON x.id = w.allocation_id
-            WHERE x.fund_id = a.fund_id AND x.csp_id = a.csp_id AND p.date BETWEEN :from AND :to) AS paid_in_period
-        FROM allocation_totals_d a
-        JOIN funds f ON f.id = a.fund_id
-        JOIN organisations o ON o.id = a.csp_id
+    private static let cspSQL = awardFigures + """
+        , csp_awards AS (
+          SELECT x.fund_id, x.csp_id, SUM(w.committed) AS committed, SUM(w.paid) AS paid,
+            SUM(w.returned) AS returned, SUM(w.forecast) AS forecast, SUM(w.paid_in_period) AS paid_in_period
+          FROM award_figures w JOIN allocations x ON x.id = w.allocation_id
+          GROUP BY x.fund_id, x.csp_id),
+        csp_budgets AS (
+          SELECT fund_id, csp_id, SUM(amount) AS budget FROM allocation_totals_d GROUP BY fund_id, csp_id)
+        SELECT b.fund_id, f.name AS fund_name, f.scheme, f.year_start, b.csp_id, o.name AS csp_name,
+          b.budget, b.budget AS allocated, COALESCE(ca.committed, 0) AS committed, COALESCE(ca.paid, 0) AS paid,
+          COALESCE(ca.returned, 0) AS returned, COALESCE(ca.forecast, 0) AS forecast,
+          COALESCE(ca.paid_in_period, 0) AS paid_in_period
+        FROM csp_budgets b
+        JOIN funds f ON f.id = b.fund_id
+        JOIN organisations o ON o.id = b.csp_id
+        LEFT JOIN csp_awards ca ON ca.fund_id = b.fund_id AND ca.csp_id = b.csp_id
         WHERE (:year IS NULL OR f.year_start = :year) AND (:fund IS NULL OR f.id = :fund)
-          AND (:csp IS NULL OR a.csp_id = :csp)
-        GROUP BY a.fund_id, a.csp_id
-        ORDER BY f.year_start, a.fund_id, o.name, a.csp_id
+          AND (:csp IS NULL OR b.csp_id = :csp)
+        ORDER BY f.year_start, b.fund_id, o.name, b.csp_id
         """
 
     private static let contributionSQL = """

@@ -19,6 +19,9 @@ extension LedgerSchema {
     /// and every balance it moved. v1's summing triggers are dropped; its checks that were not sums (an award's
     /// allocation is on the award's fund; no claim on a closed or withdrawn award) are kept as triggers of their own.
     ///
+    /// Three indexes serve the returns at scale: a recipient's local authority by location code (looked up per award
+    /// line), and payments and claims by date (a period's lines).
+    ///
     /// `allocation_days_from_entries`, `fund_days_from_entries` and `award_balances_from_entries` recompute each table
     /// from the entries alone: the migration fills the tables from them, and `reconcile` compares the two.
     ///
@@ -226,6 +229,10 @@ extension LedgerSchema {
             BEGIN UPDATE award_balances SET paid = paid + NEW.amount WHERE award_id = NEW.award_id; END;
             CREATE TRIGGER underspend_returns_balance AFTER INSERT ON underspend_returns
             BEGIN UPDATE award_balances SET returned = returned + NEW.amount WHERE award_id = NEW.award_id; END;
+
+            CREATE INDEX organisations_on_kind_and_location ON organisations(kind, location_code, id);
+            CREATE INDEX payments_on_date ON payments(date);
+            CREATE INDEX claims_on_date ON claims(date);
 
             CREATE TRIGGER allocation_days_never_deleted BEFORE DELETE ON allocation_days
             BEGIN SELECT RAISE(ABORT, 'running balances are never deleted'); END;
