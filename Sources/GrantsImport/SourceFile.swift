@@ -83,7 +83,7 @@ enum SourceFile {
     }
 
     /// An I/O error in words: "Too many levels of symbolic links", "Permission denied".
-    private static func failure(_ file: String, _ code: Int32) -> ImportError {
+    static func failure(_ file: String, _ code: Int32) -> ImportError {
         if code == ENOENT { return ImportError(.io, file: file, line: 0, field: "", "no such file") }
         return ImportError(.io, file: file, line: 0, field: "", "cannot read the file: \(String(cString: strerror(code)))")
     }

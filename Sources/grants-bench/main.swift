@@ -230,6 +230,18 @@ case "write-returns":
         print("error: \(error)")
         exit(74)
     }
+case "make-bids":
+    let rest = Array(arguments.dropFirst())
+    guard rest.count == 2, let count = Int(rest[0]), count > 0 else {
+        print("usage: grants-bench make-bids COUNT FILE")
+        exit(64)
+    }
+    do {
+        try Data(generateBids(count: count)).write(to: URL(fileURLWithPath: rest[1]))
+    } catch {
+        print("error: \(error)")
+        exit(74)
+    }
 case "make-ledger":
     let rest = Array(arguments.dropFirst())
     guard rest.count == 2, let count = Int(rest[0]), count > 0 else {
@@ -243,6 +255,6 @@ case "make-ledger":
         exit(74)
     }
 default:
-    print("usage: grants-bench check-bids [COUNT] | write-returns [COUNT] | make-ledger COUNT FOLDER")
+    print("usage: grants-bench check-bids [COUNT] | write-returns [COUNT] | make-bids COUNT FILE | make-ledger COUNT FOLDER")
     exit(64)
 }

@@ -19,6 +19,9 @@ struct CheckCommand: ParsableCommand {
             of many. The shipped rulebook for each bid's scheme and financial year applies unless --rulebook names
             one. The bid's submitted date (or --as-of) picks the parameter values in force. Rules that need the
             ledger read --db, $GRANTS_DB or ./grants.sqlite when there is one, and report unknown otherwise.
+            --format verdicts writes one line of JSON per bid ({"id", "outcome", "failed"}); given one JSON Lines file
+            and no --set, it streams: any size of file in the same memory, on every core, nothing written if a line
+            is not a bid.
             Exit 0 when every bid is eligible, 1 when any is not, 65 for bad input.
             """)
 
@@ -28,7 +31,7 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "The day whose parameter values apply (default: each bid's submitted date).")
     var asOf: String?
 
-    @Option(help: "text or json.")
+    @Option(help: "text, json or verdicts.")
     var format: EligibilityRenderer.Format = .text
 
     @Option(help: "A rulebook file to use instead of the shipped one.")
@@ -43,6 +46,12 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let day = try asOf.map { text throws(ExitCode) in
             try typed(text, "--as-of", Input.day)
+        }
+        if format == .verdicts, settings.isEmpty, bids.count == 1, let file = bids.first,
+            file.lowercased().hasSuffix(".jsonl") || file.lowercased().hasSuffix(".ndjson")
+        {
+            try stream(file, asOf: day)
+            return
         }
         let forms: [BidForm]
         do {
@@ -65,6 +74,22 @@ struct CheckCommand: ParsableCommand {
             print(EligibilityRenderer.render(result.verdicts, as: format), terminator: "")
         }
         if !result.allEligible { throw ExitStatus.checkFailed }
+    }
+
+    /// Checks a JSON Lines file of bids as it reads it, writing each verdict line to standard output.
+    private func stream(_ file: String, asOf day: Day?) throws {
+        var books = try attempt { () throws(WorkflowError) in try RulebookLibrary(override: rulebook) }
+        let ledger = try openLedger()
+        let output = StandardOutput()
+        let summary = try attempt { () throws(WorkflowError) in
+            try BidStream.verdicts(
+                file: file, asOf: day, rulebooks: &books, store: ledger,
+                cores: ProcessInfo.processInfo.activeProcessorCount
+            ) { (bytes: [UInt8]) throws(WorkflowError) in
+                try output.write(bytes)
+            }
+        }
+        if !summary.allEligible { throw ExitStatus.checkFailed }
     }
 
     /// The ledger named, or found; `nil` when none is (then ledger rules are unknown).

@@ -5,14 +5,16 @@ import GrantsRules
 /// both carry the same content: every rule, its status, what was found, the limit, the parameter values applied
 /// with the day they apply from, and their references.
 public enum EligibilityRenderer {
+    /// `verdicts` is one line of JSON per bid: its id, outcome and failed rules only, for screening a large round.
     public enum Format: String, CaseIterable, Sendable {
-        case text, json
+        case text, json, verdicts
     }
 
     public static func render(_ verdicts: [Eligibility], as format: Format) -> String {
         switch format {
         case .text: text(verdicts)
         case .json: json(verdicts).rendered() + "\n"
+        case .verdicts: verdictLines(verdicts)
         }
     }
 

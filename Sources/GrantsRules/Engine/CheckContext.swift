@@ -102,7 +102,7 @@ enum ParameterProblem: Error {
 }
 
 /// The ledger's facts, indexed for quick look-ups while checking many bids.
-struct FactsIndex {
+struct FactsIndex: Sendable {
     let facts: LedgerFacts
     let applicationsByApplicant: [OrganisationID: [LedgerFacts.Application]]
     let fundingsByRecipient: [OrganisationID: [LedgerFacts.Funding]]
@@ -114,22 +114,27 @@ struct FactsIndex {
     }
 }
 
-/// The bids of one run, by applicant and scheme, so a round can be screened for repeat applications.
-struct RoundIndex {
-    struct Key: Hashable {
+/// The bids of one run, by applicant and scheme, so a round can be screened for repeat applications. Built from the
+/// whole round before any bid is checked: at once from an array, or bid by bid from a stream read twice.
+public struct RoundIndex: Sendable {
+    struct Key: Hashable, Sendable {
         let applicant: OrganisationID
         let scheme: Scheme
         let year: FinancialYear
     }
 
-    let bidsByKey: [Key: [String]]
+    private(set) var bidsByKey: [Key: [String]] = [:]
+
+    /// An empty round.
+    public init() {}
 
     init(_ bids: [BidForm]) {
-        var index: [Key: [String]] = [:]
-        for bid in bids {
-            index[Key(applicant: bid.applicant.id, scheme: bid.scheme, year: bid.year), default: []].append(bid.id)
-        }
-        bidsByKey = index
+        for bid in bids { add(bid) }
+    }
+
+    /// Counts `bid` in the round.
+    public mutating func add(_ bid: BidForm) {
+        bidsByKey[Key(applicant: bid.applicant.id, scheme: bid.scheme, year: bid.year), default: []].append(bid.id)
     }
 
     /// The other bids in this run by the same applicant to the same scheme and year.

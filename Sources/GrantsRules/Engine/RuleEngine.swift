@@ -6,11 +6,14 @@ public struct RuleEngine: Sendable {
     public let rulebook: Rulebook
     /// `nil` when no ledger is available: the rules that need it report unknown.
     public let facts: LedgerFacts?
+    /// The facts indexed for look-ups, once per engine (not once per part of a round).
+    private let index: FactsIndex?
 
     /// Creates an engine for a rulebook, with the ledger's facts for the bids' year when there is a ledger.
     public init(rulebook: Rulebook, facts: LedgerFacts? = nil) {
         self.rulebook = rulebook
         self.facts = facts
+        self.index = facts.map(FactsIndex.init)
     }
 
     /// Checks one bid; `asOf` (else the bid's submitted date) picks the parameter values that apply.
@@ -20,8 +23,12 @@ public struct RuleEngine: Sendable {
 
     /// Checks a round of bids together, so repeat applications within the round are seen.
     public func check(_ bids: [BidForm], asOf: Day? = nil) -> [Eligibility] {
-        let round = RoundIndex(bids)
-        let index = facts.map(FactsIndex.init)
+        check(bids, asOf: asOf, round: RoundIndex(bids))
+    }
+
+    /// Checks some of the bids of a round whose every bid is in `round` (a round too large to hold, checked part
+    /// by part).
+    public func check(_ bids: [BidForm], asOf: Day? = nil, round: RoundIndex) -> [Eligibility] {
         // Bids in a round mostly share a day, so each day's parameter values are resolved once.
         var resolvedByDay: [Day: [[String: Result<AppliedParameter, ParameterProblem>]]] = [:]
         return bids.map { bid in

@@ -1,0 +1,21 @@
+import Foundation
+import GrantsWorkflows
+
+/// Standard output written with write(2), a run of bytes at a time: for output streamed as it is made rather than
+/// built into one string first.
+struct StandardOutput {
+    func write(_ bytes: [UInt8]) throws(WorkflowError) {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { raw -> Int in
+                guard let base = raw.baseAddress else { return 0 }
+                return Foundation.write(STDOUT_FILENO, base + offset, raw.count - offset)
+            }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw WorkflowError(.io, "cannot write to standard output: \(String(cString: strerror(errno)))")
+            }
+            offset += written
+        }
+    }
+}
