@@ -18,6 +18,7 @@ A line that is not JSON, or not a bid (validated as strictly as Sources/GrantsIm
 for another scheme or year, is an error naming its line: nothing is written to standard output, the error goes to
 standard error, and the exit status is 65. Standard library only.
 """
+import gc
 import json
 import re
 import sys
@@ -65,9 +66,14 @@ IDENTIFIER = re.compile(r"[A-Za-z0-9][A-Za-z0-9._/-]{0,99}").fullmatch
 ORGANISATION_ID = re.compile(
     r"(?:360G-[A-Za-z0-9]+|[A-Z]{2}-[A-Z0-9]{2,8})-[A-Za-z0-9._-]{1,100}").fullmatch
 MONEY = re.compile(r"(-?)([0-9]+)(?:\.([0-9]{1,2}))?").fullmatch
+# Text that needs no more checking as free text: ASCII, no control character, and not blank or starting blank.
+PLAIN_TEXT = re.compile(r"[!-~][ -~]*").fullmatch
+MONEY_2DP = re.compile(r"[0-9]{1,16}\.[0-9]{2}").fullmatch  # always within Int64
 DAY = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})").fullmatch
-# What Foundation's CharacterSet.whitespaces holds (tab and the space separators), trimmed from a budget category.
-WHITESPACES = "\t \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+# What Foundation's CharacterSet.whitespaces trims from a budget category on Linux: tab, the space separators and,
+# as CoreFoundation has it, U+200B ZERO WIDTH SPACE (found by trying every BMP character against `grants check`).
+WHITESPACES = ("\t \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b"
+               "\u202f\u205f\u3000")
 # Characters that join the grapheme before them, so that " \u0301" is one blank character to Swift.
 GRAPHEME_EXTENDER = re.compile(
     "[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f\u0900-\u0903\u093a-\u094f"
@@ -112,11 +118,16 @@ def free_text(text, key):
 
 
 def is_blank(text):
-    """Whether every Swift Character of `text` is white space, judged by its first scalar (free_text has already
-    refused the control characters that Python alone counts as space)."""
-    if text.isspace() or not text:
+    """FieldReader.text's test for an empty value: a first byte that is not ASCII white space settles it (so a
+    value starting with a no-break space is not blank), else every Swift Character must be white space, judged by
+    its first scalar (free_text has already refused the control characters that Python alone counts as space)."""
+    if not text:
         return True
-    if text.isascii() or not text[0].isspace():
+    if text[0] not in " \t\n\r":
+        return False
+    if text.isspace():
+        return True
+    if text.isascii():
         return False
     # A space followed by combining marks is one Character to Swift, and a blank one; not so after a line break.
     attaches = False
@@ -164,12 +175,12 @@ def money(text, key):
     return -pence if negative else pence
 
 
-_valid_days = {}
+valid_days = {}
 
 
 def day(text, key):
     """Day(parsing:): YYYY-MM-DD, a day that exists. Kept as text: such days order as their text does."""
-    if text in _valid_days:
+    if text in valid_days:
         return text
     match = DAY(text)
     if match is None:
@@ -178,7 +189,7 @@ def day(text, key):
     leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
     if not (1 <= year and 1 <= month <= 12 and 1 <= dom <= (29 if month == 2 and leap else DAYS_IN_MONTH[month])):
         raise BadBid("%s: '%s' is no such day" % (key, text))
-    _valid_days[text] = True
+    valid_days[text] = True
     return text
 
 
@@ -213,73 +224,96 @@ def word_list(value, key):
     return items
 
 
-def mapping(value, key):
-    if type(value) is not dict:
-        raise BadBid("%s: expected a mapping of fields" % key if value is not None else "%s: is missing" % key)
-    return value
-
-
 def unknown_key(fields, known, path):
     stray = next(key for key in fields if key not in known)
     raise BadBid("%s%s: is not a known field" % (path, stray))
 
 
 # --- One bid: read it, then apply every rule ---------------------------------------------------------------------
-PASS, FAIL, UNKNOWN, NOT_APPLICABLE = "pass", "fail", "unknown", "not-applicable"
+def amount(value, key):
+    """An amount in pence; "2500.00" the quick way, anything else as Money(parsing:) reads it."""
+    if type(value) is str and MONEY_2DP(value) is not None:
+        return int(value.replace(".", ""))
+    return money(required_word(value, key), key)
 
 
 def read_bid(bid):
     """The facts the rules need, read and validated as BidFile.bid(from:) does; raises BadBid."""
     if type(bid) is not dict:
         raise BadBid("expected a mapping of fields")
-    get = bid.get
     if not BID_KEYS.issuperset(bid):
         unknown_key(bid, BID_KEYS, "")
+    get = bid.get
     if "format" in bid and scalar(bid["format"], "format") != "grants-bid/1":
         raise BadBid("format: expected grants-bid/1")
-    bid_id = required_word(get("id"), "id")
-    if IDENTIFIER(bid_id) is None:
-        raise BadBid("id: '%s' is not an id" % bid_id)
-    scheme = required_word(get("scheme"), "scheme")
-    if scheme not in SCHEMES:
-        raise BadBid("scheme: '%s' is not one of %s" % (scheme, ", ".join(sorted(SCHEMES))))
-    year = required_word(get("financial_year"), "financial_year")
-    submitted = day(required_word(get("submitted"), "submitted"), "submitted")
+    bid_id = get("id")
+    if type(bid_id) is not str or IDENTIFIER(bid_id) is None:
+        bid_id = required_word(bid_id, "id")  # true, false and numbers are ids as written
+        if IDENTIFIER(bid_id) is None:
+            raise BadBid("id: '%s' is not an id" % bid_id)
+    scheme = get("scheme")
+    year = get("financial_year")
+    if scheme != "community-action-fund" or (year != "2017/18" and year != "2017-18"):
+        scheme = required_word(scheme, "scheme")
+        if scheme not in SCHEMES:
+            raise BadBid("scheme: '%s' is not one of %s" % (scheme, ", ".join(sorted(SCHEMES))))
+        # This peer knows one rulebook; `grants check` would pick another scheme's or year's.
+        raise BadBid("bid %s is for %s %s; this checker has only the community-action-fund 2017/18 rules"
+                     % (bid_id, scheme, required_word(year, "financial_year")))
+    submitted = get("submitted")
+    if type(submitted) is not str or submitted not in valid_days:
+        submitted = day(required_word(submitted, "submitted"), "submitted")
 
-    applicant = mapping(get("applicant"), "applicant")
+    applicant = get("applicant")
+    if type(applicant) is not dict:
+        raise BadBid("applicant: expected a mapping of fields" if applicant is not None else "applicant: is missing")
     if not APPLICANT_KEYS.issuperset(applicant):
         unknown_key(applicant, APPLICANT_KEYS, "applicant.")
     applicant_get = applicant.get
-    applicant_id = required_word(applicant_get("id"), "applicant.id")
-    if ORGANISATION_ID(applicant_id) is None:
-        raise BadBid("applicant.id: '%s' is not an organisation id" % applicant_id)
-    required_text(applicant_get("name"), "applicant.name")
-    applicant_type = required_word(applicant_get("type"), "applicant.type")
-    if applicant_type not in APPLICANT_TYPES:
-        raise BadBid("applicant.type: '%s' is not an applicant type" % applicant_type)
-    constituted = optional_flag(applicant_get("constituted"), "applicant.constituted")
+    applicant_id = applicant_get("id")
+    if type(applicant_id) is not str or ORGANISATION_ID(applicant_id) is None:
+        applicant_id = required_word(applicant_id, "applicant.id")
+        if ORGANISATION_ID(applicant_id) is None:
+            raise BadBid("applicant.id: '%s' is not an organisation id" % applicant_id)
+    name = applicant_get("name")
+    if type(name) is not str or PLAIN_TEXT(name) is None:
+        required_text(name, "applicant.name")
+    applicant_type = applicant_get("type")
+    if type(applicant_type) is not str or applicant_type not in APPLICANT_TYPES:
+        applicant_type = required_word(applicant_type, "applicant.type")
+        raise BadBid("applicant.type: '%s' is not one of %s" % (applicant_type, ", ".join(sorted(APPLICANT_TYPES))))
+    constituted = applicant_get("constituted")
+    if constituted is not True and constituted is not False and constituted is not None:
+        constituted = optional_flag(constituted, "applicant.constituted")
     reserves = applicant_get("unrestricted_reserves")
     if reserves is not None:
-        reserves = money(scalar(reserves, "applicant.unrestricted_reserves"), "applicant.unrestricted_reserves")
+        reserves = amount(reserves, "applicant.unrestricted_reserves")
         if reserves < 0:
             raise BadBid("applicant.unrestricted_reserves: expected 0.00 or more")
     documents = word_list(applicant_get("documents"), "applicant.documents")
 
-    required_text(get("title"), "title")
-    optional_text(get("description"), "description")
-    requested = money(required_word(get("requested"), "requested"), "requested")
+    title = get("title")
+    if type(title) is not str or PLAIN_TEXT(title) is None:
+        required_text(title, "title")
+    description = get("description")
+    if description is not None and (type(description) is not str or PLAIN_TEXT(description) is None):
+        optional_text(description, "description")
+    requested = get("requested")
+    if requested is None:
+        raise BadBid("requested: is missing")
+    requested = amount(requested, "requested")
     if requested <= 0:
         raise BadBid("requested: expected more than 0.00")
     total = get("total_project_cost")
     if total is not None:
-        total = money(scalar(total, "total_project_cost"), "total_project_cost")
+        total = amount(total, "total_project_cost")
         if total <= 0:
             raise BadBid("total_project_cost: expected more than 0.00")
     start = get("planned_start")
-    if start is not None:
+    if start is not None and (type(start) is not str or start not in valid_days):
         start = day(scalar(start, "planned_start"), "planned_start")
     end = get("planned_end")
-    if end is not None:
+    if end is not None and (type(end) is not str or end not in valid_days):
         end = day(scalar(end, "planned_end"), "planned_end")
     priorities = word_list(get("priorities"), "priorities")
     works_with = word_list(get("works_with"), "works_with")
@@ -287,7 +321,9 @@ def read_bid(bid):
         if group not in WORKS_WITH:
             raise BadBid("works_with: '%s' is not one of children, vulnerable-adults" % group)
     locations = word_list(get("locations"), "locations")
-    optional_text(get("csp"), "csp")
+    csp = get("csp")
+    if csp is not None and (type(csp) is not str or PLAIN_TEXT(csp) is None):
+        optional_text(csp, "csp")
 
     budget = get("budget")
     if budget is not None:
@@ -299,22 +335,28 @@ def read_bid(bid):
         if len(budget) > MAXIMUM_BUDGET_LINES:
             raise BadBid("budget: more than %d lines" % MAXIMUM_BUDGET_LINES)
         lines = []
-        for index, line in enumerate(budget):
-            where = "budget[%d]." % index
+        for line in budget:
             if not LINE_KEYS.issuperset(line):
-                unknown_key(line, LINE_KEYS, where)
-            category = required_text(line.get("category"), where + "category")
-            optional_text(line.get("description"), where + "description")
-            amount = money(required_word(line.get("amount"), where + "amount"), where + "amount")
-            if amount <= 0:
-                raise BadBid(where + "amount: expected more than 0.00")
-            lines.append((category, amount, optional_flag(line.get("vat_reclaimable"), where + "vat_reclaimable")))
+                unknown_key(line, LINE_KEYS, "budget[%d]." % len(lines))
+            line_get = line.get
+            category = line_get("category")
+            if type(category) is not str or PLAIN_TEXT(category) is None:
+                category = required_text(category, "budget[%d].category" % len(lines))
+            description = line_get("description")
+            if description is not None and (type(description) is not str or PLAIN_TEXT(description) is None):
+                optional_text(description, "budget[%d].description" % len(lines))
+            cost = line_get("amount")
+            if cost is None:
+                raise BadBid("budget[%d].amount: is missing" % len(lines))
+            cost = amount(cost, "budget[%d].amount" % len(lines))
+            if cost <= 0:
+                raise BadBid("budget[%d].amount: expected more than 0.00" % len(lines))
+            vat = line_get("vat_reclaimable")
+            if vat is not True and vat is not False and vat is not None:
+                vat = optional_flag(vat, "budget[%d].vat_reclaimable" % len(lines))
+            lines.append((category, cost, vat))
         budget = lines
 
-    # This peer knows one rulebook; `grants check` would pick another scheme's or year's.
-    if scheme != "community-action-fund" or year not in ("2017/18", "2017-18"):
-        raise BadBid("bid %s is for %s %s; this checker has only the community-action-fund 2017/18 rules"
-                     % (bid_id, scheme, year))
     return (bid_id, submitted, applicant_id, applicant_type, constituted, reserves, documents, requested, total,
             start, end, priorities, works_with, locations, budget)
 
@@ -474,71 +516,63 @@ def main(argv):
         return 64
     source = argv[1]
     try:
-        if source == "-":
-            data = sys.stdin.buffer.read()
-        else:
-            with open(source, "rb") as handle:
-                data = handle.read()
+        handle = sys.stdin.buffer if source == "-" else open(source, "rb")
     except OSError as error:
         sys.stderr.write("check_bids.py: %s: %s\n" % (source, error.strerror or error))
         return 74
-
-    # The whole file must be UTF-8 text without NUL, as SourceFile.text checks before any line is read.
-    if data.startswith(b"\xff\xfe") or data.startswith(b"\xfe\xff"):
-        fail(source, 1, "the file is UTF-16 text; save it as UTF-8")
-    nul = data.find(b"\0")
-    if nul >= 0:
-        fail(source, data.count(b"\n", 0, nul) + 1, "holds a NUL byte; it is not a text file")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        fail(source, data.count(b"\n", 0, error.start) + 1, "is not UTF-8 text")
+    # The parsed bids hold no reference cycles, so the cycle collector only costs time here.
+    gc.disable()
 
     decode = json.JSONDecoder(parse_float=str, parse_int=str, parse_constant=no_constants,
                               object_pairs_hook=unique_keys).decode
-    bids = []
-    append = bids.append
-    number = 0
-    for line in text.split("\n"):
-        number += 1
-        if not line.strip(" \t\r"):
-            continue  # a blank line
-        try:
-            value = decode(line)
-        except (ValueError, RecursionError) as error:
-            fail(source, number, "not valid JSON: %s" % error)
-        if "\\u" in line and has_surrogate(value):
-            fail(source, number, "not valid JSON: a lone surrogate in a \\u escape")
-        try:
-            append(read_bid(value))
-        except BadBid as error:
-            fail(source, number, str(error))
-    if not bids:
-        fail(source, number, "no bids in %s" % source)
-
-    # CAF-ONE-A-YEAR counts the applicant's other bids (other ids) in this run: one is already one too many.
+    verdicts = []  # (id, applicant, parameters in force, outcome, failed blocking rules), in input order
+    record = verdicts.append
     by_applicant = {}
     by_applicant_and_id = {}
-    for facts in bids:
-        applicant = facts[2]
-        by_applicant[applicant] = by_applicant.get(applicant, 0) + 1
-        pair = (applicant, facts[0])
-        by_applicant_and_id[pair] = by_applicant_and_id.get(pair, 0) + 1
+    number = 0
+    with handle:
+        for raw in handle:  # binary lines end at "\n" only, as BidFile.jsonLines splits them
+            number += 1
+            if b"\0" in raw:
+                fail(source, number, "holds a NUL byte; it is not a text file")
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                utf16 = number == 1 and raw[:2] in (b"\xff\xfe", b"\xfe\xff")
+                fail(source, number, "the file is UTF-16 text; save it as UTF-8" if utf16 else "is not UTF-8 text")
+            if not line.strip(" \t\r\n"):
+                continue  # a blank line
+            try:
+                value = decode(line)
+            except (ValueError, RecursionError) as error:
+                fail(source, number, "not valid JSON: %s" % error)
+            if "\\u" in line and has_surrogate(value):
+                fail(source, number, "not valid JSON: a lone surrogate in a \\u escape")
+            try:
+                facts = read_bid(value)
+            except BadBid as error:
+                fail(source, number, str(error))
+            failed, unknown = check(facts)
+            bid_id, submitted, applicant = facts[0], facts[1], facts[2]
+            # Ineligible on a blocking fail; else incomplete on a blocking unknown (always, without a ledger).
+            outcome = "ineligible" if failed else ("incomplete" if unknown else "eligible")
+            record((bid_id, applicant, submitted >= PARAMETERS_FROM, outcome, failed))
+            by_applicant[applicant] = by_applicant.get(applicant, 0) + 1
+            pair = (applicant, bid_id)
+            by_applicant_and_id[pair] = by_applicant_and_id.get(pair, 0) + 1
+    if not verdicts:
+        fail(source, number, "no bids in %s" % source)
 
     out = []
     write = out.append
-    for facts in bids:
-        failed, unknown = check(facts)
-        bid_id, submitted, applicant = facts[0], facts[1], facts[2]
-        # Ineligible on a blocking fail; else incomplete on a blocking unknown (always, without a ledger).
-        outcome = "ineligible" if failed else ("incomplete" if unknown else "eligible")
-        if submitted >= PARAMETERS_FROM:
-            others = by_applicant[applicant] - by_applicant_and_id[(applicant, bid_id)]
-            if others + 1 > APPLICATIONS_PER_YEAR:
-                failed.append("CAF-ONE-A-YEAR")  # a warning: listed, but the outcome does not change
+    for bid_id, applicant, in_force, outcome, failed in verdicts:
+        # CAF-ONE-A-YEAR (a warning) counts the applicant's other bids (other ids) in this run; without a ledger
+        # it fails when there are too many, else is unknown. The outcome does not change.
+        if in_force and by_applicant[applicant] - by_applicant_and_id[(applicant, bid_id)] + 1 > APPLICATIONS_PER_YEAR:
+            failed.append("CAF-ONE-A-YEAR")
         # Ids are letters, digits and - . _ / only, so they need no JSON escaping.
         write('{"id":"%s","outcome":"%s","failed":[%s]}\n'
-              % (bid_id, outcome, ",".join('"%s"' % rule for rule in failed)))
+              % (bid_id, outcome, ",".join(['"%s"' % rule for rule in failed])))
     sys.stdout.write("".join(out))
     sys.stdout.flush()
     return 0
