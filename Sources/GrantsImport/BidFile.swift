@@ -47,7 +47,8 @@ public enum BidFile {
     public static func jsonLines(_ bytes: [UInt8], file: String) throws(ImportError) -> [Sourced<BidForm>] {
         _ = try SourceFile.text(bytes, file: file)
         var bids: [Sourced<BidForm>] = []
-        var start = 0
+        // A byte-order mark before the first line is not part of it (as SourceFile.text drops it).
+        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         var line = 1
         while start < bytes.count {
             var end = start

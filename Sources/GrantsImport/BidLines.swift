@@ -58,6 +58,7 @@ public final class BidLines {
                     "the line is over \(BidFile.maximumSingleBidSize / 1_048_576) MiB; a bid is a few KiB")
             }
         }
+        if nextLine == 1 && pending.starts(with: [0xEF, 0xBB, 0xBF]) { pending.removeFirst(3) }
         if pending.isEmpty { return nil }
         // Whole lines only, unless the file ends without a line break.
         let cut = ended ? pending.count : (pending.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? pending.count)

@@ -89,8 +89,11 @@ struct FieldReader {
     /// The text of a required field; must not be empty or blank.
     mutating func text(_ key: String, expected: String = "text") throws(ImportError) -> String {
         guard let value = try optionalText(key) else { throw error(key, "is missing; expected \(expected)") }
-        // A first byte that is not ASCII white space settles it without walking the characters.
-        if let first = value.utf8.first, first != 0x20, first != 0x09, first != 0x0A, first != 0x0D { return value }
+        // A first byte that is ASCII but not white space settles it without walking the characters (a first byte of
+        // a longer character, such as a no-break space, does not).
+        if let first = value.utf8.first, first < 0x80, first != 0x20, first != 0x09, first != 0x0A, first != 0x0D {
+            return value
+        }
         guard !value.allSatisfy(\.isWhitespace) else { throw error(key, "is empty; expected \(expected)") }
         return value
     }

@@ -21,6 +21,15 @@ import Testing
         #expect(error?.message.contains(named) == true, "\(error?.message ?? "")")
     }
 
+    /// A name of nothing but white space is empty, whatever space it is: a leading no-break or ideographic space must
+    /// not pass as a first character that is not white space.
+    @Test(arguments: ["\\u00a0", "\\u3000", "\\u00a0 \\u2003", " \\u00a0"])
+    func aNameOfOnlyWhiteSpaceIsEmpty(escaped: String) throws {
+        let error = #expect(throws: ImportError.self) { try LedgerFile.parse(Self.fund(name: escaped), file: "f.json") }
+        #expect(error?.field == "funds[0].name")
+        #expect(error?.message.contains("is empty") == true, "\(error?.message ?? "")")
+    }
+
     @Test func aControlCharacterInYAMLIsRefused() throws {
         let yaml = """
             format: grants-ledger/1

@@ -87,4 +87,39 @@ import Testing
         JSONBytes.string("a\"b\\c\nd\u{1B}e\u{7F}é£\u{1F600}", into: &output)
         #expect(String(decoding: output, as: UTF8.self) == #""a\"b\\c\nd\u001be"# + "\u{7F}é£\u{1F600}\"")
     }
+
+    /// One applicant with many bids in a run: each bid names the first few others and counts the rest, and every bid
+    /// is checked in the same time however large the group (the run is indexed once, not scanned for each bid).
+    @Test func aLargeGroupOfOneApplicantsBidsIsCountedAndNamedInShort() throws {
+        let folder = try TemporaryFolder()
+        // 2,000 bids by applicant 1, one id given twice.
+        var lines = (0..<2_000).map { Self.bid($0, applicant: 1) }
+        lines.append(Self.bid(7, applicant: 1))
+        let file = folder.file("one-applicant.jsonl")
+        try Data(lines.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: file))
+        var books = try RulebookLibrary()
+        let forms = try BidFile.jsonLines(Array(lines.joined(separator: "\n").utf8), file: "one.jsonl").map(\.value)
+        let verdicts = try BidScreening.screen(forms, rulebooks: &books, store: nil).verdicts
+        func detail(_ index: Int) -> String? {
+            verdicts[index].results.first { $0.ruleID == "CAF-ONE-A-YEAR" }?.detail
+        }
+        #expect(detail(0) == "also S-1, S-2, S-3, S-4, S-5 and 1995 more in this run")
+        #expect(detail(7) == "also S-0, S-1, S-2, S-3, S-4 and 1994 more in this run")
+        #expect(verdicts[7].results.first { $0.ruleID == "CAF-ONE-A-YEAR" }?.found == "2000")
+        #expect(verdicts[0].results.first { $0.ruleID == "CAF-ONE-A-YEAR" }?.found == "2001")
+        // The stream gives the same lines.
+        let (text, _) = try streamed(file, cores: 2, chunkSize: 1 << 16)
+        #expect(text == EligibilityRenderer.render(verdicts, as: .verdicts))
+    }
+
+    /// A UTF-8 byte-order mark before the first line is not part of the first bid.
+    @Test func aByteOrderMarkBeforeTheFirstLineIsSkipped() throws {
+        let folder = try TemporaryFolder()
+        let file = folder.file("bom.jsonl")
+        try Data([0xEF, 0xBB, 0xBF] + Array(Self.round(3).joined(separator: "\n").utf8)).write(to: URL(fileURLWithPath: file))
+        let (text, summary) = try streamed(file, cores: 1, chunkSize: 1 << 20)
+        #expect(summary.bids == 3)
+        #expect(text.hasPrefix(#"{"id":"S-0","#))
+        #expect(try BidFile.read(file: file).map(\.value.id) == ["S-0", "S-1", "S-2"])
+    }
 }

@@ -115,7 +115,12 @@ struct FactsIndex: Sendable {
 }
 
 /// The bids of one run, by applicant and scheme, so a round can be screened for repeat applications. Built from the
-/// whole round before any bid is checked: at once from an array, or bid by bid from a stream read twice.
+/// whole round before any bid is checked: at once from an array, or bid by bid from a stream read twice (then
+/// `seal()` once every bid is in).
+///
+/// A large group (one applicant with many bids in the run) is indexed when sealed, so that each of its bids is checked
+/// in the same time however many there are: a file of ten thousand bids from one applicant must not take the square
+/// of that.
 public struct RoundIndex: Sendable {
     struct Key: Hashable, Sendable {
         let applicant: OrganisationID
@@ -123,22 +128,69 @@ public struct RoundIndex: Sendable {
         let year: FinancialYear
     }
 
-    private(set) var bidsByKey: [Key: [String]] = [:]
+    struct Group: Sendable {
+        /// The bids' ids, in the run's order.
+        var ids: [String] = []
+        /// For a large group once sealed: how many times each id occurs, and its first few distinct ids.
+        var occurrences: [String: Int]?
+        var leaders: [String] = []
+    }
+
+    /// Groups of at most this many bids are read as they are.
+    static let small = 8
+    /// How many other bids a large group's results name.
+    static let listed = 5
+
+    private(set) var groups: [Key: Group] = [:]
 
     /// An empty round.
     public init() {}
 
     init(_ bids: [BidForm]) {
         for bid in bids { add(bid) }
+        seal()
+    }
+
+    private static func key(_ bid: BidForm) -> Key {
+        Key(applicant: bid.applicant.id, scheme: bid.scheme, year: bid.year)
     }
 
     /// Counts `bid` in the round.
     public mutating func add(_ bid: BidForm) {
-        bidsByKey[Key(applicant: bid.applicant.id, scheme: bid.scheme, year: bid.year), default: []].append(bid.id)
+        groups[Self.key(bid), default: Group()].ids.append(bid.id)
     }
 
-    /// The other bids in this run by the same applicant to the same scheme and year.
-    func others(than bid: BidForm) -> [String] {
-        (bidsByKey[Key(applicant: bid.applicant.id, scheme: bid.scheme, year: bid.year)] ?? []).filter { $0 != bid.id }
+    /// Indexes the large groups; call it once every bid of the round is added.
+    public mutating func seal() {
+        for (key, group) in groups where group.ids.count > Self.small && group.occurrences == nil {
+            var counts: [String: Int] = [:]
+            counts.reserveCapacity(group.ids.count)
+            var leaders: [String] = []
+            for id in group.ids {
+                counts[id, default: 0] += 1
+                if counts[id] == 1 && leaders.count <= Self.listed { leaders.append(id) }
+            }
+            groups[key]?.occurrences = counts
+            groups[key]?.leaders = leaders
+        }
+    }
+
+    /// The other bids in this run by the same applicant to the same scheme and year: how many, and their ids (all of
+    /// them in a small group; the first few distinct ones in a large group).
+    func others(than bid: BidForm) -> (count: Int, named: [String]) {
+        guard let group = groups[Self.key(bid)] else { return (0, []) }
+        guard let occurrences = group.occurrences else {
+            let others = group.ids.filter { $0 != bid.id }
+            return (others.count, others)
+        }
+        let named = group.leaders.filter { $0 != bid.id }.prefix(Self.listed)
+        return (group.ids.count - (occurrences[bid.id] ?? 0), Array(named))
+    }
+
+    /// Whether bid `id` is one of the other bids in this run by `bid`'s applicant to the same scheme and year.
+    func includes(_ id: String, besides bid: BidForm) -> Bool {
+        guard id != bid.id, let group = groups[Self.key(bid)] else { return false }
+        if let occurrences = group.occurrences { return occurrences[id] != nil }
+        return group.ids.contains(id)
     }
 }

@@ -59,6 +59,7 @@ public enum BidStream {
             }
         }
         if count == 0 { throw .badData("\(file): no bids in it") }
+        round.seal()
         // Second pass: check and write.
         var summary = Summary()
         lines = try open(file, chunkSize)
@@ -73,13 +74,28 @@ public enum BidStream {
                 output.reserveCapacity(parts[part].count * 96)
                 var seen: [Eligibility.Outcome] = []
                 do throws(ImportError) {
+                    // Each run of bids for one scheme and year is checked in one call, so the parameter values in
+                    // force on each day are resolved once per run rather than once per bid.
+                    var run: [BidForm] = []
+                    var runKey = ""
+                    func flush() {
+                        guard let engine = frozenEngines[runKey], !run.isEmpty else { return }
+                        for verdict in engine.check(run, asOf: day, round: frozenRound) {
+                            EligibilityRenderer.verdictLine(verdict, into: &output)
+                            seen.append(verdict.outcome)
+                        }
+                        run.removeAll(keepingCapacity: true)
+                    }
                     for index in parts[part] {
                         let bid = try BidLines.bid(chunk, line: index, file: file)
-                        guard let engine = frozenEngines[engineKey(bid.scheme, bid.year)] else { continue }
-                        let verdict = engine.check([bid], asOf: day, round: frozenRound)[0]
-                        EligibilityRenderer.verdictLine(verdict, into: &output)
-                        seen.append(verdict.outcome)
+                        let key = engineKey(bid.scheme, bid.year)
+                        if key != runKey {
+                            flush()
+                            runKey = key
+                        }
+                        run.append(bid)
                     }
+                    flush()
                 } catch {
                     failures[part] = error
                 }
