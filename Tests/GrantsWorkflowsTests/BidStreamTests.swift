@@ -60,6 +60,18 @@ import Testing
         #expect(summary.bids == 60)
         #expect(summary.eligible + summary.ineligible + summary.incomplete == 60)
         #expect(summary.ineligible == whole.verdicts.filter { $0.outcome == .ineligible }.count)
+        // Every format streamed gives the bytes of the report on the whole round.
+        for format in EligibilityRenderer.Format.allCases {
+            var books = try RulebookLibrary()
+            let round = try BidStream.read(file: file, rulebooks: &books, store: nil, cores: cores, chunkSize: chunkSize)
+            var output: [UInt8] = []
+            let counted = try BidStream.report(round, as: format) { (bytes: [UInt8]) throws(WorkflowError) in
+                output += bytes
+            }
+            #expect(String(decoding: output, as: UTF8.self) == EligibilityRenderer.render(whole.verdicts, as: format),
+                    "\(format)")
+            #expect(counted == summary, "\(format)")
+        }
         // The round counts: applicant 0 applied 9 times, so the one-a-year rule fails on its bids.
         #expect(text.split(separator: "\n").first == #"{"id":"S-0","outcome":"ineligible","failed":["CAF-APPLICANT","CAF-AMOUNT","CAF-ONE-A-YEAR"]}"#)
     }
@@ -110,6 +122,22 @@ import Testing
         // The stream gives the same lines.
         let (text, _) = try streamed(file, cores: 2, chunkSize: 1 << 16)
         #expect(text == EligibilityRenderer.render(verdicts, as: .verdicts))
+    }
+
+    /// A file of one bid: its report has no summary table, as for one bid file.
+    @Test func aFileOfOneBidIsReportedAsOneBid() throws {
+        let folder = try TemporaryFolder()
+        let file = folder.file("one.jsonl")
+        try Data((Self.round(1)[0] + "\n").utf8).write(to: URL(fileURLWithPath: file))
+        var books = try RulebookLibrary()
+        let forms = try BidFile.read(file: file).map(\.value)
+        let whole = try BidScreening.screen(forms, rulebooks: &books, store: nil).verdicts
+        for format in EligibilityRenderer.Format.allCases {
+            let round = try BidStream.read(file: file, rulebooks: &books, store: nil, cores: 2)
+            var output: [UInt8] = []
+            _ = try BidStream.report(round, as: format) { (bytes: [UInt8]) throws(WorkflowError) in output += bytes }
+            #expect(String(decoding: output, as: UTF8.self) == EligibilityRenderer.render(whole, as: format))
+        }
     }
 
     /// A UTF-8 byte-order mark before the first line is not part of the first bid.

@@ -19,9 +19,9 @@ struct CheckCommand: ParsableCommand {
             of many. The shipped rulebook for each bid's scheme and financial year applies unless --rulebook names
             one. The bid's submitted date (or --as-of) picks the parameter values in force. Rules that need the
             ledger read --db, $GRANTS_DB or ./grants.sqlite when there is one, and report unknown otherwise.
-            --format verdicts writes one line of JSON per bid ({"id", "outcome", "failed"}); given one JSON Lines file
-            and no --set, it streams: any size of file in the same memory, on every core, nothing written if a line
-            is not a bid.
+            --format verdicts writes one line of JSON per bid ({"id", "outcome", "failed"}). Given one JSON Lines file
+            and no --set, every format streams: any size of file in the same memory, on every core, and nothing is
+            written if a line is not a bid.
             Exit 0 when every bid is eligible, 1 when any is not, 65 for bad input.
             """)
 
@@ -47,7 +47,7 @@ struct CheckCommand: ParsableCommand {
         let day = try asOf.map { text throws(ExitCode) in
             try typed(text, "--as-of", Input.day)
         }
-        if format == .verdicts, settings.isEmpty, bids.count == 1, let file = bids.first,
+        if settings.isEmpty, bids.count == 1, let file = bids.first,
             file.lowercased().hasSuffix(".jsonl") || file.lowercased().hasSuffix(".ndjson")
         {
             try stream(file, asOf: day)
@@ -76,16 +76,16 @@ struct CheckCommand: ParsableCommand {
         if !result.allEligible { throw ExitStatus.checkFailed }
     }
 
-    /// Checks a JSON Lines file of bids as it reads it, writing each verdict line to standard output.
+    /// Checks a JSON Lines file of bids as it reads it, writing the report to standard output a chunk at a time.
     private func stream(_ file: String, asOf day: Day?) throws {
         var books = try attempt { () throws(WorkflowError) in try RulebookLibrary(override: rulebook) }
         let ledger = try openLedger()
         let output = StandardOutput()
         let summary = try attempt { () throws(WorkflowError) in
-            try BidStream.verdicts(
+            let round = try BidStream.read(
                 file: file, asOf: day, rulebooks: &books, store: ledger,
-                cores: ProcessInfo.processInfo.activeProcessorCount
-            ) { (bytes: [UInt8]) throws(WorkflowError) in
+                cores: ProcessInfo.processInfo.activeProcessorCount)
+            return try BidStream.report(round, as: format) { (bytes: [UInt8]) throws(WorkflowError) in
                 try output.write(bytes)
             }
         }

@@ -31,29 +31,46 @@ public enum EligibilityRenderer {
     }
 
     public static func summary(_ verdicts: [Eligibility]) -> String {
-        var table = TextTable([
-            ("Bid", .left), ("Applicant", .left), ("Requested", .right), ("Outcome", .left),
-            ("Failed (? unknown, ! warning)", .left),
-        ])
-        for verdict in verdicts {
-            var failed: [String] = []
-            for result in verdict.results {
-                switch (result.status, result.severity) {
-                case (.fail, .blocking): failed.append(result.ruleID)
-                case (.fail, .warning): failed.append(result.ruleID + "!")
-                case (.unknown, .blocking): failed.append(result.ruleID + "?")
-                default: break
-                }
+        var table = TextTable(summaryColumns)
+        for verdict in verdicts { table.add(summaryCells(verdict)) }
+        return table.rendered() + summaryLine(counts(verdicts.map(\.outcome)))
+    }
+
+    /// The summary table's columns.
+    public static let summaryColumns: [(String, TextTable.Alignment)] = [
+        ("Bid", .left), ("Applicant", .left), ("Requested", .right), ("Outcome", .left),
+        ("Failed (? unknown, ! warning)", .left),
+    ]
+
+    /// A bid's row in the summary table, as written (before `TextTable` shows control characters inert).
+    public static func summaryCells(_ verdict: Eligibility) -> [String] {
+        var failed: [String] = []
+        for result in verdict.results {
+            switch (result.status, result.severity) {
+            case (.fail, .blocking): failed.append(result.ruleID)
+            case (.fail, .warning): failed.append(result.ruleID + "!")
+            case (.unknown, .blocking): failed.append(result.ruleID + "?")
+            default: break
             }
-            table.add([
-                verdict.bidID, verdict.applicantName, verdict.requested.formatted, verdict.outcome.rawValue,
-                failed.joined(separator: ", "),
-            ])
         }
-        let counts = Eligibility.Outcome.allCases.map { outcome in
-            "\(verdicts.filter { $0.outcome == outcome }.count) \(outcome.rawValue)"
-        }
-        return table.rendered() + "\(verdicts.count) bids: \(counts.joined(separator: ", "))\n"
+        return [
+            verdict.bidID, verdict.applicantName, verdict.requested.formatted, verdict.outcome.rawValue,
+            failed.joined(separator: ", "),
+        ]
+    }
+
+    /// How many bids came out each way, in `Eligibility.Outcome.allCases` order.
+    public static func counts(_ outcomes: [Eligibility.Outcome]) -> [Eligibility.Outcome: Int] {
+        var counts: [Eligibility.Outcome: Int] = [:]
+        for outcome in outcomes { counts[outcome, default: 0] += 1 }
+        return counts
+    }
+
+    /// The line under the summary table: `N bids: a eligible, b ineligible, c incomplete`.
+    public static func summaryLine(_ counts: [Eligibility.Outcome: Int]) -> String {
+        let total = counts.values.reduce(0, +)
+        let parts = Eligibility.Outcome.allCases.map { "\(counts[$0] ?? 0) \($0.rawValue)" }
+        return "\(total) bids: \(parts.joined(separator: ", "))\n"
     }
 
     public static func detail(_ verdict: Eligibility) -> String {
@@ -85,15 +102,37 @@ public enum EligibilityRenderer {
 
     // MARK: - JSON
 
+    /// The report: its format, every bid, then the summary (last, so that the report can be written a bid at a time
+    /// with `jsonOpening`, `jsonBid` and `jsonClosing`, which give the same bytes).
     public static func json(_ verdicts: [Eligibility]) -> JSONValue {
-        let counts = Eligibility.Outcome.allCases.map { outcome in
-            (outcome.rawValue, JSONValue.int(Int64(verdicts.filter { $0.outcome == outcome }.count)))
-        }
-        return .object([
+        .object([
             ("format", .string("grants-eligibility-report/1")),
-            ("summary", .object([("bids", .int(Int64(verdicts.count)))] + counts)),
             ("bids", .array(verdicts.map(bidValue))),
+            ("summary", summaryValue(counts(verdicts.map(\.outcome)))),
         ])
+    }
+
+    static func summaryValue(_ counts: [Eligibility.Outcome: Int]) -> JSONValue {
+        .object([("bids", .int(Int64(counts.values.reduce(0, +))))]
+            + Eligibility.Outcome.allCases.map { ($0.rawValue, JSONValue.int(Int64(counts[$0] ?? 0))) })
+    }
+
+    /// The report's text up to its first bid.
+    public static let jsonOpening = Array(
+        "{\n  \"format\": \"grants-eligibility-report/1\",\n  \"bids\": [\n".utf8)
+
+    /// One bid of the report, as `json` writes it in the list (without the separator between bids).
+    public static func jsonBid(_ verdict: Eligibility, into out: inout [UInt8]) {
+        JSONValue.pad(2, into: &out)
+        bidValue(verdict).write(into: &out, indent: 2)
+    }
+
+    /// The report's text after its last bid, with the summary, and the final line break.
+    public static func jsonClosing(_ counts: [Eligibility.Outcome: Int]) -> [UInt8] {
+        var out = Array("\n  ],\n  \"summary\": ".utf8)
+        summaryValue(counts).write(into: &out, indent: 1)
+        out.append(contentsOf: "\n}\n".utf8)
+        return out
     }
 
     static func bidValue(_ verdict: Eligibility) -> JSONValue {

@@ -30,24 +30,33 @@ public struct TextTable: Sendable {
                 widths[index] = max(widths[index], cell.count)
             }
         }
-        func line(_ cells: [String]) -> String {
-            var parts: [String] = []
-            for (index, column) in columns.enumerated() {
-                let cell = index < cells.count ? cells[index] : ""
-                let padding = String(repeating: " ", count: widths[index] - cell.count)
-                parts.append(column.alignment == .left ? cell + padding : padding + cell)
-            }
-            var text = parts.joined(separator: "  ")
-            while text.last == " " { text.removeLast() }
-            return text
-        }
-        let rule = String(repeating: "-", count: widths.reduce(0, +) + 2 * (widths.count - 1))
-        var out = line(columns.map(\.title)) + "\n" + rule + "\n"
-        for row in rows { out += line(row) + "\n" }
+        let alignments = columns.map(\.alignment)
+        let rule = Self.rule(widths)
+        var out = Self.line(columns.map(\.title), widths: widths, alignments: alignments) + "\n" + rule + "\n"
+        for row in rows { out += Self.line(row, widths: widths, alignments: alignments) + "\n" }
         if !footers.isEmpty {
             out += rule + "\n"
-            for row in footers { out += line(row) + "\n" }
+            for row in footers { out += Self.line(row, widths: widths, alignments: alignments) + "\n" }
         }
         return out
+    }
+
+    /// One line of a table whose column widths (in characters) are known, without trailing spaces; for a table
+    /// written a row at a time, its widths found in an earlier pass over the rows.
+    public static func line(_ cells: [String], widths: [Int], alignments: [Alignment]) -> String {
+        var parts: [String] = []
+        for (index, width) in widths.enumerated() {
+            let cell = index < cells.count ? cells[index] : ""
+            let padding = String(repeating: " ", count: max(0, width - cell.count))
+            parts.append(alignments[index] == .left ? cell + padding : padding + cell)
+        }
+        var text = parts.joined(separator: "  ")
+        while text.last == " " { text.removeLast() }
+        return text
+    }
+
+    /// The rule under the header, as wide as the columns and the gaps between them.
+    public static func rule(_ widths: [Int]) -> String {
+        String(repeating: "-", count: widths.reduce(0, +) + 2 * (widths.count - 1))
     }
 }

@@ -22,6 +22,11 @@ public enum BidStream {
         /// Whether every bid is eligible.
         public var allEligible: Bool { bids == eligible }
 
+        /// The counts by outcome.
+        public var counts: [Eligibility.Outcome: Int] {
+            [.eligible: eligible, .ineligible: ineligible, .incomplete: incomplete]
+        }
+
         mutating func count(_ outcome: Eligibility.Outcome) {
             bids += 1
             switch outcome {
@@ -32,14 +37,73 @@ public enum BidStream {
         }
     }
 
-    /// Checks every bid in `file` and hands `write` one verdict line per bid (`EligibilityRenderer.verdictLine`), in
-    /// the file's order, a run of lines at a time (about `chunkSize` bytes of them), on `cores` threads. Rules that need the ledger read `store`, and
-    /// are unknown without one.
-    public static func verdicts(
+    /// A round read once from its file: every line a bid, the round of applicants known, an engine for each scheme
+    /// and year. `each` reads the file again as many times as a report needs, checking it chunk by chunk.
+    public struct Round: Sendable {
+        public let file: String
+        /// How many bids the file holds.
+        public let count: Int
+        let asOf: Day?
+        let round: RoundIndex
+        let engines: [String: RuleEngine]
+        let cores: Int
+        let chunkSize: Int
+
+        /// Reads the file again, checks each chunk's bids on `cores` threads (each thread's run of bids in one
+        /// call, so the parameter values in force are resolved once per run), hands each thread's verdicts, in the
+        /// file's order, to `transform` on that thread, and its results to `consume` in the file's order.
+        public func each<T: Sendable>(
+            _ transform: @escaping @Sendable ([Eligibility]) -> T, _ consume: (T) throws(WorkflowError) -> Void
+        ) throws(WorkflowError) {
+            var lines = try BidStream.open(file, chunkSize)
+            while let chunk = try BidStream.next(&lines) {
+                let parts = BidStream.split(chunk.lines.count, cores)
+                nonisolated(unsafe) var results = [Result<T, ImportError>?](repeating: nil, count: parts.count)
+                DispatchQueue.concurrentPerform(iterations: parts.count) { part in
+                    do throws(ImportError) {
+                        var verdicts: [Eligibility] = []
+                        verdicts.reserveCapacity(parts[part].count)
+                        var run: [BidForm] = []
+                        var runKey = ""
+                        func flush() {
+                            guard let engine = engines[runKey], !run.isEmpty else { return }
+                            verdicts += engine.check(run, asOf: asOf, round: round)
+                            run.removeAll(keepingCapacity: true)
+                        }
+                        for index in parts[part] {
+                            let bid = try BidLines.bid(chunk, line: index, file: file)
+                            let key = BidStream.engineKey(bid.scheme, bid.year)
+                            if key != runKey {
+                                flush()
+                                runKey = key
+                            }
+                            run.append(bid)
+                        }
+                        flush()
+                        results[part] = .success(transform(verdicts))
+                    } catch {
+                        results[part] = .failure(error)
+                    }
+                }
+                for result in results {
+                    switch result {
+                    case .success(let value): try consume(value)
+                    case .failure(let error): throw WorkflowError(error)
+                    case nil: throw WorkflowError(.io, "\(file): a part of it was not checked")
+                    }
+                }
+            }
+        }
+    }
+
+    /// The first pass over a JSON Lines file of bids: refuses the file on the first line that is not a bid (so
+    /// nothing is written for it), and learns the round: which applicants applied more than once, and the rulebook
+    /// (and, with a ledger, the facts) for each scheme and year. Rules that need the ledger read `store`, and are
+    /// unknown without one.
+    public static func read(
         file: String, asOf day: Day? = nil, rulebooks: inout RulebookLibrary, store: (any LedgerStore)?,
-        cores: Int = 1, chunkSize: Int = 1 << 20, write: ([UInt8]) throws(WorkflowError) -> Void
-    ) throws(WorkflowError) -> Summary {
-        // First pass: every line is a bid; the round and the engines.
+        cores: Int = 1, chunkSize: Int = 1 << 20
+    ) throws(WorkflowError) -> Round {
         var round = RoundIndex()
         var engines: [String: RuleEngine] = [:]
         var lines = try open(file, chunkSize)
@@ -60,62 +124,106 @@ public enum BidStream {
         }
         if count == 0 { throw .badData("\(file): no bids in it") }
         round.seal()
-        // Second pass: check and write.
+        return Round(
+            file: file, count: count, asOf: day, round: round, engines: engines, cores: max(1, cores),
+            chunkSize: chunkSize)
+    }
+
+    /// Checks every bid in `file` and hands `write` one verdict line per bid (`EligibilityRenderer.verdictLine`), in
+    /// the file's order, a run of lines at a time (about `chunkSize` bytes of them), on `cores` threads.
+    public static func verdicts(
+        file: String, asOf day: Day? = nil, rulebooks: inout RulebookLibrary, store: (any LedgerStore)?,
+        cores: Int = 1, chunkSize: Int = 1 << 20, write: ([UInt8]) throws(WorkflowError) -> Void
+    ) throws(WorkflowError) -> Summary {
+        let round = try read(
+            file: file, asOf: day, rulebooks: &rulebooks, store: store, cores: cores, chunkSize: chunkSize)
+        return try report(round, as: .verdicts, write: write)
+    }
+
+    /// Writes the report on a round in `format`, a chunk of bids at a time, reading the file as often as the format
+    /// needs: the same bytes as `EligibilityRenderer.render` gives for the whole round, in memory that does not grow
+    /// with the round. Verdict lines and JSON take one more pass; text three (its summary table's widths, the table,
+    /// then each bid in detail).
+    public static func report(
+        _ round: Round, as format: EligibilityRenderer.Format, write: ([UInt8]) throws(WorkflowError) -> Void
+    ) throws(WorkflowError) -> Summary {
         var summary = Summary()
-        lines = try open(file, chunkSize)
-        let frozenRound = round, frozenEngines = engines
-        while let chunk = try next(&lines) {
-            let parts = split(chunk.lines.count, cores)
-            nonisolated(unsafe) var outputs = [[UInt8]](repeating: [], count: parts.count)
-            nonisolated(unsafe) var outcomes = [[Eligibility.Outcome]](repeating: [], count: parts.count)
-            nonisolated(unsafe) var failures = [ImportError?](repeating: nil, count: parts.count)
-            DispatchQueue.concurrentPerform(iterations: parts.count) { part in
+        switch format {
+        case .verdicts:
+            try round.each({ verdicts in
                 var output: [UInt8] = []
-                output.reserveCapacity(parts[part].count * 96)
-                var seen: [Eligibility.Outcome] = []
-                do throws(ImportError) {
-                    // Each run of bids for one scheme and year is checked in one call, so the parameter values in
-                    // force on each day are resolved once per run rather than once per bid.
-                    var run: [BidForm] = []
-                    var runKey = ""
-                    func flush() {
-                        guard let engine = frozenEngines[runKey], !run.isEmpty else { return }
-                        for verdict in engine.check(run, asOf: day, round: frozenRound) {
-                            EligibilityRenderer.verdictLine(verdict, into: &output)
-                            seen.append(verdict.outcome)
-                        }
-                        run.removeAll(keepingCapacity: true)
-                    }
-                    for index in parts[part] {
-                        let bid = try BidLines.bid(chunk, line: index, file: file)
-                        let key = engineKey(bid.scheme, bid.year)
-                        if key != runKey {
-                            flush()
-                            runKey = key
-                        }
-                        run.append(bid)
-                    }
-                    flush()
-                } catch {
-                    failures[part] = error
-                }
-                outputs[part] = output
-                outcomes[part] = seen
+                output.reserveCapacity(verdicts.count * 96)
+                for verdict in verdicts { EligibilityRenderer.verdictLine(verdict, into: &output) }
+                return (output, verdicts.map(\.outcome))
+            }) { (part: ([UInt8], [Eligibility.Outcome])) throws(WorkflowError) in
+                for outcome in part.1 { summary.count(outcome) }
+                try write(part.0)
             }
-            if let failure = failures.compactMap({ $0 }).first { throw WorkflowError(failure) }
-            for part in parts.indices {
-                for outcome in outcomes[part] { summary.count(outcome) }
-                try write(outputs[part])
+        case .json:
+            try write(EligibilityRenderer.jsonOpening)
+            var first = true
+            try round.each({ verdicts in
+                var output: [UInt8] = []
+                for (index, verdict) in verdicts.enumerated() {
+                    if index > 0 { output.append(contentsOf: ",\n".utf8) }
+                    EligibilityRenderer.jsonBid(verdict, into: &output)
+                }
+                return (output, verdicts.map(\.outcome))
+            }) { (part: ([UInt8], [Eligibility.Outcome])) throws(WorkflowError) in
+                for outcome in part.1 { summary.count(outcome) }
+                if !first { try write(Array(",\n".utf8)) }
+                first = false
+                try write(part.0)
+            }
+            try write(EligibilityRenderer.jsonClosing(summary.counts))
+        case .text:
+            if round.count > 1 {
+                // The table's widths, in characters, as TextTable measures its cells.
+                let columns = EligibilityRenderer.summaryColumns
+                var widths = columns.map(\.0.count)
+                try round.each({ verdicts in
+                    verdicts.map { EligibilityRenderer.summaryCells($0).map { TerminalText.inert($0).count } }
+                }) { (rows: [[Int]]) throws(WorkflowError) in
+                    for row in rows {
+                        for (index, width) in row.enumerated() { widths[index] = max(widths[index], width) }
+                    }
+                }
+                let alignments = columns.map(\.1)
+                try write(Array((TextTable.line(columns.map(\.0), widths: widths, alignments: alignments) + "\n"
+                    + TextTable.rule(widths) + "\n").utf8))
+                let frozen = widths
+                try round.each({ verdicts in
+                    var text = ""
+                    for verdict in verdicts {
+                        let cells = EligibilityRenderer.summaryCells(verdict).map(TerminalText.inert)
+                        text += TextTable.line(cells, widths: frozen, alignments: alignments) + "\n"
+                    }
+                    return (Array(text.utf8), verdicts.map(\.outcome))
+                }) { (part: ([UInt8], [Eligibility.Outcome])) throws(WorkflowError) in
+                    for outcome in part.1 { summary.count(outcome) }
+                    try write(part.0)
+                }
+                try write(Array((EligibilityRenderer.summaryLine(summary.counts) + "\n").utf8))
+                summary = Summary()
+            }
+            var first = true
+            try round.each({ verdicts in
+                (Array(verdicts.map(EligibilityRenderer.detail).joined(separator: "\n").utf8), verdicts.map(\.outcome))
+            }) { (part: ([UInt8], [Eligibility.Outcome])) throws(WorkflowError) in
+                for outcome in part.1 { summary.count(outcome) }
+                if !first { try write(Array("\n".utf8)) }
+                first = false
+                try write(part.0)
             }
         }
         return summary
     }
 
-    private static func engineKey(_ scheme: Scheme, _ year: FinancialYear) -> String {
+    static func engineKey(_ scheme: Scheme, _ year: FinancialYear) -> String {
         "\(scheme.rawValue) \(year.label)"
     }
 
-    private static func open(_ file: String, _ chunkSize: Int) throws(WorkflowError) -> BidLines {
+    static func open(_ file: String, _ chunkSize: Int) throws(WorkflowError) -> BidLines {
         do {
             return try BidLines(file: file, chunkSize: chunkSize)
         } catch {
@@ -123,7 +231,7 @@ public enum BidStream {
         }
     }
 
-    private static func next(_ lines: inout BidLines) throws(WorkflowError) -> BidLines.Chunk? {
+    static func next(_ lines: inout BidLines) throws(WorkflowError) -> BidLines.Chunk? {
         do {
             return try lines.next()
         } catch {
@@ -157,7 +265,7 @@ public enum BidStream {
     }
 
     /// The lines of a chunk in one contiguous run per core.
-    private static func split(_ count: Int, _ cores: Int) -> [Range<Int>] {
+    static func split(_ count: Int, _ cores: Int) -> [Range<Int>] {
         let cores = max(1, min(cores, count))
         let size = (count + cores - 1) / cores
         return stride(from: 0, to: count, by: max(1, size)).map { $0..<min(count, $0 + size) }
