@@ -26,12 +26,13 @@ final class CompiledSchema: @unchecked Sendable {
     /// Compiles the XSD at `url`, read as bytes (so its path is never taken for a URI).
     static func compile(_ url: URL) throws(XMLReturnError) -> CompiledSchema {
         LibXML.initialise()
-        let bytes: [UInt8]
+        var bytes: [UInt8]
         do {
             bytes = Array(try Data(contentsOf: url))
         } catch {
             throw XMLReturnError(.schemaUnavailable, "could not read the return schema: \(error)", path: url.path)
         }
+        bytes = withoutIdentityConstraints(bytes)
         let collector = IssueCollector()
         let box = Unmanaged.passRetained(collector)
         defer { box.release() }
@@ -52,5 +53,20 @@ final class CompiledSchema: @unchecked Sendable {
                 path: url.path)
         }
         return CompiledSchema(schema)
+    }
+
+    /// The schema's text without its `xs:key`, `xs:keyref` and `xs:unique` elements: libxml2 would keep every value
+    /// they select until the document ends (about 800 MiB for a million award lines); `IdentityConstraints` checks
+    /// them as the document streams by instead. The published file keeps them, for xmllint and everyone else.
+    static func withoutIdentityConstraints(_ bytes: [UInt8]) -> [UInt8] {
+        var text = String(decoding: bytes, as: UTF8.self)
+        for name in ["keyref", "key", "unique"] {
+            while let start = text.range(of: "<xs:\(name) "),
+                  let end = text.range(of: "</xs:\(name)>", range: start.upperBound..<text.endIndex)
+            {
+                text.removeSubrange(start.lowerBound..<end.upperBound)
+            }
+        }
+        return Array(text.utf8)
     }
 }

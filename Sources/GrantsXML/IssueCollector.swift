@@ -17,25 +17,12 @@ final class IssueCollector {
         issues.append(issue)
     }
 
-    /// Moves the issues from `index` on whose message matches to `line` (where the element they are about starts).
-    func relocate(from index: Int, to line: Int, where matches: (String) -> Bool) {
-        guard line > 0 else { return }
-        for position in index..<issues.count where matches(issues[position].message) {
-            let issue = issues[position]
-            issues[position] = ValidationIssue(line: line, message: issue.message, check: issue.check)
-        }
-    }
-
-    /// Moves each issue whose message `line` places (calling it once per issue, in order), then puts the issues in
-    /// line order, those with no line last.
-    func relocate(_ line: (String) -> Int?) {
-        let placed = issues.map { issue in
-            line(issue.message).map { ValidationIssue(line: $0, message: issue.message, check: issue.check) } ?? issue
-        }
+    /// Puts the issues in line order, those with no line last (libxml2 reports some at the end of the document).
+    func putInLineOrder() {
         func order(_ issue: (offset: Int, element: ValidationIssue)) -> (Int, Int) {
             (issue.element.line == 0 ? Int.max : issue.element.line, issue.offset)
         }
-        issues = placed.enumerated().sorted { order($0) < order($1) }.map(\.element)
+        issues = issues.enumerated().sorted { order($0) < order($1) }.map(\.element)
     }
 
     /// For `xmlSchemaSetValidStructuredErrors` and friends: `userData` is an unretained `IssueCollector`.

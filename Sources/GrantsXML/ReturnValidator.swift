@@ -80,11 +80,14 @@ public enum ReturnValidator {
             throw XMLReturnError(.validatorFailed, "libxml2 could not attach the schema to the reader", path: name)
         }
         // Some fatal parse errors (a document cut short) go to the thread's handler rather than the reader's.
-        var read = try LibXML.capturingErrors(into: collector) { () throws(XMLReturnError) in
+        let read = try LibXML.capturingErrors(into: collector) { () throws(XMLReturnError) in
             readDocument(reader, into: collector)
         }
         if let refused = read.refused { return refused }
-        collector.relocate { read.identities.line(of: $0) }
+        // The schema's identity constraints, checked beside libxml2 (see `IdentityConstraints`), with its issues, all
+        // in line order.
+        for issue in read.identities.issues { collector.add(issue) }
+        collector.putInLineOrder()
         let issues = collector.issues
         if read.status == 0 && issues.isEmpty && xmlTextReaderIsValid(reader) == 1 {
             // Only a document valid against the schema is held to what the schema cannot say.
@@ -106,13 +109,12 @@ public enum ReturnValidator {
         /// The consistency issues, which count only if the document is valid against the schema.
         var consistency: [ValidationIssue] = []
         /// Where the elements the schema's keys and keyrefs select are.
-        var identities = IdentityLines()
+        var identities = IdentityConstraints(limit: issueLimit)
     }
 
     /// Reads the whole document, checking its consistency as it goes.
     private static func readDocument(_ reader: xmlTextReaderPtr, into collector: IssueCollector) -> Reading {
         var read = Reading()
-        var awardStart = 0
         var records = ReturnRecordReader()
         var names = ElementNames()
         var consistency = ReturnConsistency(limit: issueLimit)
@@ -123,7 +125,6 @@ public enum ReturnValidator {
             if collector.issues.isEmpty { consistency.check(record) }
         }
         while read.status == 1 && collector.issues.count < issueLimit {
-            let before = collector.issues.count
             read.status = xmlTextReaderRead(reader)
             switch read.status == 1 ? xmlTextReaderNodeType(reader) : -1 {
             case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue):
@@ -134,7 +135,6 @@ public enum ReturnValidator {
             case Int32(XML_READER_TYPE_ELEMENT.rawValue):
                 let element = names.element(xmlTextReaderConstLocalName(reader))
                 let line = xmlTextReaderCurrentNode(reader).map { Int(xmlGetLineNo($0)) } ?? 0
-                if element == .award { awardStart = line }
                 records.start(element, line: line)
                 if xmlTextReaderIsEmptyElement(reader) == 1 { ended(records.end()) }
             case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue):
@@ -146,9 +146,9 @@ public enum ReturnValidator {
             default:
                 break
             }
-            // libxml2 reports a duplicate award id when the award ends: point at where it starts instead.
-            collector.relocate(from: before, to: awardStart) { $0.contains("identity-constraint 'awardID'") }
         }
+        // As libxml2 would, the references to totals are judged only once the root element has ended.
+        if read.status == 0 { read.identities.finish() }
         read.consistency = consistency.issues
         return read
     }

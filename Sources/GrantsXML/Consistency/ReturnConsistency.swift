@@ -42,6 +42,7 @@ struct ReturnConsistency {
         case .award: checkAward(record)
         case .cspTotal, .fundTotal: checkTotal(record)
         case .contribution: checkContribution(record)
+        case .payment, .claim: break
         }
     }
 

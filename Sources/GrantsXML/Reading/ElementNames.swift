@@ -6,6 +6,7 @@ enum ReturnElement: String {
     case `return`, header, period, scope, awards, award, totals, cspTotal, fundTotal, contributions, contribution
     case label, financialYear, quarter, asOf, firstDay, lastDay, fund, csp, id, awardDate, plannedStart, plannedEnd
     case awarded, released, committed, paidInPeriod, paidToDate, outstanding, returned, expected, received
+    case payments, payment, claims, claim
     case other
 }
 

@@ -10,8 +10,10 @@ enum ReturnField: Int, CaseIterable {
     case awarded, released, committed, paidInPeriod, paidToDate, outstanding, returned
     // A total.
     case csp, awards
-    // A contribution line (`outstanding` as above).
+    // A contribution line (`outstanding` as above); `id` also on an award line.
     case id, financialYear, expected, received
+    // A payment or claim: the award it is on.
+    case award
 
     /// The amounts an award line and a total both carry, in the schema's order.
     static let amounts: [ReturnField] = [
@@ -43,6 +45,7 @@ enum ReturnField: Int, CaseIterable {
         case .awards: "awards"
         case .expected: "expected"
         case .received: "received"
+        case .award: "award"
         }
     }
 
@@ -68,6 +71,7 @@ enum ReturnField: Int, CaseIterable {
             }
         case (.award, 1):
             switch element {
+            case .id: return .id
             case .fund: return .fund
             case .awardDate: return .awardDate
             case .plannedStart: return .plannedStart
@@ -96,6 +100,8 @@ enum ReturnField: Int, CaseIterable {
             case .outstanding: return .outstanding
             default: return nil
             }
+        case (.payment, 1), (.claim, 1):
+            return element == .award ? .award : nil
         default:
             return nil
         }

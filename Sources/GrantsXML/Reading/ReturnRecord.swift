@@ -4,7 +4,7 @@
 struct ReturnRecord {
     /// The kinds of part the checks look at.
     enum Kind {
-        case header, award, cspTotal, fundTotal, contribution
+        case header, award, cspTotal, fundTotal, contribution, payment, claim
     }
 
     /// A value as written, and the line of its element.

@@ -69,6 +69,8 @@ struct ReturnRecordReader {
             case (.totals, .cspTotal): return .cspTotal
             case (.totals, .fundTotal): return .fundTotal
             case (.contributions, .contribution): return .contribution
+            case (.payments, .payment): return .payment
+            case (.claims, .claim): return .claim
             default: return nil
             }
         default: return nil
