@@ -12,7 +12,8 @@ import GrantsCore
 /// Each check runs before the entry is inserted and reads the running balances the ledger keeps per allocation and
 /// fund and per day with events (`allocation_days`, `fund_days`; see `LedgerSchema.v4Balances`): the day of the
 /// entry (as the day before it left things, when nothing happened on it yet) and every later day, with the entry's
-/// amounts added. An entry dated after everything else on its allocation or fund reads two rows. The same rule is a
+/// amounts added (and what a ledger kept before this rule already had over on a day, its `overdrawn`, allowed to
+/// stand). An entry dated after everything else on its allocation or fund reads two rows. The same rule is a
 /// `CHECK` on those tables, so a write that got past these checks still could not break it; the checks are here to
 /// say which day and why.
 extension BatchWriter {
@@ -23,16 +24,19 @@ extension BatchWriter {
         field: String, of id: String, origin: Origin?
     ) throws {
         guard let row = try Row.fetchOne(db, cachedSQL: """
-            WITH days(d, held, committed) AS (
+            WITH days(d, held, committed, overdrawn) AS (
               SELECT :from,
                 COALESCE((SELECT held FROM allocation_days WHERE allocation_id = :a AND day < :from
                           ORDER BY day DESC LIMIT 1), 0),
                 COALESCE((SELECT committed FROM allocation_days WHERE allocation_id = :a AND day < :from
+                          ORDER BY day DESC LIMIT 1), 0),
+                COALESCE((SELECT overdrawn FROM allocation_days WHERE allocation_id = :a AND day < :from
                           ORDER BY day DESC LIMIT 1), 0)
               WHERE NOT EXISTS (SELECT 1 FROM allocation_days WHERE allocation_id = :a AND day = :from)
-              UNION ALL SELECT day, held, committed FROM allocation_days WHERE allocation_id = :a AND day >= :from)
+              UNION ALL SELECT day, held, committed, overdrawn FROM allocation_days
+                WHERE allocation_id = :a AND day >= :from)
             SELECT d, held + :held AS held, committed + :committed AS committed FROM days
-            WHERE committed + :committed > held + :held ORDER BY d LIMIT 1
+            WHERE committed + :committed > held + :held + overdrawn ORDER BY d LIMIT 1
             """, arguments: [
                 "a": allocation, "from": day.description, "held": held.pence, "committed": committed.pence,
             ])
@@ -52,12 +56,14 @@ extension BatchWriter {
         _ fund: Fund, from day: Day, drawing drawn: Money, field: String, of id: String, origin: Origin?
     ) throws {
         guard let row = try Row.fetchOne(db, cachedSQL: """
-            WITH days(d, drawn) AS (
+            WITH days(d, drawn, overdrawn) AS (
               SELECT :from,
-                COALESCE((SELECT drawn FROM fund_days WHERE fund_id = :f AND day < :from ORDER BY day DESC LIMIT 1), 0)
+                COALESCE((SELECT drawn FROM fund_days WHERE fund_id = :f AND day < :from ORDER BY day DESC LIMIT 1), 0),
+                COALESCE((SELECT overdrawn FROM fund_days WHERE fund_id = :f AND day < :from
+                          ORDER BY day DESC LIMIT 1), 0)
               WHERE NOT EXISTS (SELECT 1 FROM fund_days WHERE fund_id = :f AND day = :from)
-              UNION ALL SELECT day, drawn FROM fund_days WHERE fund_id = :f AND day >= :from)
-            SELECT d, drawn + :drawn AS drawn FROM days WHERE drawn + :drawn > :amount ORDER BY d LIMIT 1
+              UNION ALL SELECT day, drawn, overdrawn FROM fund_days WHERE fund_id = :f AND day >= :from)
+            SELECT d, drawn + :drawn AS drawn FROM days WHERE drawn + :drawn > :amount + overdrawn ORDER BY d LIMIT 1
             """, arguments: [
                 "f": fund.id, "from": day.description, "drawn": drawn.pence, "amount": fund.amount.pence,
             ])

@@ -173,4 +173,39 @@ import Testing
             try queue.write { db in try db.execute(sql: "UPDATE awards SET amount = 1 WHERE id = 'AWD-CAF-2017-18-05'") }
         }
     }
+
+    /// A ledger kept before the every-day rule can hold an award dated before its allocation: the running balances
+    /// take it as it stands (the day's excess kept as `overdrawn`), the ledger opens and reconciles, and no new entry
+    /// can add to the excess, while entries on other days are recorded as usual.
+    @Test func aLedgerThatBrokeTheEveryDayRuleBeforeItExistedStillUpgradesAndStaysUsable() throws {
+        let (folder, path) = try Self.copy()
+        defer { _ = folder }
+        // Burnley's £10,000.00 allocation is dated 2017-04-20; an award dated ten days before it, as release 1
+        // allowed (it checked only the totals).
+        try DatabaseQueue(path: path).write { db in
+            try db.execute(sql: """
+                INSERT INTO awards (id, bid_id, fund_id, allocation_id, recipient_id, title, amount, decision, award_date,
+                                    planned_start, planned_end, priorities)
+                VALUES ('AWD-EARLY', NULL, 'CSP-2017-18', 'ALLOC-2017-18-BUR', 'GB-LAE-BUR', 'Early', 100000,
+                        '2017/10', '2017-04-10', '2017-04-10', '2018-03-31', 'anti-social-behaviour')
+                """)
+        }
+        let ledger = try Ledger(path: path)
+        #expect(try Self.migrations(at: path).last == "v4-balances")
+        let reconciliation = try ledger.reconcile()
+        #expect(reconciliation.balances, "\(String(describing: reconciliation.firstFailure))")
+        // Another award on a day Burnley held nothing adds to what was over: refused, naming the day.
+        _ = try expectRefused(
+            try batch(Entry.award(
+                id: "AWD-EARLIER", amount: "1.00", allocation: "ALLOC-2017-18-BUR", recipient: "GB-LAE-BUR",
+                awardDate: "2017-04-15")),
+            by: ledger, code: .exceedsAllocation, mentioning: ["on 2017-04-15", "ALLOC-2017-18-BUR"])
+        // After the allocation's day there is room, and it is used as before.
+        try record(
+            ledger,
+            Entry.award(
+                id: "AWD-LATER", amount: "500.00", allocation: "ALLOC-2017-18-BUR", recipient: "GB-LAE-BUR",
+                awardDate: "2017-05-01"))
+        #expect(try ledger.reconcile().balances)
+    }
 }

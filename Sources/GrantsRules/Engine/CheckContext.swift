@@ -155,9 +155,11 @@ public struct RoundIndex: Sendable {
         Key(applicant: bid.applicant.id, scheme: bid.scheme, year: bid.year)
     }
 
-    /// Counts `bid` in the round.
+    /// Counts `bid` in the round (a group sealed before is indexed again at the next `seal()`).
     public mutating func add(_ bid: BidForm) {
-        groups[Self.key(bid), default: Group()].ids.append(bid.id)
+        let key = Self.key(bid)
+        groups[key, default: Group()].ids.append(bid.id)
+        groups[key]?.occurrences = nil
     }
 
     /// Indexes the large groups; call it once every bid of the round is added.

@@ -13,6 +13,11 @@ extension LedgerSchema {
     /// - `award_balances`: per award, what it released (at close or withdrawal), and what was claimed, paid and
     ///   returned on it, each guarded by a `CHECK`.
     ///
+    /// A ledger kept by a release before the every-day rule may already commit more than an allocation held on some
+    /// day (an award dated before its allocation), or draw more than a fund on some day. It must stay usable: each
+    /// such day's excess is kept as `overdrawn` when the tables are filled, a day row added later carries the excess
+    /// of the day before it, and the CHECKs allow that much and no more, so no new entry can add to it.
+    ///
     /// An entry dated on the last day with events updates one row of each table it touches (a B-tree lookup); one
     /// dated earlier updates the rows of the days after it too, which a calendar bounds (a fund's days span two
     /// years at most), whatever the number of entries. A refused write fails its statement, which undoes the entry
@@ -38,14 +43,15 @@ extension LedgerSchema {
 
             CREATE TABLE allocation_days (
               allocation_id TEXT NOT NULL REFERENCES allocations(id), day TEXT NOT NULL,
-              held INTEGER NOT NULL, committed INTEGER NOT NULL,
+              held INTEGER NOT NULL, committed INTEGER NOT NULL, overdrawn INTEGER NOT NULL DEFAULT 0,
               PRIMARY KEY (allocation_id, day),
-              CONSTRAINT allocation_commits_no_more_than_it_holds CHECK (committed <= held)) STRICT, WITHOUT ROWID;
+              CONSTRAINT allocation_commits_no_more_than_it_holds CHECK (committed <= held + overdrawn))
+              STRICT, WITHOUT ROWID;
             CREATE TABLE fund_days (
               fund_id TEXT NOT NULL REFERENCES funds(id), day TEXT NOT NULL,
-              budget INTEGER NOT NULL, drawn INTEGER NOT NULL,
+              budget INTEGER NOT NULL, drawn INTEGER NOT NULL, overdrawn INTEGER NOT NULL DEFAULT 0,
               PRIMARY KEY (fund_id, day),
-              CONSTRAINT fund_draws_no_more_than_its_budget CHECK (drawn <= budget)) STRICT, WITHOUT ROWID;
+              CONSTRAINT fund_draws_no_more_than_its_budget CHECK (drawn <= budget + overdrawn)) STRICT, WITHOUT ROWID;
             CREATE TABLE award_balances (
               award_id TEXT PRIMARY KEY NOT NULL REFERENCES awards(id), amount INTEGER NOT NULL,
               released INTEGER NOT NULL, claimed INTEGER NOT NULL, paid INTEGER NOT NULL, returned INTEGER NOT NULL,
@@ -93,10 +99,10 @@ extension LedgerSchema {
               (SELECT COALESCE(SUM(amount), 0) FROM underspend_returns WHERE award_id = a.id) AS returned
             FROM awards a;
 
-            INSERT INTO allocation_days (allocation_id, day, held, committed)
-              SELECT allocation_id, day, held, committed FROM allocation_days_from_entries;
-            INSERT INTO fund_days (fund_id, day, budget, drawn)
-              SELECT fund_id, day, budget, drawn FROM fund_days_from_entries;
+            INSERT INTO allocation_days (allocation_id, day, held, committed, overdrawn)
+              SELECT allocation_id, day, held, committed, MAX(0, committed - held) FROM allocation_days_from_entries;
+            INSERT INTO fund_days (fund_id, day, budget, drawn, overdrawn)
+              SELECT fund_id, day, budget, drawn, MAX(0, drawn - budget) FROM fund_days_from_entries;
             INSERT INTO award_balances (award_id, amount, released, claimed, paid, returned)
               SELECT award_id, amount, released, claimed, paid, returned FROM award_balances_from_entries;
 
@@ -113,9 +119,11 @@ extension LedgerSchema {
             CREATE TRIGGER allocations_balance AFTER INSERT ON allocations
             BEGIN
               INSERT INTO allocation_days (allocation_id, day, held, committed) VALUES (NEW.id, NEW.date, NEW.amount, 0);
-              INSERT INTO fund_days (fund_id, day, budget, drawn)
+              INSERT INTO fund_days (fund_id, day, budget, drawn, overdrawn)
                 SELECT NEW.fund_id, NEW.date, (SELECT amount FROM funds WHERE id = NEW.fund_id),
                   COALESCE((SELECT drawn FROM fund_days WHERE fund_id = NEW.fund_id AND day < NEW.date
+                            ORDER BY day DESC LIMIT 1), 0),
+                  COALESCE((SELECT overdrawn FROM fund_days WHERE fund_id = NEW.fund_id AND day < NEW.date
                             ORDER BY day DESC LIMIT 1), 0)
                 WHERE NOT EXISTS (SELECT 1 FROM fund_days WHERE fund_id = NEW.fund_id AND day = NEW.date);
               UPDATE fund_days SET drawn = drawn + NEW.amount WHERE fund_id = NEW.fund_id AND day >= NEW.date;
@@ -123,19 +131,23 @@ extension LedgerSchema {
 
             CREATE TRIGGER allocation_changes_balance AFTER INSERT ON allocation_changes
             BEGIN
-              INSERT INTO allocation_days (allocation_id, day, held, committed)
+              INSERT INTO allocation_days (allocation_id, day, held, committed, overdrawn)
                 SELECT NEW.allocation_id, NEW.date,
                   COALESCE((SELECT held FROM allocation_days WHERE allocation_id = NEW.allocation_id AND day < NEW.date
                             ORDER BY day DESC LIMIT 1), 0),
                   COALESCE((SELECT committed FROM allocation_days WHERE allocation_id = NEW.allocation_id
+                            AND day < NEW.date ORDER BY day DESC LIMIT 1), 0),
+                  COALESCE((SELECT overdrawn FROM allocation_days WHERE allocation_id = NEW.allocation_id
                             AND day < NEW.date ORDER BY day DESC LIMIT 1), 0)
                 WHERE NOT EXISTS (SELECT 1 FROM allocation_days WHERE allocation_id = NEW.allocation_id
                                   AND day = NEW.date);
               UPDATE allocation_days SET held = held + NEW.delta
                 WHERE allocation_id = NEW.allocation_id AND day >= NEW.date;
-              INSERT INTO fund_days (fund_id, day, budget, drawn)
+              INSERT INTO fund_days (fund_id, day, budget, drawn, overdrawn)
                 SELECT al.fund_id, NEW.date, f.amount,
                   COALESCE((SELECT drawn FROM fund_days WHERE fund_id = al.fund_id AND day < NEW.date
+                            ORDER BY day DESC LIMIT 1), 0),
+                  COALESCE((SELECT overdrawn FROM fund_days WHERE fund_id = al.fund_id AND day < NEW.date
                             ORDER BY day DESC LIMIT 1), 0)
                 FROM allocations al JOIN funds f ON f.id = al.fund_id
                 WHERE al.id = NEW.allocation_id
@@ -148,20 +160,24 @@ extension LedgerSchema {
             BEGIN
               INSERT INTO award_balances (award_id, amount, released, claimed, paid, returned)
                 VALUES (NEW.id, NEW.amount, 0, 0, 0, 0);
-              INSERT INTO allocation_days (allocation_id, day, held, committed)
+              INSERT INTO allocation_days (allocation_id, day, held, committed, overdrawn)
                 SELECT NEW.allocation_id, NEW.award_date,
                   COALESCE((SELECT held FROM allocation_days WHERE allocation_id = NEW.allocation_id
                             AND day < NEW.award_date ORDER BY day DESC LIMIT 1), 0),
                   COALESCE((SELECT committed FROM allocation_days WHERE allocation_id = NEW.allocation_id
+                            AND day < NEW.award_date ORDER BY day DESC LIMIT 1), 0),
+                  COALESCE((SELECT overdrawn FROM allocation_days WHERE allocation_id = NEW.allocation_id
                             AND day < NEW.award_date ORDER BY day DESC LIMIT 1), 0)
                 WHERE NEW.allocation_id IS NOT NULL
                   AND NOT EXISTS (SELECT 1 FROM allocation_days WHERE allocation_id = NEW.allocation_id
                                   AND day = NEW.award_date);
               UPDATE allocation_days SET committed = committed + NEW.amount
                 WHERE NEW.allocation_id IS NOT NULL AND allocation_id = NEW.allocation_id AND day >= NEW.award_date;
-              INSERT INTO fund_days (fund_id, day, budget, drawn)
+              INSERT INTO fund_days (fund_id, day, budget, drawn, overdrawn)
                 SELECT NEW.fund_id, NEW.award_date, (SELECT amount FROM funds WHERE id = NEW.fund_id),
                   COALESCE((SELECT drawn FROM fund_days WHERE fund_id = NEW.fund_id AND day < NEW.award_date
+                            ORDER BY day DESC LIMIT 1), 0),
+                  COALESCE((SELECT overdrawn FROM fund_days WHERE fund_id = NEW.fund_id AND day < NEW.award_date
                             ORDER BY day DESC LIMIT 1), 0)
                 WHERE NEW.allocation_id IS NULL
                   AND NOT EXISTS (SELECT 1 FROM fund_days WHERE fund_id = NEW.fund_id AND day = NEW.award_date);
@@ -172,11 +188,13 @@ extension LedgerSchema {
             CREATE TRIGGER award_closures_balance AFTER INSERT ON award_closures
             BEGIN
               UPDATE award_balances SET released = released + NEW.released WHERE award_id = NEW.award_id;
-              INSERT INTO allocation_days (allocation_id, day, held, committed)
+              INSERT INTO allocation_days (allocation_id, day, held, committed, overdrawn)
                 SELECT w.allocation_id, NEW.date,
                   COALESCE((SELECT held FROM allocation_days WHERE allocation_id = w.allocation_id AND day < NEW.date
                             ORDER BY day DESC LIMIT 1), 0),
                   COALESCE((SELECT committed FROM allocation_days WHERE allocation_id = w.allocation_id
+                            AND day < NEW.date ORDER BY day DESC LIMIT 1), 0),
+                  COALESCE((SELECT overdrawn FROM allocation_days WHERE allocation_id = w.allocation_id
                             AND day < NEW.date ORDER BY day DESC LIMIT 1), 0)
                 FROM awards w WHERE w.id = NEW.award_id AND w.allocation_id IS NOT NULL AND NEW.released > 0
                   AND NOT EXISTS (SELECT 1 FROM allocation_days WHERE allocation_id = w.allocation_id
@@ -184,9 +202,11 @@ extension LedgerSchema {
               UPDATE allocation_days SET committed = committed - NEW.released
                 WHERE NEW.released > 0 AND day >= NEW.date
                   AND allocation_id = (SELECT allocation_id FROM awards WHERE id = NEW.award_id);
-              INSERT INTO fund_days (fund_id, day, budget, drawn)
+              INSERT INTO fund_days (fund_id, day, budget, drawn, overdrawn)
                 SELECT w.fund_id, NEW.date, f.amount,
                   COALESCE((SELECT drawn FROM fund_days WHERE fund_id = w.fund_id AND day < NEW.date
+                            ORDER BY day DESC LIMIT 1), 0),
+                  COALESCE((SELECT overdrawn FROM fund_days WHERE fund_id = w.fund_id AND day < NEW.date
                             ORDER BY day DESC LIMIT 1), 0)
                 FROM awards w JOIN funds f ON f.id = w.fund_id
                 WHERE w.id = NEW.award_id AND w.allocation_id IS NULL AND NEW.released > 0
@@ -199,11 +219,13 @@ extension LedgerSchema {
             CREATE TRIGGER award_withdrawals_balance AFTER INSERT ON award_withdrawals
             BEGIN
               UPDATE award_balances SET released = released + NEW.released WHERE award_id = NEW.award_id;
-              INSERT INTO allocation_days (allocation_id, day, held, committed)
+              INSERT INTO allocation_days (allocation_id, day, held, committed, overdrawn)
                 SELECT w.allocation_id, NEW.date,
                   COALESCE((SELECT held FROM allocation_days WHERE allocation_id = w.allocation_id AND day < NEW.date
                             ORDER BY day DESC LIMIT 1), 0),
                   COALESCE((SELECT committed FROM allocation_days WHERE allocation_id = w.allocation_id
+                            AND day < NEW.date ORDER BY day DESC LIMIT 1), 0),
+                  COALESCE((SELECT overdrawn FROM allocation_days WHERE allocation_id = w.allocation_id
                             AND day < NEW.date ORDER BY day DESC LIMIT 1), 0)
                 FROM awards w WHERE w.id = NEW.award_id AND w.allocation_id IS NOT NULL AND NEW.released > 0
                   AND NOT EXISTS (SELECT 1 FROM allocation_days WHERE allocation_id = w.allocation_id
@@ -211,9 +233,11 @@ extension LedgerSchema {
               UPDATE allocation_days SET committed = committed - NEW.released
                 WHERE NEW.released > 0 AND day >= NEW.date
                   AND allocation_id = (SELECT allocation_id FROM awards WHERE id = NEW.award_id);
-              INSERT INTO fund_days (fund_id, day, budget, drawn)
+              INSERT INTO fund_days (fund_id, day, budget, drawn, overdrawn)
                 SELECT w.fund_id, NEW.date, f.amount,
                   COALESCE((SELECT drawn FROM fund_days WHERE fund_id = w.fund_id AND day < NEW.date
+                            ORDER BY day DESC LIMIT 1), 0),
+                  COALESCE((SELECT overdrawn FROM fund_days WHERE fund_id = w.fund_id AND day < NEW.date
                             ORDER BY day DESC LIMIT 1), 0)
                 FROM awards w JOIN funds f ON f.id = w.fund_id
                 WHERE w.id = NEW.award_id AND w.allocation_id IS NULL AND NEW.released > 0

@@ -58,31 +58,12 @@ public enum BidStream {
             var lines = try BidStream.open(file, chunkSize)
             while let chunk = try BidStream.next(&lines) {
                 let parts = BidStream.split(chunk.lines.count, cores)
-                nonisolated(unsafe) var results = [Result<T, ImportError>?](repeating: nil, count: parts.count)
-                DispatchQueue.concurrentPerform(iterations: parts.count) { part in
-                    do throws(ImportError) {
-                        var verdicts: [Eligibility] = []
-                        verdicts.reserveCapacity(parts[part].count)
-                        var run: [BidForm] = []
-                        var runKey = ""
-                        func flush() {
-                            guard let engine = engines[runKey], !run.isEmpty else { return }
-                            verdicts += engine.check(run, asOf: asOf, round: round)
-                            run.removeAll(keepingCapacity: true)
-                        }
-                        for index in parts[part] {
-                            let bid = try BidLines.bid(chunk, line: index, file: file)
-                            let key = BidStream.engineKey(bid.scheme, bid.year)
-                            if key != runKey {
-                                flush()
-                                runKey = key
-                            }
-                            run.append(bid)
-                        }
-                        flush()
-                        results[part] = .success(transform(verdicts))
-                    } catch {
-                        results[part] = .failure(error)
+                var results = [Result<T, WorkflowError>?](repeating: nil, count: parts.count)
+                results.withUnsafeMutableBufferPointer { buffer in
+                    // Each thread writes only its own slot, through the buffer (never the array itself).
+                    nonisolated(unsafe) let slots = buffer
+                    DispatchQueue.concurrentPerform(iterations: parts.count) { part in
+                        slots[part] = check(chunk, parts[part], transform)
                     }
                 }
                 for result in results {
@@ -92,6 +73,47 @@ public enum BidStream {
                     case nil: throw WorkflowError(.io, "\(file): a part of it was not checked")
                     }
                 }
+            }
+        }
+
+        /// The verdicts of the lines `range` of a chunk, through `transform`; a bid for a scheme and year the first
+        /// pass did not meet means the file changed between the passes.
+        private func check<T>(_ chunk: BidLines.Chunk, _ range: Range<Int>, _ transform: ([Eligibility]) -> T)
+            -> Result<T, WorkflowError>
+        {
+            do throws(WorkflowError) {
+                var verdicts: [Eligibility] = []
+                verdicts.reserveCapacity(range.count)
+                var run: [BidForm] = []
+                var runKey = ""
+                func flush() throws(WorkflowError) {
+                    guard !run.isEmpty else { return }
+                    guard let engine = engines[runKey] else {
+                        throw WorkflowError(
+                            .io, "\(file): the file changed while it was being checked (line "
+                                + "\(chunk.lines[range.lowerBound].number) on); check it again")
+                    }
+                    verdicts += engine.check(run, asOf: asOf, round: round)
+                    run.removeAll(keepingCapacity: true)
+                }
+                for index in range {
+                    let bid: BidForm
+                    do {
+                        bid = try BidLines.bid(chunk, line: index, file: file)
+                    } catch {
+                        throw WorkflowError(error)
+                    }
+                    let key = BidStream.engineKey(bid.scheme, bid.year)
+                    if key != runKey {
+                        try flush()
+                        runKey = key
+                    }
+                    run.append(bid)
+                }
+                try flush()
+                return .success(transform(verdicts))
+            } catch {
+                return .failure(error)
             }
         }
     }
@@ -242,15 +264,19 @@ public enum BidStream {
     /// Every bid of a chunk, parsed on every core; the first bad line (in the file's order) refuses the file.
     private static func parse(_ chunk: BidLines.Chunk, file: String, cores: Int) throws(WorkflowError) -> [BidForm] {
         let parts = split(chunk.lines.count, cores)
-        nonisolated(unsafe) var results = [Result<[BidForm], ImportError>](repeating: .success([]), count: parts.count)
-        DispatchQueue.concurrentPerform(iterations: parts.count) { part in
-            var bids: [BidForm] = []
-            bids.reserveCapacity(parts[part].count)
-            do throws(ImportError) {
-                for index in parts[part] { bids.append(try BidLines.bid(chunk, line: index, file: file)) }
-                results[part] = .success(bids)
-            } catch {
-                results[part] = .failure(error)
+        var results = [Result<[BidForm], ImportError>](repeating: .success([]), count: parts.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            // Each thread writes only its own slot, through the buffer (never the array itself).
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: parts.count) { part in
+                var bids: [BidForm] = []
+                bids.reserveCapacity(parts[part].count)
+                do throws(ImportError) {
+                    for index in parts[part] { bids.append(try BidLines.bid(chunk, line: index, file: file)) }
+                    slots[part] = .success(bids)
+                } catch {
+                    slots[part] = .failure(error)
+                }
             }
         }
         var bids: [BidForm] = []

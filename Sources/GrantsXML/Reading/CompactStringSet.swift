@@ -5,12 +5,12 @@ struct CompactStringSet {
     /// Each string's length (4 bytes, little-endian), then its UTF-8.
     private var arena: [UInt8] = []
     /// For each slot, the offset of a string in `arena` plus one (0 when empty), and that string's line.
-    private var offsets: [UInt32]
+    private var offsets: [Int]
     private var lines: [Int32]
     private(set) var count = 0
 
     init() {
-        offsets = [UInt32](repeating: 0, count: 1024)
+        offsets = [Int](repeating: 0, count: 1024)
         lines = [Int32](repeating: 0, count: 1024)
     }
 
@@ -26,7 +26,7 @@ struct CompactStringSet {
         arena.append(UInt8(truncatingIfNeeded: length >> 16))
         arena.append(UInt8(truncatingIfNeeded: length >> 24))
         arena.append(contentsOf: text.utf8)
-        offsets[slot] = UInt32(truncatingIfNeeded: offset + 1)
+        offsets[slot] = offset + 1
         lines[slot] = Int32(clamping: line)
         count += 1
         return nil
@@ -44,7 +44,7 @@ struct CompactStringSet {
         for _ in 0..<offsets.count {
             let stored = offsets[slot]
             if stored == 0 { return (slot, false) }
-            if equals(text, at: Int(stored) - 1) { return (slot, true) }
+            if equals(text, at: stored - 1) { return (slot, true) }
             slot = (slot + 1) & mask
         }
         return nil
@@ -65,11 +65,11 @@ struct CompactStringSet {
     /// Twice the slots, every string placed again.
     private mutating func grow() {
         let old = (offsets, lines)
-        offsets = [UInt32](repeating: 0, count: old.0.count * 2)
+        offsets = [Int](repeating: 0, count: old.0.count * 2)
         lines = [Int32](repeating: 0, count: old.0.count * 2)
         let mask = offsets.count - 1
         for (index, stored) in old.0.enumerated() where stored != 0 {
-            let offset = Int(stored) - 1
+            let offset = stored - 1
             let length = Int(arena[offset]) | Int(arena[offset + 1]) << 8 | Int(arena[offset + 2]) << 16
                 | Int(arena[offset + 3]) << 24
             var slot = Self.hash(arena[(offset + 4)..<(offset + 4 + length)]) & mask
