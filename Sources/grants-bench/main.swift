@@ -213,6 +213,21 @@ func writeReturns(count: Int) throws {
 }
 
 let arguments = CommandLine.arguments.dropFirst()
+
+/// `grants-bench COMMAND COUNT PATH`: writes COUNT generated records to PATH, or exits 64 (usage) or 74 (I/O).
+func make(_ usage: String, _ write: (Int, String) throws -> Void) {
+    let rest = Array(arguments.dropFirst())
+    guard rest.count == 2, let count = Int(rest[0]), count > 0 else {
+        print("usage: grants-bench \(usage)")
+        exit(64)
+    }
+    do {
+        try write(count, rest[1])
+    } catch {
+        print("error: \(error)")
+        exit(74)
+    }
+}
 switch arguments.first {
 case "check-bids":
     let count = arguments.dropFirst().first.flatMap { Int($0) } ?? 100_000
@@ -231,29 +246,9 @@ case "write-returns":
         exit(74)
     }
 case "make-bids":
-    let rest = Array(arguments.dropFirst())
-    guard rest.count == 2, let count = Int(rest[0]), count > 0 else {
-        print("usage: grants-bench make-bids COUNT FILE")
-        exit(64)
-    }
-    do {
-        try Data(generateBids(count: count)).write(to: URL(fileURLWithPath: rest[1]))
-    } catch {
-        print("error: \(error)")
-        exit(74)
-    }
+    make("make-bids COUNT FILE") { count, path in try Data(generateBids(count: count)).write(to: URL(fileURLWithPath: path)) }
 case "make-ledger":
-    let rest = Array(arguments.dropFirst())
-    guard rest.count == 2, let count = Int(rest[0]), count > 0 else {
-        print("usage: grants-bench make-ledger COUNT FOLDER")
-        exit(64)
-    }
-    do {
-        try LedgerGenerator(count: count).write(to: rest[1])
-    } catch {
-        print("error: \(error)")
-        exit(74)
-    }
+    make("make-ledger COUNT FOLDER") { count, path in try LedgerGenerator(count: count).write(to: path) }
 default:
     print("usage: grants-bench check-bids [COUNT] | write-returns [COUNT] | make-bids COUNT FILE | make-ledger COUNT FOLDER")
     exit(64)

@@ -30,7 +30,8 @@ extension EligibilityRenderer {
 public enum JSONBytes {
     private static let hex = Array("0123456789abcdef".utf8)
 
-    public static func string(_ text: String, into output: inout [UInt8]) {
+    /// `namingBackspaceAndFormFeed: false` writes them as `\u0008` and `\u000c`, as the reports always have.
+    public static func string(_ text: String, into output: inout [UInt8], namingBackspaceAndFormFeed: Bool = true) {
         output.append(UInt8(ascii: "\""))
         for byte in text.utf8 {
             switch byte {
@@ -39,8 +40,8 @@ public enum JSONBytes {
             case 0x0A: output.append(contentsOf: [0x5C, UInt8(ascii: "n")])
             case 0x0D: output.append(contentsOf: [0x5C, UInt8(ascii: "r")])
             case 0x09: output.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-            case 0x08: output.append(contentsOf: [0x5C, UInt8(ascii: "b")])
-            case 0x0C: output.append(contentsOf: [0x5C, UInt8(ascii: "f")])
+            case 0x08 where namingBackspaceAndFormFeed: output.append(contentsOf: [0x5C, UInt8(ascii: "b")])
+            case 0x0C where namingBackspaceAndFormFeed: output.append(contentsOf: [0x5C, UInt8(ascii: "f")])
             case 0..<0x20:
                 output.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
             default: output.append(byte)

@@ -69,24 +69,9 @@ public indirect enum JSONValue: Hashable, Sendable {
         for _ in 0..<(2 * level) { out.append(0x20) }
     }
 
-    private static let hex = Array("0123456789abcdef".utf8)
-
     /// A JSON string: quotes, backslashes and control characters escaped (\n, \r and \t by name, the rest as
     /// \u00xx), every other byte of the UTF-8 copied as it is.
     static func quote(_ text: String, into out: inout [UInt8]) {
-        out.append(0x22)
-        for byte in text.utf8 {
-            switch byte {
-            case 0x22: out.append(contentsOf: [0x5C, 0x22])
-            case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-            case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-            case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-            case 0..<0x20:
-                out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
-            default: out.append(byte)
-            }
-        }
-        out.append(0x22)
+        JSONBytes.string(text, into: &out, namingBackspaceAndFormFeed: false)
     }
 }

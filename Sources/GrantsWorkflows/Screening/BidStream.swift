@@ -57,22 +57,10 @@ public enum BidStream {
         ) throws(WorkflowError) {
             var lines = try BidStream.open(file, chunkSize)
             while let chunk = try BidStream.next(&lines) {
-                let parts = BidStream.split(chunk.lines.count, cores)
-                var results = [Result<T, WorkflowError>?](repeating: nil, count: parts.count)
-                results.withUnsafeMutableBufferPointer { buffer in
-                    // Each thread writes only its own slot, through the buffer (never the array itself).
-                    nonisolated(unsafe) let slots = buffer
-                    DispatchQueue.concurrentPerform(iterations: parts.count) { part in
-                        slots[part] = check(chunk, parts[part], transform)
-                    }
+                let results = BidStream.inParallel(BidStream.split(chunk.lines.count, cores)) { range in
+                    check(chunk, range, transform)
                 }
-                for result in results {
-                    switch result {
-                    case .success(let value): try consume(value)
-                    case .failure(let error): throw WorkflowError(error)
-                    case nil: throw WorkflowError(.io, "\(file): a part of it was not checked")
-                    }
-                }
+                for result in results { try consume(try result.get()) }
             }
         }
 
@@ -263,20 +251,14 @@ public enum BidStream {
 
     /// Every bid of a chunk, parsed on every core; the first bad line (in the file's order) refuses the file.
     private static func parse(_ chunk: BidLines.Chunk, file: String, cores: Int) throws(WorkflowError) -> [BidForm] {
-        let parts = split(chunk.lines.count, cores)
-        var results = [Result<[BidForm], ImportError>](repeating: .success([]), count: parts.count)
-        results.withUnsafeMutableBufferPointer { buffer in
-            // Each thread writes only its own slot, through the buffer (never the array itself).
-            nonisolated(unsafe) let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: parts.count) { part in
-                var bids: [BidForm] = []
-                bids.reserveCapacity(parts[part].count)
-                do throws(ImportError) {
-                    for index in parts[part] { bids.append(try BidLines.bid(chunk, line: index, file: file)) }
-                    slots[part] = .success(bids)
-                } catch {
-                    slots[part] = .failure(error)
-                }
+        let results = inParallel(split(chunk.lines.count, cores)) { range -> Result<[BidForm], ImportError> in
+            var bids: [BidForm] = []
+            bids.reserveCapacity(range.count)
+            do throws(ImportError) {
+                for index in range { bids.append(try BidLines.bid(chunk, line: index, file: file)) }
+                return .success(bids)
+            } catch {
+                return .failure(error)
             }
         }
         var bids: [BidForm] = []
@@ -288,6 +270,20 @@ public enum BidStream {
             }
         }
         return bids
+    }
+
+    /// `body` of each range, one thread each, in the ranges' order. Each thread writes only its own slot, through the
+    /// buffer (never the array itself, which would be a race).
+    static func inParallel<T>(_ ranges: [Range<Int>], _ body: (Range<Int>) -> T) -> [T] {
+        var results = [T?](repeating: nil, count: ranges.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let slots = buffer
+            withoutActuallyEscaping(body) { body in
+                nonisolated(unsafe) let body = body
+                DispatchQueue.concurrentPerform(iterations: ranges.count) { part in slots[part] = body(ranges[part]) }
+            }
+        }
+        return results.compactMap { $0 }
     }
 
     /// The lines of a chunk in one contiguous run per core.
