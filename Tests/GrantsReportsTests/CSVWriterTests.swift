@@ -13,12 +13,21 @@ import Testing
         ("Comma, inside", "\"Comma, inside\""),
         ("Quote \" inside", "\"Quote \"\" inside\""),
         ("Line\nbreak", "\"Line\nbreak\""),
+        // A CRLF is one Character in Swift, neither "\r" nor "\n": it must be quoted all the same.
+        ("Windows\r\nline break", "\"Windows\r\nline break\""),
+        ("Ends with a CRLF\r\n", "\"Ends with a CRLF\r\n\""),
         ("£10,000 for Ōtautahi", "\"£10,000 for Ōtautahi\""),
     ])
     func textCellsAreInertAndQuoted(input: String, expected: String) {
         var writer = CSVWriter()
         writer.row([.text(input)])
         #expect(writer.output == expected + "\r\n")
+    }
+
+    @Test func valuesWithACRLFAreQuotedToo() {
+        var bytes: [UInt8] = []
+        CSVWriter.row(values: ["a\r\nb", "c"], into: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == "\"a\r\nb\",c\r\n")
     }
 
     @Test func valuesAreWrittenAsGiven() {
