@@ -99,6 +99,55 @@ public final class OutputFile {
         try write(Array(text.utf8), to: path)
     }
 
+    /// Writes into the new file a run of bytes at a time, for output made as it is streamed; nothing is put in
+    /// place until ``commit()``. A write that fails is kept and thrown by ``finish()``, and later writes are dropped,
+    /// so a writer that cannot throw can still stream into it.
+    public final class Appender {
+        private let descriptor: Int32
+        private let path: String
+        private var buffer: [UInt8] = []
+        private var failure: OutputFileError?
+
+        fileprivate init(_ file: OutputFile) throws(OutputFileError) {
+            path = file.path
+            descriptor = open(file.writingPath, O_WRONLY | O_TRUNC | O_CLOEXEC)
+            guard descriptor >= 0 else { throw OutputFileError(path: file.path, "could not write (\(OutputFile.systemError()))") }
+            buffer.reserveCapacity(1 << 16)
+        }
+
+        deinit {
+            close(descriptor)
+        }
+
+        /// Adds `bytes` to what is written.
+        public func write(_ bytes: some Collection<UInt8>) {
+            guard failure == nil else { return }
+            buffer.append(contentsOf: bytes)
+            if buffer.count >= 1 << 16 { flush() }
+        }
+
+        /// Writes what is buffered, and throws the first failure of any write.
+        public func finish() throws(OutputFileError) {
+            flush()
+            if let failure { throw failure }
+        }
+
+        private func flush() {
+            guard failure == nil, !buffer.isEmpty else { return }
+            do {
+                try OutputFile.writeAll(buffer[...], to: descriptor, path: path)
+            } catch {
+                failure = error
+            }
+            buffer.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// Something to stream the new file's bytes into.
+    public func appender() throws(OutputFileError) -> Appender {
+        try Appender(self)
+    }
+
     // MARK: - Bytes
 
     private func writeAll(_ bytes: [UInt8]) throws(OutputFileError) {
@@ -133,7 +182,7 @@ public final class OutputFile {
         guard close(target) == 0 else { throw OutputFileError(path: path, "could not write (\(Self.systemError()))") }
     }
 
-    private static func writeAll(_ bytes: ArraySlice<UInt8>, to descriptor: Int32, path: String) throws(OutputFileError) {
+    fileprivate static func writeAll(_ bytes: ArraySlice<UInt8>, to descriptor: Int32, path: String) throws(OutputFileError) {
         var offset = bytes.startIndex
         while offset < bytes.endIndex {
             let written = bytes[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }

@@ -1,4 +1,5 @@
 import GrantsCore
+import GrantsFiles
 
 /// Writes a `SpendReturn` as an XLSX workbook (through libxlsxwriter) for finance officers: a Summary sheet (the
 /// return's header, then totals per CSP and per fund and for the whole return), then one sheet per table of the
@@ -40,16 +41,26 @@ public enum ReturnWorkbook {
     public static let contributionColumns = ReturnFields.contribution.map(\.title)
 
     /// Writes `r` to `path`, replacing any file there only once the new workbook is complete.
-    public static func write(_ r: SpendReturn, to path: String) throws(SpreadsheetError) {
-        let totals: [SpendReturn.Total]
-        let grandTotal: [Cell]
+    public static func write(_ r: some SpendReturnContent, to path: String) throws(SpreadsheetError) {
+        let output: OutputFile
         do {
-            totals = try r.totals()
-            grandTotal = try grandTotalCells(r.lines)
+            output = try OutputFile(path: path)
         } catch {
-            throw .money(error)
+            throw .cannotSave(path: path, reason: error.message)
         }
-        let workbook = try Workbook(path: path)
+        try write(r, into: Workbook(output: output))
+    }
+
+    /// Writes `r` into `output`'s new file and checks it, without putting it in place: the caller commits or
+    /// abandons `output`.
+    public static func write(_ r: some SpendReturnContent, into output: OutputFile) throws(SpreadsheetError) {
+        try write(r, into: Workbook(output: output, commits: false))
+    }
+
+    /// Walks the award lines once: the Awards sheet is written first, its totals added up as its rows go by, then
+    /// the Summary sheet (the first in the workbook) from them. Each sheet's rows are written top to bottom, as the
+    /// workbook's constant memory needs.
+    private static func write(_ r: some SpendReturnContent, into workbook: Workbook) throws(SpreadsheetError) {
         try workbook.setProperties(
             title: "Spend return \(r.header.period.label)",
             subject: "Grants \(scope(r.header)), figures as of \(r.header.asOf)",
@@ -58,16 +69,32 @@ public enum ReturnWorkbook {
             createdSeconds: createdSeconds(r.header.asOf))
         let formats = try CellFormats(workbook)
         let page = HeaderFooter(r.header, title: title(r.header))
+        let summary = try workbook.addSheet(summarySheet)
+        let awards = try workbook.addSheet(awardsSheet)
+        let contributions = try workbook.addSheet(contributionsSheet)
+        let budgets = try workbook.addSheet(budgetsSheet)
+        let payments = try workbook.addSheet(paymentsSheet)
+        let claims = try workbook.addSheet(claimsSheet)
+        var sums = SpendReturn.Totals(funds: r.funds)
+        try writeTable(ReturnFields.award, r.lines, to: awards, formats, page) { line throws(SpreadsheetError) in
+            do throws(MoneyError) {
+                try sums.add(line)
+            } catch {
+                throw .money(error)
+            }
+        }
+        let totals: [SpendReturn.Total]
+        do {
+            totals = try sums.result()
+        } catch {
+            throw .money(error)
+        }
         try writeSummary(
-            r, totals: totals, grandTotal: grandTotal, to: try workbook.addSheet(summarySheet), formats, page)
-        try writeTable(ReturnFields.award, r.lines, to: try workbook.addSheet(awardsSheet), formats, page)
-        try writeTable(
-            ReturnFields.contribution, r.contributions, to: try workbook.addSheet(contributionsSheet), formats, page)
-        try writeTable(
-            ReturnFields.budget, r.fundBudgets + r.partnershipBudgets, to: try workbook.addSheet(budgetsSheet), formats,
-            page)
-        try writeTable(ReturnFields.payment, r.payments, to: try workbook.addSheet(paymentsSheet), formats, page)
-        try writeTable(ReturnFields.claim, r.claims, to: try workbook.addSheet(claimsSheet), formats, page)
+            r, lines: sums.all.awards, totals: totals, grandTotal: grandTotalCells(sums.all), to: summary, formats, page)
+        try writeTable(ReturnFields.contribution, r.contributions, to: contributions, formats, page)
+        try writeTable(ReturnFields.budget, r.fundBudgets + r.partnershipBudgets, to: budgets, formats, page)
+        try writeTable(ReturnFields.payment, r.payments, to: payments, formats, page)
+        try writeTable(ReturnFields.claim, r.claims, to: claims, formats, page)
         try workbook.save()
     }
 
@@ -94,7 +121,7 @@ public enum ReturnWorkbook {
     }
 
     /// The header block: one label and value a row, with the totals table below it.
-    static func headerBlock(_ r: SpendReturn) -> [(String, Cell)] {
+    static func headerBlock(_ r: some SpendReturnContent, lines: Int) -> [(String, Cell)] {
         let header = r.header
         return [
             ("Spend return", .text("Grants, \(scope(header))")),
@@ -105,17 +132,17 @@ public enum ReturnWorkbook {
             ("As of", .day(header.asOf)),
             ("Fund", .text(header.fund ?? "All funds")),
             ("CSP", .text(header.csp ?? "All CSPs")),
-            ("Award lines", .count(r.lines.count)),
+            ("Award lines", .count(lines)),
             ("Contribution lines", .count(r.contributions.count)),
             ("Ledger fingerprint", .text(header.fingerprint)),
         ]
     }
 
     private static func writeSummary(
-        _ r: SpendReturn, totals: [SpendReturn.Total], grandTotal: [Cell], to sheet: Sheet,
+        _ r: some SpendReturnContent, lines: Int, totals: [SpendReturn.Total], grandTotal: [Cell], to sheet: Sheet,
         _ formats: CellFormats, _ page: HeaderFooter
     ) throws(SpreadsheetError) {
-        let block = headerBlock(r)
+        let block = headerBlock(r, lines: lines)
         for (row, (label, value)) in block.enumerated() {
             try sheet.write(.text(label), row: row, column: 0, formats: formats, bold: true)
             try sheet.write(value, row: row, column: 1, formats: formats)
@@ -146,24 +173,23 @@ public enum ReturnWorkbook {
     }
 
     /// The row for every award line together, summed in pence before any cell is written.
-    static func grandTotalCells(_ lines: [SpendReturn.AwardLine]) throws(MoneyError) -> [Cell] {
-        func sum(_ amount: (SpendReturn.AwardLine) -> Money) throws(MoneyError) -> Cell {
-            .money(try Money.sum(lines.map(amount)))
-        }
-        return [
-            .text("All"), .empty, .text("Every award line"), .empty, .count(lines.count), try sum(\.awarded),
-            try sum(\.released), try sum(\.committed), try sum(\.paidInPeriod), try sum(\.paidToDate),
-            try sum(\.outstanding), try sum(\.returned),
+    static func grandTotalCells(_ all: SpendReturn.Totals.Sums) -> [Cell] {
+        [
+            .text("All"), .empty, .text("Every award line"), .empty, .count(all.awards), .money(all.awarded),
+            .money(all.released), .money(all.committed), .money(all.paidInPeriod), .money(all.paidToDate),
+            .money(all.outstanding), .money(all.returned),
         ]
     }
 
     /// One table on its own sheet: the fields' titles in bold, a row per line, the header row and the first column
     /// kept in view and the header row printed on every page.
     private static func writeTable<Line>(
-        _ fields: [ReturnField<Line>], _ lines: [Line], to sheet: Sheet, _ formats: CellFormats, _ page: HeaderFooter
+        _ fields: [ReturnField<Line>], _ lines: some Sequence<Line>, to sheet: Sheet, _ formats: CellFormats,
+        _ page: HeaderFooter, each: (Line) throws(SpreadsheetError) -> Void = { _ in }
     ) throws(SpreadsheetError) {
         try sheet.writeRow(0, fields.map { .text($0.title) }, formats: formats, bold: true)
         for (offset, line) in lines.enumerated() {
+            try each(line)
             try sheet.writeRow(1 + offset, try cells(fields, line), formats: formats)
         }
         try sheet.freeze(rowsAbove: 1, columnsLeftOf: 1)

@@ -18,18 +18,23 @@ import Darwin
 final class Workbook {
     private var handle: UnsafeMutablePointer<lxw_workbook>?
     private let output: OutputFile
+    private let commits: Bool
     /// Strings handed to the document properties, freed once the workbook is closed or abandoned.
     private var ownedStrings: [UnsafeMutablePointer<CChar>] = []
 
-    init(path: String) throws(SpreadsheetError) {
-        do {
-            output = try OutputFile(path: path)
-        } catch {
-            throw .cannotSave(path: path, reason: error.message)
-        }
+    /// A workbook to be written into `output`'s new file; `save()` checks it and commits `output` unless
+    /// `commits` is false, when the caller commits it.
+    ///
+    /// Sheets are written in constant memory: libxlsxwriter writes each row to the sheet's temporary file once the
+    /// next begins, so each sheet's rows must be written in order, top to bottom, and text goes in the cells
+    /// themselves rather than a shared table that would hold every string of the workbook.
+    init(output: OutputFile, commits: Bool = true) throws(SpreadsheetError) {
+        self.output = output
+        self.commits = commits
         // libxlsxwriter's own temporary files go in the folder of the file being written, not in a folder named by
         // the environment (TMP, TEMP), so the whole workbook is made on one disk.
         var options = lxw_workbook_options()
+        options.constant_memory = 1
         options.tmpdir = strdup(Self.folder(of: output.writingPath))
         if let folder = options.tmpdir { ownedStrings.append(folder) }
         guard let handle = workbook_new_opt(output.writingPath, &options) else {
@@ -107,43 +112,15 @@ final class Workbook {
             throw .cannotSave(path: output.path, reason: printed.systemError ?? Self.message(status))
         }
         // libxlsxwriter does not check its writes to its temporary files: read the workbook back before it is put in place.
-        let written: [UInt8]
-        do {
-            written = try Self.contents(of: output.writingPath)
-        } catch {
-            output.abandon()
-            throw .cannotSave(path: output.path, reason: "cannot read the workbook back: \(error.reason)")
-        }
-        if let problem = WorkbookCheck.problem(in: written) {
+        if let problem = WorkbookCheck.problem(inFile: output.writingPath) {
             output.abandon()
             throw .cannotSave(path: output.path, reason: "the workbook came out incomplete (\(problem)); is the disk full?")
         }
+        guard commits else { return }
         do {
             try output.commit()
         } catch {
             throw .cannotSave(path: output.path, reason: error.message)
-        }
-    }
-
-    private struct ReadError: Error {
-        let reason: String
-    }
-
-    /// The whole of the file at `path`.
-    private static func contents(of path: String) throws(ReadError) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw ReadError(reason: String(cString: strerror(errno))) }
-        defer { close(descriptor) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw ReadError(reason: String(cString: strerror(errno)))
-            }
-            if count == 0 { return bytes }
-            bytes.append(contentsOf: chunk[0..<count])
         }
     }
 

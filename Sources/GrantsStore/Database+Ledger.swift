@@ -54,6 +54,42 @@ extension Row {
     }
 }
 
+extension Row {
+    /// The same readers by column position, for the queries that read many rows: a name is looked up (and
+    /// lower-cased) on every read, a position is not. `column` only names the column in a message.
+    func text(at index: Int, _ column: String, in table: String) throws(LedgerError) -> String {
+        guard let value = self[index] as String? else {
+            throw LedgerError(.database, "the ledger is damaged: \(table).\(column) is empty")
+        }
+        return value
+    }
+
+    func money(at index: Int, _ column: String, in table: String) throws(LedgerError) -> Money {
+        guard let value = self[index] as Int64? else {
+            throw LedgerError(.database, "the ledger is damaged: \(table).\(column) is not a whole number of pence")
+        }
+        return Money(pence: value)
+    }
+
+    func day(at index: Int, _ column: String, in table: String) throws(LedgerError) -> Day {
+        let text = try text(at: index, column, in: table)
+        do {
+            return try Day(parsing: text)
+        } catch {
+            throw LedgerError(.database, "the ledger is damaged: \(table).\(column) holds \(error)")
+        }
+    }
+
+    func choice<Value: RawRepresentable>(at index: Int, _ column: String, in table: String) throws(LedgerError) -> Value
+    where Value.RawValue == String {
+        let text = try text(at: index, column, in: table)
+        guard let value = Value(rawValue: text) else {
+            throw LedgerError(.database, "the ledger is damaged: \(table).\(column) holds '\(text)'")
+        }
+        return value
+    }
+}
+
 extension OrganisationID {
     /// An org-id read back from the ledger; one that does not parse means the file is damaged.
     init(stored text: String) throws(LedgerError) {

@@ -2,13 +2,53 @@ import GRDB
 import GrantsCore
 
 extension Ledger {
-    /// The spend return for a period and scope (a fund, a CSP, or everything).
+    /// The spend return for a period and scope (a fund, a CSP, or everything), every line in memory.
     public func spendReturn(period: SpendReturn.Period, fund: String? = nil, csp: OrganisationID? = nil)
         throws(LedgerError) -> SpendReturn
     {
-        let asOf = period.days.upperBound
+        do {
+            return try withSpendReturn(period: period, fund: fund, csp: csp) { $0.collected() }
+        } catch let error as LedgerError {
+            throw error
+        } catch {
+            throw LedgerError(.database, "cannot read the ledger: \(Ledger.explain(error))")
+        }
+    }
+
+    /// The spend return for a period and scope, handed to `body` with its award, payment and claim lines read from
+    /// the ledger a row at a time as `body` walks them (as often as it needs), all within one read: every figure
+    /// comes from the same state of the ledger, and however many lines there are, one is in memory at a time.
+    ///
+    /// The return is only valid inside `body`. A row that cannot be read is thrown as a `LedgerError` once `body`
+    /// ends, whatever `body` did meanwhile, so a caller commits what `body` wrote only when this returns.
+    /// Errors `body` throws are passed on as they are.
+    public func withSpendReturn<T>(
+        period: SpendReturn.Period, fund: String? = nil, csp: OrganisationID? = nil,
+        _ body: (StreamedReturn) throws -> T
+    ) throws -> T {
+        let outcome: Result<T, any Error> = try read { db in
+            let failure = ReturnRows<Void>.Failure()
+            let r = try Self.streamedReturn(db, period: period, fund: fund, csp: csp, failure: failure)
+            let outcome: Result<T, any Error>
+            do {
+                outcome = .success(try body(r))
+            } catch {
+                outcome = .failure(error)
+            }
+            if let error = failure.error { throw error }
+            return outcome
+        }
+        return try outcome.get()
+    }
+
+    private static func streamedReturn(
+        _ db: Database, period: SpendReturn.Period, fund: String?, csp: OrganisationID?,
+        failure: ReturnRows<Void>.Failure
+    ) throws -> StreamedReturn {
+        let days = period.days
+        let asOf = days.upperBound
         // The budgets and contributions are the status for the same year, scope and day.
-        let budgets = try status(StatusReport.Scope(year: period.year, fund: fund, csp: csp, asOf: asOf))
+        let budgets = try status(db, StatusReport.Scope(year: period.year, fund: fund, csp: csp, asOf: asOf))
         var contributions: [SpendReturn.ContributionLine] = []
         if fund == nil && csp == nil {
             contributions = budgets.contributions.map { line in
@@ -20,68 +60,97 @@ extension Ledger {
                     withdrawalReason: line.withdrawn?.reason)
             }
         }
-        return try read { db in
-            let days = period.days
-            // Every figure is as of the period's last day: the awards made by then, their states then, and the
-            // payments made by then; "in the period" counts the payments made within the period's days.
-            let rows = try Row.fetchAll(db, sql: AsOf.prelude + """
-                SELECT a.id, a.decision, a.title, a.recipient_id, o.name AS recipient_name, o.charity_number,
-                  o.company_number, al.csp_id, c.name AS csp_name, c.location_code AS csp_location, a.fund_id,
-                  f.name AS fund_name, f.scheme, a.priorities, a.award_date, a.planned_start, a.planned_end, a.amount,
-                  COALESCE(cl.released, wd.released, 0) AS released,
-                  (SELECT COALESCE(SUM(amount), 0) FROM payments_d p WHERE p.award_id = a.id AND p.date >= :from) AS paid_in_period,
-                  (SELECT COALESCE(SUM(amount), 0) FROM payments_d p WHERE p.award_id = a.id) AS paid_to_date,
-                  (SELECT COALESCE(SUM(amount), 0) FROM underspend_d r WHERE r.award_id = a.id) AS returned,
-                  s.state, o.kind AS recipient_kind, o.location_code AS recipient_location,
-                  (SELECT name FROM organisations la WHERE la.kind = 'local-authority'
-                     AND la.location_code = o.location_code ORDER BY la.id LIMIT 1) AS recipient_location_name,
-                  (SELECT name FROM organisations la WHERE la.kind = 'local-authority'
-                     AND la.location_code = c.location_code ORDER BY la.id LIMIT 1) AS csp_location_name,
-                  (SELECT requested FROM bids b WHERE b.id = a.bid_id) AS applied_for,
-                  COALESCE(op.sensitive, 0) AS recipient_sensitive, op.published_as AS recipient_published_as,
-                  ar.purpose, ar.reasons, ar.conditions
-                FROM awards_d a
-                JOIN award_states_d s ON s.award_id = a.id
-                JOIN funds f ON f.id = a.fund_id
-                JOIN organisations o ON o.id = a.recipient_id
-                LEFT JOIN allocations al ON al.id = a.allocation_id
-                LEFT JOIN organisations c ON c.id = al.csp_id
-                LEFT JOIN closures_d cl ON cl.award_id = a.id
-                LEFT JOIN withdrawals_d wd ON wd.award_id = a.id
-                LEFT JOIN organisation_publication op ON op.organisation_id = o.id
-                LEFT JOIN award_register ar ON ar.award_id = a.id
-                WHERE f.year_start = :year AND (:fund IS NULL OR f.id = :fund) AND (:csp IS NULL OR al.csp_id = :csp)
-                ORDER BY f.id, c.name, a.id
-                """, arguments: ["year": period.year.startYear, "fund": fund, "csp": csp?.rawValue,
-                                 "from": days.lowerBound.description, "asOf": asOf.description])
-            let lines = try rows.map { row throws(LedgerError) in try Self.awardLine(row) }
-            let funder = try Row.fetchOne(db, sql: """
-                SELECT o.id, o.name FROM funds f JOIN organisations o ON o.id = f.funder_id
-                WHERE f.year_start = ? AND (? IS NULL OR f.id = ?) ORDER BY f.id LIMIT 1
-                """, arguments: [period.year.startYear, fund, fund])
-            let header = SpendReturn.Header(
-                funderID: funder?["id"] ?? "", funderName: funder?["name"] ?? "", period: period, fund: fund,
-                csp: csp?.rawValue, asOf: days.upperBound, fingerprint: try Self.fingerprint(db))
-            // With a CSP in scope, only the funds it has allocations in; otherwise every fund of the year in scope.
-            let funds = try Row.fetchAll(db, sql: """
-                SELECT f.id, f.name FROM funds f
-                WHERE f.year_start = ?1 AND (?2 IS NULL OR f.id = ?2)
-                  AND (?3 IS NULL OR EXISTS (SELECT 1 FROM allocations a WHERE a.fund_id = f.id AND a.csp_id = ?3))
-                ORDER BY f.id
-                """, arguments: [period.year.startYear, fund, csp?.rawValue]
-            ).map { row throws(LedgerError) in
-                SpendReturn.FundRef(id: try row.text("id", in: "funds"), name: try row.text("name", in: "funds"))
+        let funder = try Row.fetchOne(db, sql: """
+            SELECT o.id, o.name FROM funds f JOIN organisations o ON o.id = f.funder_id
+            WHERE f.year_start = ? AND (? IS NULL OR f.id = ?) ORDER BY f.id LIMIT 1
+            """, arguments: [period.year.startYear, fund, fund])
+        let header = SpendReturn.Header(
+            funderID: funder?["id"] ?? "", funderName: funder?["name"] ?? "", period: period, fund: fund,
+            csp: csp?.rawValue, asOf: days.upperBound, fingerprint: try fingerprint(db))
+        // With a CSP in scope, only the funds it has allocations in; otherwise every fund of the year in scope.
+        let funds = try Row.fetchAll(db, sql: """
+            SELECT f.id, f.name FROM funds f
+            WHERE f.year_start = ?1 AND (?2 IS NULL OR f.id = ?2)
+              AND (?3 IS NULL OR EXISTS (SELECT 1 FROM allocations a WHERE a.fund_id = f.id AND a.csp_id = ?3))
+            ORDER BY f.id
+            """, arguments: [period.year.startYear, fund, csp?.rawValue]
+        ).map { row throws(LedgerError) in
+            SpendReturn.FundRef(id: try row.text("id", in: "funds"), name: try row.text("name", in: "funds"))
+        }
+        // Every figure is as of the period's last day: the awards made by then, their states then, and the
+        // payments made by then; "in the period" counts the payments made within the period's days.
+        let scope: StatementArguments = [
+            "year": period.year.startYear, "fund": fund, "csp": csp?.rawValue,
+            "from": days.lowerBound.description, "asOf": asOf.description,
+        ]
+        return StreamedReturn(
+            header: header, lines: rows(db, Self.awardLineSQL, scope, failure, Self.awardLine),
+            contributions: contributions, funds: funds, fundBudgets: budgets.funds,
+            partnershipBudgets: budgets.csps, payments: rows(db, Self.paymentLineSQL, scope, failure, Self.paymentLine),
+            claims: rows(db, Self.claimLineSQL, scope, failure, Self.claimLine))
+    }
+
+    /// Rows of `sql` made into lines by `line` as they are read: each walk runs the statement again. A row that
+    /// cannot be read or made into a line ends the walk and is kept in `failure`.
+    private static func rows<Line>(
+        _ db: Database, _ sql: String, _ arguments: StatementArguments, _ failure: ReturnRows<Void>.Failure,
+        _ line: @escaping (Row) throws(LedgerError) -> Line
+    ) -> ReturnRows<Line> {
+        ReturnRows {
+            var cursor: RowCursor?
+            do {
+                cursor = try Row.fetchCursor(db, sql: AsOf.prelude + sql, arguments: arguments)
+            } catch {
+                failure.record(LedgerError(.database, "cannot read the ledger: \(Ledger.explain(error))"))
             }
-            let scope: StatementArguments = [
-                "year": period.year.startYear, "fund": fund, "csp": csp?.rawValue,
-                "from": days.lowerBound.description, "asOf": asOf.description,
-            ]
-            return SpendReturn(
-                header: header, lines: lines, contributions: contributions, funds: funds, fundBudgets: budgets.funds,
-                partnershipBudgets: budgets.csps, payments: try Self.paymentLines(db, scope),
-                claims: try Self.claimLines(db, scope))
+            return AnyIterator {
+                guard let rows = cursor else { return nil }
+                do {
+                    guard let row = try rows.next() else {
+                        cursor = nil
+                        return nil
+                    }
+                    return try line(row)
+                } catch let error as LedgerError {
+                    failure.record(error)
+                } catch {
+                    failure.record(LedgerError(.database, "cannot read the ledger: \(Ledger.explain(error))"))
+                }
+                cursor = nil
+                return nil
+            }
         }
     }
+
+    private static let awardLineSQL = """
+        SELECT a.id, a.decision, a.title, a.recipient_id, o.name AS recipient_name, o.charity_number,
+          o.company_number, al.csp_id, c.name AS csp_name, c.location_code AS csp_location, a.fund_id,
+          f.name AS fund_name, f.scheme, a.priorities, a.award_date, a.planned_start, a.planned_end, a.amount,
+          COALESCE(cl.released, wd.released, 0) AS released,
+          (SELECT COALESCE(SUM(amount), 0) FROM payments_d p WHERE p.award_id = a.id AND p.date >= :from) AS paid_in_period,
+          (SELECT COALESCE(SUM(amount), 0) FROM payments_d p WHERE p.award_id = a.id) AS paid_to_date,
+          (SELECT COALESCE(SUM(amount), 0) FROM underspend_d r WHERE r.award_id = a.id) AS returned,
+          s.state, o.kind AS recipient_kind, o.location_code AS recipient_location,
+          (SELECT name FROM organisations la WHERE la.kind = 'local-authority'
+             AND la.location_code = o.location_code ORDER BY la.id LIMIT 1) AS recipient_location_name,
+          (SELECT name FROM organisations la WHERE la.kind = 'local-authority'
+             AND la.location_code = c.location_code ORDER BY la.id LIMIT 1) AS csp_location_name,
+          (SELECT requested FROM bids b WHERE b.id = a.bid_id) AS applied_for,
+          COALESCE(op.sensitive, 0) AS recipient_sensitive, op.published_as AS recipient_published_as,
+          ar.purpose, ar.reasons, ar.conditions
+        FROM awards_d a
+        JOIN award_states_d s ON s.award_id = a.id
+        JOIN funds f ON f.id = a.fund_id
+        JOIN organisations o ON o.id = a.recipient_id
+        LEFT JOIN allocations al ON al.id = a.allocation_id
+        LEFT JOIN organisations c ON c.id = al.csp_id
+        LEFT JOIN closures_d cl ON cl.award_id = a.id
+        LEFT JOIN withdrawals_d wd ON wd.award_id = a.id
+        LEFT JOIN organisation_publication op ON op.organisation_id = o.id
+        LEFT JOIN award_register ar ON ar.award_id = a.id
+        WHERE f.year_start = :year AND (:fund IS NULL OR f.id = :fund) AND (:csp IS NULL OR al.csp_id = :csp)
+        ORDER BY f.id, c.name, a.id
+        """
 
     /// Joins the entries `entry` names (payments or claims, each with `award_id` and `date`) to their awards and keeps
     /// those dated within the period on the awards in the return's year, fund and CSP.
@@ -96,71 +165,69 @@ extension Ledger {
     }
 
     /// The payments made within the period on the awards in scope.
-    private static func paymentLines(_ db: Database, _ scope: StatementArguments) throws -> [SpendReturn.PaymentLine] {
-        try Row.fetchAll(db, sql: AsOf.prelude + """
-            SELECT p.id, p.award_id, p.claim_id, p.date, p.amount, p.reference
-            FROM payments_d p
-            \(inScope("p"))
-            ORDER BY p.date, p.id
-            """, arguments: scope
-        ).map { row throws(LedgerError) in
-            SpendReturn.PaymentLine(
-                paymentID: try row.text("id", in: "payments"), awardID: try row.text("award_id", in: "payments"),
-                claimID: row["claim_id"], date: try row.day("date", in: "payments"),
-                amount: try row.money("amount", in: "payments"), reference: row["reference"])
-        }
+    private static let paymentLineSQL = """
+        SELECT p.id, p.award_id, p.claim_id, p.date, p.amount, p.reference
+        FROM payments_d p
+        \(inScope("p"))
+        ORDER BY p.date, p.id
+        """
+
+    private static func paymentLine(_ row: Row) throws(LedgerError) -> SpendReturn.PaymentLine {
+        SpendReturn.PaymentLine(
+            paymentID: try row.text(at: 0, "id", in: "payments"), awardID: try row.text(at: 1, "award_id", in: "payments"),
+            claimID: row[2], date: try row.day(at: 3, "date", in: "payments"),
+            amount: try row.money(at: 4, "amount", in: "payments"), reference: row[5])
     }
 
     /// The claims made within the period on the awards in scope, with the payment that settled each by the day.
-    private static func claimLines(_ db: Database, _ scope: StatementArguments) throws -> [SpendReturn.ClaimLine] {
-        try Row.fetchAll(db, sql: AsOf.prelude + """
-            SELECT k.id, k.award_id, k.period_start, k.period_end, k.date, k.amount,
-              (SELECT p.id FROM payments_d p WHERE p.claim_id = k.id) AS paid_by
-            FROM claims_d k
-            \(inScope("k"))
-            ORDER BY k.date, k.id
-            """, arguments: scope
-        ).map { row throws(LedgerError) in
-            SpendReturn.ClaimLine(
-                claimID: try row.text("id", in: "claims"), awardID: try row.text("award_id", in: "claims"),
-                periodStart: try row.day("period_start", in: "claims"), periodEnd: try row.day("period_end", in: "claims"),
-                date: try row.day("date", in: "claims"), amount: try row.money("amount", in: "claims"),
-                paidBy: row["paid_by"])
-        }
+    private static let claimLineSQL = """
+        SELECT k.id, k.award_id, k.period_start, k.period_end, k.date, k.amount,
+          (SELECT p.id FROM payments_d p WHERE p.claim_id = k.id) AS paid_by
+        FROM claims_d k
+        \(inScope("k"))
+        ORDER BY k.date, k.id
+        """
+
+    private static func claimLine(_ row: Row) throws(LedgerError) -> SpendReturn.ClaimLine {
+        SpendReturn.ClaimLine(
+            claimID: try row.text(at: 0, "id", in: "claims"), awardID: try row.text(at: 1, "award_id", in: "claims"),
+            periodStart: try row.day(at: 2, "period_start", in: "claims"),
+            periodEnd: try row.day(at: 3, "period_end", in: "claims"),
+            date: try row.day(at: 4, "date", in: "claims"), amount: try row.money(at: 5, "amount", in: "claims"),
+            paidBy: row[6])
     }
 
+    /// An award line from a row of `awardLineSQL`, read by position in the order the query names its columns.
     private static func awardLine(_ row: Row) throws(LedgerError) -> SpendReturn.AwardLine {
         let t = "awards"
-        let amount = try row.money("amount", in: t)
-        let released = try row.money("released", in: t)
-        let paidToDate = try row.money("paid_to_date", in: "payments")
+        let amount = try row.money(at: 17, "amount", in: t)
+        let released = try row.money(at: 18, "released", in: t)
+        let paidToDate = try row.money(at: 20, "paid_to_date", in: "payments")
         let outstanding: Money
         do {
             outstanding = try amount.subtracting(released).subtracting(paidToDate)
         } catch {
-            throw LedgerError(.overflow, "award \(row["id"] as String? ?? "?"): its outstanding figure does not fit in pence")
+            throw LedgerError(.overflow, "award \(row[0] as String? ?? "?"): its outstanding figure does not fit in pence")
         }
         return SpendReturn.AwardLine(
-            awardID: try row.text("id", in: t), decision: try row.text("decision", in: t),
-            title: try row.text("title", in: t), recipientID: try row.text("recipient_id", in: t),
-            recipientName: try row.text("recipient_name", in: "organisations"), charityNumber: row["charity_number"],
-            companyNumber: row["company_number"], cspID: row["csp_id"], cspName: row["csp_name"],
-            cspLocationCode: row["csp_location"], fundID: try row.text("fund_id", in: t),
-            fundName: try row.text("fund_name", in: "funds"), scheme: try row.choice("scheme", in: "funds"),
-            priorities: (row["priorities"] as String? ?? "").split(separator: ",").map(String.init),
-            awardDate: try row.day("award_date", in: t), plannedStart: try row.day("planned_start", in: t),
-            plannedEnd: try row.day("planned_end", in: t), state: try row.choice("state", in: "award_states"),
+            awardID: try row.text(at: 0, "id", in: t), decision: try row.text(at: 1, "decision", in: t),
+            title: try row.text(at: 2, "title", in: t), recipientID: try row.text(at: 3, "recipient_id", in: t),
+            recipientName: try row.text(at: 4, "recipient_name", in: "organisations"), charityNumber: row[5],
+            companyNumber: row[6], cspID: row[7], cspName: row[8], cspLocationCode: row[9],
+            fundID: try row.text(at: 10, "fund_id", in: t), fundName: try row.text(at: 11, "fund_name", in: "funds"),
+            scheme: try row.choice(at: 12, "scheme", in: "funds"),
+            priorities: (row[13] as String? ?? "").split(separator: ",").map(String.init),
+            awardDate: try row.day(at: 14, "award_date", in: t), plannedStart: try row.day(at: 15, "planned_start", in: t),
+            plannedEnd: try row.day(at: 16, "planned_end", in: t), state: try row.choice(at: 22, "state", in: "award_states"),
             awarded: amount, released: released,
-            paidInPeriod: try row.money("paid_in_period", in: "payments"), paidToDate: paidToDate,
+            paidInPeriod: try row.money(at: 19, "paid_in_period", in: "payments"), paidToDate: paidToDate,
             outstanding: outstanding,
-            returned: try row.money("returned", in: "underspend_returns"),
-            recipientKind: try row.choice("recipient_kind", in: "organisations") as OrganisationKind,
-            recipientLocationCode: row["recipient_location"], recipientLocationName: row["recipient_location_name"],
-            cspLocationName: row["csp_location_name"],
-            amountAppliedFor: (row["applied_for"] as Int64?).map { Money(pence: $0) },
-            recipientSensitive: (row["recipient_sensitive"] as Int64?) == 1,
-            recipientPublishedAs: row["recipient_published_as"], purpose: row["purpose"], reasons: row["reasons"],
-            conditions: row["conditions"])
+            returned: try row.money(at: 21, "returned", in: "underspend_returns"),
+            recipientKind: try row.choice(at: 23, "recipient_kind", in: "organisations") as OrganisationKind,
+            recipientLocationCode: row[24], recipientLocationName: row[25], cspLocationName: row[26],
+            amountAppliedFor: (row[27] as Int64?).map { Money(pence: $0) },
+            recipientSensitive: (row[28] as Int64?) == 1,
+            recipientPublishedAs: row[29], purpose: row[30], reasons: row[31], conditions: row[32])
     }
 
     /// FNV-1a (64-bit) over every line of the history, in order, and the number of lines: the same ledger always

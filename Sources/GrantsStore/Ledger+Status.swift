@@ -6,32 +6,35 @@ extension Ledger {
     ///
     /// With a CSP in scope, only that partnership's lines; with a fund in scope, that fund and its CSPs.
     public func status(_ scope: StatusReport.Scope = .init()) throws(LedgerError) -> StatusReport {
-        try read { db in
-            let arguments: StatementArguments = [
-                "year": scope.year?.startYear, "fund": scope.fund, "csp": scope.csp?.rawValue,
-                "from": scope.period?.lowerBound.description, "to": scope.period?.upperBound.description,
-                "asOf": AsOf.argument(scope.asOfDay),
-            ]
-            var funds: [StatusReport.Line] = []
-            if scope.csp == nil {
-                let rows = try Row.fetchAll(db, sql: AsOf.prelude + Self.fundSQL, arguments: arguments)
-                funds = try rows.map { row throws(LedgerError) in
-                    try Self.line(row, csp: nil, cspName: nil, period: scope.period != nil)
-                }
+        try read { db in try Self.status(db, scope) }
+    }
+
+    /// The status within a read already open.
+    static func status(_ db: Database, _ scope: StatusReport.Scope) throws -> StatusReport {
+        let arguments: StatementArguments = [
+            "year": scope.year?.startYear, "fund": scope.fund, "csp": scope.csp?.rawValue,
+            "from": scope.period?.lowerBound.description, "to": scope.period?.upperBound.description,
+            "asOf": AsOf.argument(scope.asOfDay),
+        ]
+        var funds: [StatusReport.Line] = []
+        if scope.csp == nil {
+            let rows = try Row.fetchAll(db, sql: AsOf.prelude + Self.fundSQL, arguments: arguments)
+            funds = try rows.map { row throws(LedgerError) in
+                try Self.line(row, csp: nil, cspName: nil, period: scope.period != nil)
             }
-            let cspRows = try Row.fetchAll(db, sql: AsOf.prelude + Self.cspSQL, arguments: arguments)
-            let csps = try cspRows.map { row throws(LedgerError) in
-                try Self.line(
-                    row, csp: try row.organisationID("csp_id", in: "allocations"),
-                    cspName: try row.text("csp_name", in: "organisations"), period: scope.period != nil)
-            }
-            var contributions: [StatusReport.ContributionLine] = []
-            if scope.fund == nil && scope.csp == nil {
-                let rows = try Row.fetchAll(db, sql: AsOf.prelude + Self.contributionSQL, arguments: arguments)
-                contributions = try rows.map { row in try Self.contributionLine(row, db) }
-            }
-            return StatusReport(scope: scope, funds: funds, csps: csps, contributions: contributions)
         }
+        let cspRows = try Row.fetchAll(db, sql: AsOf.prelude + Self.cspSQL, arguments: arguments)
+        let csps = try cspRows.map { row throws(LedgerError) in
+            try Self.line(
+                row, csp: try row.organisationID("csp_id", in: "allocations"),
+                cspName: try row.text("csp_name", in: "organisations"), period: scope.period != nil)
+        }
+        var contributions: [StatusReport.ContributionLine] = []
+        if scope.fund == nil && scope.csp == nil {
+            let rows = try Row.fetchAll(db, sql: AsOf.prelude + Self.contributionSQL, arguments: arguments)
+            contributions = try rows.map { row in try Self.contributionLine(row, db) }
+        }
+        return StatusReport(scope: scope, funds: funds, csps: csps, contributions: contributions)
     }
 
     private static func line(_ row: Row, csp: OrganisationID?, cspName: String?, period: Bool) throws(LedgerError)

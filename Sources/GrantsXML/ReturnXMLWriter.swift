@@ -17,16 +17,15 @@ public enum ReturnXMLWriter {
     ///
     /// A regular file is written beside the destination and moved into place only once complete, so a failed
     /// write never leaves half a return behind; anything else (a pipe, `/dev/stdout`) is written directly.
-    public static func write(_ r: SpendReturn, to path: String) throws(XMLReturnError) {
-        try write(
-            header: r.header, lines: r.lines, totals: try totals(of: r), contributions: r.contributions,
-            extras: Extras(r), to: path)
+    public static func write(_ r: some SpendReturnContent, to path: String) throws(XMLReturnError) {
+        let output = try outputFile(path)
+        try write(r, into: output)
+        try commit(output)
     }
 
     /// The return as the bytes `write(_:to:)` would put in a file.
-    public static func data(_ r: SpendReturn) throws(XMLReturnError) -> [UInt8] {
+    public static func data(_ r: some SpendReturnContent) throws(XMLReturnError) -> [UInt8] {
         LibXML.initialise()
-        let totals = try totals(of: r)
         guard let buffer = xmlBufferCreate() else {
             throw XMLReturnError(.writeFailed, "libxml2 could not create a buffer (out of memory)")
         }
@@ -38,9 +37,7 @@ public enum ReturnXMLWriter {
         // Free the writer (which flushes into the buffer) before the buffer, on every path.
         defer { writer.free() }
         try LibXML.capturingErrors(into: writer.errors) { () throws(XMLReturnError) in
-            try emit(
-                header: r.header, lines: r.lines, totals: totals, contributions: r.contributions, extras: Extras(r),
-                into: writer)
+            try emit(Document(r), into: writer)
             writer.free()
         }
         let count = Int(xmlBufferLength(buffer))
@@ -49,37 +46,46 @@ public enum ReturnXMLWriter {
     }
 
     /// Writes a return whose award lines come from any sequence, consuming it once, one line at a time: a million
-    /// lines take no more memory than ten. `totals` are written in the order given, those per CSP first.
+    /// lines take no more memory than ten. `totals` are written as given (they need not be the lines' sums: tests
+    /// write broken returns this way), those per CSP first.
     public static func write(
         header: SpendReturn.Header, lines: some Sequence<SpendReturn.AwardLine>, totals: [SpendReturn.Total],
         contributions: [SpendReturn.ContributionLine], extras: Extras = Extras(), to path: String
     ) throws(XMLReturnError) {
-        let output: OutputFile
-        do {
-            output = try OutputFile(path: path)
-        } catch {
-            throw XMLReturnError(.cannotCreate, error.message, path: path)
-        }
-        try write(header: header, lines: lines, totals: totals, contributions: contributions, extras: extras, into: output)
-        do {
-            try output.commit()
-        } catch {
-            throw XMLReturnError(.writeFailed, error.message, path: path)
-        }
+        let output = try outputFile(path)
+        let document = Document(
+            header: header, lines: lines, totals: totals, funds: [], contributions: contributions,
+            budgets: extras.fundBudgets + extras.partnershipBudgets, payments: extras.payments, claims: extras.claims)
+        try write(document, into: output)
+        try commit(output)
     }
 
     /// Writes `r` into `output`'s new file without putting it in place, so it can be validated first; errors name
-    /// the path the person gave. The caller commits or abandons `output`.
-    public static func write(_ r: SpendReturn, into output: OutputFile) throws(XMLReturnError) {
-        try write(
-            header: r.header, lines: r.lines, totals: try totals(of: r), contributions: r.contributions,
-            extras: Extras(r), into: output)
+    /// the path the person gave. The caller commits or abandons `output`. The award lines are walked once, and the
+    /// totals added up as they go by.
+    public static func write(_ r: some SpendReturnContent, into output: OutputFile) throws(XMLReturnError) {
+        try write(Document(r), into: output)
     }
 
-    private static func write(
-        header: SpendReturn.Header, lines: some Sequence<SpendReturn.AwardLine>, totals: [SpendReturn.Total],
-        contributions: [SpendReturn.ContributionLine], extras: Extras, into output: OutputFile
-    ) throws(XMLReturnError) {
+    private static func outputFile(_ path: String) throws(XMLReturnError) -> OutputFile {
+        do {
+            return try OutputFile(path: path)
+        } catch {
+            throw XMLReturnError(.cannotCreate, error.message, path: path)
+        }
+    }
+
+    private static func commit(_ output: OutputFile) throws(XMLReturnError) {
+        do {
+            try output.commit()
+        } catch {
+            throw XMLReturnError(.writeFailed, error.message, path: output.path)
+        }
+    }
+
+    private static func write(_ document: Document<some Any, some Any, some Any>, into output: OutputFile)
+        throws(XMLReturnError)
+    {
         LibXML.initialise()
         let path = output.path
         guard let file = fopen(output.writingPath, "wb") else {
@@ -99,9 +105,7 @@ public enum ReturnXMLWriter {
             // Free the writer (which flushes into the file) before the file is closed, on every path.
             defer { writer.free() }
             try LibXML.capturingErrors(into: writer.errors) { () throws(XMLReturnError) in
-                try emit(
-                    header: header, lines: lines, totals: totals, contributions: contributions, extras: extras,
-                    into: writer)
+                try emit(document, into: writer)
                 writer.free()
             }
         } catch {
@@ -121,14 +125,6 @@ public enum ReturnXMLWriter {
 
     // MARK: - The document
 
-    private static func totals(of r: SpendReturn) throws(XMLReturnError) -> [SpendReturn.Total] {
-        do {
-            return try r.totals()
-        } catch {
-            throw XMLReturnError(.overflow, "the return's totals do not fit in pence: \(error)")
-        }
-    }
-
     /// What a return carries beside its award lines, totals and contributions: the budgets of its funds and
     /// partnerships, and the payments and claims of its period.
     public struct Extras: Sendable {
@@ -138,27 +134,69 @@ public enum ReturnXMLWriter {
         public var claims: [SpendReturn.ClaimLine] = []
 
         public init() {}
+    }
 
-        init(_ r: SpendReturn) {
-            fundBudgets = r.fundBudgets
-            partnershipBudgets = r.partnershipBudgets
-            payments = r.payments
-            claims = r.claims
+    /// Everything the document holds, its lines as sequences walked once; `totals` `nil` to add them up from the
+    /// lines as they are written.
+    private struct Document<Lines: Sequence<SpendReturn.AwardLine>, Payments: Sequence<SpendReturn.PaymentLine>,
+                            Claims: Sequence<SpendReturn.ClaimLine>> {
+        let header: SpendReturn.Header
+        let lines: Lines
+        let totals: [SpendReturn.Total]?
+        let funds: [SpendReturn.FundRef]
+        let contributions: [SpendReturn.ContributionLine]
+        let budgets: [StatusReport.Line]
+        let payments: Payments
+        let claims: Claims
+
+        init(
+            header: SpendReturn.Header, lines: Lines, totals: [SpendReturn.Total]?, funds: [SpendReturn.FundRef],
+            contributions: [SpendReturn.ContributionLine], budgets: [StatusReport.Line], payments: Payments,
+            claims: Claims
+        ) {
+            self.header = header
+            self.lines = lines
+            self.totals = totals
+            self.funds = funds
+            self.contributions = contributions
+            self.budgets = budgets
+            self.payments = payments
+            self.claims = claims
+        }
+
+        /// A whole return, its totals added up as the lines are written.
+        init<R: SpendReturnContent>(_ r: R) where R.Lines == Lines, R.Payments == Payments, R.Claims == Claims {
+            self.init(
+                header: r.header, lines: r.lines, totals: nil, funds: r.funds, contributions: r.contributions,
+                budgets: r.fundBudgets + r.partnershipBudgets, payments: r.payments, claims: r.claims)
         }
     }
 
-    private static func emit(
-        header: SpendReturn.Header, lines: some Sequence<SpendReturn.AwardLine>, totals: [SpendReturn.Total],
-        contributions: [SpendReturn.ContributionLine], extras: Extras, into w: XMLTextWriter
+    private static func emit<Lines, Payments, Claims>(
+        _ d: Document<Lines, Payments, Claims>, into w: XMLTextWriter
     ) throws(XMLReturnError) {
         try w.startDocument()
         try w.startRoot("return", namespace: namespaceName)
-        try emit(header, into: w)
+        try emit(d.header, into: w)
         try w.start("awards")
-        for line in lines {
+        var sums = SpendReturn.Totals(funds: d.funds)
+        for line in d.lines {
             try emit(line, into: w)
+            if d.totals == nil {
+                do {
+                    try sums.add(line)
+                } catch {
+                    throw XMLReturnError(.overflow, "the return's totals do not fit in pence: \(error)")
+                }
+            }
         }
         try w.end()
+        let totals: [SpendReturn.Total]
+        do {
+            totals = try d.totals ?? sums.result()
+        } catch {
+            throw XMLReturnError(.overflow, "the return's totals do not fit in pence: \(error)")
+        }
         try w.start("totals")
         for total in totals where total.level == .csp {
             try emit(total, into: w)
@@ -168,19 +206,18 @@ public enum ReturnXMLWriter {
         }
         try w.end()
         try w.start("contributions")
-        for contribution in contributions {
+        for contribution in d.contributions {
             try emit(contribution, into: w)
         }
         try w.end()
         try w.start("budgets")
-        for budget in extras.fundBudgets { try emit(budget, into: w) }
-        for budget in extras.partnershipBudgets { try emit(budget, into: w) }
+        for budget in d.budgets { try emit(budget, into: w) }
         try w.end()
         try w.start("payments")
-        for payment in extras.payments { try emit(payment, into: w) }
+        for payment in d.payments { try emit(payment, into: w) }
         try w.end()
         try w.start("claims")
-        for claim in extras.claims { try emit(claim, into: w) }
+        for claim in d.claims { try emit(claim, into: w) }
         try w.end()
         try w.end()
         try w.endDocument()
@@ -369,3 +406,4 @@ public enum ReturnXMLWriter {
         try w.end()
     }
 }
+

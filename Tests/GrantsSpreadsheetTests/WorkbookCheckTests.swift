@@ -33,6 +33,24 @@ import GrantsTestSupport
         #expect(problem.hasPrefix("its part [Content_Types].xml "), "\(problem)")
     }
 
+    /// The check a workbook gets before it is put in place reads it from its file, a run at a time: the same
+    /// verdicts as on its bytes in memory.
+    @Test func theFileIsCheckedAsItsBytesAre() throws {
+        let folder = try TemporaryFolder()
+        var bytes = try samplesWorkbook(folder)
+        #expect(WorkbookCheck.problem(inFile: folder.file("r.xlsx")) == nil)
+        let nameLength = Int(bytes[26]) | Int(bytes[27]) << 8
+        let extraLength = Int(bytes[28]) | Int(bytes[29]) << 8
+        bytes[30 + nameLength + extraLength + 4] ^= 0xFF
+        for (name, damaged) in [("damaged.xlsx", bytes), ("short.xlsx", Array(bytes.prefix(bytes.count / 2))), ("empty.xlsx", [])] {
+            let path = folder.file(name)
+            try Data(damaged).write(to: URL(fileURLWithPath: path))
+            let problem = WorkbookCheck.problem(inFile: path)
+            #expect(problem != nil && problem == WorkbookCheck.problem(in: damaged), "\(name): \(problem ?? "none")")
+        }
+        #expect(WorkbookCheck.problem(inFile: folder.file("missing.xlsx"))?.hasPrefix("cannot be read back") == true)
+    }
+
     @Test func aCutShortZipIsRefused() throws {
         let folder = try TemporaryFolder()
         let bytes = try samplesWorkbook(folder)

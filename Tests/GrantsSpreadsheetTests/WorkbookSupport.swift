@@ -21,19 +21,17 @@ enum WorkbookSupport {
         return String(decoding: data, as: UTF8.self)
     }
 
-    /// The shared strings, in order: a string cell's value is an index into these.
-    static func sharedStrings(of file: String) throws -> [String] {
-        let xml = try part("xl/sharedStrings.xml", of: file)
-        return xml.matches(of: /<si><t[^>]*>([^<]*)<\/t><\/si>/).map { unescape(String($0.output.1)) }
-    }
-
-    /// Every cell of a sheet by reference (`S2`): its style index, type (`s` for a shared string, nil for a number),
-    /// value text, and whether it holds a formula.
+    /// Every cell of a sheet by reference (`S2`): its style index, type (`inlineStr` for text, which the workbook
+    /// holds in the cell itself as it is written in constant memory; nil for a number), value text (the text itself
+    /// for a text cell), and whether it holds a formula.
     struct CellXML: Equatable {
         let style: Int?
         let type: String?
         let value: String
         let hasFormula: Bool
+
+        /// The cell's text, if it is a text cell.
+        var text: String? { type == "inlineStr" ? value : nil }
     }
 
     static func cells(_ sheet: String, of file: String) throws -> [String: CellXML] {
@@ -43,8 +41,10 @@ enum WorkbookSupport {
             let attributes = String(match.output.2)
             let body = match.output.4.map(String.init) ?? ""
             let style = attributes.firstMatch(of: /s="([0-9]+)"/).flatMap { Int($0.output.1) }
-            let type = attributes.firstMatch(of: /t="([a-z]+)"/).map { String($0.output.1) }
-            let value = body.firstMatch(of: /<v>([^<]*)<\/v>/).map { String($0.output.1) } ?? ""
+            let type = attributes.firstMatch(of: /t="([A-Za-z]+)"/).map { String($0.output.1) }
+            let value = type == "inlineStr"
+                ? body.firstMatch(of: /<is><t[^>]*>([^<]*)<\/t><\/is>/).map { unescape(String($0.output.1)) } ?? ""
+                : body.firstMatch(of: /<v>([^<]*)<\/v>/).map { String($0.output.1) } ?? ""
             result[String(match.output.1)] = CellXML(
                 style: style, type: type, value: value, hasFormula: body.contains("<f"))
         }
@@ -120,12 +120,10 @@ extension WorkbookSupport {
         return fontList[fontIDs[style]].contains("<b/>")
     }
 
-    /// The row number (1-based) whose column A holds `text` as a shared string.
-    static func row(withText text: String, in cells: [String: CellXML], strings: [String]) -> Int? {
-        for (reference, cell) in cells where reference.hasPrefix("A") && cell.type == "s" {
-            if let index = Int(cell.value), index < strings.count, strings[index] == text {
-                return Int(reference.dropFirst())
-            }
+    /// The row number (1-based) whose column A holds `text`.
+    static func row(withText text: String, in cells: [String: CellXML]) -> Int? {
+        for (reference, cell) in cells where reference.hasPrefix("A") && cell.text == text {
+            return Int(reference.dropFirst())
         }
         return nil
     }

@@ -52,6 +52,41 @@ import Testing
         #expect(names == ["r.csv", "r.xml"], "no temporary file is left behind")
     }
 
+    /// A return streamed from the ledger, a row at a time, is byte for byte the return built in memory, in every
+    /// format and scope, to a file and (for text) to a stream.
+    @Test(arguments: ReturnFormat.allCases)
+    func aStreamedReturnIsTheReturnBuiltInMemory(format: ReturnFormat) throws {
+        let ledger = try Samples.ledger()
+        let folder = try TemporaryFolder()
+        let year = try FinancialYear(parsing: "2017/18")
+        let scopes: [(SpendReturn.Period, String?, OrganisationID?)] = [
+            (SpendReturn.Period(year: year), nil, nil),
+            (SpendReturn.Period(year: year, quarter: .q3), nil, nil),
+            (SpendReturn.Period(year: year, asOf: try Samples.day("2017-12-31")), "CSP-2017-18", nil),
+            (SpendReturn.Period(year: year), nil, try OrganisationID(parsing: "360G-LancashirePCC-CSP-BURNLEY")),
+        ]
+        for (index, (period, fund, csp)) in scopes.enumerated() {
+            let (spendReturn, lastModified) = try SpendReturns.build(period, fund: fund, csp: csp, in: ledger)
+            let options = ReturnOptions(excel: index == 1, lastModified: lastModified)
+            let built = folder.file("built-\(index).\(format.rawValue)")
+            let streamed = folder.file("streamed-\(index).\(format.rawValue)")
+            let builtOK = (try? SpendReturns.write(spendReturn, format: format, to: built, options: options)) != nil
+            let streamedOK = (try? SpendReturns.write(
+                period, fund: fund, csp: csp, in: ledger, format: format, to: streamed, options: options)) != nil
+            #expect(builtOK == streamedOK, "\(format) scope \(index)")
+            guard builtOK else { continue }
+            #expect(FileManager.default.contents(atPath: streamed) == FileManager.default.contents(atPath: built),
+                    "\(format) scope \(index)")
+            guard !format.needsFile else { continue }
+            var bytes: [UInt8] = []
+            try SpendReturns.stream(period, fund: fund, csp: csp, in: ledger, format: format, options: options) {
+                bytes.append(contentsOf: $0)
+            }
+            #expect(String(decoding: bytes, as: UTF8.self)
+                    == (try SpendReturns.text(spendReturn, format: format, options: options)), "\(format) scope \(index)")
+        }
+    }
+
     @Test func theDemoBuildsItsLedgerAllocatesAndChecksTheBids() throws {
         let ledger = try Ledger()
         let inputs = SampleDemo.Inputs(

@@ -1,5 +1,6 @@
 import Foundation
 @testable import GrantsXML
+import GrantsCore
 import Testing
 
 /// The schema's keys and keyrefs are checked as a return streams by, not by libxml2, which would hold every value

@@ -52,15 +52,25 @@ struct ReturnCommand: ParsableCommand {
         }
         let store = try ledger.openForReading()
         try attempt { () throws(WorkflowError) in
-            let (spendReturn, lastModified) = try SpendReturns.build(period, fund: fund, csp: cspID, in: store)
             let options = ReturnOptions(
-                excel: excel, prefix: prefix, dataSource: dataSource, lastModified: lastModified, licence: licence,
+                excel: excel, prefix: prefix, dataSource: dataSource,
+                lastModified: try SpendReturns.lastModified(in: store), licence: licence,
                 publisherWebsite: publisherWebsite)
             if let output {
-                try SpendReturns.write(spendReturn, format: format, to: output, options: options)
-            } else {
-                print(try SpendReturns.text(spendReturn, format: format, options: options), terminator: "")
+                try SpendReturns.write(period, fund: fund, csp: cspID, in: store, format: format, to: output, options: options)
+                return
             }
+            // Standard output gets the rows as they are made; the first failure to write it stops the return.
+            var failure: WorkflowError?
+            try SpendReturns.stream(period, fund: fund, csp: cspID, in: store, format: format, options: options) { bytes in
+                guard failure == nil else { return }
+                do throws(WorkflowError) {
+                    try StandardOutput().write(bytes)
+                } catch {
+                    failure = error
+                }
+            }
+            if let failure { throw failure }
         }
     }
 }

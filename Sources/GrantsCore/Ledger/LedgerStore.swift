@@ -43,6 +43,12 @@ public protocol LedgerStore: Sendable {
     func status(_ scope: StatusReport.Scope) throws(LedgerError) -> StatusReport
     /// The spend return for a period, optionally one fund or one CSP.
     func spendReturn(period: SpendReturn.Period, fund: String?, csp: OrganisationID?) throws(LedgerError) -> SpendReturn
+    /// The spend return handed to `body` with its lines read a row at a time as `body` walks them, in one read of
+    /// the ledger; valid only inside `body`. A row that cannot be read is thrown as a `LedgerError` once `body` ends;
+    /// `body`'s own errors pass through.
+    func withSpendReturn<T>(
+        period: SpendReturn.Period, fund: String?, csp: OrganisationID?, _ body: (StreamedReturn) throws -> T
+    ) throws -> T
     /// What keeps a financial year open.
     func yearEnd(_ year: FinancialYear) throws(LedgerError) -> YearEndReport
     /// Every fund, allocation, award and contribution recomputed from the entries.

@@ -1,21 +1,21 @@
 /// A set of strings, each with a line, in a few bytes more than the strings themselves: their UTF-8 in one array and
 /// an open-addressed table of offsets into it. For the award ids of a million-line return, where a `Set<String>`
 /// (or libxml2's key table) would take many times the ids' own size.
-struct CompactStringSet {
+public struct CompactStringSet: Sendable {
     /// Each string's length (4 bytes, little-endian), then its UTF-8.
     private var arena: [UInt8] = []
     /// For each slot, the offset of a string in `arena` plus one (0 when empty), and that string's line.
     private var offsets: [Int]
     private var lines: [Int32]
-    private(set) var count = 0
+    public private(set) var count = 0
 
-    init() {
+    public init() {
         offsets = [Int](repeating: 0, count: 1024)
         lines = [Int32](repeating: 0, count: 1024)
     }
 
     /// Adds `text` met on `line`; returns the line it was first met on when it is in the set already.
-    mutating func insert(_ text: String, line: Int) -> Int? {
+    public mutating func insert(_ text: String, line: Int) -> Int? {
         if let (slot, found) = find(text), found { return Int(lines[slot]) }
         if (count + 1) * 2 > offsets.count { grow() }
         guard let (slot, _) = find(text) else { return nil }
@@ -33,7 +33,7 @@ struct CompactStringSet {
     }
 
     /// Whether `text` is in the set.
-    func contains(_ text: String) -> Bool {
+    public func contains(_ text: String) -> Bool {
         find(text)?.found ?? false
     }
 

@@ -387,33 +387,4 @@ public struct SpendReturn: Hashable, Sendable {
         self.payments = payments
         self.claims = claims
     }
-
-    /// Totals per CSP (of lines that draw on a CSP allocation), then per fund, by key.
-    public func totals() throws(MoneyError) -> [Total] {
-        var result: [Total] = []
-        let byCSP = Dictionary(grouping: lines.filter { $0.cspID != nil }) { "\($0.fundID)\u{0}\($0.cspID ?? "")" }
-        for key in byCSP.keys.sorted() {
-            guard let group = byCSP[key], let first = group.first else { continue }
-            result.append(try Self.total(.csp, key: first.cspID ?? "", name: first.cspName ?? "", fund: first.fundID, group))
-        }
-        let byFund = Dictionary(grouping: lines, by: \.fundID)
-        var names: [String: String] = [:]
-        for fund in funds { names[fund.id] = fund.name }
-        for line in lines { names[line.fundID] = line.fundName }
-        for key in names.keys.sorted() {
-            result.append(try Self.total(.fund, key: key, name: names[key] ?? key, fund: key, byFund[key] ?? []))
-        }
-        return result
-    }
-
-    private static func total(_ level: Total.Level, key: String, name: String, fund: String, _ group: [AwardLine])
-        throws(MoneyError) -> Total
-    {
-        Total(
-            level: level, key: key, name: name, fundID: fund, awards: group.count,
-            awarded: try Money.sum(group.map(\.awarded)), released: try Money.sum(group.map(\.released)),
-            committed: try Money.sum(group.map(\.committed)), paidInPeriod: try Money.sum(group.map(\.paidInPeriod)),
-            paidToDate: try Money.sum(group.map(\.paidToDate)), outstanding: try Money.sum(group.map(\.outstanding)),
-            returned: try Money.sum(group.map(\.returned)))
-    }
 }

@@ -37,30 +37,54 @@ struct GivingGrant {
     /// The police and crime plan priorities: code (the slug) and title (its label).
     let classifications: [(code: String, title: String)]
 
-    /// The award lines a 360Giving file publishes: the grants made within the return's period, as the ledger stood
-    /// on its last day, less those withdrawn by then. A withdrawn award gave nothing: published, GrantNav would count
-    /// its amount as money given.
+    /// Whether a 360Giving file publishes an award line: a grant made within the return's period, as the ledger
+    /// stood on its last day, and not withdrawn by then. A withdrawn award gave nothing: published, GrantNav would
+    /// count its amount as money given.
+    static func isPublished(_ line: SpendReturn.AwardLine, in days: ClosedRange<Day>) -> Bool {
+        days.contains(line.awardDate) && line.state != .withdrawn
+    }
+
+    /// The award lines a 360Giving file publishes, in the return's order.
     static func published(_ r: SpendReturn) -> [SpendReturn.AwardLine] {
         let days = r.header.period.days
-        return r.lines.filter { days.contains($0.awardDate) && $0.state != .withdrawn }
+        return r.lines.filter { isPublished($0, in: days) }
     }
 
     /// The grants of a return, in the return's order, or the first reason one cannot be published.
-    static func grants(of r: SpendReturn, prefix: String) throws(ThreeSixtyGivingError) -> [GivingGrant] {
+    static func grants(of r: some SpendReturnContent, prefix: String) throws(ThreeSixtyGivingError) -> [GivingGrant] {
+        var grants: [GivingGrant] = []
+        _ = try survey(r, prefix: prefix)
+        try each(r, prefix: prefix) { grants.append($0) }
+        return grants
+    }
+
+    /// What a first walk of the lines learns before anything is written: how many grants there are and the most
+    /// priorities one has, or the first reason a grant cannot be published (two grants sharing an id among them,
+    /// found in a few bytes an id).
+    static func survey(_ r: some SpendReturnContent, prefix: String)
+        throws(ThreeSixtyGivingError) -> (count: Int, classifications: Int)
+    {
+        var ids = CompactStringSet()
+        var widest = 0
+        try each(r, prefix: prefix) { grant throws(ThreeSixtyGivingError) in
+            guard ids.insert(grant.id, line: ids.count) == nil else { throw .duplicateID(grant.id) }
+            widest = max(widest, grant.classifications.count)
+        }
+        return (ids.count, widest)
+    }
+
+    /// Each grant of a return in the return's order, one at a time, or the first reason one cannot be published.
+    static func each(
+        _ r: some SpendReturnContent, prefix: String, _ body: (GivingGrant) throws(ThreeSixtyGivingError) -> Void
+    ) throws(ThreeSixtyGivingError) {
         let prefix = try publisherPrefix(prefix)
         let funderID = r.header.funderID.trimmingSpaces
         let funderName = r.header.funderName.trimmingSpaces
         guard !funderID.isEmpty, !funderName.isEmpty else { throw .noFundingOrganisation }
-        var seen = Set<String>()
-        var grants: [GivingGrant] = []
-        let lines = published(r)
-        grants.reserveCapacity(lines.count)
-        for line in lines {
-            let grant = try GivingGrant(line, prefix: prefix, funderID: funderID, funderName: funderName)
-            guard seen.insert(grant.id).inserted else { throw .duplicateID(grant.id) }
-            grants.append(grant)
+        let days = r.header.period.days
+        for line in r.lines where isPublished(line, in: days) {
+            try body(try GivingGrant(line, prefix: prefix, funderID: funderID, funderName: funderName))
         }
-        return grants
     }
 
     /// The prefix 360Giving issued, with or without its `360G-`: letters and digits.

@@ -51,11 +51,26 @@ public enum ThreeSixtyGiving {
     ///     Government Licence's, or `nil` to leave it out.
     ///   - publisherWebsite: the publisher's website, or `nil`.
     public static func json(
-        _ r: SpendReturn, prefix: String, publisherName: String, dataSource: String?, lastModified: String,
+        _ r: some SpendReturnContent, prefix: String, publisherName: String, dataSource: String?, lastModified: String,
         licence: String? = nil, publisherWebsite: String? = nil
     ) throws(ThreeSixtyGivingError) -> String {
-        let grants = try GivingGrant.grants(of: r, prefix: prefix)
-        guard !grants.isEmpty else { throw .noGrants }
+        var out: [UInt8] = []
+        try writeJSON(
+            r, prefix: prefix, publisherName: publisherName, dataSource: dataSource, lastModified: lastModified,
+            licence: licence, publisherWebsite: publisherWebsite
+        ) { out.append(contentsOf: $0) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Writes the JSON data package to `emit` a run of bytes at a time, the same bytes as `json`. The return's award
+    /// lines are walked twice: once to check every grant (nothing is written if one cannot be published), once to
+    /// write them; one grant is in memory at a time.
+    public static func writeJSON(
+        _ r: some SpendReturnContent, prefix: String, publisherName: String, dataSource: String?, lastModified: String,
+        licence: String? = nil, publisherWebsite: String? = nil, emit: ([UInt8]) -> Void
+    ) throws(ThreeSixtyGivingError) {
+        let survey = try GivingGrant.survey(r, prefix: prefix)
+        guard survey.count > 0 else { throw .noGrants }
         let modified = try checkedLastModified(lastModified)
         let source = try checkedDataSource(dataSource)
         let licenceURL = try checkedWebAddress(licence, as: ThreeSixtyGivingError.badLicence)
@@ -67,14 +82,40 @@ public enum ThreeSixtyGiving {
         var members: [(String, JSONValue)] = [
             ("version", .string(standardVersion)),
             ("title", .string("\(r.header.funderName): grants \(r.header.period.label)")),
-            ("description", .string(packageDescription(r))),
+            ("description", .string(packageDescription(r.header))),
             ("modified", .string(modified)),
             ("publisher", .object(publisher)),
         ]
         if let licenceURL { members.append(("license", .string(licenceURL))) }
-        members.append(("grants", .array(grants.map { json($0, lastModified: modified, dataSource: source) })))
-        let package = JSONValue.object(members)
-        return package.rendered() + "\n"
+        // The package as `JSONValue.object(members + [("grants", .array(grants))]).rendered()` would write it, the
+        // grants one at a time: the members, then the grants at the second level of indentation.
+        var out: [UInt8] = []
+        out.reserveCapacity(1 << 17)
+        out.append(contentsOf: "{\n".utf8)
+        for (key, value) in members {
+            JSONValue.pad(1, into: &out)
+            JSONValue.quote(key, into: &out)
+            out.append(contentsOf: ": ".utf8)
+            value.write(into: &out, indent: 1)
+            out.append(contentsOf: ",\n".utf8)
+        }
+        JSONValue.pad(1, into: &out)
+        out.append(contentsOf: "\"grants\": [\n".utf8)
+        var first = true
+        try GivingGrant.each(r, prefix: prefix) { grant in
+            if !first { out.append(contentsOf: ",\n".utf8) }
+            first = false
+            JSONValue.pad(2, into: &out)
+            json(grant, lastModified: modified, dataSource: source).write(into: &out, indent: 2)
+            if out.count >= 1 << 16 {
+                emit(out)
+                out.removeAll(keepingCapacity: true)
+            }
+        }
+        out.append(0x0A)
+        JSONValue.pad(1, into: &out)
+        out.append(contentsOf: "]\n}\n".utf8)
+        emit(out)
     }
 
     /// The return as the 360Giving one-sheet CSV: UTF-8, CRLF, the official titles in `csvColumns`, one row per
@@ -82,33 +123,55 @@ public enum ThreeSixtyGiving {
     /// Data Quality Tool), so no field is altered: the formula guard of the files meant for people (the spend return
     /// CSV and workbook) does not apply, and a title `=1+2` is published as `=1+2`, as in the JSON.
     /// A return with no awards gives the header row alone.
-    public static func csv(_ r: SpendReturn, prefix: String, dataSource: String?, lastModified: String)
+    public static func csv(_ r: some SpendReturnContent, prefix: String, dataSource: String?, lastModified: String)
         throws(ThreeSixtyGivingError) -> String
     {
-        let grants = try GivingGrant.grants(of: r, prefix: prefix)
+        var out: [UInt8] = []
+        try writeCSV(r, prefix: prefix, dataSource: dataSource, lastModified: lastModified) { out.append(contentsOf: $0) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Writes the one-sheet CSV to `emit` a run of bytes at a time, the same bytes as `csv`, walking the award lines
+    /// twice (to check every grant and count the classification columns, then to write), one grant at a time.
+    public static func writeCSV(
+        _ r: some SpendReturnContent, prefix: String, dataSource: String?, lastModified: String,
+        emit: ([UInt8]) -> Void
+    ) throws(ThreeSixtyGivingError) {
+        let survey = try GivingGrant.survey(r, prefix: prefix)
         let modified = try checkedLastModified(lastModified)
-        let source = try checkedDataSource(dataSource)
-        var writer = CSVWriter()
+        let source = try checkedDataSource(dataSource) ?? ""
         // As many classification columns as the grant with the most priorities needs.
-        let width = grants.map(\.classifications.count).max() ?? 0
-        writer.row(values: csvColumns + csvClassificationColumns(width))
-        for grant in grants {
-            let classifications = (0..<width).flatMap { index in
-                index < grant.classifications.count
-                    ? [priorityVocabulary, grant.classifications[index].code, grant.classifications[index].title]
-                    : ["", "", ""]
-            }
-            writer.row(values: [
+        let width = survey.classifications
+        var out: [UInt8] = []
+        out.reserveCapacity(1 << 17)
+        CSVWriter.row(values: csvColumns + csvClassificationColumns(width), into: &out)
+        var values: [String] = []
+        values.reserveCapacity(csvColumns.count + 3 * width)
+        try GivingGrant.each(r, prefix: prefix) { grant in
+            values.removeAll(keepingCapacity: true)
+            values += [
                 grant.id, grant.title, grant.description, "GBP", grant.amountAppliedFor ?? "", grant.amountAwarded,
                 grant.amountDisbursed, grant.awardDate, grant.plannedStart, grant.plannedEnd, grant.recipientID,
                 grant.recipientName, grant.charityNumber ?? "", grant.companyNumber ?? "",
                 grant.recipientLocationName ?? "", grant.recipientCountryCode ?? "", grant.recipientGeoCode ?? "",
                 grant.recipientGeoCodeType ?? "", grant.locationName ?? "", grant.countryCode ?? "",
                 grant.geoCode ?? "", grant.geoCodeType ?? "", grant.funderID, grant.funderName, grant.programmeCode,
-                grant.programmeTitle, grant.fromOpenCall, modified, source ?? "", grant.regrantType ?? "",
-            ] + classifications)
+                grant.programmeTitle, grant.fromOpenCall, modified, source, grant.regrantType ?? "",
+            ]
+            for index in 0..<width {
+                if index < grant.classifications.count {
+                    values += [priorityVocabulary, grant.classifications[index].code, grant.classifications[index].title]
+                } else {
+                    values += ["", "", ""]
+                }
+            }
+            CSVWriter.row(values: values, into: &out)
+            if out.count >= 1 << 16 {
+                emit(out)
+                out.removeAll(keepingCapacity: true)
+            }
         }
-        return writer.output
+        emit(out)
     }
 
     /// An amount as a JSON (and CSV) number, built from its pence: `2500`, `2500.5`, `2500.05`, `-0.5`.
@@ -177,8 +240,7 @@ public enum ThreeSixtyGiving {
         return .object(members)
     }
 
-    private static func packageDescription(_ r: SpendReturn) -> String {
-        let header = r.header
+    private static func packageDescription(_ header: SpendReturn.Header) -> String {
         var scope = "every fund and every community safety partnership"
         switch (header.fund, header.csp) {
         case (let fund?, let csp?): scope = "fund \(fund), community safety partnership \(csp)"

@@ -28,21 +28,40 @@ public enum ReturnCSV {
     /// The byte-order mark Excel needs to read UTF-8 (and show £) without asking.
     public static let byteOrderMark = "\u{FEFF}"
 
-    public static func render(_ r: SpendReturn, excel: Bool = false) throws(MoneyError) -> String {
+    public static func render(_ r: some SpendReturnContent, excel: Bool = false) throws(MoneyError) -> String {
         var out = excel ? byteOrderMark : ""
-        try write(
-            header: r.header, lines: r.lines, totals: try r.totals(), budgets: r.fundBudgets + r.partnershipBudgets,
-            payments: r.payments, claims: r.claims, contributions: r.contributions
-        ) { out += $0 }
+        try write(r) { out += $0 }
         return out
     }
 
-    /// Streams the return, a row at a time, to `emit`: memory stays flat however many award lines there are.
+    /// Streams the return, a row at a time, to `emit`, walking its award lines once and adding up the totals as
+    /// they go by: memory stays flat however many award lines there are.
+    public static func write(_ r: some SpendReturnContent, emit: (String) -> Void) throws(MoneyError) {
+        var totals = SpendReturn.Totals(funds: r.funds)
+        try write(
+            header: r.header, lines: r.lines, each: { line throws(MoneyError) in try totals.add(line) },
+            totals: { () throws(MoneyError) in try totals.result() }, budgets: r.fundBudgets + r.partnershipBudgets,
+            payments: r.payments, claims: r.claims, contributions: r.contributions, emit: emit)
+    }
+
+    /// Streams a return whose parts are given one by one, a row at a time, to `emit`; `totals` are written as given.
     public static func write(
         header: SpendReturn.Header, lines: some Sequence<SpendReturn.AwardLine>, totals: [SpendReturn.Total],
         budgets: [StatusReport.Line] = [], payments: [SpendReturn.PaymentLine] = [],
         claims: [SpendReturn.ClaimLine] = [], contributions: [SpendReturn.ContributionLine],
         emit: (String) -> Void
+    ) throws(MoneyError) {
+        try write(
+            header: header, lines: lines, each: { _ in }, totals: { totals },
+            budgets: budgets, payments: payments, claims: claims, contributions: contributions, emit: emit)
+    }
+
+    private static func write(
+        header: SpendReturn.Header, lines: some Sequence<SpendReturn.AwardLine>,
+        each: (SpendReturn.AwardLine) throws(MoneyError) -> Void,
+        totals: () throws(MoneyError) -> [SpendReturn.Total], budgets: [StatusReport.Line],
+        payments: some Sequence<SpendReturn.PaymentLine>, claims: some Sequence<SpendReturn.ClaimLine>,
+        contributions: [SpendReturn.ContributionLine], emit: (String) -> Void
     ) throws(MoneyError) {
         var first = CSVWriter()
         first.row(values: columns)
@@ -52,8 +71,11 @@ public enum ReturnCSV {
             ("funder_name", .text(header.funderName)), ("fingerprint", .text(header.fingerprint)),
             ("fund_id", .text(header.fund)), ("csp_id", .text(header.csp)),
         ]))
-        for line in lines { emit(try row("award", ReturnFields.award, line)) }
-        for total in totals { emit(try row("\(total.level.rawValue)-total", ReturnFields.total, total)) }
+        for line in lines {
+            try each(line)
+            emit(try row("award", ReturnFields.award, line))
+        }
+        for total in try totals() { emit(try row("\(total.level.rawValue)-total", ReturnFields.total, total)) }
         for budget in budgets { emit(try row(budget.csp == nil ? "fund-budget" : "csp-budget", ReturnFields.budget, budget)) }
         for payment in payments { emit(try row("payment", ReturnFields.payment, payment)) }
         for claim in claims { emit(try row("claim", ReturnFields.claim, claim)) }

@@ -17,96 +17,197 @@ public enum SpendReturns {
         return SpendReturn.Period(year: year, quarter: quarter, asOf: asOf)
     }
 
-    /// The return for a period (optionally one fund or one CSP), with the options that stamp it with the ledger's
-    /// last change.
+    /// The return for a period (optionally one fund or one CSP), every line in memory, with the ledger's last
+    /// change to stamp it with.
     public static func build(
         _ period: SpendReturn.Period, fund: String? = nil, csp: OrganisationID? = nil, in store: any LedgerStore
     ) throws(WorkflowError) -> (spendReturn: SpendReturn, lastModified: String) {
         let spendReturn = try reading { () throws(LedgerError) in
             try store.spendReturn(period: period, fund: fund, csp: csp)
         }
+        return (spendReturn, try lastModified(in: store))
+    }
+
+    /// The ledger's last change, for 360Giving's dates modified.
+    public static func lastModified(in store: any LedgerStore) throws(WorkflowError) -> String {
         let lastModified = try reading { () throws(LedgerError) in try store.lastModified() }
-        return (spendReturn, lastModified ?? "1970-01-01T00:00:00Z")
+        return lastModified ?? "1970-01-01T00:00:00Z"
     }
 
-    /// The return as text, for the formats that are text (CSV and the 360Giving files).
-    public static func text(_ r: SpendReturn, format: ReturnFormat, options: ReturnOptions) throws(WorkflowError)
-        -> String
-    {
-        do {
-            switch format {
-            case .csv:
-                return try ReturnCSV.render(r, excel: options.excel)
-            case .threeSixtyGivingJSON:
-                return try ThreeSixtyGiving.json(
-                    r, prefix: options.prefix, publisherName: r.header.funderName, dataSource: options.dataSource,
-                    lastModified: options.lastModified, licence: options.licence,
-                    publisherWebsite: options.publisherWebsite)
-            case .threeSixtyGivingCSV:
-                return (options.excel ? ReturnCSV.byteOrderMark : "") + (try ThreeSixtyGiving.csv(
-                    r, prefix: options.prefix, dataSource: options.dataSource, lastModified: options.lastModified))
-            case .xml:
-                throw WorkflowError.usage("an XML return needs -o FILE (it is validated before it is kept)")
-            case .xlsx:
-                throw WorkflowError.usage("an xlsx return needs -o FILE")
-            }
-        } catch let error as WorkflowError {
-            throw error
-        } catch let error as MoneyError {
-            throw .cannotTotal(error)
-        } catch {
-            throw .badData("cannot write the return: \(error)")
-        }
-    }
-
-    /// Writes the return to `path`, whole or not at all: a text format into a temporary file renamed over it; XML
-    /// validated against the shipped XSD before it is put in place; XLSX through the workbook writer.
-    public static func write(_ r: SpendReturn, format: ReturnFormat, to path: String, options: ReturnOptions)
-        throws(WorkflowError)
-    {
-        switch format {
-        case .xlsx:
-            do {
-                try ReturnWorkbook.write(r, to: path)
-            } catch {
-                if case .cannotSave = error { throw WorkflowError(.io, error.description) }
-                throw WorkflowError(.io, "cannot write \(path): \(error)")
-            }
-        case .xml:
-            try writeValidatedXML(r, to: path)
-        case .csv, .threeSixtyGivingJSON, .threeSixtyGivingCSV:
-            try OutputFiles.write(try text(r, format: format, options: options), to: path)
-        }
-    }
-
-    /// Writes an XML return into a new file, validates it against the shipped XSD and checks its consistency, and
-    /// only then puts it at `path`.
-    static func writeValidatedXML(_ r: SpendReturn, to path: String) throws(WorkflowError) {
+    /// Writes the return for a period and scope to `path`, whole or not at all, its lines streamed from the ledger
+    /// a row at a time: memory stays flat however large the ledger. XML is validated before it is put in place.
+    public static func write(
+        _ period: SpendReturn.Period, fund: String? = nil, csp: OrganisationID? = nil, in store: any LedgerStore,
+        format: ReturnFormat, to path: String, options: ReturnOptions
+    ) throws(WorkflowError) {
         let output: OutputFile
-        let result: ValidationResult
         do {
             output = try OutputFile(path: path)
         } catch {
             throw WorkflowError(error)
         }
         do {
-            try ReturnXMLWriter.write(r, into: output)
-            result = try ReturnValidator.validate(file: output.writingPath)
+            try streaming { () throws in
+                try store.withSpendReturn(period: period, fund: fund, csp: csp) { r in
+                    try write(r, format: format, into: output, options: options)
+                }
+            }
+            try committing(output)
         } catch {
             output.abandon()
+            throw error
+        }
+    }
+
+    /// Streams a text return (CSV or a 360Giving file) for a period and scope to `emit`, a run of bytes at a time,
+    /// its lines read from the ledger as they are written. Every check that can refuse the return runs before the
+    /// first byte; only a failure to read the ledger part way can stop it after.
+    public static func stream(
+        _ period: SpendReturn.Period, fund: String? = nil, csp: OrganisationID? = nil, in store: any LedgerStore,
+        format: ReturnFormat, options: ReturnOptions, emit: ([UInt8]) -> Void
+    ) throws(WorkflowError) {
+        try streaming { () throws in
+            try store.withSpendReturn(period: period, fund: fund, csp: csp) { r in
+                if format == .csv {
+                    // The totals follow the lines: a first walk adds them up, so an overflow stops the return
+                    // before anything is written.
+                    _ = try r.totals()
+                }
+                try streamText(r, format: format, options: options, emit: emit)
+            }
+        }
+    }
+
+    /// Runs `body`, turning what a streamed return throws into a `WorkflowError`.
+    private static func streaming(_ body: () throws -> Void) throws(WorkflowError) {
+        do {
+            try body()
+        } catch let error as WorkflowError {
+            throw error
+        } catch let error as LedgerError {
             throw WorkflowError(error)
+        } catch let error as MoneyError {
+            throw .cannotTotal(error)
+        } catch let error as XMLReturnError {
+            throw WorkflowError(error)
+        } catch let error as SpreadsheetError {
+            if case .cannotSave = error { throw WorkflowError(.io, error.description) }
+            throw WorkflowError(.io, "cannot write the return: \(error)")
+        } catch let error as OutputFileError {
+            throw WorkflowError(error)
+        } catch {
+            throw .badData("cannot write the return: \(error)")
         }
-        guard result.isValid else {
-            output.abandon()
-            let first = result.issues.first.map(\.description) ?? "unknown"
-            throw .badData(
-                "the XML return failed its own validation (\(result.issues.count) issue(s), first \(first)); nothing was "
-                    + "written")
-        }
+    }
+
+    private static func committing(_ output: OutputFile) throws(WorkflowError) {
         do {
             try output.commit()
         } catch {
             throw WorkflowError(error)
+        }
+    }
+
+    /// Writes `r` into `output`'s new file, not yet in place.
+    private static func write(
+        _ r: some SpendReturnContent, format: ReturnFormat, into output: OutputFile, options: ReturnOptions
+    ) throws {
+        switch format {
+        case .xlsx:
+            try ReturnWorkbook.write(r, into: output)
+        case .xml:
+            try writeValidatedXML(r, into: output)
+        case .csv, .threeSixtyGivingJSON, .threeSixtyGivingCSV:
+            let appender = try output.appender()
+            try streamText(r, format: format, options: options) { appender.write($0) }
+            try appender.finish()
+        }
+    }
+
+    /// Writes a text format to `emit`, a run of bytes at a time.
+    private static func streamText(
+        _ r: some SpendReturnContent, format: ReturnFormat, options: ReturnOptions, emit: ([UInt8]) -> Void
+    ) throws {
+        switch format {
+        case .csv:
+            if options.excel { emit(Array(ReturnCSV.byteOrderMark.utf8)) }
+            var buffer: [UInt8] = []
+            try ReturnCSV.write(r) { row in
+                buffer.append(contentsOf: row.utf8)
+                if buffer.count >= 1 << 16 {
+                    emit(buffer)
+                    buffer.removeAll(keepingCapacity: true)
+                }
+            }
+            emit(buffer)
+        case .threeSixtyGivingJSON:
+            try ThreeSixtyGiving.writeJSON(
+                r, prefix: options.prefix, publisherName: r.header.funderName, dataSource: options.dataSource,
+                lastModified: options.lastModified, licence: options.licence, publisherWebsite: options.publisherWebsite,
+                emit: emit)
+        case .threeSixtyGivingCSV:
+            // The byte-order mark only once the grants are known to be publishable.
+            var first = options.excel
+            try ThreeSixtyGiving.writeCSV(
+                r, prefix: options.prefix, dataSource: options.dataSource, lastModified: options.lastModified
+            ) { bytes in
+                if first {
+                    emit(Array(ReturnCSV.byteOrderMark.utf8))
+                    first = false
+                }
+                emit(bytes)
+            }
+        case .xml:
+            throw WorkflowError.usage("an XML return needs -o FILE (it is validated before it is kept)")
+        case .xlsx:
+            throw WorkflowError.usage("an xlsx return needs -o FILE")
+        }
+    }
+
+    /// The return as text, for the formats that are text (CSV and the 360Giving files).
+    public static func text(_ r: some SpendReturnContent, format: ReturnFormat, options: ReturnOptions)
+        throws(WorkflowError) -> String
+    {
+        var bytes: [UInt8] = []
+        try streaming { () throws in try streamText(r, format: format, options: options) { bytes.append(contentsOf: $0) } }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Writes the return to `path`, whole or not at all: a text format into a temporary file renamed over it; XML
+    /// validated against the shipped XSD before it is put in place; XLSX through the workbook writer.
+    public static func write(_ r: some SpendReturnContent, format: ReturnFormat, to path: String, options: ReturnOptions)
+        throws(WorkflowError)
+    {
+        let output: OutputFile
+        do {
+            output = try OutputFile(path: path)
+        } catch {
+            throw WorkflowError(error)
+        }
+        do {
+            try streaming { () throws in try write(r, format: format, into: output, options: options) }
+            try committing(output)
+        } catch {
+            output.abandon()
+            throw error
+        }
+    }
+
+    /// Writes an XML return into `output`'s new file and validates it against the shipped XSD and checks its
+    /// consistency; the caller puts it in place.
+    static func writeValidatedXML(_ r: some SpendReturnContent, into output: OutputFile) throws(WorkflowError) {
+        let result: ValidationResult
+        do {
+            try ReturnXMLWriter.write(r, into: output)
+            result = try ReturnValidator.validate(file: output.writingPath)
+        } catch {
+            throw WorkflowError(error)
+        }
+        guard result.isValid else {
+            let first = result.issues.first.map(\.description) ?? "unknown"
+            throw .badData(
+                "the XML return failed its own validation (\(result.issues.count) issue(s), first \(first)); nothing was "
+                    + "written")
         }
     }
 }

@@ -1,3 +1,4 @@
+import GrantsCore
 /// The schema's keys, uniques and keyrefs, checked as a return streams by, in memory that does not grow with its
 /// award lines: the award ids in a `CompactStringSet`, and otherwise only one entry per fund, CSP total and
 /// contribution. libxml2 keeps every key and keyref value of the document until its end (about 800 MiB for a
