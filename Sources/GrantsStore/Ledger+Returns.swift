@@ -47,11 +47,39 @@ extension Ledger {
     ) throws -> StreamedReturn {
         let days = period.days
         let asOf = days.upperBound
-        // The budgets and contributions are the status for the same year, scope and day.
-        let budgets = try status(db, StatusReport.Scope(year: period.year, fund: fund, csp: csp, asOf: asOf))
-        var contributions: [SpendReturn.ContributionLine] = []
-        if fund == nil && csp == nil {
-            contributions = budgets.contributions.map { line in
+        let funder = try Row.fetchOne(db, sql: """
+            SELECT o.id, o.name FROM funds f JOIN organisations o ON o.id = f.funder_id
+            WHERE f.year_start = ? AND (? IS NULL OR f.id = ?) ORDER BY f.id LIMIT 1
+            """, arguments: [period.year.startYear, fund, fund])
+        let funderID: String = funder?["id"] ?? ""
+        let funderName: String = funder?["name"] ?? ""
+        // The fingerprint reads the whole history: only for the formats that print it.
+        let header = Deferred {
+            let fingerprint: String
+            do {
+                fingerprint = try Self.fingerprint(db)
+            } catch {
+                failure.record(LedgerError(.database, "cannot read the ledger: \(Ledger.explain(error))"))
+                fingerprint = ""
+            }
+            return SpendReturn.Header(
+                funderID: funderID, funderName: funderName, period: period, fund: fund, csp: csp?.rawValue,
+                asOf: asOf, fingerprint: fingerprint)
+        }
+        // The budgets and contributions are the status for the same year, scope and day: only for the formats that
+        // carry them.
+        let budgets = Deferred { () -> StreamedReturn.Budgets in
+            let status: StatusReport
+            do {
+                status = try Self.status(db, StatusReport.Scope(year: period.year, fund: fund, csp: csp, asOf: asOf))
+            } catch let error as LedgerError {
+                failure.record(error)
+                return StreamedReturn.Budgets(funds: [], partnerships: [], contributions: [])
+            } catch {
+                failure.record(LedgerError(.database, "cannot read the ledger: \(Ledger.explain(error))"))
+                return StreamedReturn.Budgets(funds: [], partnerships: [], contributions: [])
+            }
+            let contributions = fund != nil || csp != nil ? [] : status.contributions.map { line in
                 SpendReturn.ContributionLine(
                     contributionID: line.scheduleID, contributorID: line.contributor.rawValue,
                     contributorName: line.contributorName, service: line.service, year: line.year,
@@ -59,14 +87,8 @@ extension Ledger {
                     scheduled: line.amount, withdrawnOn: line.withdrawn?.effective,
                     withdrawalReason: line.withdrawn?.reason)
             }
+            return StreamedReturn.Budgets(funds: status.funds, partnerships: status.csps, contributions: contributions)
         }
-        let funder = try Row.fetchOne(db, sql: """
-            SELECT o.id, o.name FROM funds f JOIN organisations o ON o.id = f.funder_id
-            WHERE f.year_start = ? AND (? IS NULL OR f.id = ?) ORDER BY f.id LIMIT 1
-            """, arguments: [period.year.startYear, fund, fund])
-        let header = SpendReturn.Header(
-            funderID: funder?["id"] ?? "", funderName: funder?["name"] ?? "", period: period, fund: fund,
-            csp: csp?.rawValue, asOf: days.upperBound, fingerprint: try fingerprint(db))
         // With a CSP in scope, only the funds it has allocations in; otherwise every fund of the year in scope.
         let funds = try Row.fetchAll(db, sql: """
             SELECT f.id, f.name FROM funds f
@@ -84,9 +106,9 @@ extension Ledger {
             "from": days.lowerBound.description, "asOf": asOf.description,
         ]
         return StreamedReturn(
-            header: header, lines: rows(db, Self.awardLineSQL, scope, failure, Self.awardLine),
-            contributions: contributions, funds: funds, fundBudgets: budgets.funds,
-            partnershipBudgets: budgets.csps, payments: rows(db, Self.paymentLineSQL, scope, failure, Self.paymentLine),
+            funder: (funderID, funderName), period: period, header: header,
+            lines: rows(db, Self.awardLineSQL, scope, failure, Self.awardLine), funds: funds, budgets: budgets,
+            payments: rows(db, Self.paymentLineSQL, scope, failure, Self.paymentLine),
             claims: rows(db, Self.claimLineSQL, scope, failure, Self.claimLine))
     }
 
@@ -99,7 +121,7 @@ extension Ledger {
         ReturnRows {
             var cursor: RowCursor?
             do {
-                cursor = try Row.fetchCursor(db, sql: AsOf.prelude + sql, arguments: arguments)
+                cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
             } catch {
                 failure.record(LedgerError(.database, "cannot read the ledger: \(Ledger.explain(error))"))
             }
@@ -122,15 +144,28 @@ extension Ledger {
         }
     }
 
+    /// One row per award of the year's funds in scope, as of `:asOf`. It reads the tables themselves, each entry
+    /// counted when dated on or before the day (as `AsOf.prelude`'s views count them), starting from the year's
+    /// funds and reaching every other table through an index on the award: its cost grows with the return, not with
+    /// the ledger. (`CROSS JOIN` keeps SQLite from walking every award of every year instead.)
     private static let awardLineSQL = """
         SELECT a.id, a.decision, a.title, a.recipient_id, o.name AS recipient_name, o.charity_number,
           o.company_number, al.csp_id, c.name AS csp_name, c.location_code AS csp_location, a.fund_id,
           f.name AS fund_name, f.scheme, a.priorities, a.award_date, a.planned_start, a.planned_end, a.amount,
           COALESCE(cl.released, wd.released, 0) AS released,
-          (SELECT COALESCE(SUM(amount), 0) FROM payments_d p WHERE p.award_id = a.id AND p.date >= :from) AS paid_in_period,
-          (SELECT COALESCE(SUM(amount), 0) FROM payments_d p WHERE p.award_id = a.id) AS paid_to_date,
-          (SELECT COALESCE(SUM(amount), 0) FROM underspend_d r WHERE r.award_id = a.id) AS returned,
-          s.state, o.kind AS recipient_kind, o.location_code AS recipient_location,
+          (SELECT COALESCE(SUM(amount), 0) FROM payments p
+             WHERE p.award_id = a.id AND p.date >= :from AND p.date <= :asOf) AS paid_in_period,
+          (SELECT COALESCE(SUM(amount), 0) FROM payments p WHERE p.award_id = a.id AND p.date <= :asOf) AS paid_to_date,
+          (SELECT COALESCE(SUM(amount), 0) FROM underspend_returns r
+             WHERE r.award_id = a.id AND r.date <= :asOf) AS returned,
+          CASE
+            WHEN cl.award_id IS NOT NULL THEN 'closed'
+            WHEN wd.award_id IS NOT NULL THEN 'withdrawn'
+            WHEN EXISTS (SELECT 1 FROM claims k WHERE k.award_id = a.id AND k.date <= :asOf)
+              OR EXISTS (SELECT 1 FROM payments p WHERE p.award_id = a.id AND p.date <= :asOf) THEN 'claiming'
+            ELSE 'awarded'
+          END AS state,
+          o.kind AS recipient_kind, o.location_code AS recipient_location,
           (SELECT name FROM organisations la WHERE la.kind = 'local-authority'
              AND la.location_code = o.location_code ORDER BY la.id LIMIT 1) AS recipient_location_name,
           (SELECT name FROM organisations la WHERE la.kind = 'local-authority'
@@ -138,14 +173,13 @@ extension Ledger {
           (SELECT requested FROM bids b WHERE b.id = a.bid_id) AS applied_for,
           COALESCE(op.sensitive, 0) AS recipient_sensitive, op.published_as AS recipient_published_as,
           ar.purpose, ar.reasons, ar.conditions
-        FROM awards_d a
-        JOIN award_states_d s ON s.award_id = a.id
-        JOIN funds f ON f.id = a.fund_id
+        FROM funds f
+        CROSS JOIN awards a ON a.fund_id = f.id AND a.award_date <= :asOf
         JOIN organisations o ON o.id = a.recipient_id
         LEFT JOIN allocations al ON al.id = a.allocation_id
         LEFT JOIN organisations c ON c.id = al.csp_id
-        LEFT JOIN closures_d cl ON cl.award_id = a.id
-        LEFT JOIN withdrawals_d wd ON wd.award_id = a.id
+        LEFT JOIN award_closures cl ON cl.award_id = a.id AND cl.date <= :asOf
+        LEFT JOIN award_withdrawals wd ON wd.award_id = a.id AND wd.date <= :asOf
         LEFT JOIN organisation_publication op ON op.organisation_id = o.id
         LEFT JOIN award_register ar ON ar.award_id = a.id
         WHERE f.year_start = :year AND (:fund IS NULL OR f.id = :fund) AND (:csp IS NULL OR al.csp_id = :csp)
@@ -156,18 +190,18 @@ extension Ledger {
     /// those dated within the period on the awards in the return's year, fund and CSP.
     private static func inScope(_ entry: String) -> String {
         """
-        JOIN awards_d a ON a.id = \(entry).award_id
+        JOIN awards a ON a.id = \(entry).award_id AND a.award_date <= :asOf
         JOIN funds f ON f.id = a.fund_id
         LEFT JOIN allocations al ON al.id = a.allocation_id
-        WHERE \(entry).date >= :from AND f.year_start = :year AND (:fund IS NULL OR f.id = :fund)
-          AND (:csp IS NULL OR al.csp_id = :csp)
+        WHERE \(entry).date >= :from AND \(entry).date <= :asOf AND f.year_start = :year
+          AND (:fund IS NULL OR f.id = :fund) AND (:csp IS NULL OR al.csp_id = :csp)
         """
     }
 
     /// The payments made within the period on the awards in scope.
     private static let paymentLineSQL = """
         SELECT p.id, p.award_id, p.claim_id, p.date, p.amount, p.reference
-        FROM payments_d p
+        FROM payments p
         \(inScope("p"))
         ORDER BY p.date, p.id
         """
@@ -182,8 +216,8 @@ extension Ledger {
     /// The claims made within the period on the awards in scope, with the payment that settled each by the day.
     private static let claimLineSQL = """
         SELECT k.id, k.award_id, k.period_start, k.period_end, k.date, k.amount,
-          (SELECT p.id FROM payments_d p WHERE p.claim_id = k.id) AS paid_by
-        FROM claims_d k
+          (SELECT p.id FROM payments p WHERE p.claim_id = k.id AND p.date <= :asOf) AS paid_by
+        FROM claims k
         \(inScope("k"))
         ORDER BY k.date, k.id
         """

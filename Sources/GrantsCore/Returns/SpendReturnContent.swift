@@ -10,6 +10,11 @@ public protocol SpendReturnContent {
 
     /// Who the return is from, its period and scope, and the ledger it came from.
     var header: SpendReturn.Header { get }
+    /// The funder's org-id and name, as the header gives them: for a writer that needs no more of the header, so
+    /// that a streamed return does not read the whole history for its fingerprint.
+    var funder: (id: String, name: String) { get }
+    /// The period, as the header gives it.
+    var period: SpendReturn.Period { get }
     /// By fund, then CSP, then award id.
     var lines: Lines { get }
     /// One line per contribution schedule and year; only in a return for every fund and partnership.
@@ -26,7 +31,10 @@ public protocol SpendReturnContent {
     var claims: Claims { get }
 }
 
-extension SpendReturn: SpendReturnContent {}
+extension SpendReturn: SpendReturnContent {
+    public var funder: (id: String, name: String) { (header.funderID, header.funderName) }
+    public var period: Period { header.period }
+}
 
 extension SpendReturnContent {
     /// Totals per CSP (of lines that draw on a CSP allocation), then per fund, by key: one walk of the lines.
@@ -144,31 +152,76 @@ public struct ReturnRows<Element>: Sequence {
     public func makeIterator() -> AnyIterator<Element> { walk() }
 }
 
-/// A spend return whose award, payment and claim lines come from the ledger as they are read. It is only valid
-/// inside the closure the ledger hands it to (`LedgerStore.withSpendReturn`).
+/// A value made the first time it is asked for, then kept.
+public final class Deferred<Value> {
+    private enum State {
+        case pending(() -> Value)
+        case made(Value)
+    }
+
+    private var state: State
+
+    /// A value `make` makes when first asked for.
+    public init(_ make: @escaping () -> Value) {
+        state = .pending(make)
+    }
+
+    public var value: Value {
+        switch state {
+        case .made(let value):
+            return value
+        case .pending(let make):
+            let value = make()
+            state = .made(value)
+            return value
+        }
+    }
+}
+
+/// A spend return whose award, payment and claim lines come from the ledger as they are read, and whose other parts
+/// (the header's fingerprint, which reads the whole history, and the budgets and contributions, which are a status of
+/// the year) are read the first time a writer asks for them. It is only valid inside the closure the ledger hands it
+/// to (`LedgerStore.withSpendReturn`).
 public struct StreamedReturn: SpendReturnContent {
-    public let header: SpendReturn.Header
+    /// The funds', partnerships' and contributions' lines of the status the return shares its figures with.
+    public struct Budgets {
+        public let funds: [StatusReport.Line]
+        public let partnerships: [StatusReport.Line]
+        public let contributions: [SpendReturn.ContributionLine]
+
+        public init(funds: [StatusReport.Line], partnerships: [StatusReport.Line], contributions: [SpendReturn.ContributionLine]) {
+            self.funds = funds
+            self.partnerships = partnerships
+            self.contributions = contributions
+        }
+    }
+
+    public let funder: (id: String, name: String)
+    public let period: SpendReturn.Period
     public let lines: ReturnRows<SpendReturn.AwardLine>
-    public let contributions: [SpendReturn.ContributionLine]
     public let funds: [SpendReturn.FundRef]
-    public let fundBudgets: [StatusReport.Line]
-    public let partnershipBudgets: [StatusReport.Line]
     public let payments: ReturnRows<SpendReturn.PaymentLine>
     public let claims: ReturnRows<SpendReturn.ClaimLine>
+    private let deferredHeader: Deferred<SpendReturn.Header>
+    private let deferredBudgets: Deferred<Budgets>
 
-    /// Creates a streamed return.
+    public var header: SpendReturn.Header { deferredHeader.value }
+    public var contributions: [SpendReturn.ContributionLine] { deferredBudgets.value.contributions }
+    public var fundBudgets: [StatusReport.Line] { deferredBudgets.value.funds }
+    public var partnershipBudgets: [StatusReport.Line] { deferredBudgets.value.partnerships }
+
+    /// Creates a streamed return; `header` and `budgets` are made when first asked for.
     public init(
-        header: SpendReturn.Header, lines: ReturnRows<SpendReturn.AwardLine>,
-        contributions: [SpendReturn.ContributionLine], funds: [SpendReturn.FundRef],
-        fundBudgets: [StatusReport.Line], partnershipBudgets: [StatusReport.Line],
+        funder: (id: String, name: String), period: SpendReturn.Period, header: Deferred<SpendReturn.Header>,
+        lines: ReturnRows<SpendReturn.AwardLine>, funds: [SpendReturn.FundRef], budgets: Deferred<Budgets>,
         payments: ReturnRows<SpendReturn.PaymentLine>, claims: ReturnRows<SpendReturn.ClaimLine>
     ) {
-        self.header = header
+        self.funder = funder
+        self.period = period
+        self.deferredHeader = header
         self.lines = lines
-        self.contributions = contributions
         self.funds = funds
-        self.fundBudgets = fundBudgets
-        self.partnershipBudgets = partnershipBudgets
+        self.deferredBudgets = budgets
         self.payments = payments
         self.claims = claims
     }

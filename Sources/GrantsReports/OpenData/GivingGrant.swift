@@ -78,10 +78,10 @@ struct GivingGrant {
         _ r: some SpendReturnContent, prefix: String, _ body: (GivingGrant) throws(ThreeSixtyGivingError) -> Void
     ) throws(ThreeSixtyGivingError) {
         let prefix = try publisherPrefix(prefix)
-        let funderID = r.header.funderID.trimmingSpaces
-        let funderName = r.header.funderName.trimmingSpaces
+        let funderID = r.funder.id.trimmingSpaces
+        let funderName = r.funder.name.trimmingSpaces
         guard !funderID.isEmpty, !funderName.isEmpty else { throw .noFundingOrganisation }
-        let days = r.header.period.days
+        let days = r.period.days
         for line in r.lines where isPublished(line, in: days) {
             try body(try GivingGrant(line, prefix: prefix, funderID: funderID, funderName: funderName))
         }
