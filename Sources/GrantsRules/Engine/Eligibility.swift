@@ -97,13 +97,21 @@ public struct Eligibility: Hashable, Sendable {
     }
 
     /// The ids of the rules that failed (blocking first, then warnings).
+    /// (Each is read by position: a `filter` would copy every result, all its text, to read two fields.)
     public var failedRules: [String] {
-        results.filter { $0.status == .fail && $0.severity == .blocking }.map(\.ruleID)
-            + results.filter { $0.status == .fail && $0.severity == .warning }.map(\.ruleID)
+        ruleIDs(.fail, .blocking) + ruleIDs(.fail, .warning)
     }
 
     /// The ids of blocking rules that could not be decided.
     public var unknownRules: [String] {
-        results.filter { $0.status == .unknown && $0.severity == .blocking }.map(\.ruleID)
+        ruleIDs(.unknown, .blocking)
+    }
+
+    private func ruleIDs(_ status: RuleStatus, _ severity: Severity) -> [String] {
+        var ids: [String] = []
+        for index in results.indices where results[index].status == status && results[index].severity == severity {
+            ids.append(results[index].ruleID)
+        }
+        return ids
     }
 }
