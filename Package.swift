@@ -98,7 +98,7 @@ let package = Package(
             name: "GrantsWorkflowsTests",
             dependencies: [
                 "GrantsWorkflows", "GrantsCore", "GrantsRules", "GrantsImport", "GrantsStore", "GrantsReports",
-                "GrantsTestSupport",
+                "GrantsTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(name: "GrantsFilesTests", dependencies: ["GrantsFiles", "GrantsTestSupport"]),
