@@ -115,8 +115,10 @@ public final class OutputFile {
             buffer.reserveCapacity(1 << 16)
         }
 
+        private var closed = false
+
         deinit {
-            close(descriptor)
+            if !closed { close(descriptor) }
         }
 
         /// Adds `bytes` to what is written.
@@ -129,6 +131,12 @@ public final class OutputFile {
         /// Writes what is buffered, and throws the first failure of any write.
         public func finish() throws(OutputFileError) {
             flush()
+            if !closed {
+                closed = true
+                if close(descriptor) != 0, failure == nil {
+                    failure = OutputFileError(path: path, "could not write (\(OutputFile.systemError()))")
+                }
+            }
             if let failure { throw failure }
         }
 

@@ -40,8 +40,10 @@ public enum ReturnWorkbook {
     /// The Contributions sheet's column titles, in order.
     public static let contributionColumns = ReturnFields.contribution.map(\.title)
 
-    /// Writes `r` to `path`, replacing any file there only once the new workbook is complete.
-    public static func write(_ r: some SpendReturnContent, to path: String) throws(SpreadsheetError) {
+    /// Writes `r` to `path`, replacing any file there only once the new workbook is complete. Only for a return held
+    /// in memory: a streamed one is written `into` an `OutputFile` that its caller commits once the ledger's read has
+    /// ended well.
+    public static func write(_ r: SpendReturn, to path: String) throws(SpreadsheetError) {
         let output: OutputFile
         do {
             output = try OutputFile(path: path)

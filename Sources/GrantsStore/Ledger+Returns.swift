@@ -35,6 +35,8 @@ extension Ledger {
             } catch {
                 outcome = .failure(error)
             }
+            // Anything of the return kept past this point reads nothing more: its read is over.
+            failure.close()
             if let error = failure.error { throw error }
             return outcome
         }
@@ -55,12 +57,15 @@ extension Ledger {
         let funderName: String = funder?["name"] ?? ""
         // The fingerprint reads the whole history: only for the formats that print it.
         let header = Deferred {
-            let fingerprint: String
-            do {
-                fingerprint = try Self.fingerprint(db)
-            } catch {
-                failure.record(LedgerError(.database, "cannot read the ledger: \(Ledger.explain(error))"))
-                fingerprint = ""
+            var fingerprint = ""
+            if failure.isClosed {
+                failure.record(LedgerError(.database, "a return's header was read after its read of the ledger ended"))
+            } else {
+                do {
+                    fingerprint = try Self.fingerprint(db)
+                } catch {
+                    failure.record(LedgerError(.database, "cannot read the ledger: \(Ledger.explain(error))"))
+                }
             }
             return SpendReturn.Header(
                 funderID: funderID, funderName: funderName, period: period, fund: fund, csp: csp?.rawValue,
@@ -69,6 +74,10 @@ extension Ledger {
         // The budgets and contributions are the status for the same year, scope and day: only for the formats that
         // carry them.
         let budgets = Deferred { () -> StreamedReturn.Budgets in
+            guard !failure.isClosed else {
+                failure.record(LedgerError(.database, "a return's budgets were read after its read of the ledger ended"))
+                return StreamedReturn.Budgets(funds: [], partnerships: [], contributions: [])
+            }
             let status: StatusReport
             do {
                 status = try Self.status(db, StatusReport.Scope(year: period.year, fund: fund, csp: csp, asOf: asOf))
@@ -120,6 +129,10 @@ extension Ledger {
     ) -> ReturnRows<Line> {
         ReturnRows {
             var cursor: RowCursor?
+            guard !failure.isClosed else {
+                failure.record(LedgerError(.database, "a return's lines were read after its read of the ledger ended"))
+                return AnyIterator { nil }
+            }
             do {
                 cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
             } catch {

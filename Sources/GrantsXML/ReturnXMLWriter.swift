@@ -17,14 +17,16 @@ public enum ReturnXMLWriter {
     ///
     /// A regular file is written beside the destination and moved into place only once complete, so a failed
     /// write never leaves half a return behind; anything else (a pipe, `/dev/stdout`) is written directly.
-    public static func write(_ r: some SpendReturnContent, to path: String) throws(XMLReturnError) {
+    /// Only for a return held in memory: a streamed one is written `into` an `OutputFile` that its caller commits
+    /// once the ledger's read has ended well.
+    public static func write(_ r: SpendReturn, to path: String) throws(XMLReturnError) {
         let output = try outputFile(path)
         try write(r, into: output)
         try commit(output)
     }
 
     /// The return as the bytes `write(_:to:)` would put in a file.
-    public static func data(_ r: some SpendReturnContent) throws(XMLReturnError) -> [UInt8] {
+    public static func data(_ r: SpendReturn) throws(XMLReturnError) -> [UInt8] {
         LibXML.initialise()
         guard let buffer = xmlBufferCreate() else {
             throw XMLReturnError(.writeFailed, "libxml2 could not create a buffer (out of memory)")

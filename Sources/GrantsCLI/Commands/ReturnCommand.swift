@@ -38,6 +38,9 @@ struct ReturnCommand: ParsableCommand {
     func validate() throws {
         if quarter != nil && asOf != nil { throw ValidationError("give --quarter or --as-of, not both") }
         if format == .xlsx && output == nil { throw ValidationError("an xlsx return needs -o FILE") }
+        if format == .xml && output == nil {
+            throw ValidationError("an XML return needs -o FILE (it is validated before it is kept)")
+        }
     }
 
     func run() throws {
@@ -60,17 +63,13 @@ struct ReturnCommand: ParsableCommand {
                 try SpendReturns.write(period, fund: fund, csp: cspID, in: store, format: format, to: output, options: options)
                 return
             }
-            // Standard output gets the rows as they are made; the first failure to write it stops the return.
-            var failure: WorkflowError?
-            try SpendReturns.stream(period, fund: fund, csp: cspID, in: store, format: format, options: options) { bytes in
-                guard failure == nil else { return }
-                do throws(WorkflowError) {
-                    try StandardOutput().write(bytes)
-                } catch {
-                    failure = error
-                }
-            }
-            if let failure { throw failure }
+            // Standard output gets the return only once it is whole: it is streamed into a temporary file first, then
+            // copied out, so a return refused part way prints nothing.
+            let temporary = (NSTemporaryDirectory() as NSString).appendingPathComponent(
+                "grants-return-\(UUID().uuidString).\(format.rawValue)")
+            defer { unlink(temporary) }
+            try SpendReturns.write(period, fund: fund, csp: cspID, in: store, format: format, to: temporary, options: options)
+            try StandardOutput().copy(file: temporary)
         }
     }
 }

@@ -129,11 +129,17 @@ extension SpendReturn {
 /// checks before it lets the return's writer finish.
 public struct ReturnRows<Element>: Sequence {
     /// What stopped a walk early, shared by every walk of every row source of one return.
-    public final class Failure: @unchecked Sendable {
+    public final class Failure {
         public private(set) var error: LedgerError?
+        /// Whether the read the rows belong to has ended: a walk begun after it yields nothing.
+        public private(set) var isClosed = false
         public init() {}
         public func record(_ error: LedgerError) {
             if self.error == nil { self.error = error }
+        }
+        /// Marks the read ended; called by the ledger once the closure it handed the return to returns.
+        public func close() {
+            isClosed = true
         }
     }
 

@@ -59,25 +59,6 @@ public enum SpendReturns {
         }
     }
 
-    /// Streams a text return (CSV or a 360Giving file) for a period and scope to `emit`, a run of bytes at a time,
-    /// its lines read from the ledger as they are written. Every check that can refuse the return runs before the
-    /// first byte; only a failure to read the ledger part way can stop it after.
-    public static func stream(
-        _ period: SpendReturn.Period, fund: String? = nil, csp: OrganisationID? = nil, in store: any LedgerStore,
-        format: ReturnFormat, options: ReturnOptions, emit: ([UInt8]) -> Void
-    ) throws(WorkflowError) {
-        try streaming { () throws in
-            try store.withSpendReturn(period: period, fund: fund, csp: csp) { r in
-                if format == .csv {
-                    // The totals follow the lines: a first walk adds them up, so an overflow stops the return
-                    // before anything is written.
-                    _ = try r.totals()
-                }
-                try streamText(r, format: format, options: options, emit: emit)
-            }
-        }
-    }
-
     /// Runs `body`, turning what a streamed return throws into a `WorkflowError`.
     private static func streaming(_ body: () throws -> Void) throws(WorkflowError) {
         do {
@@ -165,7 +146,7 @@ public enum SpendReturns {
     }
 
     /// The return as text, for the formats that are text (CSV and the 360Giving files).
-    public static func text(_ r: some SpendReturnContent, format: ReturnFormat, options: ReturnOptions)
+    public static func text(_ r: SpendReturn, format: ReturnFormat, options: ReturnOptions)
         throws(WorkflowError) -> String
     {
         var bytes: [UInt8] = []
@@ -175,7 +156,7 @@ public enum SpendReturns {
 
     /// Writes the return to `path`, whole or not at all: a text format into a temporary file renamed over it; XML
     /// validated against the shipped XSD before it is put in place; XLSX through the workbook writer.
-    public static func write(_ r: some SpendReturnContent, format: ReturnFormat, to path: String, options: ReturnOptions)
+    public static func write(_ r: SpendReturn, format: ReturnFormat, to path: String, options: ReturnOptions)
         throws(WorkflowError)
     {
         let output: OutputFile

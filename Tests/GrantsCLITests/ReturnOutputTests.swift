@@ -1,0 +1,33 @@
+import Foundation
+import GRDB
+import GrantsTestSupport
+import Testing
+
+/// `grants return` without `-o` prints the return only once it is whole.
+@Suite struct ReturnOutputTests {
+    /// A ledger whose row cannot be read part way through the return prints nothing on standard output, in every
+    /// text format, and says why on standard error.
+    @Test func aReturnRefusedPartWayPrintsNothing() async throws {
+        let folder = try SampleLedger.copy()
+        try await DatabaseQueue(path: folder.file("grants.sqlite")).writeWithoutTransaction { db in
+            let triggers = try String.fetchAll(
+                db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'organisations'")
+            for trigger in triggers { try db.execute(sql: "DROP TRIGGER \"\(trigger)\"") }
+            try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
+            try db.execute(sql: """
+                UPDATE organisations SET kind = 'martian'
+                WHERE id = (SELECT recipient_id FROM awards WHERE id = 'AWD-CAF-2017-18-05')
+                """)
+        }
+        for format in ["csv", "360giving-json", "360giving-csv"] {
+            let result = try await GrantsBinary.run(["return", "--year", "2017/18", "--format", format], in: folder.path)
+            #expect(result.status != 0, "\(format)")
+            #expect(result.stdout.isEmpty, "\(format): \(result.stdout.prefix(200))")
+            #expect(result.stderr.contains("holds 'martian'"), "\(format): \(result.stderr)")
+        }
+        // The same ledger's return of a year without the damaged row still prints.
+        let fine = try await GrantsBinary.run(["return", "--year", "2018/19", "--format", "csv"], in: folder.path)
+        #expect(fine.status == 0, "\(fine.stderr)")
+        #expect(fine.stdout.hasPrefix("record,period,"))
+    }
+}
