@@ -14,6 +14,10 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // The domain model: money, days, financial years, organisations, funds, awards. Foundation only, no I/O.
@@ -49,13 +53,30 @@ let package = Package(
                 "GrantsXML", "GrantsSpreadsheet",
             ]
         ),
+        // `grants serve`: the web application on Hummingbird, pages rendered on the server from Mustache templates
+        // (package resources), and the JSON API. It parses requests, calls one workflow, and renders; no business
+        // logic of its own.
+        .target(
+            name: "GrantsWeb",
+            dependencies: [
+                "GrantsCore", "GrantsImport", "GrantsReports", "GrantsRules", "GrantsRulebooks", "GrantsWorkflows",
+                "GrantsFiles",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            resources: [.copy("Templates"), .copy("Static")]
+        ),
         // The commands: parse arguments, call one workflow, render.
         .target(
             name: "GrantsCLI",
             dependencies: [
                 "GrantsCore", "GrantsStore", "GrantsImport", "GrantsReports", "GrantsRules", "GrantsRulebooks",
-                "GrantsXML", "GrantsWorkflows",
+                "GrantsXML", "GrantsWorkflows", "GrantsWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(name: "grants", dependencies: ["GrantsCLI"]),
@@ -102,6 +123,15 @@ let package = Package(
             ]
         ),
         .testTarget(name: "GrantsFilesTests", dependencies: ["GrantsFiles", "GrantsTestSupport"]),
+        .testTarget(
+            name: "GrantsWebTests",
+            dependencies: [
+                "GrantsWeb", "GrantsCore", "GrantsStore", "GrantsImport", "GrantsRules", "GrantsReports",
+                "GrantsWorkflows", "GrantsTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
         .testTarget(
             name: "GrantsCLIParsingTests",
             dependencies: ["GrantsCLI", "GrantsWorkflows", .product(name: "ArgumentParser", package: "swift-argument-parser")]

@@ -1,7 +1,8 @@
 import ArgumentParser
 
 /// `grants`: the grant and funding allocation ledger of an Office of the Police and Crime Commissioner.
-public struct GrantsCommand: ParsableCommand {
+@available(macOS 10.15, macCatalyst 13, iOS 13, tvOS 13, watchOS 6, *)
+public struct GrantsCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "grants",
         abstract: "Split the Community Safety Partnership pot, run each award to its close, and report the spend.",
@@ -14,9 +15,27 @@ public struct GrantsCommand: ParsableCommand {
             AllocateCommand.self, ReallocateCommand.self, AwardCommand.self, ClaimCommand.self, PayCommand.self, CloseCommand.self,
             WithdrawCommand.self, YearEndCommand.self, ContributionCommand.self, ReconcileCommand.self, ReturnCommand.self,
             ValidateReturnCommand.self, RegisterCommand.self, VoluntarySectorGrantsCommand.self,
-            RulebookCommand.self, DemoCommand.self,
+            RulebookCommand.self, DemoCommand.self, ServeCommand.self,
         ]
     )
 
     public init() {}
+}
+
+@available(macOS 10.15, macCatalyst 13, iOS 13, tvOS 13, watchOS 6, *)
+extension GrantsCommand {
+    /// Parses the program's arguments and runs the command, awaiting it when it is asynchronous (`serve`). What
+    /// `AsyncParsableCommand.main()` does; called by name because top-level code picks the synchronous overload.
+    public static func runFromCommandLine() async {
+        do {
+            var command = try await asyncParseAsRoot(nil)
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

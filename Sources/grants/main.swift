@@ -1,3 +1,3 @@
 import GrantsCLI
 
-GrantsCommand.main()
+await GrantsCommand.runFromCommandLine()

@@ -160,7 +160,7 @@ public enum EligibilityRenderer {
         ])
     }
 
-    static func value(_ value: ParameterValue) -> JSONValue {
+    public static func value(_ value: ParameterValue) -> JSONValue {
         switch value {
         case .money(let money): .string(money.plain)
         case .count(let count): .int(Int64(count))

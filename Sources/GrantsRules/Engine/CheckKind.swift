@@ -31,6 +31,25 @@ public enum CheckKind: String, CaseIterable, Hashable, Sendable {
     /// Whether the request fits in what is left of the partnership's allocation for the year (reads the ledger).
     case withinAllocation = "within-allocation"
 
+    /// What the check asks, in a sentence for an applicant (the scheme pages list each rule with it).
+    public var summary: String {
+        switch self {
+        case .applicantType: "Whether the applicant's type is one the scheme funds, and constituted where it must be"
+        case .amountAtMost: "Whether an amount (the request, the total project cost or the unrestricted reserves) is within its limit"
+        case .priorities: "Whether the project addresses enough of the police and crime plan priorities"
+        case .locations: "Whether every place the project works in is inside the force area"
+        case .withinYear: "Whether the project's planned dates fall within the financial year"
+        case .notRetrospective: "Whether the project starts no earlier than the bid was submitted"
+        case .budgetBalances: "Whether the budget lines add up to the amount requested, to the penny"
+        case .eligibleCosts: "Whether every budget line is a cost the scheme pays for, with no reclaimable VAT"
+        case .documents: "Whether the applicant has provided the documents required, some only for work with certain people"
+        case .applicationsPerYear: "Whether the applicant has applied no more often in the year than the scheme allows"
+        case .notFundedElsewhere: "Whether the applicant is not already funded that year by another of the commissioner's schemes"
+        case .cspMember: "Whether the applicant is the partnership its bid names, or one of its responsible authorities"
+        case .withinAllocation: "Whether the request fits in what is left of the partnership's allocation for the year"
+        }
+    }
+
     /// The check's implementation.
     var definition: any CheckDefinition.Type {
         switch self {

@@ -14,6 +14,27 @@ public struct RulebookLibrary: Sendable {
         override = try path.map { path throws(WorkflowError) in try Self.load(path) }
     }
 
+    /// Every shipped rulebook, read and linted now: for a server, which checks many bids and lists the schemes, and
+    /// must not read a file per request.
+    public static func shipped() throws(WorkflowError) -> RulebookLibrary {
+        var library = try RulebookLibrary()
+        for path in ShippedRulebooks.all() {
+            let book = try load(path)
+            library.cache["\(book.scheme.rawValue) \(book.year.label)"] = book
+        }
+        return library
+    }
+
+    /// The rulebooks read so far (every shipped one, for a library from `shipped()`), by scheme and then year.
+    public var rulebooks: [Rulebook] {
+        cache.values.sorted { ($0.scheme.rawValue, $0.year.startYear) < ($1.scheme.rawValue, $1.year.startYear) }
+    }
+
+    /// The rulebook read for a scheme and year, if any.
+    public func rulebook(scheme: Scheme, year: FinancialYear) -> Rulebook? {
+        cache["\(scheme.rawValue) \(year.label)"]
+    }
+
     /// Reads a rulebook and refuses it when lint finds an error in it.
     public static func load(_ path: String) throws(WorkflowError) -> Rulebook {
         let book: Rulebook

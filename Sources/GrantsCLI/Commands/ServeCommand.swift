@@ -1,0 +1,74 @@
+import ArgumentParser
+import GrantsCore
+import GrantsStore
+import GrantsWeb
+import GrantsWorkflows
+import Hummingbird
+import Logging
+
+/// `grants serve`: the web application, until SIGTERM or Ctrl-C (which let requests in flight finish).
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the web application: scheme pages, the bid checker and the JSON API.",
+        discussion: """
+            Reads the ledger at --db ($GRANTS_DB, else ./grants.sqlite when there is one) for the rules that need it;
+            without one they say they cannot tell. --demo serves a fresh in-memory copy of the Samples ledger instead
+            (run from the project's folder). Stops cleanly on SIGTERM or SIGINT.
+            """)
+
+    @Option(help: "The ledger to read (default: $GRANTS_DB, else ./grants.sqlite if it exists).")
+    var db: String?
+
+    @Option(help: "The address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port to listen on.")
+    var port = 8080
+
+    @Flag(help: "Serve a fresh in-memory copy of the Samples ledger.")
+    var demo = false
+
+    func validate() throws {
+        guard (1...65_535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
+        if demo && db != nil { throw ValidationError("give --demo or --db, not both") }
+    }
+
+    func run() async throws {
+        let store = try openStore()
+        let site = try attempt { () throws(WorkflowError) in try Site(store: store) }
+        var logger = Logger(label: "grants.web")
+        logger.logLevel = .info
+        let application = site.application(host: host, port: port, logger: logger)
+        print("grants: serving http://\(host):\(port)/ (Ctrl-C to stop)")
+        try await application.runService()
+    }
+
+    private func openStore() throws(ExitCode) -> (any LedgerStore)? {
+        if demo {
+            do {
+                let ledger = try Ledger()
+                let inputs = SampleDemo.Inputs(
+                    samples: "Samples/lancashire-2017-18", bids: "Samples/bids-2017-18",
+                    formula: "Samples/formulas/csp-2018-19-weighted.yaml")
+                _ = try attempt { () throws(WorkflowError) in try SampleDemo.run(inputs, in: ledger) }
+                return ledger
+            } catch let error as ExitCode {
+                throw error
+            } catch {
+                throw failure(WorkflowError(.io, "cannot make the demo ledger: \(error)"))
+            }
+        }
+        let path = LedgerOptions.named(db)
+        let chosen = path ?? "grants.sqlite"
+        guard Ledger.exists(at: chosen) else {
+            if path != nil { throw failure(WorkflowError(.io, "no ledger at \(chosen)")) }
+            return nil
+        }
+        do {
+            return try Ledger(path: chosen, mode: .readOnly)
+        } catch {
+            throw failure(error)
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import GrantsFiles
+import HTTPTypes
+import Hummingbird
+import Mustache
+
+/// The site's Mustache templates and static files, read once when the server starts from the package's resources.
+/// Every page is a template rendered into `layout`; Mustache escapes every value it puts in a page.
+struct Pages: Sendable {
+    /// Why the site cannot start: its templates or static files are missing or do not parse.
+    struct Missing: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    private let library: MustacheLibrary
+    /// The static files by name (`app.css`), with their content types.
+    let statics: [String: (type: String, bytes: [UInt8])]
+
+    init() throws(Missing) {
+        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        guard let templates = ShippedResource.find(
+                "Templates", bundle: "grants_GrantsWeb.resources", sourceFolder: source, isFolder: true),
+              let statics = ShippedResource.find(
+                "Static", bundle: "grants_GrantsWeb.resources", sourceFolder: source, isFolder: true)
+        else {
+            throw Missing(description: "the web templates are not beside the grants binary (grants_GrantsWeb.resources)")
+        }
+        var library = MustacheLibrary()
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: templates.path)) ?? []
+        for name in names.sorted() where name.hasSuffix(".mustache") {
+            let path = templates.appendingPathComponent(name).path
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                throw Missing(description: "cannot read the template \(path)")
+            }
+            do {
+                try library.register(text, named: String(name.dropLast(".mustache".count)))
+            } catch {
+                throw Missing(description: "the template \(path) does not parse: \(error)")
+            }
+        }
+        self.library = library
+        var files: [String: (type: String, bytes: [UInt8])] = [:]
+        let types = [
+            "css": "text/css; charset=utf-8", "js": "text/javascript; charset=utf-8", "svg": "image/svg+xml",
+            "json": "application/json",
+        ]
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: statics.path)) ?? [] {
+            guard let type = types[(name as NSString).pathExtension],
+                  let data = FileManager.default.contents(atPath: statics.appendingPathComponent(name).path)
+            else { continue }
+            files[name] = (type, [UInt8](data))
+        }
+        self.statics = files
+    }
+
+    /// `template` rendered with `object`, inside the layout with the page's title.
+    func render(_ template: String, title: String, _ object: Any) -> String {
+        let content = library.render(object, withTemplate: template) ?? ""
+        return library.render(Layout(title: title, content: content), withTemplate: "layout") ?? content
+    }
+
+    /// What the layout shows around a page.
+    private struct Layout {
+        let title: String
+        let content: String
+    }
+}
+
+/// An HTML page as a response.
+struct HTML: ResponseGenerator {
+    let text: String
+    var status: HTTPResponse.Status = .ok
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        Response(
+            status: status, headers: [.contentType: "text/html; charset=utf-8"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+    }
+}
+
+/// JSON bytes as a response.
+struct JSONBody: ResponseGenerator {
+    let bytes: [UInt8]
+    var status: HTTPResponse.Status = .ok
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        Response(
+            status: status, headers: [.contentType: "application/json"],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+}

@@ -1,0 +1,116 @@
+import GrantsReports
+import HTTPTypes
+import Hummingbird
+import Logging
+
+/// A request the site refuses, said to the client: RFC 9457 problem details for the API (with the path of each field
+/// at fault as a JSON pointer), an HTML page for a person.
+struct Problem: Error, Sendable {
+    /// One field at fault: its JSON pointer in the submitted document (`/applicant/name`) and what was wrong.
+    struct FieldError: Sendable, Equatable {
+        let pointer: String
+        let detail: String
+    }
+
+    let status: HTTPResponse.Status
+    let title: String
+    let detail: String
+    var fields: [FieldError] = []
+
+    /// The problem as `application/problem+json`.
+    func json() -> [UInt8] {
+        var members: [(String, JSONValue)] = [
+            ("type", .string("about:blank")), ("title", .string(title)), ("status", .int(Int64(status.code))),
+            ("detail", .string(detail)),
+        ]
+        if !fields.isEmpty {
+            members.append(("errors", .array(fields.map { field in
+                .object([("pointer", .string(field.pointer)), ("detail", .string(field.detail))])
+            })))
+        }
+        var out: [UInt8] = []
+        JSONValue.object(members).write(into: &out, indent: 0)
+        out.append(0x0A)
+        return out
+    }
+
+    static func notFound(_ what: String) -> Problem {
+        Problem(status: .notFound, title: "Not Found", detail: what)
+    }
+
+    static func badRequest(_ detail: String, fields: [FieldError] = []) -> Problem {
+        Problem(status: .badRequest, title: "Bad Request", detail: detail, fields: fields)
+    }
+
+    /// An ImportError's field path (`budget[0].amount`, `applicant.name`) as a JSON pointer (`/budget/0/amount`).
+    static func pointer(_ path: String) -> String {
+        guard !path.isEmpty else { return "" }
+        var pointer = ""
+        for part in path.split(separator: ".", omittingEmptySubsequences: false) {
+            var name = Substring(part)
+            var indexes: [Substring] = []
+            while let open = name.lastIndex(of: "["), name.hasSuffix("]") {
+                indexes.insert(name[name.index(after: open)..<name.index(before: name.endIndex)], at: 0)
+                name = name[..<open]
+            }
+            pointer += "/" + escape(name)
+            for index in indexes { pointer += "/" + escape(index) }
+        }
+        return pointer
+    }
+
+    private static func escape(_ token: Substring) -> String {
+        token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
+    }
+}
+
+/// Turns whatever a route throws into a response the client may see: a `Problem` as it says, Hummingbird's own
+/// errors (a route not found, a body too large) with their status, anything else as a 500 that says nothing of its
+/// cause, which is logged instead. Paths under `/api/` get problem details; the rest an HTML page.
+struct ProblemResponder<Context: RequestContext>: RouterMiddleware {
+    let pages: Pages
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
+        async throws -> Response
+    {
+        do {
+            return try await next(request, context)
+        } catch let problem as Problem {
+            return respond(problem, to: request)
+        } catch let error as HTTPResponseError {
+            let status = error.status
+            let problem = Problem(
+                status: status, title: status.reasonPhrase,
+                detail: status == .notFound ? "There is nothing at \(request.uri.path)." : status.reasonPhrase)
+            return respond(problem, to: request)
+        } catch {
+            context.logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
+            return respond(
+                Problem(
+                    status: .internalServerError, title: "Internal Server Error",
+                    detail: "Something went wrong on our side. It has been logged; please try again later."),
+                to: request)
+        }
+    }
+
+    private func respond(_ problem: Problem, to request: Request) -> Response {
+        if request.uri.path.hasPrefix("/api/") {
+            return Response(
+                status: problem.status, headers: [.contentType: "application/problem+json"],
+                body: ResponseBody(byteBuffer: ByteBuffer(bytes: problem.json())))
+        }
+        let html = pages.render(
+            "error", title: problem.title,
+            ErrorPage(status: Int(problem.status.code), title: problem.title, detail: problem.detail))
+        return Response(
+            status: problem.status, headers: [.contentType: "text/html; charset=utf-8"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
+    }
+}
+
+/// What the error page shows.
+struct ErrorPage: Sendable {
+    let status: Int
+    let title: String
+    let detail: String
+}

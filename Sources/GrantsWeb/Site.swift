@@ -1,0 +1,119 @@
+import Foundation
+import GrantsCore
+import GrantsImport
+import GrantsReports
+import GrantsRules
+import GrantsWorkflows
+import HTTPTypes
+import Hummingbird
+import Logging
+
+/// The web application: the public side of the grants ledger. Scheme pages made from the shipped rulebooks, the bid
+/// checker, and the JSON API. Every route parses its request, calls one workflow, and renders; the rules, the
+/// ledger and the reports are the same code the command line runs.
+public struct Site: Sendable {
+    /// How large a request body may be: a bid is a few kilobytes; a bid file is at most 1 MiB.
+    public static let bodyLimit = 1024 * 1024
+
+    let rulebooks: RulebookLibrary
+    let store: (any LedgerStore)?
+    let pages: Pages
+
+    /// A site over `store` (nil: rules that read the ledger say they cannot tell), with every shipped rulebook read
+    /// and checked now, so that no request reads a file.
+    public init(store: (any LedgerStore)?) throws(WorkflowError) {
+        rulebooks = try RulebookLibrary.shipped()
+        self.store = store
+        do {
+            pages = try Pages()
+        } catch {
+            throw WorkflowError(.io, error.description)
+        }
+    }
+
+    /// Every route, behind the middleware that sets the security headers and turns errors into responses.
+    public func router() -> Router<BasicRequestContext> {
+        let router = Router(context: BasicRequestContext.self)
+        // The access log: method, path and status of every request, through swift-log.
+        router.add(middleware: LogRequestsMiddleware(.info))
+        router.add(middleware: SecurityHeaders())
+        router.add(middleware: ProblemResponder(pages: pages))
+        router.get("/health") { _, _ in JSONBody(bytes: Array("{\"status\":\"ok\"}\n".utf8)) }
+        router.get("/static/{name}") { _, context in try self.staticFile(context.parameters.require("name")) }
+        router.get("/") { _, _ in
+            HTML(text: self.pages.render("home", title: "Grants of the Police and Crime Commissioner",
+                                         HomePage(self.rulebooks.rulebooks)))
+        }
+        router.get("/schemes/{scheme}/{year}") { _, context in
+            let book = try self.rulebook(context)
+            return HTML(text: self.pages.render("scheme", title: book.title, SchemePage(book)))
+        }
+        let api = router.group("/api/v1")
+        api.get("/openapi.json") { _, _ in try self.openAPI() }
+        api.get("/schemes") { _, _ in JSONBody(bytes: API.schemes(self.rulebooks.rulebooks)) }
+        api.get("/schemes/{scheme}/{year}") { _, context in JSONBody(bytes: API.rulebook(try self.rulebook(context))) }
+        api.post("/bids/check") { request, context in try await self.checkBid(request, context) }
+        return router
+    }
+
+    /// The application, listening on `host` and `port`.
+    public func application(host: String, port: Int, logger: Logger) -> some ApplicationProtocol {
+        Application(
+            router: router(),
+            configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: nil),
+            logger: logger)
+    }
+
+    // MARK: - Routes
+
+    private func rulebook(_ context: BasicRequestContext) throws -> Rulebook {
+        let schemeText = try context.parameters.require("scheme")
+        let yearText = try context.parameters.require("year").replacingOccurrences(of: "-", with: "/")
+        guard let scheme = Scheme(rawValue: schemeText), let year = try? FinancialYear(parsing: yearText),
+              let book = rulebooks.rulebook(scheme: scheme, year: year)
+        else {
+            throw Problem.notFound("There is no rulebook for \(schemeText) \(yearText).")
+        }
+        return book
+    }
+
+    private func staticFile(_ name: String) throws -> Response {
+        guard let file = pages.statics[name] else { throw Problem.notFound("There is no file \(name).") }
+        return Response(
+            status: .ok,
+            headers: [.contentType: file.type, .cacheControl: "public, max-age=3600"],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: file.bytes)))
+    }
+
+    private func openAPI() throws -> Response {
+        guard let file = pages.statics["openapi.json"] else { throw Problem.notFound("The API document is missing.") }
+        return Response(
+            status: .ok, headers: [.contentType: "application/json"],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: file.bytes)))
+    }
+
+    /// `POST /api/v1/bids/check`: a grants-bid/1 document in, the grants-eligibility-report/1 out.
+    private func checkBid(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let type = request.headers[.contentType]?.lowercased() ?? ""
+        guard type.hasPrefix("application/json") else {
+            throw Problem(
+                status: .unsupportedMediaType, title: "Unsupported Media Type",
+                detail: "Send the bid as JSON (Content-Type: application/json), in the grants-bid/1 format.")
+        }
+        let body = try await request.body.collect(upTo: Site.bodyLimit)
+        let bytes = Array(body.readableBytesView)
+        let bid = try API.bid(from: bytes)
+        var library = rulebooks
+        let result: BidScreening.Result
+        do {
+            result = try BidScreening.screen([bid], rulebooks: &library, store: store)
+        } catch {
+            throw Problem(
+                status: .unprocessableContent, title: "Unprocessable Content", detail: error.message,
+                fields: [Problem.FieldError(pointer: "/scheme", detail: error.message)])
+        }
+        return Response(
+            status: .ok, headers: [.contentType: "application/json"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: EligibilityRenderer.render(result.verdicts, as: .json))))
+    }
+}
