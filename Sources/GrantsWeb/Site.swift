@@ -48,6 +48,19 @@ public struct Site: Sendable {
             let book = try self.rulebook(context)
             return HTML(text: self.pages.render("scheme", title: book.title, SchemePage(book)))
         }
+        router.get("/schemes/{scheme}/{year}/check") { request, context in
+            let book = try self.rulebook(context)
+            let token = CSRF.token(from: request)
+            var response = try HTML(text: self.pages.render(
+                "checker", title: "Check your bid: \(book.title)",
+                CheckerPage(book: book, form: FormData(), csrf: token, error: nil, verdict: nil))
+            ).response(from: request, context: context)
+            CSRF.set(token, on: &response)
+            return response
+        }
+        router.post("/schemes/{scheme}/{year}/check") { request, context in
+            try await self.check(request, context)
+        }
         let api = router.group("/api/v1")
         api.get("/openapi.json") { _, _ in try self.openAPI() }
         api.get("/schemes") { _, _ in JSONBody(bytes: API.schemes(self.rulebooks.rulebooks)) }
@@ -90,6 +103,44 @@ public struct Site: Sendable {
         return Response(
             status: .ok, headers: [.contentType: "application/json"],
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: file.bytes)))
+    }
+
+    /// `POST /schemes/{scheme}/{year}/check`: the checker's form, checked; or given another budget line.
+    private func check(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let book = try rulebook(context)
+        let body = try await request.body.collect(upTo: Site.bodyLimit)
+        guard let form = FormData(body: Array(body.readableBytesView)) else {
+            throw Problem.badRequest("The form could not be read; go back and send it again.")
+        }
+        try CSRF.check(request, form: form)
+        let token = CSRF.token(from: request)
+        let title = "Check your bid: \(book.title)"
+        func page(_ form: FormData, error: Checker.FieldError?, verdict: Eligibility?, status: HTTPResponse.Status)
+            throws -> Response
+        {
+            let page = CheckerPage(book: book, form: form, csrf: token, error: error, verdict: verdict)
+            return try HTML(
+                text: pages.render("checker", title: (error == nil ? "" : "Error: ") + title, page), status: status
+            ).response(from: request, context: context)
+        }
+        if form["action"] == "add-line" {
+            let lines = min(Checker.lineCount(form) + 1, Checker.maximumLines)
+            return try page(form.setting("budget-lines", to: String(lines)), error: nil, verdict: nil, status: .ok)
+        }
+        let bid: BidForm
+        do {
+            bid = try Checker.bid(from: form, book: book)
+        } catch {
+            return try page(form, error: error, verdict: nil, status: .unprocessableContent)
+        }
+        var library = rulebooks
+        let verdicts: [Eligibility]
+        do {
+            verdicts = try BidScreening.screen([bid], rulebooks: &library, store: store).verdicts
+        } catch {
+            throw Problem(status: .unprocessableContent, title: "Unprocessable Content", detail: error.message)
+        }
+        return try page(form, error: nil, verdict: verdicts.first, status: .ok)
     }
 
     /// `POST /api/v1/bids/check`: a grants-bid/1 document in, the grants-eligibility-report/1 out.

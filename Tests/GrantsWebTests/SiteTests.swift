@@ -272,3 +272,193 @@ enum BidJSON {
         return out
     }
 }
+
+/// The checker's form in process: the CSRF token, the verdicts of sample bids typed into the form, a field typed
+/// wrong shown next to its input, and another budget line.
+@Suite struct CheckerFormTests {
+    private func withSite(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        let site = try Site(store: try Fixtures.sampleLedger(reason: "web"))
+        try await Application(router: site.router()).test(.router, body)
+    }
+
+    /// The token from the page's cookie and its hidden field, which must agree.
+    private static func token(_ response: TestResponse) throws -> String {
+        let cookie = try #require(response.headers[.setCookie])
+        #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict") && cookie.contains("Path=/"))
+        let value = try #require(cookie.split(separator: ";").first?.split(separator: "=").last.map(String.init))
+        #expect(String(buffer: response.body).contains("name=\"csrf\" value=\"\(value)\""))
+        return value
+    }
+
+    static func encode(_ pairs: [(String, String)]) -> ByteBuffer {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        let text = pairs.map { name, value in
+            (name.addingPercentEncoding(withAllowedCharacters: allowed) ?? "") + "="
+                + (value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")
+        }.joined(separator: "&")
+        return ByteBuffer(string: text)
+    }
+
+    /// A bid as a person would type it into the form.
+    static func pairs(_ bid: BidForm) -> [(String, String)] {
+        var pairs: [(String, String)] = [
+            ("applicant-name", bid.applicant.name), ("applicant-id", bid.applicant.id.rawValue),
+            ("applicant-type", bid.applicant.type.rawValue), ("title", bid.title),
+            ("description", bid.description ?? ""), ("requested", "£" + bid.requested.plain),
+            ("total-cost", bid.totalProjectCost?.plain ?? ""), ("csp", bid.csp ?? ""),
+        ]
+        if let constituted = bid.applicant.constituted { pairs.append(("applicant-constituted", constituted ? "yes" : "no")) }
+        if let reserves = bid.applicant.unrestrictedReserves { pairs.append(("applicant-reserves", reserves.plain)) }
+        for document in bid.applicant.documents { pairs.append(("applicant-documents", document)) }
+        for (name, day) in [("submitted", bid.submitted), ("start", bid.plannedStart), ("end", bid.plannedEnd)] {
+            guard let day else { continue }
+            pairs += [("\(name)-day", String(day.day)), ("\(name)-month", String(day.month)), ("\(name)-year", String(day.year))]
+        }
+        for priority in bid.priorities { pairs.append(("priorities", priority)) }
+        for group in bid.worksWith { pairs.append(("works-with", group)) }
+        for place in bid.locations { pairs.append(("locations", place)) }
+        let lines = bid.budget ?? []
+        pairs.append(("budget-lines", String(max(lines.count, 1))))
+        for (index, line) in lines.enumerated() {
+            pairs += [
+                ("budget-\(index)-category", line.category), ("budget-\(index)-description", line.description),
+                ("budget-\(index)-amount", line.amount.plain),
+            ]
+            if line.vatReclaimable == true { pairs.append(("budget-\(index)-vat", "yes")) }
+        }
+        pairs.append(("action", "check"))
+        return pairs
+    }
+
+    private static func post(
+        _ client: any TestClientProtocol, _ uri: String, token: String?, _ pairs: [(String, String)],
+        _ check: @escaping @Sendable (TestResponse) async throws -> Void
+    ) async throws {
+        var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+        var fields = pairs
+        if let token {
+            headers[.cookie] = "\(CSRF.cookie)=\(token)"
+            fields.append(("csrf", token))
+        }
+        try await client.execute(uri: uri, method: .post, headers: headers, body: encode(fields), testCallback: check)
+    }
+
+    @Test func theFormAsksForEveryFieldAndSetsItsToken() async throws {
+        try await withSite { client in
+            try await client.execute(uri: "/schemes/community-action-fund/2017-18/check", method: .get) { response in
+                #expect(response.status == .ok)
+                _ = try Self.token(response)
+                let page = String(buffer: response.body)
+                for id in ["applicant-name", "applicant-id", "applicant-type", "applicant-constituted", "applicant-reserves",
+                           "applicant-documents", "title", "description", "submitted-day", "submitted-month",
+                           "submitted-year", "start-day", "end-day", "priorities", "works-with", "locations",
+                           "requested", "total-cost", "budget-0-category", "budget-0-amount", "budget-0-vat"] {
+                    #expect(page.contains("id=\"\(id)\""), "\(id)")
+                }
+                // Every input has a label.
+                #expect(page.contains("<label class=\"label\" for=\"requested\">"))
+                #expect(page.contains("Anti-social behaviour"), "priorities by name")
+                #expect(!page.contains("<script"))
+            }
+        }
+    }
+
+    @Test func aFormWithoutItsTokenIsRefused() async throws {
+        let bid = try BidFile.read(file: PackageFiles.bids + "/caf-friday-boxing.yaml")[0].value
+        try await withSite { client in
+            try await Self.post(client, "/schemes/community-action-fund/2017-18/check", token: nil, Self.pairs(bid)) { response in
+                #expect(response.status == .forbidden)
+            }
+            // A token in the form that differs from the cookie's.
+            var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+            headers[.cookie] = "\(CSRF.cookie)=" + String(repeating: "a", count: 64)
+            try await client.execute(
+                uri: "/schemes/community-action-fund/2017-18/check", method: .post, headers: headers,
+                body: Self.encode(Self.pairs(bid) + [("csrf", String(repeating: "b", count: 64))])
+            ) { response in
+                #expect(response.status == .forbidden)
+            }
+        }
+    }
+
+    /// The sample bids of the Community Action Fund, typed into the form, get the verdict `grants check` gives
+    /// each alone, with every rule on the page.
+    @Test(arguments: ["caf-friday-boxing.yaml", "caf-over-cap.yaml", "caf-individual.yaml", "caf-retrospective.yaml"])
+    func aSampleBidTypedInGetsItsVerdict(file: String) async throws {
+        let bid = try BidFile.read(file: PackageFiles.bids + "/" + file)[0].value
+        let ledger = try Fixtures.sampleLedger(reason: "web")
+        var library = try RulebookLibrary()
+        let verdict = try #require(try BidScreening.screen([bid], rulebooks: &library, store: ledger).verdicts.first)
+        try await withSite { client in
+            let token = String(repeating: "0123456789abcdef", count: 4)
+            try await Self.post(client, "/schemes/community-action-fund/2017-18/check", token: token, Self.pairs(bid)) { response in
+                #expect(response.status == .ok, "\(file)")
+                let page = String(buffer: response.body)
+                #expect(page.contains("id=\"verdict\""), "\(file)")
+                switch verdict.outcome {
+                case .eligible: #expect(page.contains("The bid meets every rule that must be met"), "\(file)")
+                case .ineligible:
+                    #expect(page.contains("The bid does not meet the rules: \(verdict.failedRules.joined(separator: ", "))"), "\(file)")
+                case .incomplete: #expect(page.contains("The bid cannot be fully checked yet"), "\(file)")
+                }
+                for result in verdict.results {
+                    #expect(page.contains("<code>\(result.ruleID)</code>"), "\(file): \(result.ruleID)")
+                }
+                // What was typed is kept, to change and check again.
+                #expect(page.contains("value=\"\(bid.title.replacingOccurrences(of: "'", with: "&#39;"))\""), "\(file)")
+            }
+        }
+    }
+
+    /// An amount typed wrong is shown next to its input, in the summary linking to it, with the value kept.
+    @Test func aMalformedAmountIsShownNextToItsField() async throws {
+        let bid = try BidFile.read(file: PackageFiles.bids + "/caf-friday-boxing.yaml")[0].value
+        let fields = Self.pairs(bid).filter { $0.0 != "requested" } + [("requested", "12.345")]
+        try await withSite { client in
+            let token = String(repeating: "0123456789abcdef", count: 4)
+            try await Self.post(client, "/schemes/community-action-fund/2017-18/check", token: token, fields) { response in
+                #expect(response.status == .unprocessableContent)
+                let page = String(buffer: response.body)
+                #expect(page.contains("<title>Error: "))
+                #expect(page.contains("There is a problem"))
+                #expect(page.contains("<a href=\"#requested\">"))
+                #expect(page.contains("<p id=\"requested-error\" class=\"error-message\">"))
+                #expect(page.contains("aria-describedby=\"requested-error\""))
+                #expect(page.contains("value=\"12.345\""))
+                #expect(!page.contains("id=\"verdict\""))
+            }
+        }
+    }
+
+    @Test func anotherBudgetLineIsAddedWithoutChecking() async throws {
+        try await withSite { client in
+            let token = String(repeating: "0123456789abcdef", count: 4)
+            let fields = [("budget-lines", "2"), ("budget-0-category", "venue-hire"), ("action", "add-line")]
+            try await Self.post(client, "/schemes/community-action-fund/2017-18/check", token: token, fields) { response in
+                #expect(response.status == .ok)
+                let page = String(buffer: response.body)
+                #expect(page.contains("id=\"budget-2-amount\""))
+                #expect(!page.contains("id=\"budget-3-amount\""))
+                #expect(page.contains("name=\"budget-lines\" value=\"3\""))
+                #expect(page.contains("value=\"venue-hire\""))
+                #expect(!page.contains("There is a problem") && !page.contains("id=\"verdict\""))
+            }
+        }
+    }
+
+    @Test func formFieldsReadAsABidFileWould() {
+        #expect(Checker.money("£2,500.00") == "2500.00")
+        #expect(Checker.money(" 12.5 ") == "12.5")
+        let form = FormData([("start-day", "1"), ("start-month", "7"), ("start-year", "2017"), ("end-day", "x")])
+        #expect(Checker.day(form, "start") == "2017-07-01")
+        #expect(Checker.day(form, "end") == "--x")
+        #expect(Checker.day(form, "submitted") == "")
+        #expect(Checker.inputID(for: "budget[2].amount") == "budget-2-amount")
+        #expect(Checker.inputID(for: "applicant.unrestricted_reserves") == "applicant-reserves")
+        #expect(Checker.inputID(for: "priorities[1]") == "priorities")
+        #expect(FormData(body: Array("a=1&b=%ZZ".utf8)) == nil)
+        #expect(FormData(body: Array("a=x+y&a=%C2%A3".utf8))?.all("a") == ["x y", "£"])
+    }
+}
+

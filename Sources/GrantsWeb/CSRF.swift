@@ -1,0 +1,51 @@
+import HTTPTypes
+import Hummingbird
+
+/// Cross-site request forgery, refused with a double-submit token: a page with a form sets a random token in a
+/// cookie that only this site's pages can send (SameSite=Strict, HttpOnly) and puts the same token in the form;
+/// a state-changing request must carry both, equal. A form posted from another site has neither.
+enum CSRF {
+    static let cookie = "grants-csrf"
+
+    /// The request's token, or a new one: 32 random bytes as hex, from the system's generator.
+    static func token(from request: Request) -> String {
+        if let value = request.cookies[cookie]?.value, isWellFormed(value) { return value }
+        var generator = SystemRandomNumberGenerator()
+        var text = ""
+        for _ in 0..<4 {
+            let word = generator.next() as UInt64
+            let hex = String(word, radix: 16)
+            text += String(repeating: "0", count: 16 - hex.count) + hex
+        }
+        return text
+    }
+
+    /// Sets the token's cookie on a response.
+    static func set(_ token: String, on response: inout Response) {
+        response.setCookie(Cookie(name: cookie, value: token, path: "/", httpOnly: true, sameSite: .strict))
+    }
+
+    /// Refuses a form whose token is missing or differs from its cookie's.
+    static func check(_ request: Request, form: FormData) throws(Problem) {
+        let sent = form["csrf"]
+        guard let expected = request.cookies[cookie]?.value, isWellFormed(expected), isWellFormed(sent),
+              equal(Array(expected.utf8), Array(sent.utf8))
+        else {
+            throw Problem(
+                status: .forbidden, title: "Forbidden",
+                detail: "This form has expired or did not come from this site. Go back, reload the page and try again.")
+        }
+    }
+
+    private static func isWellFormed(_ token: String) -> Bool {
+        token.utf8.count == 64 && token.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
+    }
+
+    /// Compares every byte whatever the first difference, so the time taken says nothing of the token.
+    private static func equal(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        guard a.count == b.count else { return false }
+        var difference: UInt8 = 0
+        for index in a.indices { difference |= a[index] ^ b[index] }
+        return difference == 0
+    }
+}
