@@ -16,6 +16,8 @@ struct Problem: Error, Sendable {
     let title: String
     let detail: String
     var fields: [FieldError] = []
+    /// For a 405: the methods the path answers.
+    var allow: String? = nil
 
     /// The problem as `application/problem+json`.
     func json() -> [UInt8] {
@@ -94,17 +96,25 @@ struct ProblemResponder<Context: RequestContext>: RouterMiddleware {
     }
 
     private func respond(_ problem: Problem, to request: Request) -> Response {
+        let response = answer(problem, to: request)
+        // A HEAD request is answered with the headers alone.
+        guard request.method == .head else { return response }
+        return Response(status: response.status, headers: response.headers, body: ResponseBody())
+    }
+
+    private func answer(_ problem: Problem, to request: Request) -> Response {
+        var headers: HTTPFields = [:]
+        if let allow = problem.allow { headers[.allow] = allow }
         if request.uri.path.hasPrefix("/api/") {
+            headers[.contentType] = "application/problem+json"
             return Response(
-                status: problem.status, headers: [.contentType: "application/problem+json"],
-                body: ResponseBody(byteBuffer: ByteBuffer(bytes: problem.json())))
+                status: problem.status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: problem.json())))
         }
         let html = pages.render(
             "error", title: problem.title,
             ErrorPage(status: Int(problem.status.code), title: problem.title, detail: problem.detail))
-        return Response(
-            status: problem.status, headers: [.contentType: "text/html; charset=utf-8"],
-            body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
+        headers[.contentType] = "text/html; charset=utf-8"
+        return Response(status: problem.status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
     }
 }
 

@@ -34,21 +34,22 @@ public struct Site: Sendable {
     /// Every route, behind the middleware that sets the security headers and turns errors into responses.
     public func router() -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
-        // The access log: method, path and status of every request, through swift-log.
-        router.add(middleware: LogRequestsMiddleware(.info))
+        // The access log: method, path, status and time of every request, through swift-log.
+        router.add(middleware: AccessLog())
         router.add(middleware: SecurityHeaders())
         router.add(middleware: ProblemResponder(pages: pages))
-        router.get("/health") { _, _ in JSONBody(bytes: Array("{\"status\":\"ok\"}\n".utf8)) }
-        router.get("/static/{name}") { _, context in try self.staticFile(context.parameters.require("name")) }
-        router.get("/") { _, _ in
+        router.add(middleware: Methods())
+        router.read("/health") { _, _ in JSONBody(bytes: Array("{\"status\":\"ok\"}\n".utf8)) }
+        router.read("/static/{name}") { _, context in try self.staticFile(context.parameters.require("name")) }
+        router.read("/") { _, _ in
             HTML(text: self.pages.render("home", title: "Grants of the Police and Crime Commissioner",
                                          HomePage(self.rulebooks.rulebooks)))
         }
-        router.get("/schemes/{scheme}/{year}") { _, context in
+        router.read("/schemes/{scheme}/{year}") { _, context in
             let book = try self.rulebook(context)
             return HTML(text: self.pages.render("scheme", title: book.title, SchemePage(book)))
         }
-        router.get("/schemes/{scheme}/{year}/check") { request, context in
+        router.read("/schemes/{scheme}/{year}/check") { request, context in
             let book = try self.rulebook(context)
             let token = CSRF.token(from: request)
             var response = try HTML(text: self.pages.render(
@@ -62,9 +63,9 @@ public struct Site: Sendable {
             try await self.check(request, context)
         }
         let api = router.group("/api/v1")
-        api.get("/openapi.json") { _, _ in try self.openAPI() }
-        api.get("/schemes") { _, _ in JSONBody(bytes: API.schemes(self.rulebooks.rulebooks)) }
-        api.get("/schemes/{scheme}/{year}") { _, context in JSONBody(bytes: API.rulebook(try self.rulebook(context))) }
+        api.read("/openapi.json") { _, _ in try self.openAPI() }
+        api.read("/schemes") { _, _ in JSONBody(bytes: API.schemes(self.rulebooks.rulebooks)) }
+        api.read("/schemes/{scheme}/{year}") { _, context in JSONBody(bytes: API.rulebook(try self.rulebook(context))) }
         api.post("/bids/check") { request, context in try await self.checkBid(request, context) }
         return router
     }
@@ -166,5 +167,16 @@ public struct Site: Sendable {
         return Response(
             status: .ok, headers: [.contentType: "application/json"],
             body: ResponseBody(byteBuffer: ByteBuffer(string: EligibilityRenderer.render(result.verdicts, as: .json))))
+    }
+}
+
+extension RouterMethods {
+    /// A route that only reads: GET, and HEAD the same (the `Methods` middleware drops HEAD's body).
+    @discardableResult
+    func read<Output: ResponseGenerator>(
+        _ path: RouterPath, use handler: @Sendable @escaping (Request, Context) async throws -> Output
+    ) -> Self {
+        on(path, method: .head, use: handler)
+        return on(path, method: .get, use: handler)
     }
 }

@@ -215,6 +215,36 @@ import Testing
         }
     }
 
+    /// Every route of the table answers its methods and HEAD for GET, and 405 with an Allow header for any other.
+    @Test func everyRouteAnswersItsMethodsAndRefusesOthersWith405() async throws {
+        let concrete: [String: String] = ["*": "community-action-fund"]
+        try await withSite { client in
+            for route in Methods<BasicRequestContext>.routes {
+                var segments = route.pattern.map { concrete[$0] ?? $0 }
+                if segments.count >= 3, segments[0] == "schemes" || segments.count >= 5 {
+                    // The year segment of a scheme's path.
+                    let index = segments[0] == "schemes" ? 2 : 4
+                    segments[index] = "2017-18"
+                }
+                if segments == ["static", "community-action-fund"] { segments = ["static", "app.css"] }
+                let path = "/" + segments.joined(separator: "/")
+                for method in [HTTPRequest.Method.get, .post, .put, .delete, .patch, .head] {
+                    try await client.execute(uri: path, method: method, headers: [.contentType: "application/json"]) { response in
+                        let allowed = route.methods.contains(method) || (method == .head && route.methods.contains(.get))
+                        if allowed {
+                            #expect(response.status != .methodNotAllowed && response.status != .notFound,
+                                    "\(method) \(path): \(response.status)")
+                        } else {
+                            #expect(response.status == .methodNotAllowed, "\(method) \(path): \(response.status)")
+                            #expect(response.headers[.allow] != nil, "\(method) \(path)")
+                        }
+                        if method == .head { #expect(response.body.readableBytes == 0, "HEAD \(path) has no body") }
+                    }
+                }
+            }
+        }
+    }
+
     @Test func problemPointersFollowTheFieldPath() {
         #expect(Problem.pointer("budget[0].amount") == "/budget/0/amount")
         #expect(Problem.pointer("applicant.name") == "/applicant/name")

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# The web application's tests that need a running server, as CI runs them (.ci/run):
+#   bash scripts/web/ci.sh [PORT]
+# Installs what they need when it is missing (Debian's chromium and chromium-driver, PyPI's selenium and
+# schemathesis), starts `grants serve --demo` from the debug build on 127.0.0.1, then
+#   - drives it in headless Chromium (scripts/web/browser_test.py), writing a screenshot of each page to Reports/web/;
+#   - runs schemathesis against its OpenAPI document: at most 200 examples an operation, no 5xx, every status, content
+#     type, header and body as the document says, 405 for methods it does not list;
+# and stops it with SIGTERM, which must end it cleanly within ten seconds.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+port="${1:-18080}"
+base="http://127.0.0.1:$port"
+
+sudo_cmd=""
+if [ "$(id -u)" -ne 0 ]; then sudo_cmd="sudo"; fi
+missing=()
+for package in chromium chromium-driver; do
+    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then missing+=("$package"); fi
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "web: installing ${missing[*]}" >&2
+    $sudo_cmd apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+python3 -c "import selenium" 2>/dev/null || python3 -m pip install -q selenium
+command -v schemathesis >/dev/null || python3 -m pip install -q schemathesis
+
+binary=.build/debug/grants
+[ -x "$binary" ] || swift build --product grants
+log=$(mktemp)
+"$binary" serve --demo --port "$port" >"$log" 2>&1 &
+server=$!
+stop() { kill -TERM "$server" 2>/dev/null || true; }
+trap stop EXIT
+for _ in $(seq 1 100); do
+    if python3 -c "import urllib.request,sys; urllib.request.urlopen('$base/health', timeout=1)" 2>/dev/null; then break; fi
+    if ! kill -0 "$server" 2>/dev/null; then echo "web: the server stopped:" >&2; cat "$log" >&2; exit 1; fi
+    sleep 0.2
+done
+
+python3 scripts/web/browser_test.py "$base" --screenshots Reports/web
+
+schemathesis run "$base/api/v1/openapi.json" --url "$base" --max-examples 200 --seed 1 \
+    --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance,response_headers_conformance,unsupported_method
+
+trap - EXIT
+kill -TERM "$server"
+for _ in $(seq 1 50); do
+    if ! kill -0 "$server" 2>/dev/null; then break; fi
+    sleep 0.2
+done
+if kill -0 "$server" 2>/dev/null; then
+    echo "web: the server did not stop within 10 s of SIGTERM" >&2
+    kill -KILL "$server"
+    exit 1
+fi
+wait "$server" && status=0 || status=$?
+if [ "$status" -ne 0 ]; then echo "web: the server exited $status on SIGTERM:" >&2; tail -5 "$log" >&2; exit 1; fi
+echo "web: the server stopped cleanly on SIGTERM; its access log has $(grep -c '\] request$' "$log" || true) lines"
+rm -f "$log"
