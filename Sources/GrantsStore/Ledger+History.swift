@@ -41,6 +41,12 @@ extension Ledger {
 }
 
 extension Ledger {
+    /// The financial years the ledger has funds in, earliest first.
+    public func fundYears() throws(LedgerError) -> [FinancialYear] {
+        let starts = try read { db in try Int.fetchAll(db, sql: "SELECT DISTINCT year_start FROM funds ORDER BY year_start") }
+        return starts.compactMap { FinancialYear(startYear: $0) }
+    }
+
     /// When the ledger last changed (the newest history line's time), or `nil` when it is empty.
     public func lastModified() throws(LedgerError) -> String? {
         try read { db in try String.fetchOne(db, sql: "SELECT at FROM history ORDER BY seq DESC LIMIT 1") }

@@ -11,6 +11,8 @@ struct Methods<Context: RequestContext>: RouterMiddleware {
             (["schemes", "*", "*"], [.get]), (["schemes", "*", "*", "check"], [.get, .post]),
             (["api", "v1", "openapi.json"], [.get]), (["api", "v1", "schemes"], [.get]),
             (["api", "v1", "schemes", "*", "*"], [.get]), (["api", "v1", "bids", "check"], [.post]),
+            (["grants"], [.get]), (["grants", "*"], [.get]), (["grants", "*", "*"], [.get]),
+            (["api", "v1", "grants", "*"], [.get]),
         ]
     }
 

@@ -62,11 +62,24 @@ public struct Site: Sendable {
         router.post("/schemes/{scheme}/{year}/check") { request, context in
             try await self.check(request, context)
         }
+        router.read("/grants") { _, _ in
+            HTML(text: self.pages.render("years", title: "Grants we have made", PublishedYears(try self.years())))
+        }
+        router.read("/grants/{year}") { _, context in
+            let year = try self.publishedYear(context)
+            let register = try self.register(year)
+            return HTML(text: self.pages.render("grants", title: "Grants made in \(year.label)", PublishedGrants(register, year: year)))
+        }
+        router.read("/grants/{year}/{file}") { _, context in try self.download(context) }
         let api = router.group("/api/v1")
         api.read("/openapi.json") { _, _ in try self.openAPI() }
         api.read("/schemes") { _, _ in JSONBody(bytes: API.schemes(self.rulebooks.rulebooks)) }
         api.read("/schemes/{scheme}/{year}") { _, context in JSONBody(bytes: API.rulebook(try self.rulebook(context))) }
         api.post("/bids/check") { request, context in try await self.checkBid(request, context) }
+        api.read("/grants/{year}") { _, context in
+            let year = try self.publishedYear(context)
+            return try self.published(year, format: .threeSixtyGivingJSON, download: nil)
+        }
         return router
     }
 
@@ -89,6 +102,77 @@ public struct Site: Sendable {
             throw Problem.notFound("There is no rulebook for \(schemeText) \(yearText).")
         }
         return book
+    }
+
+    // MARK: - Published grants
+
+    /// The ledger, or a 404 when the server has none (published grants come from it).
+    private func ledger() throws -> any LedgerStore {
+        guard let store else { throw Problem.notFound("This server publishes no grants: it has no ledger.") }
+        return store
+    }
+
+    private func years() throws -> [FinancialYear] {
+        do {
+            return try ledger().fundYears()
+        } catch let error as LedgerError {
+            throw WorkflowError(error)
+        }
+    }
+
+    /// The year in the path, if the ledger has funds in it.
+    private func publishedYear(_ context: BasicRequestContext) throws -> FinancialYear {
+        let text = try context.parameters.require("year")
+        let published = try years()
+        guard let year = try? FinancialYear(parsing: text.replacingOccurrences(of: "-", with: "/")),
+              published.contains(year)
+        else { throw Problem.notFound("There are no grants published for \(text).") }
+        return year
+    }
+
+    private func register(_ year: FinancialYear) throws -> GrantRegister {
+        try Publications.grantRegister(month: nil, year: year, in: ledger())
+    }
+
+    /// `/grants/{year}/register.csv`, `360giving.json` and `360giving.csv`, as files to save.
+    private func download(_ context: BasicRequestContext) throws -> Response {
+        let year = try publishedYear(context)
+        let file = try context.parameters.require("file")
+        let name = "grants-\(SchemePage.slug(year))-\(file)"
+        switch file {
+        case "register.csv":
+            let text = Publications.text(try register(year), format: .csv, excel: true)
+            return Response(
+                status: .ok,
+                headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"\(name)\""],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+        case "360giving.json": return try published(year, format: .threeSixtyGivingJSON, download: name)
+        case "360giving.csv": return try published(year, format: .threeSixtyGivingCSV, download: name)
+        default: throw Problem.notFound("There is no file \(file) for \(year.label).")
+        }
+    }
+
+    /// A year's 360Giving file, streamed from the ledger into a temporary file and sent from it.
+    private func published(_ year: FinancialYear, format: ReturnFormat, download: String?) throws -> Response {
+        let store = try ledger()
+        let options = ReturnOptions(lastModified: try SpendReturns.lastModified(in: store))
+        let temporary = (NSTemporaryDirectory() as NSString).appendingPathComponent("grants-web-\(UUID().uuidString)")
+        defer { unlink(temporary) }
+        do {
+            try SpendReturns.write(SpendReturn.Period(year: year), in: store, format: format, to: temporary, options: options)
+        } catch {
+            // A year whose grants cannot be published (none yet, say) is not there to download.
+            guard error.failureKind == .badData else { throw error }
+            throw Problem.notFound("The grants of \(year.label) cannot be published as 360Giving: \(error.message)")
+        }
+        guard let data = FileManager.default.contents(atPath: temporary) else {
+            throw WorkflowError(.io, "cannot read back the 360Giving file")
+        }
+        var headers: HTTPFields = [
+            .contentType: format == .threeSixtyGivingJSON ? "application/json" : "text/csv; charset=utf-8",
+        ]
+        if let download { headers[.contentDisposition] = "attachment; filename=\"\(download)\"" }
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: [UInt8](data))))
     }
 
     private func staticFile(_ name: String) throws -> Response {

@@ -149,8 +149,8 @@ import Testing
                 #expect(document?["openapi"] as? String == "3.1.0")
                 let paths = (document?["paths"] as? [String: Any])?.keys.sorted() ?? []
                 #expect(paths == [
-                    "/api/v1/bids/check", "/api/v1/openapi.json", "/api/v1/schemes", "/api/v1/schemes/{scheme}/{year}",
-                    "/health",
+                    "/api/v1/bids/check", "/api/v1/grants/{year}", "/api/v1/openapi.json", "/api/v1/schemes",
+                    "/api/v1/schemes/{scheme}/{year}", "/health",
                 ])
             }
         }
@@ -218,7 +218,7 @@ import Testing
     /// Every route of the table answers its methods and HEAD for GET, and 405 with an Allow header for any other.
     @Test func everyRouteAnswersItsMethodsAndRefusesOthersWith405() async throws {
         let concrete: [String: String] = ["*": "community-action-fund"]
-        try await withSite { client in
+        try await withSite(store: try Fixtures.sampleLedger(reason: "web")) { client in
             for route in Methods<BasicRequestContext>.routes {
                 var segments = route.pattern.map { concrete[$0] ?? $0 }
                 if segments.count >= 3, segments[0] == "schemes" || segments.count >= 5 {
@@ -227,6 +227,10 @@ import Testing
                     segments[index] = "2017-18"
                 }
                 if segments == ["static", "community-action-fund"] { segments = ["static", "app.css"] }
+                if segments.first == "grants" || segments.starts(with: ["api", "v1", "grants"]) {
+                    segments = segments.map { $0 == "community-action-fund" ? "2017-18" : $0 }
+                    if segments.count == 3, segments[0] == "grants" { segments[2] = "register.csv" }
+                }
                 let path = "/" + segments.joined(separator: "/")
                 for method in [HTTPRequest.Method.get, .post, .put, .delete, .patch, .head] {
                     try await client.execute(uri: path, method: method, headers: [.contentType: "application/json"]) { response in
@@ -241,6 +245,57 @@ import Testing
                         if method == .head { #expect(response.body.readableBytes == 0, "HEAD \(path) has no body") }
                     }
                 }
+            }
+        }
+    }
+
+    /// The published grants: the years, a year's register as a page, and its files, with what the public may see.
+    @Test func thePublishedGrantsArePagesAndDownloads() async throws {
+        let ledger = try Fixtures.sampleLedger(reason: "web")
+        let year = try FinancialYear(parsing: "2017/18")
+        let register = try Publications.grantRegister(month: nil, year: year, in: ledger)
+        let options = ReturnOptions(lastModified: try SpendReturns.lastModified(in: ledger))
+        let (spendReturn, _) = try SpendReturns.build(SpendReturn.Period(year: year), in: ledger)
+        let package = try SpendReturns.text(spendReturn, format: .threeSixtyGivingJSON, options: options)
+        try await withSite(store: ledger) { client in
+            try await client.execute(uri: "/grants", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body).contains("href=\"/grants/2017-18\""))
+            }
+            try await client.execute(uri: "/grants/2017-18", method: .get) { response in
+                #expect(response.status == .ok)
+                let page = String(buffer: response.body)
+                for entry in register.entries {
+                    #expect(page.contains(entry.awardID), "\(entry.awardID)")
+                }
+                #expect(page.contains("href=\"/grants/2017-18/360giving.json\""))
+                // No internal figures: budgets, payments and the ledger's fingerprint are not published here.
+                #expect(!page.contains("fnv1a64") && !page.contains("Paid to date"))
+            }
+            try await client.execute(uri: "/grants/2017-18/360giving.json", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentDisposition] == "attachment; filename=\"grants-2017-18-360giving.json\"")
+                #expect(String(buffer: response.body) == package)
+            }
+            try await client.execute(uri: "/api/v1/grants/2017-18", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "application/json")
+                #expect(String(buffer: response.body) == package)
+            }
+            try await client.execute(uri: "/grants/2017-18/register.csv", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body) == Publications.text(register, format: .csv, excel: true))
+            }
+            for missing in ["/grants/2031-32", "/grants/2017-18/secrets.txt", "/api/v1/grants/nonsense"] {
+                try await client.execute(uri: missing, method: .get) { response in
+                    #expect(response.status == .notFound, "\(missing)")
+                }
+            }
+        }
+        // A server with no ledger publishes no grants.
+        try await withSite { client in
+            try await client.execute(uri: "/grants", method: .get) { response in
+                #expect(response.status == .notFound)
             }
         }
     }

@@ -5,7 +5,8 @@
 
 Opens the list of schemes, the Community Action Fund 2017/18 page and its bid checker; fills the form for an eligible
 bid (adding a second budget line without JavaScript), then for one over the cap, then with a malformed amount; and
-reads the verdicts and the error from the pages. Writes a screenshot of each page. Exits 1 naming the first step
+reads the verdicts and the error from the pages; then opens the grants made in 2017/18. Writes a screenshot of each
+page. Exits 1 naming the first step
 whose page is not as expected. Needs Debian's chromium and chromium-driver, and PyPI's selenium.
 """
 import argparse
@@ -16,6 +17,8 @@ from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
 
 
 class Failure(Exception):
@@ -65,9 +68,18 @@ class Applicant:
         self.type(f"{name}-year", year)
 
     def press(self, label):
+        """Presses a submit button and waits for the page the server answers with (the old page gone)."""
         buttons = [b for b in self.finds("button") if b.text.strip() == label]
         expect(buttons, f"a button '{label}'")
+        old = self.find("html")
         buttons[0].click()
+        WebDriverWait(self.driver, 30).until(expected_conditions.staleness_of(old))
+
+    def follow(self, text):
+        """Follows a link and waits for its page."""
+        old = self.find("html")
+        self.driver.find_element(By.LINK_TEXT, text).click()
+        WebDriverWait(self.driver, 30).until(expected_conditions.staleness_of(old))
 
     def verdict_rows(self):
         rows = {}
@@ -82,11 +94,11 @@ class Applicant:
         d.get(self.base + "/")
         expect("Schemes" in d.page_source, "the home page lists the schemes")
         self.shot("01-home")
-        d.find_element(By.LINK_TEXT, "Community Action Fund 2017/18").click()
+        self.follow("Community Action Fund 2017/18")
         expect(self.find("h1").text == "Community Action Fund 2017/18", "the Community Action Fund page")
         expect("£2,500.00" in d.page_source, "the scheme page shows the cap")
         self.shot("02-scheme")
-        d.find_element(By.LINK_TEXT, "Check your bid against these rules").click()
+        self.follow("Check your bid against these rules")
         expect(self.find("h1").text == "Check your bid against the rules", "the checker's form")
         self.shot("03-form")
 
@@ -150,6 +162,14 @@ class Applicant:
         expect(self.find("#requested").get_attribute("value") == "12.345", "the amount typed is kept")
         expect(not self.finds("#verdict"), "no verdict for a form with an error")
         self.shot("07-error")
+
+        # The grants made, as the public sees them.
+        self.follow("Grants we have made")
+        self.follow("Grants made in 2017/18")
+        expect(self.find("h1").text == "Grants made in 2017/18", "the year's grant register")
+        expect(self.finds("table.table tbody tr"), "the register lists the year's grants")
+        expect(self.finds("a[href='/grants/2017-18/360giving.json']"), "the 360Giving file to download")
+        self.shot("08-grants")
         return message
 
 

@@ -57,4 +57,6 @@ public protocol LedgerStore: Sendable {
     func history(entryID: String?, limit: Int?) throws(LedgerError) -> [HistoryEntry]
     /// The time of the ledger's last change, as recorded, or `nil` when it is empty.
     func lastModified() throws(LedgerError) -> String?
+    /// The financial years the ledger has funds in, earliest first.
+    func fundYears() throws(LedgerError) -> [FinancialYear]
 }
