@@ -2,12 +2,13 @@ import GRDB
 import GrantsCore
 
 extension Ledger {
-    /// What the eligibility rules need to know from the ledger for one financial year, read in one go.
+    /// What the eligibility rules need to know from the ledger for one financial year, read in one go. Its statements
+    /// are prepared once per connection: a server asks for them for every bid it checks.
     public func facts(year: FinancialYear) throws(LedgerError) -> LedgerFacts {
         try read { db in
             let applications = try Row.fetchAll(
                 db,
-                sql: """
+                cachedSQL: """
                     SELECT b.id, b.applicant_id, f.scheme, f.id AS fund_id FROM bids b JOIN funds f ON f.id = b.fund_id
                     WHERE f.year_start = ? ORDER BY b.id
                     """,
@@ -19,7 +20,7 @@ extension Ledger {
             }
             let fundings = try Row.fetchAll(
                 db,
-                sql: """
+                cachedSQL: """
                     SELECT a.id, a.bid_id, a.recipient_id, a.amount, f.scheme, f.id AS fund_id
                     FROM awards a JOIN funds f ON f.id = a.fund_id WHERE f.year_start = ? ORDER BY a.id
                     """,
@@ -33,7 +34,7 @@ extension Ledger {
             }
             let partnerships = try Row.fetchAll(
                 db,
-                sql: """
+                cachedSQL: """
                     SELECT o.id, o.name, o.location_code,
                       (SELECT COALESCE(SUM(al.amount), 0) FROM allocation_totals al JOIN funds f ON f.id = al.fund_id
                         WHERE al.csp_id = o.id AND f.year_start = ?1 AND f.scheme = 'csp-grant') AS allocated,
@@ -46,7 +47,8 @@ extension Ledger {
             ).map { row throws in
                 let id = try row.organisationID("id", in: "organisations")
                 let members = try String.fetchAll(
-                    db, sql: "SELECT member_id FROM csp_members WHERE csp_id = ? ORDER BY position", arguments: [id.rawValue])
+                    db, cachedSQL: "SELECT member_id FROM csp_members WHERE csp_id = ? ORDER BY position",
+                    arguments: [id.rawValue])
                 return LedgerFacts.Partnership(
                     id: id, name: try row.text("name", in: "organisations"), locationCode: row["location_code"],
                     members: try members.map(OrganisationID.init(stored:)),
