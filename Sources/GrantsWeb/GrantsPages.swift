@@ -49,7 +49,7 @@ struct PublishedGrants: Sendable {
     let total: String
     let count: Int
 
-    init(_ register: GrantRegister, year: FinancialYear) {
+    init(_ register: GrantRegister, year: FinancialYear) throws(MoneyError) {
         self.year = year.label
         slug = SchemePage.slug(year)
         publisher = register.publisher
@@ -67,6 +67,6 @@ struct PublishedGrants: Sendable {
         }
         let given = register.entries.filter { !$0.withdrawn }
         count = given.count
-        total = ((try? Money.sum(given.map(\.amount))) ?? .zero).formatted
+        total = try Money.sum(given.map(\.amount)).formatted
     }
 }

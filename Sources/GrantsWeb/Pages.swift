@@ -25,6 +25,7 @@ struct Pages: Sendable {
         else {
             throw Missing(description: "the web templates are not beside the grants binary (grants_GrantsWeb.resources)")
         }
+        MustacheContentTypes.register(ScalarHTML(), named: ScalarHTML.name)
         var library = MustacheLibrary()
         let names = (try? FileManager.default.contentsOfDirectory(atPath: templates.path)) ?? []
         for name in names.sorted() where name.hasSuffix(".mustache") {
@@ -87,5 +88,28 @@ struct JSONBody: ResponseGenerator {
         Response(
             status: status, headers: [.contentType: "application/json"],
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+}
+
+/// HTML escaping a Unicode scalar at a time. Mustache's own escapes whole `Character`s, so a quote followed by a
+/// combining mark (one Character) would pass unescaped and end an attribute in the browser, which sees scalars.
+/// Every template names it on its first line: `{{% CONTENT_TYPE: SCALARHTML}}`.
+struct ScalarHTML: MustacheContentType {
+    static let name = "SCALARHTML"
+
+    func escapeText(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "&": out += "&amp;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 }

@@ -68,7 +68,8 @@ public struct Site: Sendable {
         router.read("/grants/{year}") { _, context in
             let year = try self.publishedYear(context)
             let register = try self.register(year)
-            return HTML(text: self.pages.render("grants", title: "Grants made in \(year.label)", PublishedGrants(register, year: year)))
+            let grants = try PublishedGrants(register, year: year)
+            return HTML(text: self.pages.render("grants", title: "Grants made in \(year.label)", grants))
         }
         router.read("/grants/{year}/{file}") { _, context in try self.download(context) }
         let api = router.group("/api/v1")
@@ -161,8 +162,9 @@ public struct Site: Sendable {
         do {
             try SpendReturns.write(SpendReturn.Period(year: year), in: store, format: format, to: temporary, options: options)
         } catch {
-            // A year whose grants cannot be published (none yet, say) is not there to download.
-            guard error.failureKind == .badData else { throw error }
+            // A year whose grants cannot be published (none yet, say) is not there to download; the ledger's own
+            // failures take the 500 path.
+            guard error.failureKind == .badData, !error.message.contains("cannot read the ledger") else { throw error }
             throw Problem.notFound("The grants of \(year.label) cannot be published as 360Giving: \(error.message)")
         }
         guard let data = FileManager.default.contents(atPath: temporary) else {
@@ -223,6 +225,8 @@ public struct Site: Sendable {
         do {
             verdicts = try BidScreening.screen([bid], rulebooks: &library, store: store).verdicts
         } catch {
+            // The bid's fault (no rulebook for its scheme and year) is the client's to hear; the ledger's is not.
+            guard error.failureKind == .badData || error.failureKind == .usage else { throw error }
             throw Problem(status: .unprocessableContent, title: "Unprocessable Content", detail: error.message)
         }
         return try page(form, error: nil, verdict: verdicts.first, status: .ok)
@@ -244,6 +248,8 @@ public struct Site: Sendable {
         do {
             result = try BidScreening.screen([bid], rulebooks: &library, store: store)
         } catch {
+            // The bid's fault (no rulebook for its scheme and year) is the client's to hear; the ledger's is not.
+            guard error.failureKind == .badData || error.failureKind == .usage else { throw error }
             throw Problem(
                 status: .unprocessableContent, title: "Unprocessable Content", detail: error.message,
                 fields: [Problem.FieldError(pointer: "/scheme", detail: error.message)])

@@ -516,6 +516,23 @@ enum BidJSON {
         }
     }
 
+    /// A value typed into the form comes back escaped a Unicode scalar at a time: a quote with a combining mark
+    /// after it (one Swift Character) cannot end the attribute it is put in.
+    @Test func aValueTypedInComesBackEscapedEvenWithCombiningMarks() async throws {
+        try await withSite { client in
+            let token = String(repeating: "0123456789abcdef", count: 4)
+            let typed = "\"\u{301} autofocus x=\"<b>&'"
+            let fields = [("title", typed), ("budget-lines", "1"), ("action", "add-line")]
+            try await Self.post(client, "/schemes/community-action-fund/2017-18/check", token: token, fields) { response in
+                let page = String(buffer: response.body)
+                let escaped = "value=\"&quot;" + "\u{301}" + " autofocus x=&quot;&lt;b&gt;&amp;&#39;\""
+                let raw = "\"" + "\u{301}" + " autofocus"
+                #expect(page.contains(escaped))
+                #expect(!page.contains(raw))
+            }
+        }
+    }
+
     @Test func anotherBudgetLineIsAddedWithoutChecking() async throws {
         try await withSite { client in
             let token = String(repeating: "0123456789abcdef", count: 4)
