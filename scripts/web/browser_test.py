@@ -16,8 +16,8 @@ import sys
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 
@@ -67,19 +67,32 @@ class Applicant:
         self.type(f"{name}-month", month)
         self.type(f"{name}-year", year)
 
+    def replaced(self, old):
+        """Waits until the page `old` (its <html> element) belonged to is gone and the new one is loaded. Chromium
+        says a node of a page that has gone is stale, or that it "does not belong to the document": both mean gone."""
+        def gone(driver):
+            try:
+                old.is_enabled()
+                return False
+            except WebDriverException:
+                return True
+        WebDriverWait(self.driver, 30).until(gone)
+        WebDriverWait(self.driver, 30).until(
+            lambda driver: driver.execute_script("return document.readyState") == "complete")
+
     def press(self, label):
-        """Presses a submit button and waits for the page the server answers with (the old page gone)."""
+        """Presses a submit button and waits for the page the server answers with."""
         buttons = [b for b in self.finds("button") if b.text.strip() == label]
         expect(buttons, f"a button '{label}'")
         old = self.find("html")
         buttons[0].click()
-        WebDriverWait(self.driver, 30).until(expected_conditions.staleness_of(old))
+        self.replaced(old)
 
     def follow(self, text):
         """Follows a link and waits for its page."""
         old = self.find("html")
         self.driver.find_element(By.LINK_TEXT, text).click()
-        WebDriverWait(self.driver, 30).until(expected_conditions.staleness_of(old))
+        self.replaced(old)
 
     def verdict_rows(self):
         rows = {}
