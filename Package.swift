@@ -87,7 +87,8 @@ let package = Package(
         ),
         // Fixtures shared by the tests; not shipped.
         .target(
-            name: "GrantsTestSupport", dependencies: ["GrantsCore", "GrantsStore", "GrantsImport"],
+            name: "GrantsTestSupport",
+            dependencies: ["GrantsCore", "GrantsStore", "GrantsImport", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/GrantsTestSupport"
         ),
         .testTarget(name: "GrantsCoreTests", dependencies: ["GrantsCore", "GrantsTestSupport"]),
@@ -119,7 +120,7 @@ let package = Package(
             name: "GrantsWorkflowsTests",
             dependencies: [
                 "GrantsWorkflows", "GrantsCore", "GrantsRules", "GrantsImport", "GrantsStore", "GrantsReports",
-                "GrantsTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                "GrantsTestSupport",
             ]
         ),
         .testTarget(name: "GrantsFilesTests", dependencies: ["GrantsFiles", "GrantsTestSupport"]),

@@ -50,13 +50,18 @@ public enum ReturnWorkbook {
         } catch {
             throw .cannotSave(path: path, reason: error.message)
         }
-        try write(r, into: Workbook(output: output))
+        try write(r, into: output)
+        do {
+            try output.commit()
+        } catch {
+            throw .cannotSave(path: path, reason: error.message)
+        }
     }
 
     /// Writes `r` into `output`'s new file and checks it, without putting it in place: the caller commits or
     /// abandons `output`.
     public static func write(_ r: some SpendReturnContent, into output: OutputFile) throws(SpreadsheetError) {
-        try write(r, into: Workbook(output: output, commits: false))
+        try write(r, into: Workbook(output: output))
     }
 
     /// Walks the award lines once: the Awards sheet is written first, its totals added up as its rows go by, then

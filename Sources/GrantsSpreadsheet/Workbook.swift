@@ -18,19 +18,16 @@ import Darwin
 final class Workbook {
     private var handle: UnsafeMutablePointer<lxw_workbook>?
     private let output: OutputFile
-    private let commits: Bool
     /// Strings handed to the document properties, freed once the workbook is closed or abandoned.
     private var ownedStrings: [UnsafeMutablePointer<CChar>] = []
 
-    /// A workbook to be written into `output`'s new file; `save()` checks it and commits `output` unless
-    /// `commits` is false, when the caller commits it.
+    /// A workbook to be written into `output`'s new file; `save()` checks it, and the caller commits `output`.
     ///
     /// Sheets are written in constant memory: libxlsxwriter writes each row to the sheet's temporary file once the
     /// next begins, so each sheet's rows must be written in order, top to bottom, and text goes in the cells
     /// themselves rather than a shared table that would hold every string of the workbook.
-    init(output: OutputFile, commits: Bool = true) throws(SpreadsheetError) {
+    init(output: OutputFile) throws(SpreadsheetError) {
         self.output = output
-        self.commits = commits
         // libxlsxwriter's own temporary files go in the folder of the file being written, not in a folder named by
         // the environment (TMP, TEMP), so the whole workbook is made on one disk.
         var options = lxw_workbook_options()
@@ -102,7 +99,7 @@ final class Workbook {
         return format
     }
 
-    /// Writes the file (libxlsxwriter frees the workbook whatever happens) and moves it to its path.
+    /// Writes the file (libxlsxwriter frees the workbook whatever happens) and checks it; the caller puts it in place.
     func save() throws(SpreadsheetError) {
         let workbook = try workbook()
         handle = nil
@@ -115,12 +112,6 @@ final class Workbook {
         if let problem = WorkbookCheck.problem(inFile: output.writingPath) {
             output.abandon()
             throw .cannotSave(path: output.path, reason: "the workbook came out incomplete (\(problem)); is the disk full?")
-        }
-        guard commits else { return }
-        do {
-            try output.commit()
-        } catch {
-            throw .cannotSave(path: output.path, reason: error.message)
         }
     }
 

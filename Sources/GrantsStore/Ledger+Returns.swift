@@ -8,10 +8,8 @@ extension Ledger {
     {
         do {
             return try withSpendReturn(period: period, fund: fund, csp: csp) { $0.collected() }
-        } catch let error as LedgerError {
-            throw error
         } catch {
-            throw LedgerError(.database, "cannot read the ledger: \(Ledger.explain(error))")
+            throw Self.readError(error)
         }
     }
 
@@ -27,7 +25,7 @@ extension Ledger {
         _ body: (StreamedReturn) throws -> T
     ) throws -> T {
         let outcome: Result<T, any Error> = try read { db in
-            let failure = ReturnRows<Void>.Failure()
+            let failure = ReturnReadFailure()
             let r = try Self.streamedReturn(db, period: period, fund: fund, csp: csp, failure: failure)
             let outcome: Result<T, any Error>
             do {
@@ -45,7 +43,7 @@ extension Ledger {
 
     private static func streamedReturn(
         _ db: Database, period: SpendReturn.Period, fund: String?, csp: OrganisationID?,
-        failure: ReturnRows<Void>.Failure
+        failure: ReturnReadFailure
     ) throws -> StreamedReturn {
         let days = period.days
         let asOf = days.upperBound
@@ -57,46 +55,25 @@ extension Ledger {
         let funderName: String = funder?["name"] ?? ""
         // The fingerprint reads the whole history: only for the formats that print it.
         let header = Deferred {
-            var fingerprint = ""
-            if failure.isClosed {
-                failure.record(LedgerError(.database, "a return's header was read after its read of the ledger ended"))
-            } else {
-                do {
-                    fingerprint = try Self.fingerprint(db)
-                } catch {
-                    failure.record(LedgerError(.database, "cannot read the ledger: \(Ledger.explain(error))"))
-                }
-            }
-            return SpendReturn.Header(
+            SpendReturn.Header(
                 funderID: funderID, funderName: funderName, period: period, fund: fund, csp: csp?.rawValue,
-                asOf: asOf, fingerprint: fingerprint)
+                asOf: asOf, fingerprint: within(failure, "header was", else: "") { try Self.fingerprint(db) })
         }
         // The budgets and contributions are the status for the same year, scope and day: only for the formats that
         // carry them.
-        let budgets = Deferred { () -> StreamedReturn.Budgets in
-            guard !failure.isClosed else {
-                failure.record(LedgerError(.database, "a return's budgets were read after its read of the ledger ended"))
-                return StreamedReturn.Budgets(funds: [], partnerships: [], contributions: [])
+        let budgets = Deferred {
+            within(failure, "budgets were", else: StreamedReturn.Budgets(funds: [], partnerships: [], contributions: [])) {
+                let status = try Self.status(db, StatusReport.Scope(year: period.year, fund: fund, csp: csp, asOf: asOf))
+                let contributions = fund != nil || csp != nil ? [] : status.contributions.map { line in
+                    SpendReturn.ContributionLine(
+                        contributionID: line.scheduleID, contributorID: line.contributor.rawValue,
+                        contributorName: line.contributorName, service: line.service, year: line.year,
+                        expected: line.expected, received: line.received, outstanding: line.outstanding,
+                        scheduled: line.amount, withdrawnOn: line.withdrawn?.effective,
+                        withdrawalReason: line.withdrawn?.reason)
+                }
+                return StreamedReturn.Budgets(funds: status.funds, partnerships: status.csps, contributions: contributions)
             }
-            let status: StatusReport
-            do {
-                status = try Self.status(db, StatusReport.Scope(year: period.year, fund: fund, csp: csp, asOf: asOf))
-            } catch let error as LedgerError {
-                failure.record(error)
-                return StreamedReturn.Budgets(funds: [], partnerships: [], contributions: [])
-            } catch {
-                failure.record(LedgerError(.database, "cannot read the ledger: \(Ledger.explain(error))"))
-                return StreamedReturn.Budgets(funds: [], partnerships: [], contributions: [])
-            }
-            let contributions = fund != nil || csp != nil ? [] : status.contributions.map { line in
-                SpendReturn.ContributionLine(
-                    contributionID: line.scheduleID, contributorID: line.contributor.rawValue,
-                    contributorName: line.contributorName, service: line.service, year: line.year,
-                    expected: line.expected, received: line.received, outstanding: line.outstanding,
-                    scheduled: line.amount, withdrawnOn: line.withdrawn?.effective,
-                    withdrawalReason: line.withdrawn?.reason)
-            }
-            return StreamedReturn.Budgets(funds: status.funds, partnerships: status.csps, contributions: contributions)
         }
         // With a CSP in scope, only the funds it has allocations in; otherwise every fund of the year in scope.
         let funds = try Row.fetchAll(db, sql: """
@@ -121,38 +98,38 @@ extension Ledger {
             claims: rows(db, Self.claimLineSQL, scope, failure, Self.claimLine))
     }
 
+    /// `read`'s value, read within the return's read of the ledger, or `fallback` with the reason kept in `failure`
+    /// (a read that failed, or one begun after the return's read ended).
+    private static func within<T>(
+        _ failure: ReturnReadFailure, _ what: String, else fallback: T, _ read: () throws -> T
+    ) -> T {
+        guard !failure.isClosed else {
+            failure.record(LedgerError(.database, "a return's \(what) read after its read of the ledger ended"))
+            return fallback
+        }
+        do {
+            return try read()
+        } catch {
+            failure.record(readError(error))
+            return fallback
+        }
+    }
+
     /// Rows of `sql` made into lines by `line` as they are read: each walk runs the statement again. A row that
     /// cannot be read or made into a line ends the walk and is kept in `failure`.
     private static func rows<Line>(
-        _ db: Database, _ sql: String, _ arguments: StatementArguments, _ failure: ReturnRows<Void>.Failure,
+        _ db: Database, _ sql: String, _ arguments: StatementArguments, _ failure: ReturnReadFailure,
         _ line: @escaping (Row) throws(LedgerError) -> Line
     ) -> ReturnRows<Line> {
         ReturnRows {
-            var cursor: RowCursor?
-            guard !failure.isClosed else {
-                failure.record(LedgerError(.database, "a return's lines were read after its read of the ledger ended"))
-                return AnyIterator { nil }
-            }
-            do {
-                cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
-            } catch {
-                failure.record(LedgerError(.database, "cannot read the ledger: \(Ledger.explain(error))"))
-            }
+            var cursor = within(failure, "lines were", else: nil) { try Row.fetchCursor(db, sql: sql, arguments: arguments) }
             return AnyIterator {
-                guard let rows = cursor else { return nil }
-                do {
-                    guard let row = try rows.next() else {
-                        cursor = nil
-                        return nil
-                    }
+                let next = within(failure, "lines were", else: nil) { () throws -> Line? in
+                    guard let rows = cursor, let row = try rows.next() else { return nil }
                     return try line(row)
-                } catch let error as LedgerError {
-                    failure.record(error)
-                } catch {
-                    failure.record(LedgerError(.database, "cannot read the ledger: \(Ledger.explain(error))"))
                 }
-                cursor = nil
-                return nil
+                if next == nil { cursor = nil }
+                return next
             }
         }
     }

@@ -149,11 +149,14 @@ public final class Ledger: Sendable {
     func read<T>(_ body: (Database) throws -> T) throws(LedgerError) -> T {
         do {
             return try writer.read(body)
-        } catch let error as LedgerError {
-            throw error
         } catch {
-            throw LedgerError(.database, "cannot read the ledger: \(Ledger.explain(error))")
+            throw Self.readError(error)
         }
+    }
+
+    /// What went wrong in a read, as a `LedgerError`: one already, or the database's failure in words.
+    static func readError(_ error: any Error) -> LedgerError {
+        error as? LedgerError ?? LedgerError(.database, "cannot read the ledger: \(Ledger.explain(error))")
     }
 
     static func explain(_ error: any Error) -> String {

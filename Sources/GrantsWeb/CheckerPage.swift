@@ -17,23 +17,9 @@ struct CheckerPage: Sendable {
         let multiline: Bool
         /// The ids of the hint and the error, for `aria-describedby` (Mustache reads stored properties only).
         let describedBy: String?
-
-        init(
-            id: String, label: String, hint: String?, value: String, error: String?, prefix: String?, width: String,
-            multiline: Bool
-        ) {
-            self.id = id
-            self.label = label
-            self.hint = hint
-            self.value = value
-            self.error = error
-            self.prefix = prefix
-            self.width = width
-            self.multiline = multiline
-            describedBy = CheckerPage.describedBy(id, hint: hint, error: error)
-        }
     }
 
+    /// The ids of a field's hint and error, for `aria-describedby`; nil when it has neither.
     static func describedBy(_ id: String, hint: String?, error: String?) -> String? {
         let ids = [hint == nil ? nil : "\(id)-hint", error == nil ? nil : "\(id)-error"].compactMap { $0 }
         return ids.isEmpty ? nil : ids.joined(separator: " ")
@@ -84,11 +70,6 @@ struct CheckerPage: Sendable {
         let vatID: String
     }
 
-    struct ErrorItem: Sendable {
-        let id: String
-        let message: String
-    }
-
     /// The verdict, as `grants check` gives it.
     struct Verdict: Sendable {
         struct Parameter: Sendable {
@@ -109,7 +90,6 @@ struct CheckerPage: Sendable {
             let parameters: [Parameter]
         }
 
-        let outcome: String
         let headline: String
         let outcomeClass: String
         let results: [Result]
@@ -121,7 +101,8 @@ struct CheckerPage: Sendable {
     let scheme: String
     let yearSlug: String
     let csrf: String
-    let errors: [ErrorItem]
+    /// The error summary's items: the field's input id and the message (one: the reader stops at the first).
+    let errors: [Checker.FieldError]
     let hasErrors: Bool
     let verdict: Verdict?
     let applicantName: TextField
@@ -149,7 +130,7 @@ struct CheckerPage: Sendable {
         scheme = book.scheme.rawValue
         yearSlug = SchemePage.slug(book.year)
         self.csrf = csrf
-        errors = error.map { [ErrorItem(id: $0.id, message: $0.message)] } ?? []
+        errors = error.map { [$0] } ?? []
         hasErrors = error != nil
         func message(_ id: String) -> String? { error?.id == id ? error?.message : nil }
         func text(
@@ -158,7 +139,7 @@ struct CheckerPage: Sendable {
         ) -> TextField {
             TextField(
                 id: id, label: label, hint: hint, value: form[id], error: message(id), prefix: prefix, width: width,
-                multiline: multiline)
+                multiline: multiline, describedBy: Self.describedBy(id, hint: hint, error: message(id)))
         }
         func choices(
             _ id: String, _ legend: String, hint: String? = nil, type: String, _ options: [(String, String)],
@@ -180,7 +161,8 @@ struct CheckerPage: Sendable {
                 id: "\(name)-day", name: name, legend: legend, hint: hint, day: form["\(name)-day"], month: form["\(name)-month"],
                 year: form["\(name)-year"], error: message("\(name)-day"))
         }
-        let example = "For example, \(book.year.firstDay.day) \(Self.monthName(book.year.firstDay.month)) \(book.year.firstDay.year)"
+        let first = book.year.firstDay
+        let example = "For example, \(first.day) \(CalendarMonth(containing: first).label)"
         applicantName = text("applicant-name", "Your organisation's name", width: "input--full")
         applicantID = text(
             "applicant-id", "Your organisation's identifier",
@@ -263,12 +245,6 @@ struct CheckerPage: Sendable {
         return spaced.prefix(1).uppercased() + spaced.dropFirst()
     }
 
-    static func monthName(_ month: Int) -> String {
-        let names = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                     "November", "December"]
-        return (1...12).contains(month) ? names[month - 1] : String(month)
-    }
-
     static func label(_ type: BidForm.ApplicantType) -> String {
         switch type {
         case .communityGroup: "A community or voluntary group"
@@ -294,7 +270,7 @@ struct CheckerPage: Sendable {
         case .incomplete: headline = "The bid cannot be fully checked yet: \(verdict.unknownRules.joined(separator: ", "))"
         }
         return Verdict(
-            outcome: verdict.outcome.rawValue, headline: headline,
+            headline: headline,
             outcomeClass: verdict.outcome == .eligible ? "panel--eligible" : "panel--ineligible",
             results: verdict.results.map { result in
                 let status: String

@@ -2,7 +2,7 @@ import HTTPTypes
 import Hummingbird
 
 /// The methods each of the site's paths answers: any other is 405 Method Not Allowed with an Allow header, not a
-/// 404 that would say the resource is not there. HEAD is routed with GET (`read`), and answered without the body.
+/// 404 that would say the resource is not there. HEAD is routed with GET (`read`); `ProblemResponder` drops its body.
 struct Methods<Context: RequestContext>: RouterMiddleware {
     /// Path patterns (`*` is one segment) and their methods, in the order the router has them.
     static var routes: [(pattern: [String], methods: [HTTPRequest.Method])] {
@@ -36,8 +36,6 @@ struct Methods<Context: RequestContext>: RouterMiddleware {
                 status: .methodNotAllowed, title: "Method Not Allowed",
                 detail: "\(request.uri.path) answers \(names), not \(request.method.rawValue).", allow: names)
         }
-        let response = try await next(request, context)
-        guard request.method == .head else { return response }
-        return Response(status: response.status, headers: response.headers, body: ResponseBody())
+        return try await next(request, context)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GrantsFiles
+import GrantsReports
 import HTTPTypes
 import Hummingbird
 import Mustache
@@ -67,49 +68,41 @@ struct Pages: Sendable {
     }
 }
 
+extension Response {
+    /// A whole body of `type` (`text/html; charset=utf-8`, `application/json`…), with any other headers.
+    static func body(
+        _ buffer: ByteBuffer, type: String, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]
+    ) -> Response {
+        var fields = headers
+        fields[.contentType] = type
+        return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: buffer))
+    }
+}
+
 /// An HTML page as a response.
 struct HTML: ResponseGenerator {
     let text: String
     var status: HTTPResponse.Status = .ok
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
-        Response(
-            status: status, headers: [.contentType: "text/html; charset=utf-8"],
-            body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+        .body(ByteBuffer(string: text), type: "text/html; charset=utf-8", status: status)
     }
 }
 
 /// JSON bytes as a response.
 struct JSONBody: ResponseGenerator {
     let bytes: [UInt8]
-    var status: HTTPResponse.Status = .ok
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
-        Response(
-            status: status, headers: [.contentType: "application/json"],
-            body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+        .body(ByteBuffer(bytes: bytes), type: "application/json")
     }
 }
 
-/// HTML escaping a Unicode scalar at a time. Mustache's own escapes whole `Character`s, so a quote followed by a
-/// combining mark (one Character) would pass unescaped and end an attribute in the browser, which sees scalars.
+/// The site's escaping for Mustache: `HTMLText.escape`, a Unicode scalar at a time. Mustache's own escapes whole
+/// `Character`s, so a quote followed by a combining mark would pass unescaped and end an attribute in the browser.
 /// Every template names it on its first line: `{{% CONTENT_TYPE: SCALARHTML}}`.
 struct ScalarHTML: MustacheContentType {
     static let name = "SCALARHTML"
 
-    func escapeText(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    func escapeText(_ text: String) -> String { HTMLText.escape(text) }
 }

@@ -68,36 +68,34 @@ struct Problem: Error, Sendable {
 
 /// Turns whatever a route throws into a response the client may see: a `Problem` as it says, Hummingbird's own
 /// errors (a route not found, a body too large) with their status, anything else as a 500 that says nothing of its
-/// cause, which is logged instead. Paths under `/api/` get problem details; the rest an HTML page.
+/// cause, which is logged instead. Paths under `/api/` get problem details; the rest an HTML page. A HEAD request's
+/// answer, whatever made it, goes without its body.
 struct ProblemResponder<Context: RequestContext>: RouterMiddleware {
     let pages: Pages
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
         async throws -> Response
     {
+        let response: Response
         do {
-            return try await next(request, context)
+            response = try await next(request, context)
         } catch let problem as Problem {
-            return respond(problem, to: request)
+            response = answer(problem, to: request)
         } catch let error as HTTPResponseError {
             let status = error.status
             let problem = Problem(
                 status: status, title: status.reasonPhrase,
                 detail: status == .notFound ? "There is nothing at \(request.uri.path)." : status.reasonPhrase)
-            return respond(problem, to: request)
+            response = answer(problem, to: request)
         } catch {
             context.logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
-            return respond(
+            response = answer(
                 Problem(
                     status: .internalServerError, title: "Internal Server Error",
                     detail: "Something went wrong on our side. It has been logged; please try again later."),
                 to: request)
         }
-    }
-
-    private func respond(_ problem: Problem, to request: Request) -> Response {
-        let response = answer(problem, to: request)
-        // A HEAD request is answered with the headers alone.
+        // A HEAD request, answered as GET by its route or refused, gets the headers alone.
         guard request.method == .head else { return response }
         return Response(status: response.status, headers: response.headers, body: ResponseBody())
     }
@@ -106,15 +104,14 @@ struct ProblemResponder<Context: RequestContext>: RouterMiddleware {
         var headers: HTTPFields = [:]
         if let allow = problem.allow { headers[.allow] = allow }
         if request.uri.path.hasPrefix("/api/") {
-            headers[.contentType] = "application/problem+json"
-            return Response(
-                status: problem.status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: problem.json())))
+            return .body(
+                ByteBuffer(bytes: problem.json()), type: "application/problem+json", status: problem.status,
+                headers: headers)
         }
         let html = pages.render(
             "error", title: problem.title,
             ErrorPage(status: Int(problem.status.code), title: problem.title, detail: problem.detail))
-        headers[.contentType] = "text/html; charset=utf-8"
-        return Response(status: problem.status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
+        return .body(ByteBuffer(string: html), type: "text/html; charset=utf-8", status: problem.status, headers: headers)
     }
 }
 

@@ -73,7 +73,7 @@ public struct Site: Sendable {
         }
         router.read("/grants/{year}/{file}") { _, context in try self.download(context) }
         let api = router.group("/api/v1")
-        api.read("/openapi.json") { _, _ in try self.openAPI() }
+        api.read("/openapi.json") { _, _ in try self.staticFile("openapi.json") }
         api.read("/schemes") { _, _ in JSONBody(bytes: API.schemes(self.rulebooks.rulebooks)) }
         api.read("/schemes/{scheme}/{year}") { _, context in JSONBody(bytes: API.rulebook(try self.rulebook(context))) }
         api.post("/bids/check") { request, context in try await self.checkBid(request, context) }
@@ -143,53 +143,39 @@ public struct Site: Sendable {
         switch file {
         case "register.csv":
             let text = Publications.text(try register(year), format: .csv, excel: true)
-            return Response(
-                status: .ok,
-                headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"\(name)\""],
-                body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+            return .body(
+                ByteBuffer(string: text), type: "text/csv; charset=utf-8",
+                headers: [.contentDisposition: "attachment; filename=\"\(name)\""])
         case "360giving.json": return try published(year, format: .threeSixtyGivingJSON, download: name)
         case "360giving.csv": return try published(year, format: .threeSixtyGivingCSV, download: name)
         default: throw Problem.notFound("There is no file \(file) for \(year.label).")
         }
     }
 
-    /// A year's 360Giving file, streamed from the ledger into a temporary file and sent from it.
+    /// A year's 360Giving file, streamed from the ledger.
     private func published(_ year: FinancialYear, format: ReturnFormat, download: String?) throws -> Response {
         let store = try ledger()
         let options = ReturnOptions(lastModified: try SpendReturns.lastModified(in: store))
-        let temporary = (NSTemporaryDirectory() as NSString).appendingPathComponent("grants-web-\(UUID().uuidString)")
-        defer { unlink(temporary) }
+        let bytes: [UInt8]
         do {
-            try SpendReturns.write(SpendReturn.Period(year: year), in: store, format: format, to: temporary, options: options)
+            bytes = try SpendReturns.bytes(SpendReturn.Period(year: year), in: store, format: format, options: options)
         } catch {
             // A year whose grants cannot be published (none yet, say) is not there to download; the ledger's own
-            // failures take the 500 path.
-            guard error.failureKind == .badData, !error.message.contains("cannot read the ledger") else { throw error }
+            // failures (I/O) take the 500 path.
+            guard error.failureKind == .badData else { throw error }
             throw Problem.notFound("The grants of \(year.label) cannot be published as 360Giving: \(error.message)")
         }
-        guard let data = FileManager.default.contents(atPath: temporary) else {
-            throw WorkflowError(.io, "cannot read back the 360Giving file")
-        }
-        var headers: HTTPFields = [
-            .contentType: format == .threeSixtyGivingJSON ? "application/json" : "text/csv; charset=utf-8",
-        ]
+        var headers: HTTPFields = [:]
         if let download { headers[.contentDisposition] = "attachment; filename=\"\(download)\"" }
-        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: [UInt8](data))))
+        return .body(
+            ByteBuffer(bytes: bytes),
+            type: format == .threeSixtyGivingJSON ? "application/json" : "text/csv; charset=utf-8", headers: headers)
     }
 
+    /// A file of `Static/`, such as the stylesheet or the OpenAPI document.
     private func staticFile(_ name: String) throws -> Response {
         guard let file = pages.statics[name] else { throw Problem.notFound("There is no file \(name).") }
-        return Response(
-            status: .ok,
-            headers: [.contentType: file.type, .cacheControl: "public, max-age=3600"],
-            body: ResponseBody(byteBuffer: ByteBuffer(bytes: file.bytes)))
-    }
-
-    private func openAPI() throws -> Response {
-        guard let file = pages.statics["openapi.json"] else { throw Problem.notFound("The API document is missing.") }
-        return Response(
-            status: .ok, headers: [.contentType: "application/json"],
-            body: ResponseBody(byteBuffer: ByteBuffer(bytes: file.bytes)))
+        return .body(ByteBuffer(bytes: file.bytes), type: file.type, headers: [.cacheControl: "public, max-age=3600"])
     }
 
     /// `POST /schemes/{scheme}/{year}/check`: the checker's form, checked; or given another budget line.
@@ -220,16 +206,24 @@ public struct Site: Sendable {
         } catch {
             return try page(form, error: error, verdict: nil, status: .unprocessableContent)
         }
+        return try page(form, error: nil, verdict: try verdict(bid), status: .ok)
+    }
+
+    /// The bid checked against its rulebook and the ledger, as `grants check` checks it. The bid's fault (no rulebook
+    /// for its scheme and year) is the client's to hear, as a 422; the ledger's is not, and takes the 500 path.
+    private func verdict(_ bid: BidForm) throws -> Eligibility {
         var library = rulebooks
         let verdicts: [Eligibility]
         do {
             verdicts = try BidScreening.screen([bid], rulebooks: &library, store: store).verdicts
         } catch {
-            // The bid's fault (no rulebook for its scheme and year) is the client's to hear; the ledger's is not.
             guard error.failureKind == .badData || error.failureKind == .usage else { throw error }
-            throw Problem(status: .unprocessableContent, title: "Unprocessable Content", detail: error.message)
+            throw Problem(
+                status: .unprocessableContent, title: "Unprocessable Content", detail: error.message,
+                fields: [Problem.FieldError(pointer: "/scheme", detail: error.message)])
         }
-        return try page(form, error: nil, verdict: verdicts.first, status: .ok)
+        guard let verdict = verdicts.first else { throw WorkflowError(.io, "the check gave no verdict") }
+        return verdict
     }
 
     /// `POST /api/v1/bids/check`: a grants-bid/1 document in, the grants-eligibility-report/1 out.
@@ -242,26 +236,13 @@ public struct Site: Sendable {
         }
         let body = try await request.body.collect(upTo: Site.bodyLimit)
         let bytes = Array(body.readableBytesView)
-        let bid = try API.bid(from: bytes)
-        var library = rulebooks
-        let result: BidScreening.Result
-        do {
-            result = try BidScreening.screen([bid], rulebooks: &library, store: store)
-        } catch {
-            // The bid's fault (no rulebook for its scheme and year) is the client's to hear; the ledger's is not.
-            guard error.failureKind == .badData || error.failureKind == .usage else { throw error }
-            throw Problem(
-                status: .unprocessableContent, title: "Unprocessable Content", detail: error.message,
-                fields: [Problem.FieldError(pointer: "/scheme", detail: error.message)])
-        }
-        return Response(
-            status: .ok, headers: [.contentType: "application/json"],
-            body: ResponseBody(byteBuffer: ByteBuffer(string: EligibilityRenderer.render(result.verdicts, as: .json))))
+        let verdict = try verdict(try API.bid(from: bytes))
+        return .body(ByteBuffer(string: EligibilityRenderer.render([verdict], as: .json)), type: "application/json")
     }
 }
 
 extension RouterMethods {
-    /// A route that only reads: GET, and HEAD the same (the `Methods` middleware drops HEAD's body).
+    /// A route that only reads: GET, and HEAD the same (`ProblemResponder` drops HEAD's body).
     @discardableResult
     func read<Output: ResponseGenerator>(
         _ path: RouterPath, use handler: @Sendable @escaping (Request, Context) async throws -> Output

@@ -140,7 +140,7 @@ public enum ReturnXMLWriter {
 
     /// Everything the document holds, its lines as sequences walked once; `totals` `nil` to add them up from the
     /// lines as they are written.
-    private struct Document<Lines: Sequence<SpendReturn.AwardLine>, Payments: Sequence<SpendReturn.PaymentLine>,
+    fileprivate struct Document<Lines: Sequence<SpendReturn.AwardLine>, Payments: Sequence<SpendReturn.PaymentLine>,
                             Claims: Sequence<SpendReturn.ClaimLine>> {
         let header: SpendReturn.Header
         let lines: Lines
@@ -150,28 +150,6 @@ public enum ReturnXMLWriter {
         let budgets: [StatusReport.Line]
         let payments: Payments
         let claims: Claims
-
-        init(
-            header: SpendReturn.Header, lines: Lines, totals: [SpendReturn.Total]?, funds: [SpendReturn.FundRef],
-            contributions: [SpendReturn.ContributionLine], budgets: [StatusReport.Line], payments: Payments,
-            claims: Claims
-        ) {
-            self.header = header
-            self.lines = lines
-            self.totals = totals
-            self.funds = funds
-            self.contributions = contributions
-            self.budgets = budgets
-            self.payments = payments
-            self.claims = claims
-        }
-
-        /// A whole return, its totals added up as the lines are written.
-        init<R: SpendReturnContent>(_ r: R) where R.Lines == Lines, R.Payments == Payments, R.Claims == Claims {
-            self.init(
-                header: r.header, lines: r.lines, totals: nil, funds: r.funds, contributions: r.contributions,
-                budgets: r.fundBudgets + r.partnershipBudgets, payments: r.payments, claims: r.claims)
-        }
     }
 
     private static func emit<Lines, Payments, Claims>(
@@ -409,3 +387,11 @@ public enum ReturnXMLWriter {
     }
 }
 
+extension ReturnXMLWriter.Document {
+    /// A whole return, its totals added up as the lines are written.
+    fileprivate init<R: SpendReturnContent>(_ r: R) where R.Lines == Lines, R.Payments == Payments, R.Claims == Claims {
+        self.init(
+            header: r.header, lines: r.lines, totals: nil, funds: r.funds, contributions: r.contributions,
+            budgets: r.fundBudgets + r.partnershipBudgets, payments: r.payments, claims: r.claims)
+    }
+}

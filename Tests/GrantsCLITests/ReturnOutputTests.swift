@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import GrantsTestSupport
 import Testing
 
@@ -9,16 +8,7 @@ import Testing
     /// text format, and says why on standard error.
     @Test func aReturnRefusedPartWayPrintsNothing() async throws {
         let folder = try SampleLedger.copy()
-        try await DatabaseQueue(path: folder.file("grants.sqlite")).writeWithoutTransaction { db in
-            let triggers = try String.fetchAll(
-                db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'organisations'")
-            for trigger in triggers { try db.execute(sql: "DROP TRIGGER \"\(trigger)\"") }
-            try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
-            try db.execute(sql: """
-                UPDATE organisations SET kind = 'martian'
-                WHERE id = (SELECT recipient_id FROM awards WHERE id = 'AWD-CAF-2017-18-05')
-                """)
-        }
+        try DamagedLedger.giveUnknownKind(inLedgerAt: folder.file("grants.sqlite"))
         for format in ["csv", "360giving-json", "360giving-csv"] {
             let result = try await GrantsBinary.run(["return", "--year", "2017/18", "--format", format], in: folder.path)
             #expect(result.status != 0, "\(format)")

@@ -76,3 +76,14 @@ import Testing
             """)
     }
 }
+
+@Suite struct HTMLTextTests {
+    /// A quote followed by a combining mark is one Swift Character; it is escaped all the same, as a browser reads
+    /// the scalars and would end an attribute at the quote.
+    @Test func quotesAreEscapedEvenWithACombiningMarkAfterThem() {
+        let typed = "\"" + "\u{301} onmouseover=x '" + "\u{301}" + " <b>&"
+        let escaped = "&quot;" + "\u{301} onmouseover=x &#39;" + "\u{301}" + " &lt;b&gt;&amp;"
+        #expect(HTMLText.escape(typed) == escaped)
+    }
+}
+

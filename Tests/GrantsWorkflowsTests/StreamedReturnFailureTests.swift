@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import GrantsCore
 import GrantsImport
 import GrantsStore
@@ -16,17 +15,7 @@ import Testing
         let path = folder.file("grants.sqlite")
         let ledger = try Ledger(path: path, mode: .create)
         try ledger.record(try LedgerFile.read(paths: [PackageFiles.samples]), as: Fixtures.change("samples"))
-        let queue = try DatabaseQueue(path: path)
-        try queue.writeWithoutTransaction { db in
-            let triggers = try String.fetchAll(
-                db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'organisations'")
-            for trigger in triggers { try db.execute(sql: "DROP TRIGGER \"\(trigger)\"") }
-            try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
-            try db.execute(sql: """
-                UPDATE organisations SET kind = 'martian'
-                WHERE id = (SELECT recipient_id FROM awards WHERE id = 'AWD-CAF-2017-18-05')
-                """)
-        }
+        try DamagedLedger.giveUnknownKind(inLedgerAt: path)
         return path
     }
 

@@ -124,35 +124,33 @@ extension SpendReturn {
     }
 }
 
-/// Rows a ledger reads on demand: each walk runs the query again, in the read the return was made in, and hands
-/// over one row at a time. A row that cannot be read ends the walk and is kept in ``failure``, which the ledger
-/// checks before it lets the return's writer finish.
-public struct ReturnRows<Element>: Sequence {
-    /// What stopped a walk early, shared by every walk of every row source of one return.
-    public final class Failure {
-        public private(set) var error: LedgerError?
-        /// Whether the read the rows belong to has ended: a walk begun after it yields nothing.
-        public private(set) var isClosed = false
-        public init() {}
-        public func record(_ error: LedgerError) {
-            if self.error == nil { self.error = error }
-        }
-        /// Marks the read ended; called by the ledger once the closure it handed the return to returns.
-        public func close() {
-            isClosed = true
-        }
+/// What stopped a streamed return's reading early, shared by every walk of its rows and every part it reads late:
+/// the first failure, kept for the ledger to throw once the return's writer is done.
+public final class ReturnReadFailure {
+    public private(set) var error: LedgerError?
+    /// Whether the read the return belongs to has ended: anything read after it yields nothing.
+    public private(set) var isClosed = false
+
+    public init() {}
+
+    public func record(_ error: LedgerError) {
+        if self.error == nil { self.error = error }
     }
 
+    /// Marks the read ended; called by the ledger once the closure it handed the return to returns.
+    public func close() {
+        isClosed = true
+    }
+}
+
+/// Rows a ledger reads on demand: each walk runs the query again, in the read the return was made in, and hands
+/// over one row at a time. A row that cannot be read ends the walk and is kept in the return's `ReturnReadFailure`.
+public struct ReturnRows<Element>: Sequence {
     private let walk: () -> AnyIterator<Element>
 
     /// Rows made by `walk`, called afresh for each walk.
     public init(_ walk: @escaping () -> AnyIterator<Element>) {
         self.walk = walk
-    }
-
-    /// Rows already in memory.
-    public init(_ rows: [Element]) {
-        self.walk = { AnyIterator(rows.makeIterator()) }
     }
 
     public func makeIterator() -> AnyIterator<Element> { walk() }

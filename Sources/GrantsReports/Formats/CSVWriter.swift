@@ -40,12 +40,6 @@ public struct CSVWriter: Sendable {
         out.append(contentsOf: [0x0D, 0x0A])
     }
 
-    static func encode(_ cell: Cell) -> String {
-        var out: [UInt8] = []
-        encode(cell, into: &out)
-        return String(decoding: out, as: UTF8.self)
-    }
-
     /// Appends a cell to `out`: text made inert first (see `neutralise`), then quoted if it holds a comma, a quote,
     /// a carriage return or a line feed, each checked byte by byte (so a CRLF inside a field is quoted too).
     static func encode(_ cell: Cell, into out: inout [UInt8]) {
@@ -94,16 +88,5 @@ public struct CSVWriter: Sendable {
             return text
         }
         return "'" + text
-    }
-}
-
-extension String {
-    func replacingAll(_ target: Character, with replacement: String) -> String {
-        var result = ""
-        result.reserveCapacity(count)
-        for character in self {
-            if character == target { result += replacement } else { result.append(character) }
-        }
-        return result
     }
 }

@@ -44,20 +44,6 @@ struct GivingGrant {
         days.contains(line.awardDate) && line.state != .withdrawn
     }
 
-    /// The award lines a 360Giving file publishes, in the return's order.
-    static func published(_ r: SpendReturn) -> [SpendReturn.AwardLine] {
-        let days = r.header.period.days
-        return r.lines.filter { isPublished($0, in: days) }
-    }
-
-    /// The grants of a return, in the return's order, or the first reason one cannot be published.
-    static func grants(of r: some SpendReturnContent, prefix: String) throws(ThreeSixtyGivingError) -> [GivingGrant] {
-        var grants: [GivingGrant] = []
-        _ = try survey(r, prefix: prefix)
-        try each(r, prefix: prefix) { grants.append($0) }
-        return grants
-    }
-
     /// What a first walk of the lines learns before anything is written: how many grants there are and the most
     /// priorities one has, or the first reason a grant cannot be published (two grants sharing an id among them,
     /// found in a few bytes an id).

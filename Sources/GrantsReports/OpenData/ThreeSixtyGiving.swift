@@ -107,10 +107,7 @@ public enum ThreeSixtyGiving {
             first = false
             JSONValue.pad(2, into: &out)
             json(grant, lastModified: modified, dataSource: source).write(into: &out, indent: 2)
-            if out.count >= 1 << 16 {
-                emit(out)
-                out.removeAll(keepingCapacity: true)
-            }
+            out.handOver(to: emit)
         }
         out.append(0x0A)
         JSONValue.pad(1, into: &out)
@@ -166,10 +163,7 @@ public enum ThreeSixtyGiving {
                 }
             }
             CSVWriter.row(values: values, into: &out)
-            if out.count >= 1 << 16 {
-                emit(out)
-                out.removeAll(keepingCapacity: true)
-            }
+            out.handOver(to: emit)
         }
         emit(out)
     }

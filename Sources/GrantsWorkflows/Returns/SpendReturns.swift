@@ -40,6 +40,31 @@ public enum SpendReturns {
         _ period: SpendReturn.Period, fund: String? = nil, csp: OrganisationID? = nil, in store: any LedgerStore,
         format: ReturnFormat, to path: String, options: ReturnOptions
     ) throws(WorkflowError) {
+        try writing(to: path) { output in
+            try store.withSpendReturn(period: period, fund: fund, csp: csp) { r in
+                try write(r, format: format, into: output, options: options)
+            }
+        }
+    }
+
+    /// A text return (CSV or a 360Giving file) for a period and scope as bytes, its lines streamed from the ledger:
+    /// for a caller that sends them on whole, such as the web application.
+    public static func bytes(
+        _ period: SpendReturn.Period, fund: String? = nil, csp: OrganisationID? = nil, in store: any LedgerStore,
+        format: ReturnFormat, options: ReturnOptions
+    ) throws(WorkflowError) -> [UInt8] {
+        var bytes: [UInt8] = []
+        try streaming { () throws in
+            try store.withSpendReturn(period: period, fund: fund, csp: csp) { r in
+                try streamText(r, format: format, options: options) { bytes.append(contentsOf: $0) }
+            }
+        }
+        return bytes
+    }
+
+    /// Runs `body` on a new file for `path`, and puts it in place only when `body` and the ledger's read both end
+    /// well: a return is whole or absent.
+    private static func writing(to path: String, _ body: (OutputFile) throws -> Void) throws(WorkflowError) {
         let output: OutputFile
         do {
             output = try OutputFile(path: path)
@@ -47,15 +72,15 @@ public enum SpendReturns {
             throw WorkflowError(error)
         }
         do {
-            try streaming { () throws in
-                try store.withSpendReturn(period: period, fund: fund, csp: csp) { r in
-                    try write(r, format: format, into: output, options: options)
-                }
-            }
-            try committing(output)
+            try streaming { () throws in try body(output) }
         } catch {
             output.abandon()
             throw error
+        }
+        do {
+            try output.commit()
+        } catch {
+            throw WorkflowError(error)
         }
     }
 
@@ -78,14 +103,6 @@ public enum SpendReturns {
             throw WorkflowError(error)
         } catch {
             throw .badData("cannot write the return: \(error)")
-        }
-    }
-
-    private static func committing(_ output: OutputFile) throws(WorkflowError) {
-        do {
-            try output.commit()
-        } catch {
-            throw WorkflowError(error)
         }
     }
 
@@ -115,10 +132,7 @@ public enum SpendReturns {
             var buffer: [UInt8] = []
             try ReturnCSV.write(r) { row in
                 buffer.append(contentsOf: row.utf8)
-                if buffer.count >= 1 << 16 {
-                    emit(buffer)
-                    buffer.removeAll(keepingCapacity: true)
-                }
+                buffer.handOver(to: emit)
             }
             emit(buffer)
         case .threeSixtyGivingJSON:
@@ -159,19 +173,7 @@ public enum SpendReturns {
     public static func write(_ r: SpendReturn, format: ReturnFormat, to path: String, options: ReturnOptions)
         throws(WorkflowError)
     {
-        let output: OutputFile
-        do {
-            output = try OutputFile(path: path)
-        } catch {
-            throw WorkflowError(error)
-        }
-        do {
-            try streaming { () throws in try write(r, format: format, into: output, options: options) }
-            try committing(output)
-        } catch {
-            output.abandon()
-            throw error
-        }
+        try writing(to: path) { output in try write(r, format: format, into: output, options: options) }
     }
 
     /// Writes an XML return into `output`'s new file and validates it against the shipped XSD and checks its
