@@ -37,10 +37,18 @@ public enum BidFile {
         let limit = many ? SourceFile.maximumSize : maximumSingleBidSize
         let bytes = try SourceFile.bytes(of: file, limit: limit, why: many ? "split it" : "a bid file is at most 1 MiB")
         if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { return try jsonLines(bytes, file: file) }
-        let text = try SourceFile.text(bytes, file: file)
-        if lower.hasSuffix(".csv") { return try csv(text, file: file) }
-        let root = try DocumentParser.root(of: text, file: file)
-        return [try bid(from: root, file: file, formatRequired: true)]
+        if lower.hasSuffix(".csv") { return try csv(try SourceFile.text(bytes, file: file), file: file) }
+        return [try bid(bytes: bytes, file: file)]
+    }
+
+    /// Reads the one bid in a YAML or JSON file's bytes (JSON when `file` ends in `.json`), such as a file uploaded
+    /// to the web checker: UTF-8 text of at most `maximumSingleBidSize` bytes.
+    public static func bid(bytes: [UInt8], file: String) throws(ImportError) -> Sourced<BidForm> {
+        guard bytes.count <= maximumSingleBidSize else {
+            throw ImportError(file: file, line: 0, field: "", "the file is over 1 MiB; a bid file is at most 1 MiB")
+        }
+        let root = try DocumentParser.root(of: try SourceFile.text(bytes, file: file), file: file)
+        return try bid(from: root, file: file, formatRequired: true)
     }
 
     /// One bid per line; blank lines are skipped.

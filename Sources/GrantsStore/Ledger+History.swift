@@ -48,6 +48,10 @@ extension Ledger {
     }
 
     /// When the ledger last changed (the newest history line's time), or `nil` when it is empty.
+    public func latestChange() throws(LedgerError) -> Int64 {
+        try read { db in try Int64.fetchOne(db, sql: "SELECT max(seq) FROM history") ?? 0 }
+    }
+
     public func lastModified() throws(LedgerError) -> String? {
         try read { db in try String.fetchOne(db, sql: "SELECT at FROM history ORDER BY seq DESC LIMIT 1") }
     }

@@ -4,12 +4,23 @@ import Hummingbird
 /// Cross-site request forgery, refused with a double-submit token: a page with a form sets a random token in a
 /// cookie that only this site's pages can send (SameSite=Strict, HttpOnly) and puts the same token in the form;
 /// a state-changing request must carry both, equal. A form posted from another site has neither.
-enum CSRF {
-    static let cookie = "grants-csrf"
+///
+/// Behind TLS the cookie is `Secure` and named with the `__Host-` prefix, which a browser accepts only from this
+/// host over HTTPS, for the whole site: a neighbouring subdomain, or a page over plain HTTP, cannot plant one.
+struct CSRF: Sendable {
+    /// Whether the site is reached over HTTPS.
+    let secure: Bool
+
+    init(secure: Bool) {
+        self.secure = secure
+    }
+
+    /// The cookie's name.
+    var cookie: String { secure ? "__Host-grants-csrf" : "grants-csrf" }
 
     /// The request's token, or a new one: 32 random bytes as hex, from the system's generator.
-    static func token(from request: Request) -> String {
-        if let value = request.cookies[cookie]?.value, isWellFormed(value) { return value }
+    func token(from request: Request) -> String {
+        if let value = request.cookies[cookie]?.value, Self.isWellFormed(value) { return value }
         var generator = SystemRandomNumberGenerator()
         var text = ""
         for _ in 0..<4 {
@@ -21,15 +32,16 @@ enum CSRF {
     }
 
     /// Sets the token's cookie on a response.
-    static func set(_ token: String, on response: inout Response) {
-        response.setCookie(Cookie(name: cookie, value: token, path: "/", httpOnly: true, sameSite: .strict))
+    func set(_ token: String, on response: inout Response) {
+        response.setCookie(
+            Cookie(name: cookie, value: token, path: "/", secure: secure, httpOnly: true, sameSite: .strict))
     }
 
     /// Refuses a form whose token is missing or differs from its cookie's.
-    static func check(_ request: Request, form: FormData) throws(Problem) {
+    func check(_ request: Request, form: FormData) throws(Problem) {
         let sent = form["csrf"]
-        guard let expected = request.cookies[cookie]?.value, isWellFormed(expected), isWellFormed(sent),
-              equal(Array(expected.utf8), Array(sent.utf8))
+        guard let expected = request.cookies[cookie]?.value, Self.isWellFormed(expected), Self.isWellFormed(sent),
+              Self.equal(Array(expected.utf8), Array(sent.utf8))
         else {
             throw Problem(
                 status: .forbidden, title: "Forbidden",

@@ -75,6 +75,75 @@ enum Checker {
         return .mapping(top, line: 1)
     }
 
+    /// The id of the upload's file input, which an error about the file is shown next to.
+    static let fileInput = "bid-file"
+
+    /// The endings of a bid file the checker takes: one bid, in YAML or JSON.
+    static let fileExtensions = [".yaml", ".yml", ".json"]
+
+    /// The bid in an uploaded file, read as `grants check` reads a file; an error names the file, its line and the
+    /// field, and belongs to the file input. A bid for another scheme or year than the page's is refused: the
+    /// page's rules are the ones the applicant asked about.
+    static func bid(uploaded file: Multipart.Part?, book: Rulebook) throws(FieldError) -> BidForm {
+        guard let file, let name = file.filename, !name.isEmpty else {
+            throw FieldError(id: fileInput, message: "Select a bid file")
+        }
+        let shown = name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? name
+        guard fileExtensions.contains(where: { shown.lowercased().hasSuffix($0) }) else {
+            throw FieldError(id: fileInput, message: "The selected file must be a YAML or JSON bid file (.yaml, .yml or .json)")
+        }
+        guard !file.bytes.isEmpty else { throw FieldError(id: fileInput, message: "The selected file is empty") }
+        guard file.bytes.count <= BidFile.maximumSingleBidSize else {
+            throw FieldError(id: fileInput, message: "The selected file must be smaller than 1 MiB")
+        }
+        let bid: BidForm
+        do {
+            bid = try BidFile.bid(bytes: file.bytes, file: shown).value
+        } catch {
+            let place = error.line > 0 ? "\(shown), line \(error.line)" : shown
+            throw FieldError(
+                id: fileInput,
+                message: error.field.isEmpty ? "\(place): \(error.message)" : "\(place), \(error.field): \(error.message)")
+        }
+        guard bid.scheme == book.scheme && bid.year == book.year else {
+            throw FieldError(
+                id: fileInput,
+                message: "\(shown) is a bid for \(bid.scheme.rawValue) \(bid.year.label); this page checks bids for "
+                    + "\(book.title)")
+        }
+        return bid
+    }
+
+    /// The form's fields holding a bid's answers, so that a bid read from a file can be changed in the form.
+    static func form(from bid: BidForm) -> FormData {
+        var pairs: [(String, String)] = [
+            ("applicant-name", bid.applicant.name), ("applicant-id", bid.applicant.id.rawValue),
+            ("applicant-type", bid.applicant.type.rawValue), ("title", bid.title),
+            ("description", bid.description ?? ""), ("requested", bid.requested.plain),
+            ("total-cost", bid.totalProjectCost?.plain ?? ""), ("csp", bid.csp ?? ""),
+            ("applicant-reserves", bid.applicant.unrestrictedReserves?.plain ?? ""),
+        ]
+        if let constituted = bid.applicant.constituted { pairs.append(("applicant-constituted", constituted ? "yes" : "no")) }
+        pairs += bid.applicant.documents.map { ("applicant-documents", $0) }
+        pairs += bid.priorities.map { ("priorities", $0) }
+        pairs += bid.worksWith.map { ("works-with", $0) }
+        pairs += bid.locations.map { ("locations", $0) }
+        for (name, day) in [("submitted", bid.submitted), ("start", bid.plannedStart), ("end", bid.plannedEnd)] {
+            guard let day else { continue }
+            pairs += [("\(name)-day", String(day.day)), ("\(name)-month", String(day.month)), ("\(name)-year", String(day.year))]
+        }
+        let lines = Array((bid.budget ?? []).prefix(maximumLines))
+        for (index, line) in lines.enumerated() {
+            pairs += [
+                ("budget-\(index)-category", line.category), ("budget-\(index)-description", line.description),
+                ("budget-\(index)-amount", line.amount.plain),
+            ]
+            if line.vatReclaimable == true { pairs.append(("budget-\(index)-vat", "yes")) }
+        }
+        pairs.append(("budget-lines", String(max(lines.count, 1))))
+        return FormData(pairs)
+    }
+
     /// An amount as people type it: a leading £ and the commas between thousands are not part of it.
     static func money(_ text: String) -> String {
         var value = Substring(text.trimmingCharacters(in: .whitespaces))

@@ -60,6 +60,13 @@ struct CheckerPage: Sendable {
         let error: String?
     }
 
+    /// The upload of a bid file: a file input with its hint and error.
+    struct FileField: Sendable {
+        let id: String
+        let error: String?
+        let describedBy: String?
+    }
+
     /// One budget line's inputs.
     struct BudgetLine: Sendable {
         let number: Int
@@ -105,6 +112,7 @@ struct CheckerPage: Sendable {
     let errors: [Checker.FieldError]
     let hasErrors: Bool
     let verdict: Verdict?
+    let upload: FileField
     let applicantName: TextField
     let applicantID: TextField
     let applicantType: Choices
@@ -161,6 +169,9 @@ struct CheckerPage: Sendable {
                 id: "\(name)-day", name: name, legend: legend, hint: hint, day: form["\(name)-day"], month: form["\(name)-month"],
                 year: form["\(name)-year"], error: message("\(name)-day"))
         }
+        upload = FileField(
+            id: Checker.fileInput, error: message(Checker.fileInput),
+            describedBy: Self.describedBy(Checker.fileInput, hint: "", error: message(Checker.fileInput)))
         let first = book.year.firstDay
         let example = "For example, \(first.day) \(CalendarMonth(containing: first).label)"
         applicantName = text("applicant-name", "Your organisation's name", width: "input--full")

@@ -2,22 +2,13 @@ import HTTPTypes
 import Hummingbird
 
 /// The methods each of the site's paths answers: any other is 405 Method Not Allowed with an Allow header, not a
-/// 404 that would say the resource is not there. HEAD is routed with GET (`read`); `ProblemResponder` drops its body.
+/// 404 that would say the resource is not there. HEAD is answered with GET; `ProblemResponder` drops its body.
 struct Methods<Context: RequestContext>: RouterMiddleware {
-    /// Path patterns (`*` is one segment) and their methods, in the order the router has them.
-    static var routes: [(pattern: [String], methods: [HTTPRequest.Method])] {
-        [
-            (["health"], [.get]), ([""], [.get]), (["static", "*"], [.get]),
-            (["schemes", "*", "*"], [.get]), (["schemes", "*", "*", "check"], [.get, .post]),
-            (["api", "v1", "openapi.json"], [.get]), (["api", "v1", "schemes"], [.get]),
-            (["api", "v1", "schemes", "*", "*"], [.get]), (["api", "v1", "bids", "check"], [.post]),
-            (["grants"], [.get]), (["grants", "*"], [.get]), (["grants", "*", "*"], [.get]),
-            (["api", "v1", "grants", "*"], [.get]),
-        ]
-    }
+    /// Path patterns (`*` is one segment) and their methods, from the site's route table.
+    let routes: [(pattern: [String], methods: [HTTPRequest.Method])]
 
     /// The methods `path` answers, or nil when no route has it.
-    static func methods(for path: String) -> [HTTPRequest.Method]? {
+    func methods(for path: String) -> [HTTPRequest.Method]? {
         let segments = path == "/" ? [""] : path.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map(String.init)
         for route in routes where route.pattern.count == segments.count {
             if zip(route.pattern, segments).allSatisfy({ $0 == "*" ? !$1.isEmpty : $0 == $1 }) { return route.methods }
@@ -28,7 +19,7 @@ struct Methods<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
         async throws -> Response
     {
-        if let allowed = Self.methods(for: request.uri.path), !allowed.contains(request.method),
+        if let allowed = methods(for: request.uri.path), !allowed.contains(request.method),
            !(request.method == .head && allowed.contains(.get))
         {
             let names = (allowed.contains(.get) ? allowed + [.head] : allowed).map(\.rawValue).joined(separator: ", ")

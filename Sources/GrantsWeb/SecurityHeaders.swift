@@ -3,7 +3,11 @@ import Hummingbird
 
 /// Headers on every response, whatever route made it: a Content-Security-Policy allowing only the site's own
 /// stylesheet and scripts (no inline script or style), no framing, no MIME sniffing, no referrer sent elsewhere.
+/// Behind TLS, Strict-Transport-Security too: a year, so a browser never again tries the site over plain HTTP.
 struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
+    /// Whether to send Strict-Transport-Security (only when the site is reached over HTTPS).
+    let strictTransport: Bool
+
     static var policy: String {
         "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; form-action 'self'; "
             + "frame-ancestors 'none'; base-uri 'none'"
@@ -29,6 +33,9 @@ struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
         var response = try await next(request, context)
         for (name, value) in Self.fixed where response.headers[name] == nil {
             response.headers[name] = value
+        }
+        if strictTransport, let name = HTTPField.Name("Strict-Transport-Security") {
+            response.headers[name] = "max-age=31536000"
         }
         return response
     }

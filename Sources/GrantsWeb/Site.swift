@@ -15,15 +15,38 @@ public struct Site: Sendable {
     /// How large a request body may be: a bid is a few kilobytes; a bid file is at most 1 MiB.
     public static let bodyLimit = 1024 * 1024
 
+    /// How the site is reached and how long it waits for a client.
+    public struct Settings: Sendable {
+        /// Whether people reach the site over HTTPS, through a TLS proxy in front of it: cookies are then `Secure`
+        /// (the CSRF cookie `__Host-` named) and Strict-Transport-Security is sent.
+        public var behindTLS: Bool
+        /// How long a connection may wait for a request's head, or stay open with no request, before it is closed
+        /// (a client sending its headers a byte at a time holds nothing for long).
+        public var idleTimeout: Duration
+        /// How long a request's body may take to arrive; a slower one is answered 408 Request Timeout.
+        public var requestTimeout: Duration
+
+        public init(behindTLS: Bool = false, idleTimeout: Duration = .seconds(60), requestTimeout: Duration = .seconds(30)) {
+            self.behindTLS = behindTLS
+            self.idleTimeout = idleTimeout
+            self.requestTimeout = requestTimeout
+        }
+    }
+
     let rulebooks: RulebookLibrary
     let store: (any LedgerStore)?
     let pages: Pages
+    let settings: Settings
+    let csrf: CSRF
+    let cache = PublishedCache()
 
     /// A site over `store` (nil: rules that read the ledger say they cannot tell), with every shipped rulebook read
     /// and checked now, so that no request reads a file.
-    public init(store: (any LedgerStore)?) throws(WorkflowError) {
+    public init(store: (any LedgerStore)?, settings: Settings = Settings()) throws(WorkflowError) {
         rulebooks = try RulebookLibrary.shipped()
         self.store = store
+        self.settings = settings
+        csrf = CSRF(secure: settings.behindTLS)
         do {
             pages = try Pages()
         } catch {
@@ -31,55 +54,69 @@ public struct Site: Sendable {
         }
     }
 
-    /// Every route, behind the middleware that sets the security headers and turns errors into responses.
+    /// Every route of the site, in the order the router has them.
+    var routes: [Route] {
+        [
+            .get("/health") { _, _ in JSONBody(bytes: Array("{\"status\":\"ok\"}\n".utf8)) },
+            .get("/static/{name}") { _, context in try self.staticFile(context.parameters.require("name")) },
+            .get("/") { _, _ in
+                HTML(text: self.pages.render("home", title: "Grants of the Police and Crime Commissioner",
+                                             HomePage(self.rulebooks.rulebooks)))
+            },
+            .get("/schemes/{scheme}/{year}") { _, context in
+                let book = try self.rulebook(context)
+                return HTML(text: self.pages.render("scheme", title: book.title, SchemePage(book)))
+            },
+            .get("/schemes/{scheme}/{year}/check") { request, context in
+                let book = try self.rulebook(context)
+                let token = self.csrf.token(from: request)
+                var response = try HTML(text: self.pages.render(
+                    "checker", title: "Check your bid: \(book.title)",
+                    CheckerPage(book: book, form: FormData(), csrf: token, error: nil, verdict: nil))
+                ).response(from: request, context: context)
+                self.csrf.set(token, on: &response)
+                return response
+            },
+            .post("/schemes/{scheme}/{year}/check") { request, context in try await self.check(request, context) },
+            .post("/schemes/{scheme}/{year}/check/file") { request, context in
+                try await self.checkFile(request, context)
+            },
+            .get("/grants") { _, _ in
+                HTML(text: self.pages.render("years", title: "Grants we have made", PublishedYears(try self.years())))
+            },
+            .get("/grants/{year}") { request, context in
+                let year = try self.publishedYear(context)
+                return try self.fromLedger(request, key: "page \(year.label)", type: "text/html; charset=utf-8") {
+                    let grants = try PublishedGrants(try self.register(year), year: year)
+                    return Array(self.pages.render("grants", title: "Grants made in \(year.label)", grants).utf8)
+                }
+            },
+            .get("/grants/{year}/{file}") { request, context in try self.download(request, context) },
+            .get("/api/v1/openapi.json") { _, _ in try self.staticFile("openapi.json") },
+            .get("/api/v1/schemes") { _, _ in JSONBody(bytes: API.schemes(self.rulebooks.rulebooks)) },
+            .get("/api/v1/schemes/{scheme}/{year}") { _, context in
+                JSONBody(bytes: API.rulebook(try self.rulebook(context)))
+            },
+            .post("/api/v1/bids/check") { request, context in try await self.checkBid(request, context) },
+            .get("/api/v1/grants/{year}") { request, context in
+                try self.published(request, try self.publishedYear(context), format: .threeSixtyGivingJSON, download: nil)
+            },
+        ]
+    }
+
+    /// Every route, behind the middleware that logs each request, sets the security headers, turns errors into
+    /// responses and answers 405 for a method a path does not take.
     public func router() -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
+        let routes = routes
         // The access log: method, path, status and time of every request, through swift-log.
         router.add(middleware: AccessLog())
-        router.add(middleware: SecurityHeaders())
+        router.add(middleware: SecurityHeaders(strictTransport: settings.behindTLS))
         router.add(middleware: ProblemResponder(pages: pages))
-        router.add(middleware: Methods())
-        router.read("/health") { _, _ in JSONBody(bytes: Array("{\"status\":\"ok\"}\n".utf8)) }
-        router.read("/static/{name}") { _, context in try self.staticFile(context.parameters.require("name")) }
-        router.read("/") { _, _ in
-            HTML(text: self.pages.render("home", title: "Grants of the Police and Crime Commissioner",
-                                         HomePage(self.rulebooks.rulebooks)))
-        }
-        router.read("/schemes/{scheme}/{year}") { _, context in
-            let book = try self.rulebook(context)
-            return HTML(text: self.pages.render("scheme", title: book.title, SchemePage(book)))
-        }
-        router.read("/schemes/{scheme}/{year}/check") { request, context in
-            let book = try self.rulebook(context)
-            let token = CSRF.token(from: request)
-            var response = try HTML(text: self.pages.render(
-                "checker", title: "Check your bid: \(book.title)",
-                CheckerPage(book: book, form: FormData(), csrf: token, error: nil, verdict: nil))
-            ).response(from: request, context: context)
-            CSRF.set(token, on: &response)
-            return response
-        }
-        router.post("/schemes/{scheme}/{year}/check") { request, context in
-            try await self.check(request, context)
-        }
-        router.read("/grants") { _, _ in
-            HTML(text: self.pages.render("years", title: "Grants we have made", PublishedYears(try self.years())))
-        }
-        router.read("/grants/{year}") { _, context in
-            let year = try self.publishedYear(context)
-            let register = try self.register(year)
-            let grants = try PublishedGrants(register, year: year)
-            return HTML(text: self.pages.render("grants", title: "Grants made in \(year.label)", grants))
-        }
-        router.read("/grants/{year}/{file}") { _, context in try self.download(context) }
-        let api = router.group("/api/v1")
-        api.read("/openapi.json") { _, _ in try self.staticFile("openapi.json") }
-        api.read("/schemes") { _, _ in JSONBody(bytes: API.schemes(self.rulebooks.rulebooks)) }
-        api.read("/schemes/{scheme}/{year}") { _, context in JSONBody(bytes: API.rulebook(try self.rulebook(context))) }
-        api.post("/bids/check") { request, context in try await self.checkBid(request, context) }
-        api.read("/grants/{year}") { _, context in
-            let year = try self.publishedYear(context)
-            return try self.published(year, format: .threeSixtyGivingJSON, download: nil)
+        router.add(middleware: Methods(routes: routes.methodsByPattern))
+        for route in routes {
+            router.on(RouterPath(route.path), method: route.method, use: route.handler)
+            if route.method == .get { router.on(RouterPath(route.path), method: .head, use: route.handler) }
         }
         return router
     }
@@ -88,11 +125,36 @@ public struct Site: Sendable {
     public func application(host: String, port: Int, logger: Logger) -> some ApplicationProtocol {
         Application(
             router: router(),
+            server: .http1(configuration: .init(idleTimeout: .nanoseconds(Self.nanoseconds(settings.idleTimeout)))),
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: nil),
             logger: logger)
     }
 
+    /// A duration in whole nanoseconds, as SwiftNIO counts time.
+    static func nanoseconds(_ duration: Duration) -> Int64 {
+        let (seconds, attoseconds) = duration.components
+        return seconds.multipliedReportingOverflow(by: 1_000_000_000).overflow
+            ? Int64.max : seconds * 1_000_000_000 + attoseconds / 1_000_000_000
+    }
+
     // MARK: - Routes
+
+    /// A request's body, at most `limit` bytes (413 over it), arriving within the request timeout (408 after it).
+    func body(of request: Request, upTo limit: Int) async throws -> ByteBuffer {
+        let timeout = settings.requestTimeout
+        return try await withThrowingTaskGroup(of: ByteBuffer.self) { group in
+            group.addTask { try await request.body.collect(upTo: limit) }
+            group.addTask {
+                try await Task.sleep(for: timeout)
+                throw Problem(
+                    status: .requestTimeout, title: "Request Timeout",
+                    detail: "The request's body did not arrive within \(timeout); send it again.")
+            }
+            defer { group.cancelAll() }
+            guard let body = try await group.next() else { throw CancellationError() }
+            return body
+        }
+    }
 
     private func rulebook(_ context: BasicRequestContext) throws -> Rulebook {
         let schemeText = try context.parameters.require("scheme")
@@ -136,40 +198,58 @@ public struct Site: Sendable {
     }
 
     /// `/grants/{year}/register.csv`, `360giving.json` and `360giving.csv`, as files to save.
-    private func download(_ context: BasicRequestContext) throws -> Response {
+    private func download(_ request: Request, _ context: BasicRequestContext) throws -> Response {
         let year = try publishedYear(context)
         let file = try context.parameters.require("file")
         let name = "grants-\(SchemePage.slug(year))-\(file)"
         switch file {
         case "register.csv":
-            let text = Publications.text(try register(year), format: .csv, excel: true)
-            return .body(
-                ByteBuffer(string: text), type: "text/csv; charset=utf-8",
-                headers: [.contentDisposition: "attachment; filename=\"\(name)\""])
-        case "360giving.json": return try published(year, format: .threeSixtyGivingJSON, download: name)
-        case "360giving.csv": return try published(year, format: .threeSixtyGivingCSV, download: name)
+            return try fromLedger(
+                request, key: "register.csv \(year.label)", type: "text/csv; charset=utf-8",
+                headers: [.contentDisposition: "attachment; filename=\"\(name)\""]
+            ) {
+                Array(Publications.text(try register(year), format: .csv, excel: true).utf8)
+            }
+        case "360giving.json": return try published(request, year, format: .threeSixtyGivingJSON, download: name)
+        case "360giving.csv": return try published(request, year, format: .threeSixtyGivingCSV, download: name)
         default: throw Problem.notFound("There is no file \(file) for \(year.label).")
         }
     }
 
     /// A year's 360Giving file, streamed from the ledger.
-    private func published(_ year: FinancialYear, format: ReturnFormat, download: String?) throws -> Response {
-        let store = try ledger()
-        let options = ReturnOptions(lastModified: try SpendReturns.lastModified(in: store))
-        let bytes: [UInt8]
-        do {
-            bytes = try SpendReturns.bytes(SpendReturn.Period(year: year), in: store, format: format, options: options)
-        } catch {
-            // A year whose grants cannot be published (none yet, say) is not there to download; the ledger's own
-            // failures (I/O) take the 500 path.
-            guard error.failureKind == .badData else { throw error }
-            throw Problem.notFound("The grants of \(year.label) cannot be published as 360Giving: \(error.message)")
-        }
+    private func published(_ request: Request, _ year: FinancialYear, format: ReturnFormat, download: String?) throws
+        -> Response
+    {
         var headers: HTTPFields = [:]
         if let download { headers[.contentDisposition] = "attachment; filename=\"\(download)\"" }
-        return .body(
-            ByteBuffer(bytes: bytes),
-            type: format == .threeSixtyGivingJSON ? "application/json" : "text/csv; charset=utf-8", headers: headers)
+        let type = format == .threeSixtyGivingJSON ? "application/json" : "text/csv; charset=utf-8"
+        return try fromLedger(request, key: "\(format) \(year.label)", type: type, headers: headers) {
+            let store = try ledger()
+            let options = ReturnOptions(lastModified: try SpendReturns.lastModified(in: store))
+            do throws(WorkflowError) {
+                return try SpendReturns.bytes(SpendReturn.Period(year: year), in: store, format: format, options: options)
+            } catch {
+                // A year whose grants cannot be published (none yet, say) is not there to download; the ledger's own
+                // failures (I/O) take the 500 path.
+                guard error.failureKind == .badData else { throw error }
+                throw Problem.notFound("The grants of \(year.label) cannot be published as 360Giving: \(error.message)")
+            }
+        }
+    }
+
+    /// A page or file made from the ledger: made again only when the ledger has changed since it was last made, and
+    /// not sent at all (304) to a client that already holds it.
+    private func fromLedger(
+        _ request: Request, key: String, type: String, headers: HTTPFields = [:], make: () throws -> [UInt8]
+    ) throws -> Response {
+        let version = try Publications.version(of: ledger())
+        var fields = headers
+        fields[.eTag] = PublishedCache.tag(version)
+        fields[.cacheControl] = "no-cache"
+        if PublishedCache.isFresh(request, version: version) {
+            return Response(status: .notModified, headers: fields)
+        }
+        return .body(ByteBuffer(bytes: try cache.body(key, version: version, make: make)), type: type, headers: fields)
     }
 
     /// A file of `Static/`, such as the stylesheet or the OpenAPI document.
@@ -178,23 +258,29 @@ public struct Site: Sendable {
         return .body(ByteBuffer(bytes: file.bytes), type: file.type, headers: [.cacheControl: "public, max-age=3600"])
     }
 
+    /// The checker's page: the form holding `form`'s values, with the error or the verdict if there is one.
+    private func checkerPage(
+        _ book: Rulebook, _ form: FormData, error: Checker.FieldError?, verdict: Eligibility?,
+        status: HTTPResponse.Status, request: Request, context: BasicRequestContext
+    ) throws -> Response {
+        let page = CheckerPage(book: book, form: form, csrf: csrf.token(from: request), error: error, verdict: verdict)
+        let title = (error == nil ? "" : "Error: ") + "Check your bid: \(book.title)"
+        return try HTML(text: pages.render("checker", title: title, page), status: status)
+            .response(from: request, context: context)
+    }
+
     /// `POST /schemes/{scheme}/{year}/check`: the checker's form, checked; or given another budget line.
     private func check(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
         let book = try rulebook(context)
-        let body = try await request.body.collect(upTo: Site.bodyLimit)
+        let body = try await body(of: request, upTo: Site.bodyLimit)
         guard let form = FormData(body: Array(body.readableBytesView)) else {
             throw Problem.badRequest("The form could not be read; go back and send it again.")
         }
-        try CSRF.check(request, form: form)
-        let token = CSRF.token(from: request)
-        let title = "Check your bid: \(book.title)"
+        try csrf.check(request, form: form)
         func page(_ form: FormData, error: Checker.FieldError?, verdict: Eligibility?, status: HTTPResponse.Status)
             throws -> Response
         {
-            let page = CheckerPage(book: book, form: form, csrf: token, error: error, verdict: verdict)
-            return try HTML(
-                text: pages.render("checker", title: (error == nil ? "" : "Error: ") + title, page), status: status
-            ).response(from: request, context: context)
+            try checkerPage(book, form, error: error, verdict: verdict, status: status, request: request, context: context)
         }
         if form["action"] == "add-line" {
             let lines = min(Checker.lineCount(form) + 1, Checker.maximumLines)
@@ -207,6 +293,37 @@ public struct Site: Sendable {
             return try page(form, error: error, verdict: nil, status: .unprocessableContent)
         }
         return try page(form, error: nil, verdict: try verdict(bid), status: .ok)
+    }
+
+    /// How large an upload's body may be: the bid file (at most 1 MiB, said next to the field when it is over) and
+    /// the form's other fields and boundaries around it.
+    static let uploadLimit = BidFile.maximumSingleBidSize + 64 * 1024
+
+    /// `POST /schemes/{scheme}/{year}/check/file`: a bid file uploaded (`multipart/form-data`) and checked; the page
+    /// shows its verdict above the form filled in with its answers, or the file's error next to the file input.
+    private func checkFile(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let book = try rulebook(context)
+        guard let boundary = Multipart.boundary(contentType: request.headers[.contentType] ?? "") else {
+            throw Problem(
+                status: .unsupportedMediaType, title: "Unsupported Media Type",
+                detail: "Send the bid file from the checker's upload form (multipart/form-data).")
+        }
+        let body = try await body(of: request, upTo: Site.uploadLimit)
+        guard let upload = Multipart(body: Array(body.readableBytesView), boundary: boundary) else {
+            throw Problem.badRequest("The upload could not be read; go back and send it again.")
+        }
+        try csrf.check(request, form: upload.fields)
+        let bid: BidForm
+        do {
+            bid = try Checker.bid(uploaded: upload.file(Checker.fileInput), book: book)
+        } catch {
+            return try checkerPage(
+                book, FormData(), error: error, verdict: nil, status: .unprocessableContent, request: request,
+                context: context)
+        }
+        return try checkerPage(
+            book, Checker.form(from: bid), error: nil, verdict: try verdict(bid), status: .ok, request: request,
+            context: context)
     }
 
     /// The bid checked against its rulebook and the ledger, as `grants check` checks it. The bid's fault (no rulebook
@@ -234,20 +351,9 @@ public struct Site: Sendable {
                 status: .unsupportedMediaType, title: "Unsupported Media Type",
                 detail: "Send the bid as JSON (Content-Type: application/json), in the grants-bid/1 format.")
         }
-        let body = try await request.body.collect(upTo: Site.bodyLimit)
+        let body = try await body(of: request, upTo: Site.bodyLimit)
         let bytes = Array(body.readableBytesView)
         let verdict = try verdict(try API.bid(from: bytes))
         return .body(ByteBuffer(string: EligibilityRenderer.render([verdict], as: .json)), type: "application/json")
-    }
-}
-
-extension RouterMethods {
-    /// A route that only reads: GET, and HEAD the same (`ProblemResponder` drops HEAD's body).
-    @discardableResult
-    func read<Output: ResponseGenerator>(
-        _ path: RouterPath, use handler: @Sendable @escaping (Request, Context) async throws -> Output
-    ) -> Self {
-        on(path, method: .head, use: handler)
-        return on(path, method: .get, use: handler)
     }
 }

@@ -3,15 +3,22 @@
 
     python3 scripts/web/browser_test.py http://127.0.0.1:8080 [--screenshots Reports/web]
 
+    python3 scripts/web/browser_test.py http://127.0.0.1:8080 --samples Samples/bids-2017-18
+
 Opens the list of schemes, the Community Action Fund 2017/18 page and its bid checker; fills the form for an eligible
 bid (adding a second budget line without JavaScript), then for one over the cap, then with a malformed amount; and
-reads the verdicts and the error from the pages; then opens the grants made in 2017/18. Writes a screenshot of each
-page. Exits 1 naming the first step
-whose page is not as expected. Needs Debian's chromium and chromium-driver, and PyPI's selenium.
+reads the verdicts and the error from the pages; uploads a sample bid file and reads its verdict and its answers in
+the form, then a file that is not a bid and reads the error next to the file input; then opens the grants made in
+2017/18. Writes a screenshot of each page, and checks each page against WCAG 2.2 AA with axe-core (any violation
+fails the test). Exits 1 naming the first step whose page is not as expected. Needs Debian's chromium and
+chromium-driver, and PyPI's selenium and axe-playwright-python (for the axe-core script it carries).
 """
 import argparse
+import importlib.util
+import json
 import os
 import sys
+import tempfile
 
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
@@ -30,21 +37,58 @@ def expect(condition, what):
         raise Failure(what)
 
 
+def axe_script():
+    """axe-core's script, as PyPI's axe-playwright-python carries it (the package itself, which needs Playwright, is
+    not imported)."""
+    spec = importlib.util.find_spec("axe_playwright_python")
+    if spec is None or spec.origin is None:
+        raise SystemExit("browser test: axe-playwright-python is not installed (pip install --no-deps axe-playwright-python)")
+    with open(os.path.join(os.path.dirname(spec.origin), "axe.min.js"), encoding="utf-8") as file:
+        return file.read()
+
+
+# The WCAG 2.0, 2.1 and 2.2 success criteria at levels A and AA that axe-core can test.
+AXE_RUN = """
+const done = arguments[arguments.length - 1];
+axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}})
+  .then(results => done(JSON.stringify({
+      version: axe.version, passes: results.passes.length,
+      violations: results.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                                                nodes: v.nodes.map(n => n.target.join(" ")).slice(0, 5)}))})))
+  .catch(error => done(JSON.stringify({error: String(error)})));
+"""
+
+
 class Applicant:
-    def __init__(self, base, screenshots):
+    def __init__(self, base, screenshots, samples):
         options = Options()
         for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1800"]:
             options.add_argument(argument)
         self.driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
         self.driver.set_page_load_timeout(30)
         self.base = base.rstrip("/")
+        self.driver.set_script_timeout(30)
         self.screenshots = screenshots
+        self.samples = samples
+        self.axe = axe_script()
+        self.audited = []
         if screenshots:
             os.makedirs(screenshots, exist_ok=True)
 
     def shot(self, name):
+        """A screenshot of the page, and its check against WCAG 2.2 AA."""
         if self.screenshots:
             self.driver.save_screenshot(os.path.join(self.screenshots, name + ".png"))
+        self.audit(name)
+
+    def audit(self, name):
+        self.driver.execute_script(self.axe)
+        result = json.loads(self.driver.execute_async_script(AXE_RUN))
+        expect("error" not in result, f"axe-core to run on {name}: {result.get('error')}")
+        problems = [f"{v['id']} ({v['impact']}): {v['help']} at {', '.join(v['nodes'])}" for v in result["violations"]]
+        expect(not problems, f"no WCAG 2.2 AA violations on {name}; axe-core {result['version']} found:\n  "
+               + "\n  ".join(problems))
+        self.audited.append((name, result["passes"], result["version"]))
 
     def find(self, selector):
         return self.driver.find_element(By.CSS_SELECTOR, selector)
@@ -176,13 +220,40 @@ class Applicant:
         expect(not self.finds("#verdict"), "no verdict for a form with an error")
         self.shot("07-error")
 
+        # A bid file uploaded: its verdict, and its answers in the form to change.
+        self.driver.get(self.base + "/schemes/community-action-fund/2017-18/check")
+        sample = os.path.abspath(os.path.join(self.samples, "caf-over-cap.yaml"))
+        self.find("#bid-file").send_keys(sample)
+        self.press("Check the file")
+        panel = self.find("#verdict")
+        expect("does not meet the rules: CAF-AMOUNT" in panel.text, f"the uploaded bid's verdict: {panel.text}")
+        expect(self.find("#requested").get_attribute("value") == "2600.00",
+               "the uploaded bid's amount in the form, to change")
+        self.shot("08-uploaded")
+
+        # A file that is not a bid: the error next to the file input.
+        with tempfile.NamedTemporaryFile("w", suffix=".yaml", delete=False) as file:
+            file.write("format: grants-bid/1\nscheme: community-action-fund\n")
+            broken = file.name
+        try:
+            self.find("#bid-file").send_keys(broken)
+            self.press("Check the file")
+        finally:
+            os.unlink(broken)
+        expect(d.title.startswith("Error: "), f"the page title says there is an error: {d.title}")
+        link = self.find(".error-summary a")
+        expect(link.get_attribute("href").endswith("#bid-file"), "the summary links to the file input")
+        upload_message = self.find("#bid-file-error").text
+        expect(os.path.basename(broken) in upload_message, f"the error names the file: {upload_message}")
+        self.shot("09-upload-error")
+
         # The grants made, as the public sees them.
         self.follow("Grants we have made")
         self.follow("Grants made in 2017/18")
         expect(self.find("h1").text == "Grants made in 2017/18", "the year's grant register")
         expect(self.finds("table.table tbody tr"), "the register lists the year's grants")
         expect(self.finds("a[href='/grants/2017-18/360giving.json']"), "the 360Giving file to download")
-        self.shot("08-grants")
+        self.shot("10-grants")
         return message
 
 
@@ -190,8 +261,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("base", help="the server's address, such as http://127.0.0.1:8080")
     parser.add_argument("--screenshots", help="a folder for a screenshot of each page")
+    parser.add_argument("--samples", default="Samples/bids-2017-18", help="the sample bid files' folder")
     options = parser.parse_args()
-    applicant = Applicant(options.base, options.screenshots)
+    applicant = Applicant(options.base, options.screenshots, options.samples)
     try:
         message = applicant.run()
     except Failure as failure:
@@ -200,7 +272,11 @@ def main():
         return 1
     finally:
         applicant.driver.quit()
-    print(f"browser test: passed (eligible bid, over the cap, malformed amount: \"{message}\")")
+    print(f"browser test: passed (eligible bid, over the cap, malformed amount: \"{message}\"; a bid file uploaded, "
+          f"and one refused)")
+    version = applicant.audited[0][2] if applicant.audited else "?"
+    print(f"browser test: no WCAG 2.2 AA violations found by axe-core {version} on {len(applicant.audited)} pages ("
+          + ", ".join(f"{name}: {passes} rules passed" for name, passes, _ in applicant.audited) + ")")
     return 0
 
 

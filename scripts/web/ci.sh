@@ -4,8 +4,12 @@
 # Installs what they need when it is missing (Debian's chromium and chromium-driver, PyPI's selenium and
 # schemathesis), starts `grants serve --demo` from the debug build on 127.0.0.1, then
 #   - drives it in headless Chromium (scripts/web/browser_test.py), writing a screenshot of each page to Reports/web/;
+#   - checks each page against WCAG 2.2 AA with axe-core (from PyPI's axe-playwright-python, which carries it; only its
+#     script is used, injected through Selenium);
 #   - runs schemathesis against its OpenAPI document: at most 200 examples an operation, no 5xx, every status, content
 #     type, header and body as the document says, 405 for methods it does not list;
+#   - checks its timeouts over real sockets (scripts/web/timeouts.py): headers sent a line a second, a body a byte a
+#     second, a connection left open;
 # and stops it with SIGTERM, which must end it cleanly within ten seconds.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -25,11 +29,15 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 python3 -c "import selenium" 2>/dev/null || python3 -m pip install -q selenium
 command -v schemathesis >/dev/null || python3 -m pip install -q schemathesis
+# Only axe-core's script is wanted from it, not Playwright.
+python3 -c "import importlib.util,sys; sys.exit(importlib.util.find_spec('axe_playwright_python') is None)" \
+    || python3 -m pip install -q --no-deps axe-playwright-python
 
 binary=.build/debug/grants
 [ -x "$binary" ] || swift build --product grants
 log=$(mktemp)
-"$binary" serve --demo --port "$port" >"$log" 2>&1 &
+timeout=5
+"$binary" serve --demo --port "$port" --idle-timeout "$timeout" --request-timeout "$timeout" >"$log" 2>&1 &
 server=$!
 stop() { kill -TERM "$server" 2>/dev/null || true; }
 trap stop EXIT
@@ -39,10 +47,12 @@ for _ in $(seq 1 100); do
     sleep 0.2
 done
 
-python3 scripts/web/browser_test.py "$base" --screenshots Reports/web
+python3 scripts/web/browser_test.py "$base" --screenshots Reports/web --samples Samples/bids-2017-18
 
 schemathesis run "$base/api/v1/openapi.json" --url "$base" --max-examples 200 --seed 1 \
     --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance,response_headers_conformance,unsupported_method
+
+python3 scripts/web/timeouts.py 127.0.0.1 "$port" --idle "$timeout" --request "$timeout"
 
 trap - EXIT
 kill -TERM "$server"

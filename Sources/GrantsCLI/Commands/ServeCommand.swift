@@ -29,14 +29,29 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Serve a fresh in-memory copy of the Samples ledger.")
     var demo = false
 
+    @Flag(help: "People reach the server over HTTPS, through a TLS proxy: cookies are Secure and HSTS is sent.")
+    var behindTLS = false
+
+    @Option(help: "Seconds a connection may wait for a request's headers, or stay open between requests.")
+    var idleTimeout = 60
+
+    @Option(help: "Seconds a request's body may take to arrive (a slower one is answered 408).")
+    var requestTimeout = 30
+
     func validate() throws {
         guard (1...65_535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
+        guard (1...3_600).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be 1 to 3600 seconds") }
+        guard (1...3_600).contains(requestTimeout) else {
+            throw ValidationError("--request-timeout must be 1 to 3600 seconds")
+        }
         if demo && db != nil { throw ValidationError("give --demo or --db, not both") }
     }
 
     func run() async throws {
         let store = try openStore()
-        let site = try attempt { () throws(WorkflowError) in try Site(store: store) }
+        let settings = Site.Settings(
+            behindTLS: behindTLS, idleTimeout: .seconds(idleTimeout), requestTimeout: .seconds(requestTimeout))
+        let site = try attempt { () throws(WorkflowError) in try Site(store: store, settings: settings) }
         var logger = Logger(label: "grants.web")
         logger.logLevel = .info
         let application = site.application(host: host, port: port, logger: logger)

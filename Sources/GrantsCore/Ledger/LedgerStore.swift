@@ -55,6 +55,9 @@ public protocol LedgerStore: Sendable {
     func reconcile() throws(LedgerError) -> Reconciliation
     /// The history, newest last; only the lines about `entryID` when given; only the newest `limit` when given.
     func history(entryID: String?, limit: Int?) throws(LedgerError) -> [HistoryEntry]
+    /// The sequence number of the last change recorded, 0 for none. It grows with every change and is never
+    /// reused, so two equal readings mean that nothing read from the ledger in between can have changed.
+    func latestChange() throws(LedgerError) -> Int64
     /// The time of the ledger's last change, as recorded, or `nil` when it is empty.
     func lastModified() throws(LedgerError) -> String?
     /// The financial years the ledger has funds in, earliest first.

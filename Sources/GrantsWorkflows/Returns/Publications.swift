@@ -13,6 +13,12 @@ public enum Publications {
         case html
     }
 
+    /// Where the ledger stands: the sequence number of its last change (0 for none). Anything published from it
+    /// stays the same while this does.
+    public static func version(of store: any LedgerStore) throws(WorkflowError) -> Int64 {
+        try reading { () throws(LedgerError) in try store.latestChange() }
+    }
+
     /// The grant register for one month, or for every month of a financial year: give one of the two.
     public static func grantRegister(month: CalendarMonth?, year: FinancialYear?, in store: any LedgerStore)
         throws(WorkflowError) -> GrantRegister

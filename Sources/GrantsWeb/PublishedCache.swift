@@ -1,0 +1,42 @@
+import Foundation
+import Hummingbird
+import HTTPTypes
+import Synchronization
+
+/// The grants pages and files, kept until the ledger changes. A year's register and 360Giving files are read from
+/// every award of the year; made once for each change of the ledger, not once for each request, a busy day of
+/// downloads reads the ledger once. Each answer carries the ledger's version as its ETag, so a browser or a
+/// harvester asking again with If-None-Match is told 304 Not Modified and sent nothing.
+final class PublishedCache: Sendable {
+    /// A page or file as it was made, and the ledger version it was made from.
+    struct Entry: Sendable {
+        let version: Int64
+        let body: [UInt8]
+    }
+
+    private let entries = Mutex<[String: Entry]>([:])
+
+    /// The body kept under `key` if it was made at `version`; otherwise one made now (a body made for an older
+    /// version is replaced; one made for a newer version, by a request that read the ledger later, is kept).
+    func body(_ key: String, version: Int64, make: () throws -> [UInt8]) throws -> [UInt8] {
+        if let entry = entries.withLock({ $0[key] }), entry.version == version { return entry.body }
+        let body = try make()
+        entries.withLock { entries in
+            if (entries[key]?.version ?? Int64.min) < version { entries[key] = Entry(version: version, body: body) }
+        }
+        return body
+    }
+
+    /// The ETag of what was made at `version`.
+    static func tag(_ version: Int64) -> String { "\"ledger-\(version)\"" }
+
+    /// Whether the request already holds what was made at `version` (its If-None-Match names the tag, or `*`).
+    static func isFresh(_ request: Request, version: Int64) -> Bool {
+        guard let header = request.headers[.ifNoneMatch] else { return false }
+        let tag = tag(version)
+        return header.split(separator: ",").contains { item in
+            let value = item.trimmingCharacters(in: .whitespaces)
+            return value == "*" || value == tag || value == "W/" + tag
+        }
+    }
+}

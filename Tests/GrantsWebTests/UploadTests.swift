@@ -1,0 +1,290 @@
+import Foundation
+import GrantsCore
+import GrantsImport
+import GrantsReports
+import GrantsRules
+import GrantsStore
+import GrantsTestSupport
+import GrantsWorkflows
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+@testable import GrantsWeb
+
+/// The checker's upload of a bid file: read as `grants check` reads the file, refused next to the file input with
+/// the file's line and field, and never read past its limits.
+@Suite struct UploadTests {
+    static let uri = "/schemes/community-action-fund/2017-18/check/file"
+    static let token = String(repeating: "0123456789abcdef", count: 4)
+    static let boundary = "----grants-test-boundary-7MA4YWxkTrZu0gW"
+
+    private func withSite(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        let site = try Site(store: try Fixtures.sampleLedger(reason: "web"))
+        try await Application(router: site.router()).test(.router, body)
+    }
+
+    /// A body as a browser sends the upload form: the token, then the file (with its name as given).
+    static func body(filename: String?, _ bytes: [UInt8], token: String? = UploadTests.token) -> [UInt8] {
+        var out: [UInt8] = []
+        func line(_ text: String) { out += Array((text + "\r\n").utf8) }
+        if let token {
+            line("--\(boundary)")
+            line("Content-Disposition: form-data; name=\"csrf\"")
+            line("")
+            line(token)
+        }
+        line("--\(boundary)")
+        if let filename {
+            line("Content-Disposition: form-data; name=\"bid-file\"; filename=\"\(filename)\"")
+            line("Content-Type: application/octet-stream")
+        } else {
+            line("Content-Disposition: form-data; name=\"bid-file\"; filename=\"\"")
+        }
+        line("")
+        out += bytes
+        line("")
+        out += Array("--\(boundary)--\r\n".utf8)
+        return out
+    }
+
+    private static func upload(
+        _ client: any TestClientProtocol, _ body: [UInt8], token: String? = UploadTests.token,
+        type: String = "multipart/form-data; boundary=\(UploadTests.boundary)",
+        _ check: @escaping @Sendable (TestResponse) async throws -> Void
+    ) async throws {
+        var headers: HTTPFields = [.contentType: type]
+        if let token { headers[.cookie] = "\(CSRF(secure: false).cookie)=\(token)" }
+        try await client.execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(bytes: body), testCallback: check)
+    }
+
+    /// Each sample bid of the Community Action Fund 2017/18, uploaded as the file it is, gets the verdict
+    /// `grants check` gives it alone, and its answers fill the form.
+    @Test(arguments: ["caf-friday-boxing.yaml", "caf-over-cap.yaml", "caf-individual.yaml", "caf-retrospective.yaml",
+                      "caf-repeat.json"])
+    func aSampleBidFileGetsItsVerdict(file: String) async throws {
+        let path = PackageFiles.bids + "/" + file
+        let bid = try BidFile.read(file: path)[0].value
+        let ledger = try Fixtures.sampleLedger(reason: "web")
+        var library = try RulebookLibrary()
+        let verdict = try #require(try BidScreening.screen([bid], rulebooks: &library, store: ledger).verdicts.first)
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        try await withSite { client in
+            try await Self.upload(client, Self.body(filename: file, bytes)) { response in
+                #expect(response.status == .ok, "\(file): \(String(buffer: response.body).prefix(600))")
+                let page = String(buffer: response.body)
+                switch verdict.outcome {
+                case .eligible: #expect(page.contains("The bid meets every rule that must be met"), "\(file)")
+                case .ineligible:
+                    #expect(page.contains("The bid does not meet the rules: \(verdict.failedRules.joined(separator: ", "))"), "\(file)")
+                case .incomplete: #expect(page.contains("The bid cannot be fully checked yet"), "\(file)")
+                }
+                for result in verdict.results {
+                    #expect(page.contains("<code>\(result.ruleID)</code>"), "\(file): \(result.ruleID)")
+                }
+                #expect(page.contains("id=\"title\" name=\"title\" type=\"text\" value=\"\(HTMLText.escape(bid.title))\""), "\(file)")
+                #expect(page.contains("id=\"requested\" name=\"requested\" type=\"text\" value=\"\(bid.requested.plain)\""), "\(file)")
+            }
+        }
+    }
+
+    /// The form filled from a bid reads back as the same bid: a file's answers can be changed and checked again.
+    @Test(arguments: ["caf-friday-boxing.yaml", "caf-over-cap.yaml", "caf-individual.yaml", "caf-retrospective.yaml",
+                      "csp-south-ribble.yaml", "csp-over-allocation.yaml"])
+    func theFormFilledFromABidReadsBackAsTheSameBid(file: String) throws {
+        let bid = try BidFile.read(file: PackageFiles.bids + "/" + file)[0].value
+        let library = try RulebookLibrary.shipped()
+        let book = try #require(library.rulebook(scheme: bid.scheme, year: bid.year))
+        let again = try Checker.bid(from: Checker.form(from: bid), book: book)
+        #expect(again.applicant == bid.applicant)
+        #expect(again.requested == bid.requested && again.totalProjectCost == bid.totalProjectCost)
+        #expect(again.submitted == bid.submitted && again.plannedStart == bid.plannedStart && again.plannedEnd == bid.plannedEnd)
+        #expect(again.title == bid.title && again.description == bid.description && again.csp == bid.csp)
+        #expect(again.priorities == bid.priorities && again.worksWith == bid.worksWith && again.locations == bid.locations)
+        #expect(again.budget == bid.budget)
+    }
+
+    @Test func noFileChosenIsAskedFor() async throws {
+        try await withSite { client in
+            try await Self.upload(client, Self.body(filename: nil, [])) { response in
+                #expect(response.status == .unprocessableContent)
+                let page = String(buffer: response.body)
+                #expect(page.contains("<title>Error: "))
+                #expect(page.contains("<a href=\"#bid-file\">Select a bid file</a>"))
+                #expect(page.contains("<p id=\"bid-file-error\" class=\"error-message\">"))
+                #expect(page.contains("aria-describedby=\"bid-file-hint bid-file-error\""))
+            }
+        }
+    }
+
+    /// Each file refused, with what the page says next to the file input.
+    @Test(arguments: [
+        ("bid.txt", Array("format: grants-bid/1\n".utf8), "must be a YAML or JSON bid file"),
+        ("bid.yaml", [], "The selected file is empty"),
+        ("bid.yaml", Array("format: grants-bid/1\nid: X\nscheme: community-action-fund\n".utf8), "bid.yaml, line"),
+        ("bid.json", Array("{\"format\": \"grants-bid/1\", ".utf8), "bid.json, line 1"),
+        ("bid.yaml", [0xFF, 0xFE, 0x00, 0x41], "bid.yaml"),
+        ("C:\\Users\\me\\bid.yml", Array("- a list\n".utf8), "bid.yml, line 1"),
+    ] as [(String, [UInt8], String)])
+    func aFileThatIsNotABidIsRefusedNextToItsInput(name: String, content: [UInt8], says: String) async throws {
+        try await withSite { client in
+            try await Self.upload(client, Self.body(filename: name, content)) { response in
+                #expect(response.status == .unprocessableContent, "\(name)")
+                let page = String(buffer: response.body)
+                #expect(page.contains("<a href=\"#bid-file\">"), "\(name)")
+                let error = page.range(of: "<p id=\"bid-file-error\" class=\"error-message\">").map { page[$0.upperBound...].prefix(300) }
+                #expect(error?.contains(HTMLText.escape(says)) == true, "\(name): \(error ?? "no error shown")")
+                #expect(!page.contains("C:\\Users"), "the folders of the sender's machine are not shown")
+            }
+        }
+    }
+
+    @Test func aBidForAnotherSchemeIsSentToItsOwnPage() async throws {
+        let path = PackageFiles.bids + "/csp-south-ribble.yaml"
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        try await withSite { client in
+            try await Self.upload(client, Self.body(filename: "csp-south-ribble.yaml", bytes)) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect(String(buffer: response.body).contains("is a bid for csp-grant 2017/18; this page checks bids for"))
+            }
+        }
+    }
+
+    @Test func anUploadWithoutItsTokenOrNotMultipartOrMalformedOrTooLargeIsRefused() async throws {
+        let bytes = Array("format: grants-bid/1\n".utf8)
+        try await withSite { client in
+            try await Self.upload(client, Self.body(filename: "bid.yaml", bytes, token: nil), token: nil) { response in
+                #expect(response.status == .forbidden)
+            }
+            try await Self.upload(client, Self.body(filename: "bid.yaml", bytes), type: "application/json") { response in
+                #expect(response.status == .unsupportedMediaType)
+            }
+            // No closing boundary: the body ends part way through the file.
+            let cut = Array(Self.body(filename: "bid.yaml", bytes).dropLast(20))
+            try await Self.upload(client, cut) { response in
+                #expect(response.status == .badRequest)
+            }
+            // A file of 1 MiB and one byte: said next to the input.
+            let big = [UInt8](repeating: 0x23, count: BidFile.maximumSingleBidSize + 1)
+            try await Self.upload(client, Self.body(filename: "big.yaml", big)) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect(String(buffer: response.body).contains("The selected file must be smaller than 1 MiB"))
+            }
+            // A body over the upload's limit is not read at all.
+            let huge = [UInt8](repeating: 0x23, count: Site.uploadLimit + 1)
+            try await Self.upload(client, Self.body(filename: "huge.yaml", huge)) { response in
+                #expect(response.status == .contentTooLarge)
+            }
+        }
+    }
+}
+
+/// The `multipart/form-data` reader on its own.
+@Suite struct MultipartTests {
+    @Test func theBoundaryIsReadFromTheContentType() {
+        #expect(Multipart.boundary(contentType: "multipart/form-data; boundary=abc") == "abc")
+        #expect(Multipart.boundary(contentType: "Multipart/Form-Data;boundary=\"a b:c\"") == "a b:c")
+        #expect(Multipart.boundary(contentType: "multipart/form-data; charset=utf-8; boundary=x-y") == "x-y")
+        #expect(Multipart.boundary(contentType: "multipart/mixed; boundary=abc") == nil)
+        #expect(Multipart.boundary(contentType: "multipart/form-data") == nil)
+        #expect(Multipart.boundary(contentType: "multipart/form-data; boundary=") == nil)
+        #expect(Multipart.boundary(contentType: "multipart/form-data; boundary=" + String(repeating: "a", count: 71)) == nil)
+        #expect(Multipart.boundary(contentType: "multipart/form-data; boundary=a\u{7F}b") == nil)
+    }
+
+    @Test func partsAreReadWithTheirNamesFilesAndBytes() throws {
+        let body = Array((
+            "preamble to ignore\r\n--B\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\nt0k\r\n"
+                + "--B  \r\ncontent-disposition: form-data; name=\"f\"; filename=\"a;b.yaml\"\r\nContent-Type: x\r\n\r\n"
+                + "line 1\r\n-- B is not it\r\nnor is x--B\r\n--B--\r\nepilogue"
+        ).utf8)
+        let form = try #require(Multipart(body: body, boundary: "B"))
+        #expect(form.parts.count == 2)
+        #expect(form.fields["csrf"] == "t0k")
+        let file = try #require(form.file("f"))
+        #expect(file.filename == "a;b.yaml")
+        #expect(String(decoding: file.bytes, as: UTF8.self) == "line 1\r\n-- B is not it\r\nnor is x--B")
+        #expect(form.file("csrf") == nil)
+    }
+
+    @Test(arguments: [
+        "--B\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nno closing boundary",
+        "--B\r\nContent-Disposition: attachment; name=\"a\"\r\n\r\nx\r\n--B--",
+        "--B\r\nContent-Disposition: form-data\r\n\r\nx\r\n--B--",
+        "--B\r\nno colon here\r\n\r\nx\r\n--B--",
+        "--B\r\nContent-Disposition: form-data; name=\"a\"\r\nno blank line before the end\r\n--B--",
+        "--Bx\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nx\r\n--B--",
+        "--B\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nx\r\n--Bnot the end\r\n--B--",
+        "no boundary at all",
+        "",
+    ])
+    func aMalformedBodyIsRefusedWhole(text: String) {
+        #expect(Multipart(body: Array(text.utf8), boundary: "B") == nil, "\(text.debugDescription)")
+    }
+
+    @Test func tooManyPartsOrHeadersTooLongAreRefused() {
+        let part = "--B\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nx\r\n"
+        let many = String(repeating: part, count: Multipart.maximumParts + 1) + "--B--\r\n"
+        #expect(Multipart(body: Array(many.utf8), boundary: "B") == nil)
+        let enough = String(repeating: part, count: Multipart.maximumParts) + "--B--\r\n"
+        #expect(Multipart(body: Array(enough.utf8), boundary: "B")?.parts.count == Multipart.maximumParts)
+        let long = "--B\r\nContent-Disposition: form-data; name=\"a\"\r\nX: "
+            + String(repeating: "y", count: Multipart.maximumHeaderBytes) + "\r\n\r\nx\r\n--B--\r\n"
+        #expect(Multipart(body: Array(long.utf8), boundary: "B") == nil)
+    }
+
+    /// Any bytes at all, cut anywhere: the reader answers (a form or nil) and never traps.
+    @Test func anyPrefixOfABodyIsReadOrRefusedWithoutATrap() {
+        let body = UploadTests.body(filename: "bid.yaml", Array("format: grants-bid/1\r\n--x\r\n".utf8))
+        for end in 0...body.count {
+            let form = Multipart(body: Array(body[..<end]), boundary: UploadTests.boundary)
+            if end == body.count { #expect(form?.parts.count == 2) }
+        }
+    }
+}
+
+/// How the site is reached and how long it waits: cookies and headers behind TLS, and a body too slow to arrive.
+@Suite struct SettingsTests {
+    @Test func behindTLSTheCookieIsSecureAndHostOnlyAndHSTSIsSent() async throws {
+        let site = try Site(store: nil, settings: Site.Settings(behindTLS: true))
+        try await Application(router: site.router()).test(.router) { client in
+            try await client.execute(uri: "/schemes/community-action-fund/2017-18/check", method: .get) { response in
+                let cookie = response.headers[.setCookie] ?? ""
+                #expect(cookie.hasPrefix("__Host-grants-csrf="), "\(cookie)")
+                #expect(cookie.contains("Secure") && cookie.contains("Path=/") && !cookie.contains("Domain"), "\(cookie)")
+                #expect(response.headers[HTTPField.Name("Strict-Transport-Security")!] == "max-age=31536000")
+            }
+        }
+        let plain = try Site(store: nil)
+        try await Application(router: plain.router()).test(.router) { client in
+            try await client.execute(uri: "/", method: .get) { response in
+                #expect(response.headers[HTTPField.Name("Strict-Transport-Security")!] == nil)
+            }
+        }
+    }
+
+    /// A body that never finishes arriving is answered 408 once the request timeout has passed (the time limit
+    /// only stops a hang: how soon the timeout fires depends on how busy the test run keeps the machine).
+    @Test(.timeLimit(.minutes(2))) func aBodyTooSlowToArriveIsARequestTimeout() async throws {
+        let site = try Site(store: nil, settings: Site.Settings(requestTimeout: .milliseconds(200)))
+        let (stream, continuation) = AsyncStream<ByteBuffer>.makeStream()
+        continuation.yield(ByteBuffer(string: "format: grants-bid/1\n"))
+        let request = Request(
+            head: HTTPRequest(method: .post, scheme: "http", authority: "localhost", path: "/api/v1/bids/check"),
+            body: RequestBody(asyncSequence: stream))
+        await #expect {
+            _ = try await site.body(of: request, upTo: Site.bodyLimit)
+        } throws: { error in
+            (error as? Problem)?.status == .requestTimeout
+        }
+        continuation.finish()
+        // A body that does arrive in time is read whole.
+        let (done, ending) = AsyncStream<ByteBuffer>.makeStream()
+        ending.yield(ByteBuffer(string: "{}"))
+        ending.finish()
+        let quick = Request(
+            head: HTTPRequest(method: .post, scheme: "http", authority: "localhost", path: "/api/v1/bids/check"),
+            body: RequestBody(asyncSequence: done))
+        #expect(String(buffer: try await site.body(of: quick, upTo: Site.bodyLimit)) == "{}")
+    }
+}
