@@ -49,7 +49,7 @@ extension Ledger {
 
     /// When the ledger last changed (the newest history line's time), or `nil` when it is empty.
     public func latestChange() throws(LedgerError) -> Int64 {
-        try read { db in try Int64.fetchOne(db, sql: "SELECT max(seq) FROM history") ?? 0 }
+        try read { db in try Int64.fetchOne(db, cachedSQL: "SELECT max(seq) FROM history") ?? 0 }
     }
 
     public func lastModified() throws(LedgerError) -> String? {

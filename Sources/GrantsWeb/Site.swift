@@ -39,11 +39,13 @@ public struct Site: Sendable {
     let settings: Settings
     let csrf: CSRF
     let cache = PublishedCache()
+    let screening: ScreeningCache
 
     /// A site over `store` (nil: rules that read the ledger say they cannot tell), with every shipped rulebook read
     /// and checked now, so that no request reads a file.
     public init(store: (any LedgerStore)?, settings: Settings = Settings()) throws(WorkflowError) {
         rulebooks = try RulebookLibrary.shipped()
+        screening = ScreeningCache(rulebooks: rulebooks)
         self.store = store
         self.settings = settings
         csrf = CSRF(secure: settings.behindTLS)
@@ -329,18 +331,14 @@ public struct Site: Sendable {
     /// The bid checked against its rulebook and the ledger, as `grants check` checks it. The bid's fault (no rulebook
     /// for its scheme and year) is the client's to hear, as a 422; the ledger's is not, and takes the 500 path.
     private func verdict(_ bid: BidForm) throws -> Eligibility {
-        var library = rulebooks
-        let verdicts: [Eligibility]
         do {
-            verdicts = try BidScreening.screen([bid], rulebooks: &library, store: store).verdicts
+            return try screening.check(bid, store: store)
         } catch {
             guard error.failureKind == .badData || error.failureKind == .usage else { throw error }
             throw Problem(
                 status: .unprocessableContent, title: "Unprocessable Content", detail: error.message,
                 fields: [Problem.FieldError(pointer: "/scheme", detail: error.message)])
         }
-        guard let verdict = verdicts.first else { throw WorkflowError(.io, "the check gave no verdict") }
-        return verdict
     }
 
     /// `POST /api/v1/bids/check`: a grants-bid/1 document in, the grants-eligibility-report/1 out.
@@ -354,6 +352,6 @@ public struct Site: Sendable {
         let body = try await body(of: request, upTo: Site.bodyLimit)
         let bytes = Array(body.readableBytesView)
         let verdict = try verdict(try API.bid(from: bytes))
-        return .body(ByteBuffer(string: EligibilityRenderer.render([verdict], as: .json)), type: "application/json")
+        return .body(ByteBuffer(bytes: EligibilityRenderer.jsonBytes([verdict])), type: "application/json")
     }
 }

@@ -18,6 +18,16 @@ public enum EligibilityRenderer {
         }
     }
 
+    /// The JSON report as UTF-8 bytes, as `render(_:as: .json)` gives it, without making a String of it (the web
+    /// API sends the bytes).
+    public static func jsonBytes(_ verdicts: [Eligibility]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(16 * 1024)
+        json(verdicts).write(into: &out, indent: 0)
+        out.append(0x0A)
+        return out
+    }
+
     // MARK: - Text
 
     /// With many bids, a summary table first, then each bid in detail.

@@ -33,6 +33,12 @@ public enum JSONBytes {
     /// `namingBackspaceAndFormFeed: false` writes them as `\u0008` and `\u000c`, as the reports always have.
     public static func string(_ text: String, into output: inout [UInt8], namingBackspaceAndFormFeed: Bool = true) {
         output.append(UInt8(ascii: "\""))
+        // Most strings need no escape: copied in one go.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            output.append(contentsOf: text.utf8)
+            output.append(UInt8(ascii: "\""))
+            return
+        }
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "\""): output.append(contentsOf: [0x5C, 0x22])
