@@ -12,6 +12,11 @@ package enum DocumentParser {
     }
 
     static func yaml(_ text: String, file: String) throws(ImportError) -> DocNode {
+        if let line = aliasKeyLine(in: text) {
+            throw ImportError(
+                file: file, line: line, field: "",
+                "anchors and aliases (&name, *name, <<) are not accepted; write the value out in full")
+        }
         let parser: Parser
         let root: Node?
         do {
@@ -34,6 +39,55 @@ package enum DocumentParser {
         return try withExtendedLifetime(parser) { () throws(ImportError) -> DocNode in
             try convert(root, path: "", file: file, lastLine: lastLine)
         }
+    }
+
+    /// The line of the first alias (`*name`) used as a mapping's key, found before the YAML library builds its
+    /// tree. The library resolves every alias as it builds and checks a mapping's keys for duplicates by hashing
+    /// them whole, so ten lines of aliases of aliases, the last used as a key, would have it hash a billion nodes
+    /// for a file of a few hundred bytes. The tree walk refuses anchors and aliases anyway, naming the field; an
+    /// alias as a key is refused here, before the library can be made to work. A scan of the text, conservative:
+    /// an alias-like key inside quoted text is refused too (no real bid or ledger file has one).
+    package static func aliasKeyLine(in text: String) -> Int? {
+        let bytes = Array(text.utf8)
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+        func isBreak(_ byte: UInt8) -> Bool { byte == 0x0A || byte == 0x0D }
+        func isFlowIndicator(_ byte: UInt8) -> Bool {
+            byte == UInt8(ascii: ",") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]")
+                || byte == UInt8(ascii: "{") || byte == UInt8(ascii: "}")
+        }
+        var line = 1
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x0A { line += 1 }
+            // An alias starts a token: at the start of the text, or after a space, a line break, a flow indicator
+            // or a colon; its name runs to the next space, line break or flow indicator.
+            guard byte == UInt8(ascii: "*"),
+                  index == 0 || isSpace(bytes[index - 1]) || isBreak(bytes[index - 1])
+                    || isFlowIndicator(bytes[index - 1]) || bytes[index - 1] == UInt8(ascii: ":")
+            else {
+                index += 1
+                continue
+            }
+            var end = index + 1
+            while end < bytes.count && !isSpace(bytes[end]) && !isBreak(bytes[end]) && !isFlowIndicator(bytes[end]) {
+                end += 1
+            }
+            // A key: the name ends in a colon (`*a:`), or a colon follows on the line (`*a : 1`), or an explicit
+            // key's `?` comes before it (`? *a`).
+            var after = end
+            while after < bytes.count && isSpace(bytes[after]) { after += 1 }
+            var before = index - 1
+            while before >= 0 && isSpace(bytes[before]) { before -= 1 }
+            if end > index + 1
+                && (bytes[end - 1] == UInt8(ascii: ":") || (after < bytes.count && bytes[after] == UInt8(ascii: ":"))
+                    || (before >= 0 && bytes[before] == UInt8(ascii: "?")))
+            {
+                return line
+            }
+            index = end
+        }
+        return nil
     }
 
     /// The number of lines as libyaml counts them (a line ends at LF, CR, CR LF, NEL, LS or PS), not counting
@@ -72,6 +126,7 @@ package enum DocumentParser {
         case .mapping(let mapping):
             var members: [(key: String, value: DocNode)] = []
             members.reserveCapacity(mapping.count)
+            var seen = Set<String>()
             for (key, value) in mapping {
                 guard case .scalar(let name) = key, name.anchor == nil else {
                     throw ImportError(
@@ -80,7 +135,7 @@ package enum DocumentParser {
                 }
                 let childPath = path.isEmpty ? name.string : "\(path).\(name.string)"
                 // Yams refuses a key given twice only when both have the same tag (`!a key:` and `!b key:` differ).
-                if members.contains(where: { $0.key == name.string }) {
+                guard seen.insert(name.string).inserted else {
                     throw ImportError(
                         file: file, line: key.mark.map { min($0.line, lastLine) } ?? line, field: childPath,
                         "the key is given twice")

@@ -64,6 +64,7 @@ package struct JSONParser {
         case UInt8(ascii: "{"):
             index += 1
             var members: [(key: String, value: DocNode)] = []
+            var seen = Set<String>()
             skipSpace()
             if step(over: "}") { return .mapping(members, line: startLine) }
             while true {
@@ -73,7 +74,7 @@ package struct JSONParser {
                 }
                 let keyLine = line
                 let key = try string()
-                if members.contains(where: { $0.key == key }) {
+                guard seen.insert(key).inserted else {
                     throw ImportError(file: file, line: keyLine, field: key, "the key is given twice")
                 }
                 skipSpace()

@@ -47,11 +47,12 @@ extension Ledger {
         return starts.compactMap { FinancialYear(startYear: $0) }
     }
 
-    /// When the ledger last changed (the newest history line's time), or `nil` when it is empty.
+    /// The newest history line's sequence number, 0 when the ledger is empty: it grows with every change.
     public func latestChange() throws(LedgerError) -> Int64 {
         try read { db in try Int64.fetchOne(db, cachedSQL: "SELECT max(seq) FROM history") ?? 0 }
     }
 
+    /// When the ledger last changed (the newest history line's time), or `nil` when it is empty.
     public func lastModified() throws(LedgerError) -> String? {
         try read { db in try String.fetchOne(db, sql: "SELECT at FROM history ORDER BY seq DESC LIMIT 1") }
     }

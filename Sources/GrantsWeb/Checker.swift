@@ -94,7 +94,7 @@ enum Checker {
         }
         guard !file.bytes.isEmpty else { throw FieldError(id: fileInput, message: "The selected file is empty") }
         guard file.bytes.count <= BidFile.maximumSingleBidSize else {
-            throw FieldError(id: fileInput, message: "The selected file must be smaller than 1 MiB")
+            throw FieldError(id: fileInput, message: "The selected file must be 1 MiB or smaller")
         }
         let bid: BidForm
         do {

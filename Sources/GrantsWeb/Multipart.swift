@@ -49,8 +49,9 @@ struct Multipart: Sendable {
                                              before: position + Self.maximumHeaderBytes),
                   let disposition = Self.disposition(body[position..<headersEnd])
             else { return nil }
-            let contentStart = headersEnd + 4
-            guard let contentEnd = Self.find(separator, in: body, from: contentStart) else { return nil }
+            // An empty part's separator follows its headers' line break directly (its CR LF is the separator's).
+            guard let contentEnd = Self.find(separator, in: body, from: headersEnd + 2) else { return nil }
+            let contentStart = min(headersEnd + 4, contentEnd)
             parts.append(Part(name: disposition.name, filename: disposition.filename,
                               bytes: Array(body[contentStart..<contentEnd])))
             position = contentEnd + separator.count
@@ -58,7 +59,8 @@ struct Multipart: Sendable {
         self.parts = parts
     }
 
-    /// The ordinary fields, as a form (a field whose value is not UTF-8 is left out).
+    /// The ordinary fields, as a form. A field whose value is not UTF-8 is left out: the only ordinary field the
+    /// upload form has is its CSRF token, which is then missing and refused.
     var fields: FormData {
         FormData(parts.compactMap { part in
             guard part.filename == nil, let value = String(validating: part.bytes, as: UTF8.self) else { return nil }

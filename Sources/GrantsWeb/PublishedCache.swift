@@ -15,6 +15,14 @@ final class PublishedCache: Sendable {
     }
 
     private let entries = Mutex<[String: Entry]>([:])
+    /// Random for each server started: an ETag names the server's run as well as the ledger's version, so a page
+    /// a browser kept from an earlier build, or from another ledger at the same version, is never taken as fresh.
+    private let run: String
+
+    init() {
+        var generator = SystemRandomNumberGenerator()
+        run = String(generator.next() as UInt64, radix: 36)
+    }
 
     /// The body kept under `key` if it was made at `version`; otherwise one made now (a body made for an older
     /// version is replaced; one made for a newer version, by a request that read the ledger later, is kept).
@@ -28,10 +36,10 @@ final class PublishedCache: Sendable {
     }
 
     /// The ETag of what was made at `version`.
-    static func tag(_ version: Int64) -> String { "\"ledger-\(version)\"" }
+    func tag(_ version: Int64) -> String { "\"\(run)-ledger-\(version)\"" }
 
     /// Whether the request already holds what was made at `version` (its If-None-Match names the tag, or `*`).
-    static func isFresh(_ request: Request, version: Int64) -> Bool {
+    func isFresh(_ request: Request, version: Int64) -> Bool {
         guard let header = request.headers[.ifNoneMatch] else { return false }
         let tag = tag(version)
         return header.split(separator: ",").contains { item in

@@ -246,9 +246,9 @@ public struct Site: Sendable {
     ) throws -> Response {
         let version = try Publications.version(of: ledger())
         var fields = headers
-        fields[.eTag] = PublishedCache.tag(version)
+        fields[.eTag] = cache.tag(version)
         fields[.cacheControl] = "no-cache"
-        if PublishedCache.isFresh(request, version: version) {
+        if cache.isFresh(request, version: version) {
             return Response(status: .notModified, headers: fields)
         }
         return .body(ByteBuffer(bytes: try cache.body(key, version: version, make: make)), type: type, headers: fields)

@@ -179,6 +179,17 @@ struct MalformedFileTests {
         #expect(error.message.contains("anchors and aliases (&name, *name, <<) are not accepted"))
     }
 
+    /// An alias used as a key is found by scanning the text, before the YAML library builds (and hashes) it; an
+    /// alias as a value, or a star inside text, is left to the reader.
+    @Test func anAliasUsedAsAKeyIsFoundBeforeParsing() {
+        #expect(DocumentParser.aliasKeyLine(in: "a: &a [x]\n*a : 1\n") == 2)
+        #expect(DocumentParser.aliasKeyLine(in: "a: &a [x]\n*a: 1\n") == 2)
+        #expect(DocumentParser.aliasKeyLine(in: "a: &a [x]\nb: {*a : 1}\n") == 2)
+        #expect(DocumentParser.aliasKeyLine(in: "a: &a [x]\n? *a\n: 1\n") == 2)
+        #expect(DocumentParser.aliasKeyLine(in: "a: &a [x]\nb: *a\nc: [*a, *a]\n- *a\n") == nil)
+        #expect(DocumentParser.aliasKeyLine(in: "title: 2 * 3 is six\nnote: a*b: c\n") == nil)
+    }
+
     @Test("a record merged from an alias (<<: *first) is refused")
     func mergeKey() throws {
         let folder = try TemporaryFolder()

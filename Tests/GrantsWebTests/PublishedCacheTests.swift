@@ -22,12 +22,14 @@ import Testing
         try ledger.record(try LedgerFile.parse(Fixtures.award(id: "AW-CACHE-1", amount: "100.00"), file: "a.yaml"),
                           as: Fixtures.change())
         let site = try Site(store: ledger)
+        // Another run of the server, over the same ledger, tags its pages differently.
+        #expect(try Site(store: ledger).cache.tag(1) != site.cache.tag(1))
         try await Application(router: site.router()).test(.router) { client in
             for path in Self.paths {
                 let first = try await client.execute(uri: path, method: .get)
                 #expect(first.status == .ok, "\(path)")
                 let tag = try #require(first.headers[.eTag], "\(path)")
-                #expect(tag == "\"ledger-\(try ledger.latestChange())\"", "\(path)")
+                #expect(tag.hasSuffix("-ledger-\(try ledger.latestChange())\""), "\(path)")
                 #expect(first.headers[.cacheControl] == "no-cache", "\(path)")
                 #expect(String(buffer: first.body).contains("AW-CACHE-1") || path == "/grants/2017-18", "\(path)")
                 let again = try await client.execute(uri: path, method: .get, headers: [.ifNoneMatch: tag])

@@ -18,6 +18,16 @@ import Testing
     static let uri = "/schemes/community-action-fund/2017-18/check/file"
     static let token = String(repeating: "0123456789abcdef", count: 4)
     static let boundary = "----grants-test-boundary-7MA4YWxkTrZu0gW"
+    /// Nine levels of ten aliases each, the last level used as a key.
+    static let aliasBomb: String = {
+        var lines = ["a: &a [x, x, x, x, x, x, x, x, x, x]"]
+        let names = ["a", "b", "c", "d", "e", "f", "g", "h", "i"]
+        for (previous, name) in zip(names, names.dropFirst()) {
+            lines.append("\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 10).joined(separator: ", ") + "]")
+        }
+        lines.append("*i : 1")
+        return lines.joined(separator: "\n") + "\n"
+    }()
 
     private func withSite(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
         let site = try Site(store: try Fixtures.sampleLedger(reason: "web"))
@@ -125,6 +135,8 @@ import Testing
         ("bid.json", Array("{\"format\": \"grants-bid/1\", ".utf8), "bid.json, line 1"),
         ("bid.yaml", [0xFF, 0xFE, 0x00, 0x41], "bid.yaml"),
         ("C:\\Users\\me\\bid.yml", Array("- a list\n".utf8), "bid.yml, line 1"),
+        // Aliases of aliases, the last used as a key: refused before the YAML library would hash a billion nodes.
+        ("bomb.yaml", Array(UploadTests.aliasBomb.utf8), "bomb.yaml, line 10: anchors and aliases"),
     ] as [(String, [UInt8], String)])
     func aFileThatIsNotABidIsRefusedNextToItsInput(name: String, content: [UInt8], says: String) async throws {
         try await withSite { client in
@@ -168,7 +180,7 @@ import Testing
             let big = [UInt8](repeating: 0x23, count: BidFile.maximumSingleBidSize + 1)
             try await Self.upload(client, Self.body(filename: "big.yaml", big)) { response in
                 #expect(response.status == .unprocessableContent)
-                #expect(String(buffer: response.body).contains("The selected file must be smaller than 1 MiB"))
+                #expect(String(buffer: response.body).contains("The selected file must be 1 MiB or smaller"))
             }
             // A body over the upload's limit is not read at all.
             let huge = [UInt8](repeating: 0x23, count: Site.uploadLimit + 1)
@@ -205,6 +217,11 @@ import Testing
         #expect(file.filename == "a;b.yaml")
         #expect(String(decoding: file.bytes, as: UTF8.self) == "line 1\r\n-- B is not it\r\nnor is x--B")
         #expect(form.file("csrf") == nil)
+        // A part with no content at all: its separator follows its headers' line break directly.
+        let empty = Array("--B\r\nContent-Disposition: form-data; name=\"e\"\r\n\r\n--B\r\nContent-Disposition: form-data; name=\"f\"\r\n\r\nx\r\n--B--".utf8)
+        let two = try #require(Multipart(body: empty, boundary: "B"))
+        #expect(two.parts.map(\.name) == ["e", "f"])
+        #expect(two.fields["e"] == "" && two.fields["f"] == "x")
     }
 
     @Test(arguments: [
