@@ -7,9 +7,8 @@ import GrantsRules
 /// becomes and then read by the same reader (`BidFile`), so a form and a file are refused for the same reasons with
 /// the same words; the field at fault is named next to its input and in the error summary.
 enum Checker {
-    /// The most budget lines the form shows (a bid may have up to `BidFile.maximumBudgetLines`; a form that long is
-    /// a file's job).
-    static let maximumLines = 50
+    /// The most budget lines the form holds: as many as a bid may have, so that a file's budget fills the form whole.
+    static let maximumLines = BidFile.maximumBudgetLines
 
     /// A field the reader refused, as the form shows it: the id of the input it belongs to, and the reader's words.
     struct FieldError: Error, Sendable {
@@ -68,7 +67,7 @@ enum Checker {
             if category.isEmpty && description.isEmpty && amount.isEmpty { continue }
             lines.append(.mapping([
                 ("category", scalar(category)), ("description", scalar(description)), ("amount", scalar(amount)),
-                ("vat_reclaimable", scalar(form[prefix + "vat"] == "yes" ? "true" : "false")),
+                ("vat_reclaimable", scalar(vat(form, prefix))),
             ], line: 1))
         }
         top.append(("budget", lines.isEmpty ? .scalar("", isNull: true, line: 1) : .sequence(lines, line: 1)))
@@ -132,16 +131,27 @@ enum Checker {
             guard let day else { continue }
             pairs += [("\(name)-day", String(day.day)), ("\(name)-month", String(day.month)), ("\(name)-year", String(day.year))]
         }
-        let lines = Array((bid.budget ?? []).prefix(maximumLines))
+        let lines = bid.budget ?? []
         for (index, line) in lines.enumerated() {
             pairs += [
                 ("budget-\(index)-category", line.category), ("budget-\(index)-description", line.description),
                 ("budget-\(index)-amount", line.amount.plain),
             ]
-            if line.vatReclaimable == true { pairs.append(("budget-\(index)-vat", "yes")) }
+            switch line.vatReclaimable {
+            case true?: pairs.append(("budget-\(index)-vat", "yes"))
+            case false?: break
+            case nil: pairs.append(("budget-\(index)-vat-unsaid", "yes"))
+            }
         }
         pairs.append(("budget-lines", String(max(lines.count, 1))))
         return FormData(pairs)
+    }
+
+    /// A budget line's VAT answer: ticked is true; not ticked is false, unless the line came from a file that did
+    /// not say (its hidden `…vat-unsaid` field), which stays unsaid (the rule that reads it then cannot tell).
+    static func vat(_ form: FormData, _ prefix: String) -> String {
+        if form[prefix + "vat"] == "yes" { return "true" }
+        return form[prefix + "vat-unsaid"] == "yes" ? "" : "false"
     }
 
     /// An amount as people type it: a leading £ and the commas between thousands are not part of it.

@@ -75,6 +75,8 @@ struct CheckerPage: Sendable {
         let amount: TextField
         let vat: Bool
         let vatID: String
+        /// The line came from a file that did not say whether the VAT can be reclaimed (kept in a hidden field).
+        let vatUnsaid: Bool
     }
 
     /// The verdict, as `grants check` gives it.
@@ -154,6 +156,11 @@ struct CheckerPage: Sendable {
             inline: Bool = false
         ) -> Choices {
             let chosen = Set(form.all(id))
+            // A value chosen that the rulebook does not list (from a file) is shown too, ticked, so it is kept.
+            let listed = Set(options.map(\.0))
+            var seen = Set<String>()
+            let unlisted = form.all(id).filter { !$0.isEmpty && !listed.contains($0) && seen.insert($0).inserted }
+            let options = options + unlisted.map { ($0, Self.words($0)) }
             return Choices(
                 id: id, legend: legend, hint: hint, type: type,
                 options: options.enumerated().map { index, option in
@@ -211,7 +218,7 @@ struct CheckerPage: Sendable {
         locations = choices(
             "locations", "Where will the project take place?", hint: "Select all that apply", type: "checkbox",
             Self.options(book, kinds: [.locations]).map { ($0, $0) })
-        csp = book.scheme == .cspGrant
+        csp = book.scheme == .cspGrant || !form["csp"].isEmpty
             ? text("csp", "Which community safety partnership is the bid from?",
                    hint: "Its identifier, such as 360G-LancashirePCC-CSP-PRESTON")
             : nil
@@ -223,7 +230,7 @@ struct CheckerPage: Sendable {
                 category: text(prefix + "category", "What is it for?", hint: "Such as venue-hire, equipment, staff"),
                 description: text(prefix + "description", "Description (optional)", width: "input--full"),
                 amount: text(prefix + "amount", "Amount", prefix: "£", width: "input--10"),
-                vat: form[prefix + "vat"] == "yes", vatID: prefix + "vat")
+                vat: form[prefix + "vat"] == "yes", vatID: prefix + "vat", vatUnsaid: form[prefix + "vat-unsaid"] == "yes")
         }
         self.verdict = verdict.map(Self.verdict)
     }

@@ -120,10 +120,18 @@ struct Multipart: Sendable {
     }
 
     /// A header value's `;`-separated items, each a name and, after `=`, a value (a quoted string's quotes removed;
-    /// a browser escapes a quote in a file name as `%22`, so a backslash inside quotes is taken as it stands).
+    /// a browser escapes a quote in a file name as `%22`, so a backslash inside quotes is taken as it stands). Read a
+    /// Unicode scalar at a time: a quote or `;` followed by a combining mark still ends what it ends.
     static func parameters(_ header: String) -> [(name: String, value: String?)] {
+        func text(_ scalars: Substring.UnicodeScalarView) -> String { String(String.UnicodeScalarView(scalars)) }
+        func trimmed(_ scalars: Substring.UnicodeScalarView) -> String {
+            var view = scalars
+            while let first = view.first, first == " " || first == "\t" { view.removeFirst() }
+            while let last = view.last, last == " " || last == "\t" { view.removeLast() }
+            return text(view)
+        }
         var items: [(name: String, value: String?)] = []
-        var rest = Substring(header)
+        var rest = Substring(header).unicodeScalars
         while !rest.isEmpty {
             rest = rest.drop { $0 == " " || $0 == "\t" }
             let name = rest.prefix { $0 != ";" && $0 != "=" }
@@ -135,25 +143,18 @@ struct Multipart: Sendable {
                     rest = rest.dropFirst()
                     let quoted = rest.prefix { $0 != "\"" }
                     rest = rest.dropFirst(quoted.count + 1)
-                    value = String(quoted)
+                    value = text(quoted)
                     rest = rest.drop { $0 != ";" }
                 } else {
                     let token = rest.prefix { $0 != ";" }
                     rest = rest.dropFirst(token.count)
-                    value = token.trimmed(of: " \t")
+                    value = trimmed(token)
                 }
             }
             if rest.first == ";" { rest = rest.dropFirst() }
-            let trimmed = name.trimmed(of: " \t")
-            if !trimmed.isEmpty || value != nil { items.append((trimmed, value)) }
+            let trimmedName = trimmed(name)
+            if !trimmedName.isEmpty || value != nil { items.append((trimmedName, value)) }
         }
         return items
-    }
-}
-
-extension Substring {
-    fileprivate func trimmed(of set: String) -> String {
-        let characters = Set(set)
-        return String(drop { characters.contains($0) }.reversed().drop { characters.contains($0) }.reversed())
     }
 }

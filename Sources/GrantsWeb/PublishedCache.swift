@@ -38,13 +38,21 @@ final class PublishedCache: Sendable {
     /// The ETag of what was made at `version`.
     func tag(_ version: Int64) -> String { "\"\(run)-ledger-\(version)\"" }
 
-    /// Whether the request already holds what was made at `version` (its If-None-Match names the tag, or `*`).
-    func isFresh(_ request: Request, version: Int64) -> Bool {
-        guard let header = request.headers[.ifNoneMatch] else { return false }
+    /// What the request's If-None-Match says it holds of what was made at `version`.
+    enum Held {
+        /// Nothing (no If-None-Match, or other tags).
+        case nothing
+        /// This very version: its tag.
+        case this
+        /// Whatever there is (`*`): fresh only if there is something, so asked once the body is made.
+        case anything
+    }
+
+    func held(_ request: Request, version: Int64) -> Held {
+        guard let header = request.headers[.ifNoneMatch] else { return .nothing }
         let tag = tag(version)
-        return header.split(separator: ",").contains { item in
-            let value = item.trimmingCharacters(in: .whitespaces)
-            return value == "*" || value == tag || value == "W/" + tag
-        }
+        let items = header.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        if items.contains(where: { $0 == tag || $0 == "W/" + tag }) { return .this }
+        return items.contains("*") ? .anything : .nothing
     }
 }

@@ -115,6 +115,7 @@ public struct Site: Sendable {
         router.add(middleware: AccessLog())
         router.add(middleware: SecurityHeaders(strictTransport: settings.behindTLS))
         router.add(middleware: ProblemResponder(pages: pages))
+        router.add(middleware: BodyGuard(limit: Site.uploadLimit, timeout: settings.requestTimeout))
         router.add(middleware: Methods(routes: routes.methodsByPattern))
         for route in routes {
             router.on(RouterPath(route.path), method: route.method, use: route.handler)
@@ -141,21 +142,9 @@ public struct Site: Sendable {
 
     // MARK: - Routes
 
-    /// A request's body, at most `limit` bytes (413 over it), arriving within the request timeout (408 after it).
+    /// A request's body, at most `limit` bytes (413 over it); `BodyGuard` has read it within the request timeout.
     func body(of request: Request, upTo limit: Int) async throws -> ByteBuffer {
-        let timeout = settings.requestTimeout
-        return try await withThrowingTaskGroup(of: ByteBuffer.self) { group in
-            group.addTask { try await request.body.collect(upTo: limit) }
-            group.addTask {
-                try await Task.sleep(for: timeout)
-                throw Problem(
-                    status: .requestTimeout, title: "Request Timeout",
-                    detail: "The request's body did not arrive within \(timeout); send it again.")
-            }
-            defer { group.cancelAll() }
-            guard let body = try await group.next() else { throw CancellationError() }
-            return body
-        }
+        try await request.body.collect(upTo: limit)
     }
 
     private func rulebook(_ context: BasicRequestContext) throws -> Rulebook {
@@ -248,10 +237,11 @@ public struct Site: Sendable {
         var fields = headers
         fields[.eTag] = cache.tag(version)
         fields[.cacheControl] = "no-cache"
-        if cache.isFresh(request, version: version) {
-            return Response(status: .notModified, headers: fields)
-        }
-        return .body(ByteBuffer(bytes: try cache.body(key, version: version, make: make)), type: type, headers: fields)
+        let held = cache.held(request, version: version)
+        if held == .this { return Response(status: .notModified, headers: fields) }
+        let body = try cache.body(key, version: version, make: make)
+        if held == .anything { return Response(status: .notModified, headers: fields) }
+        return .body(ByteBuffer(bytes: body), type: type, headers: fields)
     }
 
     /// A file of `Static/`, such as the stylesheet or the OpenAPI document.

@@ -52,6 +52,20 @@ import Testing
         }
     }
 
+    /// `If-None-Match: *` is 304 only for what exists: a year with no grants to publish is still a 404.
+    @Test func anyTagIsNotModifiedOnlyForWhatExists() async throws {
+        let ledger = try Fixtures.ledger()
+        let site = try Site(store: ledger)
+        try await Application(router: site.router()).test(.router) { client in
+            let none = try await client.execute(uri: "/grants/2017-18/360giving.json", method: .get, headers: [.ifNoneMatch: "*"])
+            #expect(none.status == .notFound)
+            try ledger.record(try LedgerFile.parse(Fixtures.award(id: "AW-ANY", amount: "5.00"), file: "a.yaml"),
+                              as: Fixtures.change())
+            let some = try await client.execute(uri: "/grants/2017-18/360giving.json", method: .get, headers: [.ifNoneMatch: "*"])
+            #expect(some.status == .notModified)
+        }
+    }
+
     @Test func theVersionGrowsWithEveryChange() throws {
         let ledger = try Ledger()
         #expect(try ledger.latestChange() == 0)

@@ -204,6 +204,16 @@ import Testing
         #expect(Multipart.boundary(contentType: "multipart/form-data; boundary=a\u{7F}b") == nil)
     }
 
+    /// A quote or `;` followed by a combining mark (one Swift Character with it) still ends what it ends.
+    @Test func parametersAreReadAScalarAtATime() {
+        let mark = "\u{301}"
+        let items = Multipart.parameters("form-data; name=\"a\"" + mark + "; filename=\"b.yaml\"")
+        #expect(items.map(\.name) == ["form-data", "name", "filename"])
+        #expect(items.map(\.value) == [nil, "a", "b.yaml"])
+        let token = Multipart.parameters("form-data;" + mark + " name = x ")
+        #expect(token.last?.value == "x")
+    }
+
     @Test func partsAreReadWithTheirNamesFilesAndBytes() throws {
         let body = Array((
             "preamble to ignore\r\n--B\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\nt0k\r\n"
@@ -283,14 +293,13 @@ import Testing
     /// A body that never finishes arriving is answered 408 once the request timeout has passed (the time limit
     /// only stops a hang: how soon the timeout fires depends on how busy the test run keeps the machine).
     @Test(.timeLimit(.minutes(2))) func aBodyTooSlowToArriveIsARequestTimeout() async throws {
-        let site = try Site(store: nil, settings: Site.Settings(requestTimeout: .milliseconds(200)))
         let (stream, continuation) = AsyncStream<ByteBuffer>.makeStream()
         continuation.yield(ByteBuffer(string: "format: grants-bid/1\n"))
         let request = Request(
             head: HTTPRequest(method: .post, scheme: "http", authority: "localhost", path: "/api/v1/bids/check"),
             body: RequestBody(asyncSequence: stream))
         await #expect {
-            _ = try await site.body(of: request, upTo: Site.bodyLimit)
+            _ = try await BodyGuard<BasicRequestContext>.read(request.body, limit: Site.bodyLimit, timeout: .milliseconds(200))
         } throws: { error in
             (error as? Problem)?.status == .requestTimeout
         }
@@ -302,6 +311,102 @@ import Testing
         let quick = Request(
             head: HTTPRequest(method: .post, scheme: "http", authority: "localhost", path: "/api/v1/bids/check"),
             body: RequestBody(asyncSequence: done))
-        #expect(String(buffer: try await site.body(of: quick, upTo: Site.bodyLimit)) == "{}")
+        #expect(String(buffer: try await BodyGuard<BasicRequestContext>.read(
+            quick.body, limit: Site.bodyLimit, timeout: .seconds(60))) == "{}")
+        // A body over the limit is refused whole.
+        let (big, sending) = AsyncStream<ByteBuffer>.makeStream()
+        sending.yield(ByteBuffer(repeating: 0x20, count: 10))
+        sending.yield(ByteBuffer(repeating: 0x20, count: 10))
+        sending.finish()
+        await #expect {
+            _ = try await BodyGuard<BasicRequestContext>.read(RequestBody(asyncSequence: big), limit: 15, timeout: .seconds(60))
+        } throws: { error in
+            (error as? Problem)?.status == .contentTooLarge
+        }
+    }
+}
+
+/// What the page shows after an upload, sent back unchanged, is the same bid: every answer the file gave is on the
+/// page, in an input, a ticked box or a hidden field.
+@Suite struct UploadRoundTripTests {
+    /// The fields a browser would send from the page's checker form: text inputs and areas, ticked boxes and
+    /// radios, hidden inputs.
+    static func fields(of page: String) throws -> [(String, String)] {
+        let start = try #require(page.range(of: "action=\"/schemes/community-action-fund/2017-18/check\""))
+        let form = page[start.upperBound...]
+        var pairs: [(String, String)] = []
+        func attribute(_ name: String, in tag: Substring) -> String? {
+            guard let range = tag.range(of: " \(name)=\"") else { return nil }
+            let rest = tag[range.upperBound...]
+            guard let end = rest.firstIndex(of: "\"") else { return nil }
+            return unescape(String(rest[..<end]))
+        }
+        func unescape(_ text: String) -> String {
+            text.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+                .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+                .replacingOccurrences(of: "&amp;", with: "&")
+        }
+        var rest = form
+        while let open = rest.range(of: "<input") ?? rest.range(of: "<textarea") {
+            let tagEnd = try #require(rest[open.upperBound...].firstIndex(of: ">"))
+            let tag = rest[open.lowerBound...tagEnd]
+            if let name = attribute("name", in: tag) {
+                if tag.hasPrefix("<textarea") {
+                    let body = rest[rest.index(after: tagEnd)...]
+                    let close = try #require(body.range(of: "</textarea>"))
+                    pairs.append((name, unescape(String(body[..<close.lowerBound]))))
+                } else {
+                    let type = attribute("type", in: tag) ?? "text"
+                    if type == "checkbox" || type == "radio" {
+                        if tag.contains(" checked") { pairs.append((name, attribute("value", in: tag) ?? "on")) }
+                    } else {
+                        pairs.append((name, attribute("value", in: tag) ?? ""))
+                    }
+                }
+            }
+            rest = rest[rest.index(after: tagEnd)...]
+        }
+        return pairs
+    }
+
+    @Test func aFileWithAnswersTheFormDoesNotOfferComesBackTheSame() async throws {
+        // The Friday boxing bid with VAT left unsaid on every line, 60 budget lines, a priority and a place the
+        // rulebook does not list, and a CSP on a scheme that does not ask for one.
+        var text = try String(contentsOfFile: PackageFiles.bids + "/caf-friday-boxing.yaml", encoding: .utf8)
+        let budget = text.range(of: "budget:")!
+        text = String(text[..<budget.lowerBound])
+        text = text.replacingOccurrences(of: "priorities: [anti-social-behaviour, reoffending]",
+                                         with: "priorities: [anti-social-behaviour, not-a-listed-priority]")
+        text = text.replacingOccurrences(of: "locations: [South Ribble]", with: "locations: [South Ribble, Atlantis]")
+        text += "csp: 360G-LancashirePCC-CSP-PRESTON\nbudget:\n"
+        for index in 0..<60 { text += "  - {category: equipment, description: Item \(index), amount: \"10.00\"}\n" }
+        let file = Array(text.utf8)
+        let bid = try BidFile.bid(bytes: file, file: "odd.yaml").value
+        #expect(bid.budget?.count == 60 && bid.budget?.allSatisfy { $0.vatReclaimable == nil } == true)
+        let site = try Site(store: try Fixtures.sampleLedger(reason: "web"))
+        try await Application(router: site.router()).test(.router) { client in
+            let uploaded = try await client.execute(
+                uri: UploadTests.uri, method: .post,
+                headers: [.contentType: "multipart/form-data; boundary=\(UploadTests.boundary)",
+                          .cookie: "\(CSRF(secure: false).cookie)=\(UploadTests.token)"],
+                body: ByteBuffer(bytes: UploadTests.body(filename: "odd.yaml", file)))
+            #expect(uploaded.status == .ok)
+            let fields = try Self.fields(of: String(buffer: uploaded.body))
+            let book = try #require(try RulebookLibrary.shipped().rulebook(scheme: bid.scheme, year: bid.year))
+            let again = try Checker.bid(from: FormData(fields), book: book)
+            #expect(again.applicant == bid.applicant && again.requested == bid.requested)
+            #expect(again.priorities == bid.priorities && again.locations == bid.locations && again.csp == bid.csp)
+            #expect(again.budget == bid.budget)
+            // Sent back as it stands, the page gives the same verdict.
+            let resent = try await client.execute(
+                uri: "/schemes/community-action-fund/2017-18/check", method: .post,
+                headers: [.contentType: "application/x-www-form-urlencoded",
+                          .cookie: "\(CSRF(secure: false).cookie)=\(UploadTests.token)"],
+                body: CheckerFormTests.encode(fields.filter { $0.0 != "csrf" } + [("csrf", UploadTests.token), ("action", "check")]))
+            #expect(resent.status == .ok)
+            let verdict = { (page: String) in page.range(of: "<h2 class=\"panel__title\">").map { page[$0.upperBound...].prefix(200) } }
+            #expect(verdict(String(buffer: resent.body)) == verdict(String(buffer: uploaded.body)))
+            #expect(verdict(String(buffer: resent.body)) != nil)
+        }
     }
 }

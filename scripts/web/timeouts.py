@@ -3,11 +3,12 @@
 
     python3 scripts/web/timeouts.py 127.0.0.1 8080 --idle 5 --request 5
 
-The server must have been started with `--idle-timeout IDLE --request-timeout REQUEST`. Three clients:
+The server must have been started with `--idle-timeout IDLE --request-timeout REQUEST`. Four clients:
   - one sends a request's headers a line a second and never ends them: the server closes the connection once the
     idle timeout has passed (the headers never complete, so nothing counts as activity);
   - one sends a request's headers, then its body a byte a second: the server answers 408 once the request timeout
-    has passed;
+    has passed; and the same to a path that takes no body (`POST /`), whose body is read and dropped under the same
+    timeout rather than for ever;
   - one sends a whole request, reads the answer and says nothing more: the server closes the connection once the
     idle timeout has passed.
 Each must happen within the timeout and a margin of 5 s, and not before the timeout less 1 s. Exits 1 naming the
@@ -85,6 +86,13 @@ def main():
         host, port, head, b" ", options.request + MARGIN,
         lambda is_closed, received: received.startswith(b"HTTP/1.1 408"))
     within("a body a byte a second (408)", seconds, options.request)
+
+    # The same to a path that takes no body: read (and dropped) within the same time, not for ever.
+    head = b"POST / HTTP/1.1\r\nHost: localhost\r\nContent-Length: 1000\r\n\r\nx"
+    seconds = trickle(
+        host, port, head, b" ", options.request + MARGIN,
+        lambda is_closed, received: received.startswith(b"HTTP/1.1 408"))
+    within("a body a byte a second to a path that takes none (408)", seconds, options.request)
 
     # A whole request, then silence.
     request = b"GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n"
