@@ -15,8 +15,8 @@ public struct GrantsCommand: AsyncParsableCommand {
             AllocateCommand.self, ReallocateCommand.self, AwardCommand.self, ClaimCommand.self, PayCommand.self, CloseCommand.self,
             WithdrawCommand.self, YearEndCommand.self, ContributionCommand.self, ReconcileCommand.self, ReturnCommand.self,
             ValidateReturnCommand.self, RegisterCommand.self, VoluntarySectorGrantsCommand.self,
-            RulebookCommand.self, DemoCommand.self, ServeCommand.self,
-        ]
+            RulebookCommand.self, DemoCommand.self,
+        ] + webCommands
     )
 
     public init() {}
@@ -38,4 +38,13 @@ extension GrantsCommand {
             exit(withError: error)
         }
     }
+}
+
+/// `grants serve`, in every build but CI's sanitizer builds (GRANTS_WITHOUT_WEB, Package.swift).
+private var webCommands: [any ParsableCommand.Type] {
+    #if GRANTS_WEB
+    [ServeCommand.self]
+    #else
+    []
+    #endif
 }

@@ -1,3 +1,4 @@
+#if GRANTS_WEB
 import ArgumentParser
 import GrantsCore
 import GrantsStore
@@ -87,3 +88,4 @@ struct ServeCommand: AsyncParsableCommand {
         }
     }
 }
+#endif
