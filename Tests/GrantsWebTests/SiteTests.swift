@@ -373,6 +373,19 @@ enum BidJSON {
         return value
     }
 
+    /// The page shows `verdict`'s headline and every one of its rules.
+    static func expectVerdictShown(_ page: String, _ verdict: Eligibility, _ label: String) {
+        switch verdict.outcome {
+        case .eligible: #expect(page.contains("The bid meets every rule that must be met"), "\(label)")
+        case .ineligible:
+            #expect(page.contains("The bid does not meet the rules: \(verdict.failedRules.joined(separator: ", "))"), "\(label)")
+        case .incomplete: #expect(page.contains("The bid cannot be fully checked yet"), "\(label)")
+        }
+        for result in verdict.results {
+            #expect(page.contains("<code>\(result.ruleID)</code>"), "\(label): \(result.ruleID)")
+        }
+    }
+
     static func encode(_ pairs: [(String, String)]) -> ByteBuffer {
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-._~")
@@ -479,15 +492,7 @@ enum BidJSON {
                 #expect(response.status == .ok, "\(file)")
                 let page = String(buffer: response.body)
                 #expect(page.contains("id=\"verdict\""), "\(file)")
-                switch verdict.outcome {
-                case .eligible: #expect(page.contains("The bid meets every rule that must be met"), "\(file)")
-                case .ineligible:
-                    #expect(page.contains("The bid does not meet the rules: \(verdict.failedRules.joined(separator: ", "))"), "\(file)")
-                case .incomplete: #expect(page.contains("The bid cannot be fully checked yet"), "\(file)")
-                }
-                for result in verdict.results {
-                    #expect(page.contains("<code>\(result.ruleID)</code>"), "\(file): \(result.ruleID)")
-                }
+                Self.expectVerdictShown(page, verdict, file)
                 // What was typed is kept, to change and check again.
                 #expect(page.contains("value=\"\(bid.title.replacingOccurrences(of: "'", with: "&#39;"))\""), "\(file)")
             }

@@ -83,15 +83,7 @@ import Testing
             try await Self.upload(client, Self.body(filename: file, bytes)) { response in
                 #expect(response.status == .ok, "\(file): \(String(buffer: response.body).prefix(600))")
                 let page = String(buffer: response.body)
-                switch verdict.outcome {
-                case .eligible: #expect(page.contains("The bid meets every rule that must be met"), "\(file)")
-                case .ineligible:
-                    #expect(page.contains("The bid does not meet the rules: \(verdict.failedRules.joined(separator: ", "))"), "\(file)")
-                case .incomplete: #expect(page.contains("The bid cannot be fully checked yet"), "\(file)")
-                }
-                for result in verdict.results {
-                    #expect(page.contains("<code>\(result.ruleID)</code>"), "\(file): \(result.ruleID)")
-                }
+                CheckerFormTests.expectVerdictShown(page, verdict, file)
                 #expect(page.contains("id=\"title\" name=\"title\" type=\"text\" value=\"\(HTMLText.escape(bid.title))\""), "\(file)")
                 #expect(page.contains("id=\"requested\" name=\"requested\" type=\"text\" value=\"\(bid.requested.plain)\""), "\(file)")
             }
