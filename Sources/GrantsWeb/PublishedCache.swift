@@ -1,20 +1,14 @@
 import Foundation
 import Hummingbird
 import HTTPTypes
-import Synchronization
+import GrantsWorkflows
 
 /// The grants pages and files, kept until the ledger changes. A year's register and 360Giving files are read from
 /// every award of the year; made once for each change of the ledger, not once for each request, a busy day of
 /// downloads reads the ledger once. Each answer carries the ledger's version as its ETag, so a browser or a
 /// harvester asking again with If-None-Match is told 304 Not Modified and sent nothing.
 final class PublishedCache: Sendable {
-    /// A page or file as it was made, and the ledger version it was made from.
-    struct Entry: Sendable {
-        let version: Int64
-        let body: [UInt8]
-    }
-
-    private let entries = Mutex<[String: Entry]>([:])
+    private let bodies = VersionedCache<[UInt8]>()
     /// Random for each server started: an ETag names the server's run as well as the ledger's version, so a page
     /// a browser kept from an earlier build, or from another ledger at the same version, is never taken as fresh.
     private let run: String
@@ -24,15 +18,9 @@ final class PublishedCache: Sendable {
         run = String(generator.next() as UInt64, radix: 36)
     }
 
-    /// The body kept under `key` if it was made at `version`; otherwise one made now (a body made for an older
-    /// version is replaced; one made for a newer version, by a request that read the ledger later, is kept).
+    /// The body kept under `key` if it was made at `version`; otherwise one made now.
     func body(_ key: String, version: Int64, make: () throws -> [UInt8]) throws -> [UInt8] {
-        if let entry = entries.withLock({ $0[key] }), entry.version == version { return entry.body }
-        let body = try make()
-        entries.withLock { entries in
-            if (entries[key]?.version ?? Int64.min) < version { entries[key] = Entry(version: version, body: body) }
-        }
-        return body
+        try bodies.value(key, version: version, make: make)
     }
 
     /// The ETag of what was made at `version`.

@@ -7,6 +7,7 @@ import GrantsWorkflows
 import HTTPTypes
 import Hummingbird
 import Logging
+import NIOCore
 
 /// The web application: the public side of the grants ledger. Scheme pages made from the shipped rulebooks, the bid
 /// checker, and the JSON API. Every route parses its request, calls one workflow, and renders; the rules, the
@@ -128,24 +129,12 @@ public struct Site: Sendable {
     public func application(host: String, port: Int, logger: Logger) -> some ApplicationProtocol {
         Application(
             router: router(),
-            server: .http1(configuration: .init(idleTimeout: .nanoseconds(Self.nanoseconds(settings.idleTimeout)))),
+            server: .http1(configuration: .init(idleTimeout: TimeAmount(settings.idleTimeout))),
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: nil),
             logger: logger)
     }
 
-    /// A duration in whole nanoseconds, as SwiftNIO counts time.
-    static func nanoseconds(_ duration: Duration) -> Int64 {
-        let (seconds, attoseconds) = duration.components
-        return seconds.multipliedReportingOverflow(by: 1_000_000_000).overflow
-            ? Int64.max : seconds * 1_000_000_000 + attoseconds / 1_000_000_000
-    }
-
     // MARK: - Routes
-
-    /// A request's body, at most `limit` bytes (413 over it); `BodyGuard` has read it within the request timeout.
-    func body(of request: Request, upTo limit: Int) async throws -> ByteBuffer {
-        try await request.body.collect(upTo: limit)
-    }
 
     private func rulebook(_ context: BasicRequestContext) throws -> Rulebook {
         let schemeText = try context.parameters.require("scheme")
@@ -264,7 +253,7 @@ public struct Site: Sendable {
     /// `POST /schemes/{scheme}/{year}/check`: the checker's form, checked; or given another budget line.
     private func check(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
         let book = try rulebook(context)
-        let body = try await body(of: request, upTo: Site.bodyLimit)
+        let body = try await request.body.collect(upTo: Site.bodyLimit)
         guard let form = FormData(body: Array(body.readableBytesView)) else {
             throw Problem.badRequest("The form could not be read; go back and send it again.")
         }
@@ -300,7 +289,7 @@ public struct Site: Sendable {
                 status: .unsupportedMediaType, title: "Unsupported Media Type",
                 detail: "Send the bid file from the checker's upload form (multipart/form-data).")
         }
-        let body = try await body(of: request, upTo: Site.uploadLimit)
+        let body = try await request.body.collect(upTo: Site.uploadLimit)
         guard let upload = Multipart(body: Array(body.readableBytesView), boundary: boundary) else {
             throw Problem.badRequest("The upload could not be read; go back and send it again.")
         }
@@ -339,7 +328,7 @@ public struct Site: Sendable {
                 status: .unsupportedMediaType, title: "Unsupported Media Type",
                 detail: "Send the bid as JSON (Content-Type: application/json), in the grants-bid/1 format.")
         }
-        let body = try await body(of: request, upTo: Site.bodyLimit)
+        let body = try await request.body.collect(upTo: Site.bodyLimit)
         let bytes = Array(body.readableBytesView)
         let verdict = try verdict(try API.bid(from: bytes))
         return .body(ByteBuffer(bytes: EligibilityRenderer.jsonBytes([verdict])), type: "application/json")

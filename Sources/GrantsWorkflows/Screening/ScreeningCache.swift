@@ -1,6 +1,5 @@
 import GrantsCore
 import GrantsRules
-import Synchronization
 
 /// The rules of each scheme and year with what they read from the ledger, kept until the ledger changes, for a
 /// server that checks one bid after another: each check then reads only the ledger's version
@@ -8,13 +7,8 @@ import Synchronization
 /// The facts kept were read after the version they are kept under, so they are never older than it; a change to
 /// the ledger, by this process or another, shows as a new version, and the next check reads the facts again.
 public final class ScreeningCache: Sendable {
-    private struct Entry: Sendable {
-        let version: Int64
-        let engine: RuleEngine
-    }
-
     private let rulebooks: RulebookLibrary
-    private let entries = Mutex<[String: Entry]>([:])
+    private let engines = VersionedCache<RuleEngine>()
 
     /// A cache over `rulebooks` (read once, by the caller).
     public init(rulebooks: RulebookLibrary) {
@@ -29,11 +23,8 @@ public final class ScreeningCache: Sendable {
         guard let store else { return RuleEngine(rulebook: book, facts: nil).check(bid) }
         let key = "\(bid.scheme.rawValue) \(bid.year.label)"
         let version = try reading { () throws(LedgerError) in try store.latestChange() }
-        if let entry = entries.withLock({ $0[key] }), entry.version == version { return entry.engine.check(bid) }
-        let facts = try reading { () throws(LedgerError) in try store.facts(year: bid.year) }
-        let engine = RuleEngine(rulebook: book, facts: facts)
-        entries.withLock { entries in
-            if (entries[key]?.version ?? Int64.min) < version { entries[key] = Entry(version: version, engine: engine) }
+        let engine = try engines.value(key, version: version) { () throws(WorkflowError) in
+            RuleEngine(rulebook: book, facts: try reading { () throws(LedgerError) in try store.facts(year: bid.year) })
         }
         return engine.check(bid)
     }
