@@ -20,6 +20,10 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        // Only its bcrypt (C, no Hummingbird), for the accounts' passwords.
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        // SHA-256, for the sessions' tokens (the ledger keeps their hashes).
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // The domain model: money, days, financial years, organisations, funds, awards. Foundation only, no I/O.
@@ -52,7 +56,8 @@ let package = Package(
             name: "GrantsWorkflows",
             dependencies: [
                 "GrantsCore", "GrantsFiles", "GrantsImport", "GrantsReports", "GrantsRules", "GrantsRulebooks",
-                "GrantsXML", "GrantsSpreadsheet",
+                "GrantsXML", "GrantsSpreadsheet", .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // The commands: parse arguments, call one workflow, render.

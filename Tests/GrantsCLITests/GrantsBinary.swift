@@ -49,7 +49,9 @@ struct GrantsBinary {
     /// With `fileSizeLimitKiB`, no file the process writes may grow past that many KiB (`ulimit -f`, with SIGXFSZ
     /// ignored): a write past it fails with EFBIG, as a write to a full disk fails with ENOSPC.
     static func start(_ arguments: [String], in folder: String, tag: String = UUID().uuidString,
-                      environment: [String: String] = [:], fileSizeLimitKiB: Int? = nil) throws -> Running {
+                      environment: [String: String] = [:], fileSizeLimitKiB: Int? = nil, input: String? = nil, inputBytes: [UInt8]? = nil)
+        throws -> Running
+    {
         let process = Process()
         if let fileSizeLimitKiB {
             process.executableURL = URL(fileURLWithPath: "/bin/bash")
@@ -71,7 +73,13 @@ struct GrantsBinary {
         FileManager.default.createFile(atPath: err.path, contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: out)
         process.standardError = try FileHandle(forWritingTo: err)
-        process.standardInput = FileHandle.nullDevice
+        if let bytes = inputBytes ?? input.map({ Array($0.utf8) }) {
+            let file = URL(fileURLWithPath: folder).appendingPathComponent(".in-\(tag)")
+            try Data(bytes).write(to: file)
+            process.standardInput = try FileHandle(forReadingFrom: file)
+        } else {
+            process.standardInput = FileHandle.nullDevice
+        }
         let (exits, exited) = AsyncStream.makeStream(of: Int32.self)
         process.terminationHandler = { process in
             exited.yield(process.terminationStatus)
@@ -112,9 +120,11 @@ struct GrantsBinary {
 
     /// Runs `grants arguments…` in `folder` and waits for it.
     static func run(_ arguments: [String], in folder: String, environment: [String: String] = [:],
-                    fileSizeLimitKiB: Int? = nil) async throws -> Result
+                    fileSizeLimitKiB: Int? = nil, input: String? = nil, inputBytes: [UInt8]? = nil) async throws -> Result
     {
-        try await start(arguments, in: folder, environment: environment, fileSizeLimitKiB: fileSizeLimitKiB).wait()
+        try await start(
+            arguments, in: folder, environment: environment, fileSizeLimitKiB: fileSizeLimitKiB, input: input, inputBytes: inputBytes
+        ).wait()
     }
 
     /// Runs `grants arguments…` in `folder` and waits for it, holding the thread.

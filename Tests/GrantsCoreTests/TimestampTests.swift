@@ -41,4 +41,22 @@ import Testing
             TimestampError.malformed("x").description == "'x' is not a time; expected UTC such as 2018-04-01T09:00:00Z"
         )
     }
+
+    @Test(arguments: [
+        ("1970-01-01T00:00:00Z", Int64(0)), ("1970-01-01T00:00:59Z", 59), ("2026-12-03T14:05:09Z", 1_796_306_709),
+        ("2024-02-29T23:59:59Z", 1_709_251_199), ("1969-12-31T23:59:59Z", -1), ("0001-01-01T00:00:00Z", -62_135_596_800),
+    ])
+    func secondsSinceTheEpochGoBothWays(text: String, seconds: Int64) throws {
+        let time = try Timestamp(parsing: text)
+        #expect(time.secondsSinceEpoch == seconds)
+        #expect(Timestamp(secondsSinceEpoch: seconds) == time)
+        #expect(time.adding(seconds: 86_400)?.adding(seconds: -86_400) == time)
+    }
+
+    @Test func timesOutsideTheCalendarAreNil() throws {
+        #expect(Timestamp(secondsSinceEpoch: -62_135_596_801) == nil)
+        #expect(Timestamp(secondsSinceEpoch: .max) == nil && Timestamp(secondsSinceEpoch: .min) == nil)
+        #expect(try Timestamp(parsing: "9999-12-31T23:59:59Z").adding(seconds: 1) == nil)
+        #expect(try Timestamp(parsing: "2000-01-01T00:00:00Z").adding(seconds: .max) == nil)
+    }
 }

@@ -81,7 +81,9 @@ import Testing
         let (folder, path) = try Self.copy()
         defer { _ = folder }
         let ledger = try Ledger(path: path)
-        #expect(try Self.migrations(at: path) == ["v1-ledger", "v2-award-states", "v3-publication", "v4-balances"])
+        #expect(try Self.migrations(at: path) == [
+            "v1-ledger", "v2-award-states", "v3-publication", "v4-balances", "v5-accounts",
+        ])
         let reconciliation = try ledger.reconcile()
         #expect(reconciliation.balances)
         #expect(reconciliation.firstFailure == nil)
@@ -191,7 +193,7 @@ import Testing
                 """)
         }
         let ledger = try Ledger(path: path)
-        #expect(try Self.migrations(at: path).last == "v4-balances")
+        #expect(try Self.migrations(at: path).last == "v5-accounts")
         let reconciliation = try ledger.reconcile()
         #expect(reconciliation.balances, "\(String(describing: reconciliation.firstFailure))")
         // Another award on a day Burnley held nothing adds to what was over: refused, naming the day.

@@ -36,3 +36,33 @@ public enum TimestampError: Error, Equatable, Sendable, CustomStringConvertible 
         }
     }
 }
+
+extension Timestamp {
+    /// Seconds since 1970-01-01T00:00:00Z.
+    public var secondsSinceEpoch: Int64 {
+        let bytes = Array(text.utf8)
+        func number(_ range: Range<Int>) -> Int64 { bytes[range].reduce(0) { $0 * 10 + Int64($1 - 48) } }
+        // The text was checked when it was made: ten bytes of a real day, then two-digit hours, minutes, seconds.
+        let days = (try? Day(parsing: String(decoding: bytes[0..<10], as: UTF8.self)))?.ordinal ?? 0
+        return Int64(days) * 86_400 + number(11..<13) * 3_600 + number(14..<16) * 60 + number(17..<19)
+    }
+
+    /// The moment `seconds` after 1970-01-01T00:00:00Z, or nil outside years 1 to 9999.
+    public init?(secondsSinceEpoch seconds: Int64) {
+        // 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z; checked first, so that nothing below can overflow.
+        guard (-62_135_596_800...253_402_300_799).contains(seconds) else { return nil }
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let within = seconds - days * 86_400
+        guard let day = Day(ordinal: Int(days)) else { return nil }
+        func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        let text = "\(day)T\(two(within / 3_600)):\(two(within / 60 % 60)):\(two(within % 60))Z"
+        guard let timestamp = try? Timestamp(parsing: text) else { return nil }
+        self = timestamp
+    }
+
+    /// The moment `seconds` later (earlier when negative), or nil outside years 1 to 9999.
+    public func adding(seconds: Int64) -> Timestamp? {
+        let (sum, overflow) = secondsSinceEpoch.addingReportingOverflow(seconds)
+        return overflow ? nil : Timestamp(secondsSinceEpoch: sum)
+    }
+}

@@ -14,6 +14,7 @@ enum LedgerSchema {
         migrator.registerMigration("v2-award-states", migrate: v2AwardStates)
         migrator.registerMigration("v3-publication", migrate: v3Publication)
         migrator.registerMigration("v4-balances", migrate: v4Balances)
+        migrator.registerMigration("v5-accounts", migrate: v5Accounts)
         return migrator
     }
 }

@@ -1,0 +1,295 @@
+import GRDB
+import GrantsCore
+
+extension Ledger: AccountStore {
+    public func addAccount(
+        email: String, role: Role, organisation: OrganisationID?, passwordHash: String, at: Timestamp, by actor: String
+    ) throws(LedgerError) -> Account {
+        try writeAccounts { db in
+            if try Self.accountID(email: email, db) != nil {
+                throw LedgerError(.conflict, "there is an account for \(email) already", field: "email")
+            }
+            try db.execute(
+                sql: "INSERT INTO accounts (created_at, created_by) VALUES (?, ?)", arguments: [at.text, actor])
+            let id = db.lastInsertedRowID
+            try Self.append(.email(email), account: id, at: at, by: actor, db)
+            try Self.append(.role(role, organisation: organisation), account: id, at: at, by: actor, db)
+            try Self.append(.password(hash: passwordHash), account: id, at: at, by: actor, db)
+            guard let account = try Self.account(id: id, db) else {
+                throw LedgerError(.database, "the account just added cannot be read back")
+            }
+            return account
+        }
+    }
+
+    public func account(email: String) throws(LedgerError) -> Account? {
+        try read { db in try Self.accountID(email: email, db).flatMap { try Self.account(id: $0, db) } }
+    }
+
+    public func account(id: Int64) throws(LedgerError) -> Account? {
+        try read { db in try Self.account(id: id, db) }
+    }
+
+    public func accounts() throws(LedgerError) -> [Account] {
+        try read { db in
+            try Int64.fetchAll(db, sql: "SELECT id FROM accounts").compactMap { try Self.account(id: $0, db) }
+                .sorted { $0.email < $1.email }
+        }
+    }
+
+    public func recordAccountEvent(_ event: AccountEvent, account id: Int64, at: Timestamp, by actor: String)
+        throws(LedgerError)
+    {
+        try writeAccounts { db in
+            guard try Int.fetchOne(db, sql: "SELECT 1 FROM accounts WHERE id = ?", arguments: [id]) != nil else {
+                throw LedgerError(.unknownReference, "there is no account \(id)", field: "account")
+            }
+            try Self.append(event, account: id, at: at, by: actor, db)
+            if event == .disabled {
+                try db.execute(
+                    sql: "UPDATE sessions SET ended_at = ? WHERE account_id = ? AND ended_at IS NULL",
+                    arguments: [at.text, id])
+            }
+        }
+    }
+
+    public func passwordHash(account id: Int64) throws(LedgerError) -> String? {
+        try read { db in try Self.latest("password_hash", of: "password", account: id, db) }
+    }
+
+    public func recentFailures(email: String, address: String, since: Timestamp) throws(LedgerError)
+        -> (email: Int, address: Int)
+    {
+        try read { db in
+            let byEmail = try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT count(*) FROM sign_in_log WHERE email = ? AND at >= ? AND outcome IN ('failed', 'throttled')
+                    """,
+                arguments: [email, since.text]) ?? 0
+            let byAddress = try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT count(*) FROM sign_in_log WHERE address = ? AND at >= ? AND outcome IN ('failed', 'throttled')
+                    """,
+                arguments: [address, since.text]) ?? 0
+            return (byEmail, byAddress)
+        }
+    }
+
+    public func logSignIn(_ record: SignInRecord, session tokenHash: String?, lockAfter: Int) throws(LedgerError)
+        -> Bool
+    {
+        try writeAccounts { db in
+            try db.execute(
+                sql: "INSERT INTO sign_in_log (at, email, account_id, address, outcome) VALUES (?, ?, ?, ?, ?)",
+                arguments: [record.at.text, record.email, record.account, record.address, record.outcome.rawValue])
+            if let tokenHash, record.outcome == .signedIn, let account = record.account {
+                try db.execute(
+                    sql: "INSERT INTO sessions (token_hash, account_id, started_at, seen_at, address) VALUES (?, ?, ?, ?, ?)",
+                    arguments: [tokenHash, account, record.at.text, record.at.text, record.address])
+            }
+            guard record.outcome == .failed, let account = record.account else { return false }
+            // Failures in a row: since the account's last sign-in or locking, whichever is later.
+            let failures = try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT count(*) FROM sign_in_log WHERE account_id = ?1 AND outcome = 'failed'
+                      AND seq > COALESCE((SELECT max(seq) FROM sign_in_log
+                                          WHERE account_id = ?1 AND outcome IN ('signed-in', 'locked')), 0)
+                    """,
+                arguments: [account]) ?? 0
+            guard failures >= lockAfter else { return false }
+            try Self.append(.locked, account: account, at: record.at, by: "sign-in", db)
+            try db.execute(
+                sql: "INSERT INTO sign_in_log (at, email, account_id, address, outcome) VALUES (?, ?, ?, ?, 'locked')",
+                arguments: [record.at.text, record.email, account, record.address])
+            return true
+        }
+    }
+
+    public func session(tokenHash: String) throws(LedgerError) -> SessionRecord? {
+        try read { db in
+            guard let row = try Row.fetchOne(
+                db, sql: "SELECT * FROM sessions WHERE token_hash = ?", arguments: [tokenHash])
+            else { return nil }
+            let ended: String? = row["ended_at"]
+            return SessionRecord(
+                tokenHash: tokenHash, account: row["account_id"], started: try Self.time(row, "started_at"),
+                seen: try Self.time(row, "seen_at"), ended: try ended.map { (text) throws(LedgerError) in
+                    try Self.time(text, "ended_at", in: "sessions")
+                })
+        }
+    }
+
+    public func touchSession(tokenHash: String, at: Timestamp) throws(LedgerError) {
+        try writeAccounts { db in
+            try db.execute(
+                sql: "UPDATE sessions SET seen_at = ? WHERE token_hash = ? AND ended_at IS NULL AND seen_at < ?",
+                arguments: [at.text, tokenHash, at.text])
+        }
+    }
+
+    public func endSession(tokenHash: String, at: Timestamp, address: String) throws(LedgerError) {
+        try writeAccounts { db in
+            guard let row = try Row.fetchOne(
+                db, sql: "SELECT account_id FROM sessions WHERE token_hash = ? AND ended_at IS NULL",
+                arguments: [tokenHash])
+            else { return }
+            let account: Int64 = row["account_id"]
+            try db.execute(
+                sql: "UPDATE sessions SET ended_at = ?, seen_at = max(seen_at, ?) WHERE token_hash = ?",
+                arguments: [at.text, at.text, tokenHash])
+            let email = try Self.latest("email", of: "email", account: account, db) ?? ""
+            try db.execute(
+                sql: "INSERT INTO sign_in_log (at, email, account_id, address, outcome) VALUES (?, ?, ?, ?, 'signed-out')",
+                arguments: [at.text, email, account, address])
+        }
+    }
+
+    public func signInLog(limit: Int) throws(LedgerError) -> [SignInRecord] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM sign_in_log ORDER BY seq DESC LIMIT ?", arguments: [limit]).map {
+                row throws(LedgerError) in
+                SignInRecord(
+                    at: try Self.time(row, "at", in: "sign_in_log"), email: try row.text("email", in: "sign_in_log"),
+                    account: row["account_id"], address: try row.text("address", in: "sign_in_log"),
+                    outcome: try row.choice("outcome", in: "sign_in_log"))
+            }
+        }
+    }
+
+    // MARK: - Reading and writing accounts
+
+    /// The account whose current email is `email`.
+    private static func accountID(email: String, _ db: Database) throws -> Int64? {
+        try Int64.fetchOne(
+            db,
+            sql: """
+                SELECT e.account_id FROM account_events e WHERE e.email = ?
+                  AND e.seq = (SELECT max(l.seq) FROM account_events l WHERE l.account_id = e.account_id AND l.kind = 'email')
+                """,
+            arguments: [email])
+    }
+
+    /// A column of the account's latest event of `kind`.
+    private static func latest(_ column: String, of kind: String, account: Int64, _ db: Database) throws -> String? {
+        try String.fetchOne(
+            db,
+            sql: "SELECT \(column) FROM account_events WHERE account_id = ? AND kind = ? ORDER BY seq DESC LIMIT 1",
+            arguments: [account, kind])
+    }
+
+    /// The account as the latest of each kind of its events make it.
+    private static func account(id: Int64, _ db: Database) throws -> Account? {
+        guard let created = try Row.fetchOne(db, sql: "SELECT * FROM accounts WHERE id = ?", arguments: [id]) else {
+            return nil
+        }
+        func latestKind(_ kinds: [String]) throws -> String? {
+            try String.fetchOne(
+                db,
+                sql: """
+                    SELECT kind FROM account_events WHERE account_id = ? AND kind IN (?, ?) ORDER BY seq DESC LIMIT 1
+                    """,
+                arguments: [id, kinds[0], kinds[1]])
+        }
+        guard let email = try latest("email", of: "email", account: id, db),
+              let roleRow = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT role, organisation_id FROM account_events WHERE account_id = ? AND kind = 'role'
+                    ORDER BY seq DESC LIMIT 1
+                    """,
+                arguments: [id])
+        else {
+            throw LedgerError(.database, "the ledger is damaged: account \(id) has no email or no role")
+        }
+        let organisation: String? = roleRow["organisation_id"]
+        return Account(
+            id: id, email: email, role: try roleRow.choice("role", in: "account_events"),
+            organisation: try organisation.map(OrganisationID.init(stored:)),
+            created: try time(created, "created_at", in: "accounts"),
+            createdBy: try created.text("created_by", in: "accounts"),
+            enabled: try latestKind(["disabled", "enabled"]) != "disabled",
+            locked: try latestKind(["locked", "unlocked"]) == "locked")
+    }
+
+    private static func append(_ event: AccountEvent, account: Int64, at: Timestamp, by actor: String, _ db: Database)
+        throws
+    {
+        var columns: [String: (any DatabaseValueConvertible)?] = [:]
+        let kind: String
+        switch event {
+        case .email(let email):
+            kind = "email"
+            columns["email"] = email
+        case .role(let role, let organisation):
+            kind = "role"
+            columns["role"] = role.rawValue
+            columns["organisation_id"] = organisation?.rawValue
+        case .password(let hash):
+            kind = "password"
+            columns["password_hash"] = hash
+        case .disabled: kind = "disabled"
+        case .enabled: kind = "enabled"
+        case .locked: kind = "locked"
+        case .unlocked: kind = "unlocked"
+        }
+        if case .role(_, let organisation?) = event,
+           try Int.fetchOne(db, sql: "SELECT 1 FROM organisations WHERE id = ?", arguments: [organisation.rawValue]) == nil
+        {
+            throw LedgerError(
+                .unknownReference, "no organisation \(organisation.rawValue) in the ledger", field: "organisation")
+        }
+        let names = ["email", "role", "organisation_id", "password_hash"]
+        try db.execute(
+            sql: """
+                INSERT INTO account_events (account_id, at, actor, kind, email, role, organisation_id, password_hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: StatementArguments([account, at.text, actor, kind] + names.map { columns[$0] ?? nil }))
+    }
+
+    private static func time(_ row: Row, _ column: String, in table: String = "sessions") throws(LedgerError)
+        -> Timestamp
+    {
+        try time(try row.text(column, in: table), column, in: table)
+    }
+
+    private static func time(_ text: String, _ column: String, in table: String) throws(LedgerError) -> Timestamp {
+        do {
+            return try Timestamp(parsing: text)
+        } catch {
+            throw LedgerError(.database, "the ledger is damaged: \(table).\(column) holds \(text), which is not a time")
+        }
+    }
+
+    /// One change to the accounts, whole or not at all.
+    private func writeAccounts<T>(_ body: (Database) throws -> T) throws(LedgerError) -> T {
+        if mode == .readOnly {
+            throw LedgerError(.database, "the ledger at \(path ?? "?") was opened for reading only; nothing was recorded")
+        }
+        do {
+            // IMMEDIATE, as `record` does: the check (an email free, failures in a row) and the write it guards see
+            // the same ledger even when another process writes too.
+            return try writer.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+                guard let result else { throw LedgerError(.database, "the transaction ended without an outcome") }
+                return result
+            }
+        } catch let error as LedgerError {
+            throw error
+        } catch let error as DatabaseError
+            where error.resultCode == .SQLITE_CONSTRAINT && error.message == "another account has that email"
+        {
+            // Another writer took the email between the check and the insert.
+            throw LedgerError(.conflict, "there is an account for that email already", field: "email")
+        } catch {
+            throw LedgerError(.database, "cannot write to the ledger: \(Ledger.explain(error))")
+        }
+    }
+}
