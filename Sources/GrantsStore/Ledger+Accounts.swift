@@ -6,9 +6,6 @@ extension Ledger: AccountStore {
         email: String, role: Role, organisation: OrganisationID?, passwordHash: String, at: Timestamp, by actor: String
     ) throws(LedgerError) -> Account {
         try writeAccounts { db in
-            if try Self.accountID(email: email, db) != nil {
-                throw LedgerError(.conflict, "there is an account for \(email) already", field: "email")
-            }
             try db.execute(
                 sql: "INSERT INTO accounts (created_at, created_by) VALUES (?, ?)", arguments: [at.text, actor])
             let id = db.lastInsertedRowID
@@ -45,66 +42,47 @@ extension Ledger: AccountStore {
                 throw LedgerError(.unknownReference, "there is no account \(id)", field: "account")
             }
             try Self.append(event, account: id, at: at, by: actor, db)
-            if event == .disabled {
-                try db.execute(
-                    sql: "UPDATE sessions SET ended_at = ? WHERE account_id = ? AND ended_at IS NULL",
-                    arguments: [at.text, id])
-            }
         }
     }
 
     public func passwordHash(account id: Int64) throws(LedgerError) -> String? {
-        try read { db in try Self.latest("password_hash", of: "password", account: id, db) }
+        try read { db in try Self.latest(.password, account: id, db) }
     }
 
     public func recentFailures(email: String, address: String, since: Timestamp) throws(LedgerError)
         -> (email: Int, address: Int)
     {
-        try read { db in
-            let byEmail = try Int.fetchOne(
-                db,
-                sql: """
-                    SELECT count(*) FROM sign_in_log WHERE email = ? AND at >= ? AND outcome IN ('failed', 'throttled')
-                    """,
-                arguments: [email, since.text]) ?? 0
-            let byAddress = try Int.fetchOne(
-                db,
-                sql: """
-                    SELECT count(*) FROM sign_in_log WHERE address = ? AND at >= ? AND outcome IN ('failed', 'throttled')
-                    """,
-                arguments: [address, since.text]) ?? 0
-            return (byEmail, byAddress)
-        }
+        try read { db in try Self.failures(email: email, address: address, since: since, db) }
     }
 
-    public func logSignIn(_ record: SignInRecord, session tokenHash: String?, lockAfter: Int) throws(LedgerError)
-        -> Bool
-    {
+    public func logSignIn(
+        _ record: SignInRecord, session tokenHash: String?, verifiedHash: String?, limits: SignInLimits
+    ) throws(LedgerError) -> SignInOutcome {
         try writeAccounts { db in
-            try db.execute(
-                sql: "INSERT INTO sign_in_log (at, email, account_id, address, outcome) VALUES (?, ?, ?, ?, ?)",
-                arguments: [record.at.text, record.email, record.account, record.address, record.outcome.rawValue])
-            if let tokenHash, record.outcome == .signedIn, let account = record.account {
-                try db.execute(
-                    sql: "INSERT INTO sessions (token_hash, account_id, started_at, seen_at, address) VALUES (?, ?, ?, ?, ?)",
-                    arguments: [tokenHash, account, record.at.text, record.at.text, record.address])
+            var outcome = record.outcome
+            if outcome == .signedIn {
+                outcome = try Self.stillSignsIn(record, verifiedHash: verifiedHash, limits: limits, db)
             }
-            guard record.outcome == .failed, let account = record.account else { return false }
-            // Failures in a row: since the account's last sign-in or locking, whichever is later.
-            let failures = try Int.fetchOne(
-                db,
-                sql: """
-                    SELECT count(*) FROM sign_in_log WHERE account_id = ?1 AND outcome = 'failed'
-                      AND seq > COALESCE((SELECT max(seq) FROM sign_in_log
-                                          WHERE account_id = ?1 AND outcome IN ('signed-in', 'locked')), 0)
-                    """,
-                arguments: [account]) ?? 0
-            guard failures >= lockAfter else { return false }
-            try Self.append(.locked, account: account, at: record.at, by: "sign-in", db)
-            try db.execute(
-                sql: "INSERT INTO sign_in_log (at, email, account_id, address, outcome) VALUES (?, ?, ?, ?, 'locked')",
-                arguments: [record.at.text, record.email, account, record.address])
-            return true
+            var session: Int64?
+            if outcome == .signedIn, let tokenHash, let account = record.account {
+                try db.execute(
+                    sql: """
+                        INSERT INTO sessions (token_hash, account_id, started_at, seen_at, address) VALUES (?, ?, ?, ?, ?)
+                        """,
+                    arguments: [tokenHash, account, record.at.text, record.at.text, record.address])
+                session = db.lastInsertedRowID
+            }
+            try Self.log(
+                SignInRecord(
+                    at: record.at, email: record.email, account: record.account, address: record.address,
+                    outcome: outcome),
+                session: session, db)
+            guard outcome == .failed, let account = record.account,
+                  try Self.failuresInARow(account: account, db) >= limits.lockAfter,
+                  try Self.account(id: account, db)?.locked == false
+            else { return outcome }
+            try Self.append(.locked, account: account, at: record.at, by: "sign-in", db, address: record.address)
+            return outcome
         }
     }
 
@@ -133,17 +111,18 @@ extension Ledger: AccountStore {
     public func endSession(tokenHash: String, at: Timestamp, address: String) throws(LedgerError) {
         try writeAccounts { db in
             guard let row = try Row.fetchOne(
-                db, sql: "SELECT account_id FROM sessions WHERE token_hash = ? AND ended_at IS NULL",
+                db, sql: "SELECT id, account_id FROM sessions WHERE token_hash = ? AND ended_at IS NULL",
                 arguments: [tokenHash])
             else { return }
             let account: Int64 = row["account_id"]
+            let session: Int64 = row["id"]
             try db.execute(
-                sql: "UPDATE sessions SET ended_at = ?, seen_at = max(seen_at, ?) WHERE token_hash = ?",
-                arguments: [at.text, at.text, tokenHash])
-            let email = try Self.latest("email", of: "email", account: account, db) ?? ""
-            try db.execute(
-                sql: "INSERT INTO sign_in_log (at, email, account_id, address, outcome) VALUES (?, ?, ?, ?, 'signed-out')",
-                arguments: [at.text, email, account, address])
+                sql: "UPDATE sessions SET ended_at = max(started_at, ?), seen_at = max(seen_at, ?) WHERE id = ?",
+                arguments: [at.text, at.text, session])
+            let email = try Self.latest(.email, account: account, db) ?? ""
+            try Self.log(
+                SignInRecord(at: at, email: email, account: account, address: address, outcome: .signedOut),
+                session: session, db)
         }
     }
 
@@ -161,23 +140,76 @@ extension Ledger: AccountStore {
 
     // MARK: - Reading and writing accounts
 
-    /// The account whose current email is `email`.
+    /// The account whose current email is `email` (an email belongs to one account, which may since have another).
     private static func accountID(email: String, _ db: Database) throws -> Int64? {
-        try Int64.fetchOne(
-            db,
-            sql: """
-                SELECT e.account_id FROM account_events e WHERE e.email = ?
-                  AND e.seq = (SELECT max(l.seq) FROM account_events l WHERE l.account_id = e.account_id AND l.kind = 'email')
-                """,
-            arguments: [email])
+        guard let id = try Int64.fetchOne(
+            db, sql: "SELECT account_id FROM account_emails WHERE email = ?", arguments: [email])
+        else { return nil }
+        return try latest(.email, account: id, db) == email ? id : nil
     }
 
-    /// A column of the account's latest event of `kind`.
-    private static func latest(_ column: String, of kind: String, account: Int64, _ db: Database) throws -> String? {
+    /// What the account's latest event of a kind holds.
+    private enum Latest: String {
+        case email
+        case password = "password_hash"
+
+        var kind: String { self == .email ? "email" : "password" }
+    }
+
+    private static func latest(_ value: Latest, account: Int64, _ db: Database) throws -> String? {
         try String.fetchOne(
             db,
-            sql: "SELECT \(column) FROM account_events WHERE account_id = ? AND kind = ? ORDER BY seq DESC LIMIT 1",
-            arguments: [account, kind])
+            sql: "SELECT \(value.rawValue) FROM account_events WHERE account_id = ? AND kind = ? ORDER BY seq DESC LIMIT 1",
+            arguments: [account, value.kind])
+    }
+
+    /// Failed sign-ins since `since`, for the email and from the address.
+    private static func failures(email: String, address: String, since: Timestamp, _ db: Database) throws
+        -> (email: Int, address: Int)
+    {
+        let byEmail = try Int.fetchOne(
+            db, sql: "SELECT count(*) FROM sign_in_log WHERE email = ? AND at >= ? AND outcome = 'failed'",
+            arguments: [email, since.text]) ?? 0
+        let byAddress = try Int.fetchOne(
+            db, sql: "SELECT count(*) FROM sign_in_log WHERE address = ? AND at >= ? AND outcome = 'failed'",
+            arguments: [address, since.text]) ?? 0
+        return (byEmail, byAddress)
+    }
+
+    /// The account's failed sign-ins since its last sign-in, locking or unlocking.
+    private static func failuresInARow(account: Int64, _ db: Database) throws -> Int {
+        try Int.fetchOne(
+            db,
+            sql: """
+                SELECT count(*) FROM sign_in_log WHERE account_id = ?1 AND outcome = 'failed'
+                  AND seq > COALESCE((SELECT max(seq) FROM sign_in_log
+                                      WHERE account_id = ?1 AND outcome IN ('signed-in', 'locked', 'unlocked')), 0)
+                """,
+            arguments: [account]) ?? 0
+    }
+
+    /// What a sign-in checked outside this transaction comes to inside it.
+    private static func stillSignsIn(
+        _ record: SignInRecord, verifiedHash: String?, limits: SignInLimits, _ db: Database
+    ) throws -> SignInOutcome {
+        guard let id = record.account, let account = try account(id: id, db), let verifiedHash,
+              try latest(.password, account: id, db) == verifiedHash
+        else { return .failed }
+        let failures = try failures(email: record.email, address: record.address, since: limits.since, db)
+        if failures.email >= limits.perEmail || failures.address >= limits.perAddress { return .throttled }
+        if account.locked { return .locked }
+        if !account.enabled { return .disabled }
+        return .signedIn
+    }
+
+    private static func log(_ record: SignInRecord, session: Int64?, _ db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO sign_in_log (at, email, account_id, session_id, address, outcome) VALUES (?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                record.at.text, record.email, record.account, session, record.address, record.outcome.rawValue,
+            ])
     }
 
     /// The account as the latest of each kind of its events make it.
@@ -193,7 +225,7 @@ extension Ledger: AccountStore {
                     """,
                 arguments: [id, kinds[0], kinds[1]])
         }
-        guard let email = try latest("email", of: "email", account: id, db),
+        guard let email = try latest(.email, account: id, db),
               let roleRow = try Row.fetchOne(
                 db,
                 sql: """
@@ -214,9 +246,12 @@ extension Ledger: AccountStore {
             locked: try latestKind(["locked", "unlocked"]) == "locked")
     }
 
-    private static func append(_ event: AccountEvent, account: Int64, at: Timestamp, by actor: String, _ db: Database)
-        throws
-    {
+    /// Appends `event`, with what follows from it: an email taken for the account (refused when another has it),
+    /// sessions ended when the account is disabled or locked, the unlocking logged.
+    private static func append(
+        _ event: AccountEvent, account: Int64, at: Timestamp, by actor: String, _ db: Database,
+        address: String = "(administrator)"
+    ) throws {
         var columns: [String: (any DatabaseValueConvertible)?] = [:]
         let kind: String
         switch event {
@@ -241,6 +276,16 @@ extension Ledger: AccountStore {
             throw LedgerError(
                 .unknownReference, "no organisation \(organisation.rawValue) in the ledger", field: "organisation")
         }
+        if case .email(let email) = event {
+            let owner = try Int64.fetchOne(
+                db, sql: "SELECT account_id FROM account_emails WHERE email = ?", arguments: [email])
+            if owner == nil {
+                try db.execute(
+                    sql: "INSERT INTO account_emails (email, account_id) VALUES (?, ?)", arguments: [email, account])
+            } else if owner != account {
+                throw LedgerError(.conflict, "there is an account for \(email) already", field: "email")
+            }
+        }
         let names = ["email", "role", "organisation_id", "password_hash"]
         try db.execute(
             sql: """
@@ -248,6 +293,24 @@ extension Ledger: AccountStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: StatementArguments([account, at.text, actor, kind] + names.map { columns[$0] ?? nil }))
+        switch event {
+        case .disabled, .locked:
+            try db.execute(
+                sql: "UPDATE sessions SET ended_at = max(started_at, ?) WHERE account_id = ? AND ended_at IS NULL",
+                arguments: [at.text, account])
+            if event == .locked {
+                let email = try latest(.email, account: account, db) ?? ""
+                try log(
+                    SignInRecord(at: at, email: email, account: account, address: address, outcome: .locked),
+                    session: nil, db)
+            }
+        case .unlocked:
+            let email = try latest(.email, account: account, db) ?? ""
+            try log(
+                SignInRecord(at: at, email: email, account: account, address: address, outcome: .unlocked),
+                session: nil, db)
+        default: break
+        }
     }
 
     private static func time(_ row: Row, _ column: String, in table: String = "sessions") throws(LedgerError)
@@ -283,11 +346,8 @@ extension Ledger: AccountStore {
             }
         } catch let error as LedgerError {
             throw error
-        } catch let error as DatabaseError
-            where error.resultCode == .SQLITE_CONSTRAINT && error.message == "another account has that email"
-        {
-            // Another writer took the email between the check and the insert.
-            throw LedgerError(.conflict, "there is an account for that email already", field: "email")
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+            throw LedgerError(.invalidEntry, "the accounts refused the change: \(Ledger.explain(error))")
         } catch {
             throw LedgerError(.database, "cannot write to the ledger: \(Ledger.explain(error))")
         }

@@ -109,3 +109,24 @@ extension Ledger {
         try entry(Allocation.self, id)
     }
 }
+
+extension Ledger {
+    /// An organisation's bids, earliest submitted first.
+    public func bids(applicant: OrganisationID) throws(LedgerError) -> [Bid] {
+        try read { db in
+            try String.fetchAll(
+                db, sql: "SELECT id FROM bids WHERE applicant_id = ? ORDER BY submitted, id", arguments: [applicant.rawValue]
+            ).compactMap { try Bid.read($0, db) }
+        }
+    }
+
+    /// The awards made to an organisation, earliest first.
+    public func awards(recipient: OrganisationID) throws(LedgerError) -> [Award] {
+        try read { db in
+            try String.fetchAll(
+                db, sql: "SELECT id FROM awards WHERE recipient_id = ? ORDER BY award_date, id",
+                arguments: [recipient.rawValue]
+            ).compactMap { try Award.read($0, db) }
+        }
+    }
+}

@@ -1,3 +1,4 @@
+import GrantsWorkflows
 import HTTPTypes
 import Hummingbird
 
@@ -18,8 +19,11 @@ struct CSRF: Sendable {
     /// The cookie's name.
     var cookie: String { secure ? "__Host-grants-csrf" : "grants-csrf" }
 
-    /// The request's token, or a new one: 32 random bytes as hex, from the system's generator.
-    func token(from request: Request) -> String {
+    /// The token a page's forms carry: signed in, one derived from the session (so it changes with each sign-in and
+    /// cannot be planted by anyone who cannot read the session); signed out, the cookie's token or a new one: 32
+    /// random bytes as hex, from the system's generator.
+    func token(from request: Request, _ context: SiteContext) -> String {
+        if let session = context.session { return session.derived("csrf") }
         if let value = request.cookies[cookie]?.value, Self.isWellFormed(value) { return value }
         var generator = SystemRandomNumberGenerator()
         var text = ""
@@ -37,10 +41,12 @@ struct CSRF: Sendable {
             Cookie(name: cookie, value: token, path: "/", secure: secure, httpOnly: true, sameSite: .strict))
     }
 
-    /// Refuses a form whose token is missing or differs from its cookie's.
-    func check(_ request: Request, form: FormData) throws(Problem) {
+    /// Refuses a form whose token is missing or differs from what the page was given: the session's (signed in), or
+    /// the cookie's.
+    func check(_ request: Request, _ context: SiteContext, form: FormData) throws(Problem) {
         let sent = form["csrf"]
-        guard let expected = request.cookies[cookie]?.value, Self.isWellFormed(expected), Self.isWellFormed(sent),
+        let expected = context.session.map { $0.derived("csrf") } ?? request.cookies[cookie]?.value
+        guard let expected, Self.isWellFormed(expected), Self.isWellFormed(sent),
               Self.equal(Array(expected.utf8), Array(sent.utf8))
         else {
             throw Problem(

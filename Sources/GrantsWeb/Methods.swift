@@ -9,11 +9,8 @@ struct Methods<Context: RequestContext>: RouterMiddleware {
 
     /// The methods `path` answers, or nil when no route has it.
     func methods(for path: String) -> [HTTPRequest.Method]? {
-        let segments = path == "/" ? [""] : path.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map(String.init)
-        for route in routes where route.pattern.count == segments.count {
-            if zip(route.pattern, segments).allSatisfy({ $0 == "*" ? !$1.isEmpty : $0 == $1 }) { return route.methods }
-        }
-        return nil
+        let segments = Route.segments(path)
+        return routes.first { Route.pattern($0.pattern, matches: segments) }?.methods
     }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)

@@ -55,16 +55,25 @@ struct Pages: Sendable {
         self.statics = files
     }
 
-    /// `template` rendered with `object`, inside the layout with the page's title.
-    func render(_ template: String, title: String, _ object: Any) -> String {
+    /// `template` rendered with `object`, inside the layout with the page's title and, for a page made for one
+    /// person, who is signed in (with the sign-out button). A page kept and served to everyone has no viewer.
+    func render(_ template: String, title: String, _ object: Any, viewer: Viewer? = nil) -> String {
         let content = library.render(object, withTemplate: template) ?? ""
-        return library.render(Layout(title: title, content: content), withTemplate: "layout") ?? content
+        return library.render(Layout(title: title, content: content, viewer: viewer), withTemplate: "layout") ?? content
     }
 
     /// What the layout shows around a page.
     private struct Layout {
         let title: String
         let content: String
+        let viewer: Viewer?
+    }
+
+    /// The person signed in, as the layout shows them, with the token its sign-out form carries.
+    struct Viewer: Sendable {
+        let email: String
+        let role: String
+        let csrf: String
     }
 }
 

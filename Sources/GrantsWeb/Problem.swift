@@ -18,6 +18,8 @@ struct Problem: Error, Sendable {
     var fields: [FieldError] = []
     /// For a 405: the methods the path answers.
     var allow: String? = nil
+    /// For a redirect (303 to the sign-in page): where to.
+    var location: String? = nil
 
     /// The problem as `application/problem+json`.
     func json() -> [UInt8] {
@@ -103,6 +105,7 @@ struct ProblemResponder<Context: RequestContext>: RouterMiddleware {
     private func answer(_ problem: Problem, to request: Request) -> Response {
         var headers: HTTPFields = [:]
         if let allow = problem.allow { headers[.allow] = allow }
+        if let location = problem.location { headers[.location] = location }
         if request.uri.path.hasPrefix("/api/") {
             return .body(
                 ByteBuffer(bytes: problem.json()), type: "application/problem+json", status: problem.status,
@@ -110,7 +113,9 @@ struct ProblemResponder<Context: RequestContext>: RouterMiddleware {
         }
         let html = pages.render(
             "error", title: problem.title,
-            ErrorPage(status: Int(problem.status.code), title: problem.title, detail: problem.detail))
+            ErrorPage(
+                status: Int(problem.status.code), title: problem.title, detail: problem.detail,
+                signIn: problem.status == .unauthorized || problem.status == .seeOther))
         return .body(ByteBuffer(string: html), type: "text/html; charset=utf-8", status: problem.status, headers: headers)
     }
 }
@@ -120,4 +125,6 @@ struct ErrorPage: Sendable {
     let status: Int
     let title: String
     let detail: String
+    /// Whether to offer the sign-in page (the page needs a signed-in person).
+    var signIn = false
 }

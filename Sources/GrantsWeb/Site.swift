@@ -36,18 +36,28 @@ public struct Site: Sendable {
 
     let rulebooks: RulebookLibrary
     let store: (any LedgerStore)?
+    /// The accounts people sign in with; nil serves the public side only (no ledger, or one opened read-only).
+    let accounts: (any AccountStore)?
+    /// Now, as the ledger writes it: the server reads the clock here, and passes the time down.
+    let clock: @Sendable () -> Timestamp
     let pages: Pages
     let settings: Settings
     let csrf: CSRF
     let cache = PublishedCache()
     let screening: ScreeningCache
 
-    /// A site over `store` (nil: rules that read the ledger say they cannot tell), with every shipped rulebook read
-    /// and checked now, so that no request reads a file.
-    public init(store: (any LedgerStore)?, settings: Settings = Settings()) throws(WorkflowError) {
+    /// A site over `store` (nil: rules that read the ledger say they cannot tell) and `accounts` (nil: no one signs
+    /// in), with every shipped rulebook read and checked now, so that no request reads a file. `clock` is now.
+    public init(
+        store: (any LedgerStore)?, accounts: (any AccountStore)? = nil, settings: Settings = Settings(),
+        clock: @escaping @Sendable () -> Timestamp = Site.systemClock
+    ) throws(WorkflowError) {
         rulebooks = try RulebookLibrary.shipped()
         screening = ScreeningCache(rulebooks: rulebooks)
         self.store = store
+        self.accounts = accounts
+        self.clock = clock
+        if accounts != nil { SignIn.prepare() }
         self.settings = settings
         csrf = CSRF(secure: settings.behindTLS)
         do {
@@ -57,8 +67,20 @@ public struct Site: Sendable {
         }
     }
 
+    /// The system's clock, to the second, in UTC.
+    @Sendable public static func systemClock() -> Timestamp {
+        let seconds = Int64(Date().timeIntervalSince1970.rounded(.down))
+        // Between years 1 and 9999 on any working clock; the epoch otherwise, rather than a crash.
+        return Timestamp(secondsSinceEpoch: seconds) ?? Timestamp(secondsSinceEpoch: 0)!
+    }
+
     /// Every route of the site, in the order the router has them.
     var routes: [Route] {
+        publicRoutes + accountRoutes
+    }
+
+    /// The public side: the schemes, the checker, the grants published, the API.
+    private var publicRoutes: [Route] {
         [
             .get("/health") { _, _ in JSONBody(bytes: Array("{\"status\":\"ok\"}\n".utf8)) },
             .get("/static/{name}") { _, context in try self.staticFile(context.parameters.require("name")) },
@@ -72,12 +94,13 @@ public struct Site: Sendable {
             },
             .get("/schemes/{scheme}/{year}/check") { request, context in
                 let book = try self.rulebook(context)
-                let token = self.csrf.token(from: request)
+                let token = self.csrf.token(from: request, context)
                 var response = try HTML(text: self.pages.render(
                     "checker", title: "Check your bid: \(book.title)",
-                    CheckerPage(book: book, form: FormData(), csrf: token, error: nil, verdict: nil))
+                    CheckerPage(book: book, form: FormData(), csrf: token, error: nil, verdict: nil),
+                    viewer: self.viewer(context))
                 ).response(from: request, context: context)
-                self.csrf.set(token, on: &response)
+                if context.session == nil { self.csrf.set(token, on: &response) }
                 return response
             },
             .post("/schemes/{scheme}/{year}/check") { request, context in try await self.check(request, context) },
@@ -109,8 +132,8 @@ public struct Site: Sendable {
 
     /// Every route, behind the middleware that logs each request, sets the security headers, turns errors into
     /// responses and answers 405 for a method a path does not take.
-    public func router() -> Router<BasicRequestContext> {
-        let router = Router(context: BasicRequestContext.self)
+    public func router() -> Router<SiteContext> {
+        let router = Router(context: SiteContext.self)
         let routes = routes
         // The access log: method, path, status and time of every request, through swift-log.
         router.add(middleware: AccessLog())
@@ -118,6 +141,7 @@ public struct Site: Sendable {
         router.add(middleware: ProblemResponder(pages: pages))
         router.add(middleware: BodyGuard(limit: Site.uploadLimit, timeout: settings.requestTimeout))
         router.add(middleware: Methods(routes: routes.methodsByPattern))
+        router.add(middleware: Sessions(accounts: accounts, secure: settings.behindTLS, clock: clock))
         for route in routes {
             router.on(RouterPath(route.path), method: route.method, use: route.handler)
             if route.method == .get { router.on(RouterPath(route.path), method: .head, use: route.handler) }
@@ -136,7 +160,7 @@ public struct Site: Sendable {
 
     // MARK: - Routes
 
-    private func rulebook(_ context: BasicRequestContext) throws -> Rulebook {
+    private func rulebook(_ context: SiteContext) throws -> Rulebook {
         let schemeText = try context.parameters.require("scheme")
         let yearText = try context.parameters.require("year").replacingOccurrences(of: "-", with: "/")
         guard let scheme = Scheme(rawValue: schemeText), let year = try? FinancialYear(parsing: yearText),
@@ -164,7 +188,7 @@ public struct Site: Sendable {
     }
 
     /// The year in the path, if the ledger has funds in it.
-    private func publishedYear(_ context: BasicRequestContext) throws -> FinancialYear {
+    private func publishedYear(_ context: SiteContext) throws -> FinancialYear {
         let text = try context.parameters.require("year")
         let published = try years()
         guard let year = try? FinancialYear(parsing: text.replacingOccurrences(of: "-", with: "/")),
@@ -178,7 +202,7 @@ public struct Site: Sendable {
     }
 
     /// `/grants/{year}/register.csv`, `360giving.json` and `360giving.csv`, as files to save.
-    private func download(_ request: Request, _ context: BasicRequestContext) throws -> Response {
+    private func download(_ request: Request, _ context: SiteContext) throws -> Response {
         let year = try publishedYear(context)
         let file = try context.parameters.require("file")
         let name = "grants-\(SchemePage.slug(year))-\(file)"
@@ -242,22 +266,23 @@ public struct Site: Sendable {
     /// The checker's page: the form holding `form`'s values, with the error or the verdict if there is one.
     private func checkerPage(
         _ book: Rulebook, _ form: FormData, error: Checker.FieldError?, verdict: Eligibility?,
-        status: HTTPResponse.Status, request: Request, context: BasicRequestContext
+        status: HTTPResponse.Status, request: Request, context: SiteContext
     ) throws -> Response {
-        let page = CheckerPage(book: book, form: form, csrf: csrf.token(from: request), error: error, verdict: verdict)
+        let page = CheckerPage(
+            book: book, form: form, csrf: csrf.token(from: request, context), error: error, verdict: verdict)
         let title = (error == nil ? "" : "Error: ") + "Check your bid: \(book.title)"
-        return try HTML(text: pages.render("checker", title: title, page), status: status)
+        return try html("checker", title: title, page, status: status, context: context)
             .response(from: request, context: context)
     }
 
     /// `POST /schemes/{scheme}/{year}/check`: the checker's form, checked; or given another budget line.
-    private func check(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+    private func check(_ request: Request, _ context: SiteContext) async throws -> Response {
         let book = try rulebook(context)
         let body = try await request.body.collect(upTo: Site.bodyLimit)
         guard let form = FormData(body: Array(body.readableBytesView)) else {
             throw Problem.badRequest("The form could not be read; go back and send it again.")
         }
-        try csrf.check(request, form: form)
+        try csrf.check(request, context, form: form)
         func page(_ form: FormData, error: Checker.FieldError?, verdict: Eligibility?, status: HTTPResponse.Status)
             throws -> Response
         {
@@ -282,7 +307,7 @@ public struct Site: Sendable {
 
     /// `POST /schemes/{scheme}/{year}/check/file`: a bid file uploaded (`multipart/form-data`) and checked; the page
     /// shows its verdict above the form filled in with its answers, or the file's error next to the file input.
-    private func checkFile(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+    private func checkFile(_ request: Request, _ context: SiteContext) async throws -> Response {
         let book = try rulebook(context)
         guard let boundary = Multipart.boundary(contentType: request.headers[.contentType] ?? "") else {
             throw Problem(
@@ -293,7 +318,7 @@ public struct Site: Sendable {
         guard let upload = Multipart(body: Array(body.readableBytesView), boundary: boundary) else {
             throw Problem.badRequest("The upload could not be read; go back and send it again.")
         }
-        try csrf.check(request, form: upload.fields)
+        try csrf.check(request, context, form: upload.fields)
         let bid: BidForm
         do {
             bid = try Checker.bid(uploaded: upload.file(Checker.fileInput), book: book)
@@ -321,7 +346,7 @@ public struct Site: Sendable {
     }
 
     /// `POST /api/v1/bids/check`: a grants-bid/1 document in, the grants-eligibility-report/1 out.
-    private func checkBid(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+    private func checkBid(_ request: Request, _ context: SiteContext) async throws -> Response {
         let type = request.headers[.contentType]?.lowercased() ?? ""
         guard type.hasPrefix("application/json") else {
             throw Problem(

@@ -220,7 +220,8 @@ import Testing
 
     /// Every route of the table answers its methods and HEAD for GET, and 405 with an Allow header for any other.
     @Test func everyRouteAnswersItsMethodsAndRefusesOthersWith405() async throws {
-        let site = try Site(store: try Fixtures.sampleLedger(reason: "web"))
+        let ledger = try Fixtures.sampleLedger(reason: "web")
+        let site = try Site(store: ledger, accounts: ledger)
         let values = ["{scheme}": "community-action-fund", "{year}": "2017-18", "{name}": "app.css", "{file}": "register.csv"]
         let paths = site.routes.map(\.path).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         #expect(paths.count == site.routes.methodsByPattern.count)

@@ -291,7 +291,7 @@ import Testing
             head: HTTPRequest(method: .post, scheme: "http", authority: "localhost", path: "/api/v1/bids/check"),
             body: RequestBody(asyncSequence: stream))
         await #expect {
-            _ = try await BodyGuard<BasicRequestContext>.read(request.body, limit: Site.bodyLimit, timeout: .milliseconds(200))
+            _ = try await BodyGuard<SiteContext>.read(request.body, limit: Site.bodyLimit, timeout: .milliseconds(200))
         } throws: { error in
             (error as? Problem)?.status == .requestTimeout
         }
@@ -303,7 +303,7 @@ import Testing
         let quick = Request(
             head: HTTPRequest(method: .post, scheme: "http", authority: "localhost", path: "/api/v1/bids/check"),
             body: RequestBody(asyncSequence: done))
-        #expect(String(buffer: try await BodyGuard<BasicRequestContext>.read(
+        #expect(String(buffer: try await BodyGuard<SiteContext>.read(
             quick.body, limit: Site.bodyLimit, timeout: .seconds(60))) == "{}")
         // A body over the limit is refused whole.
         let (big, sending) = AsyncStream<ByteBuffer>.makeStream()
@@ -311,7 +311,7 @@ import Testing
         sending.yield(ByteBuffer(repeating: 0x20, count: 10))
         sending.finish()
         await #expect {
-            _ = try await BodyGuard<BasicRequestContext>.read(RequestBody(asyncSequence: big), limit: 15, timeout: .seconds(60))
+            _ = try await BodyGuard<SiteContext>.read(RequestBody(asyncSequence: big), limit: 15, timeout: .seconds(60))
         } throws: { error in
             (error as? Problem)?.status == .contentTooLarge
         }

@@ -5,6 +5,7 @@ import GrantsStore
 import GrantsWeb
 import GrantsWorkflows
 import Hummingbird
+import Foundation
 import Logging
 
 /// `grants serve`: the web application, until SIGTERM or Ctrl-C (which let requests in flight finish).
@@ -13,9 +14,12 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Serve the web application: scheme pages, the bid checker and the JSON API.",
         discussion: """
-            Reads the ledger at --db ($GRANTS_DB, else ./grants.sqlite when there is one) for the rules that need it;
-            without one they say they cannot tell. --demo serves a fresh in-memory copy of the Samples ledger instead
-            (run from the project's folder). Stops cleanly on SIGTERM or SIGINT.
+            Serves the ledger at --db ($GRANTS_DB, else ./grants.sqlite when there is one): its accounts sign in (add them
+            with `grants user add`), and sessions and sign-ins are recorded in it. Without a ledger only the public pages
+            are served, and the rules that read the ledger say they cannot tell. --demo serves a fresh in-memory copy of
+            the Samples ledger instead (run from the project's folder), with three accounts: applicant@example.org (for
+            360G-LancashirePCC-ORG-0001), officer@example.org and commissioner@example.org, whose password is
+            $GRANTS_DEMO_PASSWORD, else one made up and printed. Stops cleanly on SIGTERM or SIGINT.
             """)
 
     @Option(help: "The ledger to read (default: $GRANTS_DB, else ./grants.sqlite if it exists).")
@@ -52,7 +56,7 @@ struct ServeCommand: AsyncParsableCommand {
         let store = try openStore()
         let settings = Site.Settings(
             behindTLS: behindTLS, idleTimeout: .seconds(idleTimeout), requestTimeout: .seconds(requestTimeout))
-        let site = try attempt { () throws(WorkflowError) in try Site(store: store, settings: settings) }
+        let site = try attempt { () throws(WorkflowError) in try Site(store: store, accounts: store, settings: settings) }
         var logger = Logger(label: "grants.web")
         logger.logLevel = .info
         let application = site.application(host: host, port: port, logger: logger)
@@ -60,7 +64,7 @@ struct ServeCommand: AsyncParsableCommand {
         try await application.runService()
     }
 
-    private func openStore() throws(ExitCode) -> (any LedgerStore)? {
+    private func openStore() throws(ExitCode) -> Ledger? {
         if demo {
             do {
                 let ledger = try Ledger()
@@ -68,6 +72,7 @@ struct ServeCommand: AsyncParsableCommand {
                     samples: "Samples/lancashire-2017-18", bids: "Samples/bids-2017-18",
                     formula: "Samples/formulas/csp-2018-19-weighted.yaml")
                 _ = try attempt { () throws(WorkflowError) in try SampleDemo.run(inputs, in: ledger) }
+                try addDemoAccounts(to: ledger)
                 return ledger
             } catch let error as ExitCode {
                 throw error
@@ -82,10 +87,40 @@ struct ServeCommand: AsyncParsableCommand {
             return nil
         }
         do {
-            return try Ledger(path: chosen, mode: .readOnly)
+            // Opened to write: sign-ins, sessions and (for the office) the ledger's entries are recorded in it.
+            return try Ledger(path: chosen, mode: .readWrite)
         } catch {
             throw failure(error)
         }
+    }
+
+    /// The demo's three accounts, one of each role, with `$GRANTS_DEMO_PASSWORD` or a password made up and printed.
+    private func addDemoAccounts(to ledger: Ledger) throws {
+        let given = ProcessInfo.processInfo.environment["GRANTS_DEMO_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
+        let text = given ?? {
+            var generator = SystemRandomNumberGenerator()
+            let letters = Array("abcdefghijkmnpqrstuvwxyz23456789")
+            return String((0..<20).map { _ in letters[Int(generator.next() % UInt64(letters.count))] })
+        }()
+        let stamp = Stamp(actor: "grants serve --demo", at: Site.systemClock())
+        let password: Password
+        do {
+            password = try Password(text)
+        } catch {
+            throw failure(WorkflowError(.usage, "GRANTS_DEMO_PASSWORD: \(error)"))
+        }
+        let people: [(String, String, String?)] = [
+            ("applicant@example.org", "applicant", "360G-LancashirePCC-ORG-0001"),
+            ("officer@example.org", "finance-officer", nil), ("commissioner@example.org", "commissioner", nil),
+        ]
+        for (email, role, organisation) in people {
+            _ = try attempt { () throws(WorkflowError) in
+                try Accounts.add(
+                    email: email, role: role, organisation: organisation, password: password, stamp: stamp, in: ledger)
+            }
+        }
+        print("grants: demo accounts \(people.map(\.0).joined(separator: ", "))"
+            + (given == nil ? ", password \(text)" : ", password from $GRANTS_DEMO_PASSWORD"))
     }
 }
 #endif

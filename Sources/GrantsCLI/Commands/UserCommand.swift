@@ -37,6 +37,17 @@ struct UserAddCommand: ParsableCommand {
     @Option(help: "For an applicant: the organisation they act for, by its id in the ledger.")
     var organisation: String?
 
+    /// What can be refused without the ledger is refused before the password is asked for.
+    func validate() throws {
+        guard EmailAddress(email) != nil else {
+            throw ValidationError("--email: \(email) is not an email address; expected one like name@example.org")
+        }
+        guard Role(rawValue: role) != nil else {
+            throw ValidationError(
+                "--role: \(role) is not a role; expected one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+    }
+
     func run() throws {
         let password = try PasswordInput.read()
         let account = try ledger.recording { (store, stamp) throws(WorkflowError) in
@@ -55,26 +66,31 @@ enum PasswordInput {
     static func read() throws(ExitCode) -> Password {
         let terminal = isatty(STDIN_FILENO) == 1
         var saved = termios()
+        var quietened = false
         if terminal {
             FileHandle.standardError.write(Data("Password (not shown): ".utf8))
             if tcgetattr(STDIN_FILENO, &saved) == 0 {
                 var quiet = saved
                 quiet.c_lflag &= ~tcflag_t(ECHO)
-                tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet)
+                quietened = tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet) == 0
             }
         }
         defer {
-            if terminal {
-                tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved)
-                FileHandle.standardError.write(Data("\n".utf8))
-            }
+            if quietened { tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved) }
+            if terminal { FileHandle.standardError.write(Data("\n".utf8)) }
         }
         var line: [UInt8] = []
         var byte: UInt8 = 0
         var sawNewline = false
         // One byte at a time, up to the first line break: nothing after it is read, and a line longer than any
         // password is refused rather than read whole.
-        while line.count <= 4 * Password.longest, Foundation.read(STDIN_FILENO, &byte, 1) == 1 {
+        while line.count <= 4 * Password.longest {
+            let count = Foundation.read(STDIN_FILENO, &byte, 1)
+            if count < 0 && errno == EINTR { continue }
+            if count < 0 {
+                throw failure(WorkflowError(.io, "cannot read the password from standard input (errno \(errno))"))
+            }
+            if count == 0 { break }
             if byte == UInt8(ascii: "\n") {
                 sawNewline = true
                 break

@@ -22,7 +22,8 @@ public enum Role: String, CaseIterable, Hashable, Sendable {
 ///
 /// An account is an identity and nothing else; its email, its role (with the organisation an applicant acts for),
 /// its password, and whether it is disabled or locked are events appended to it, each with who made it and when. A
-/// person has one role at a time; someone who acts for two organisations has two accounts.
+/// person has one role at a time; someone who acts for two organisations has two accounts, with two addresses (an
+/// email belongs to one account for good).
 public struct Account: Hashable, Sendable {
     /// The account's number in the ledger, which never changes.
     public let id: Int64
@@ -83,6 +84,26 @@ public enum SignInOutcome: String, CaseIterable, Hashable, Sendable {
     /// The account is disabled.
     case disabled
     case signedOut = "signed-out"
+    /// An administrator unlocked the account: failures in a row count again from here.
+    case unlocked
+}
+
+/// The limits a sign-in is held to, checked again inside the transaction that records it.
+public struct SignInLimits: Sendable {
+    /// Failures at or after this time count towards throttling.
+    public let since: Timestamp
+    /// Failures for one email, and from one address, after which attempts are throttled.
+    public let perEmail: Int
+    public let perAddress: Int
+    /// Failures in a row after which the account is locked.
+    public let lockAfter: Int
+
+    public init(since: Timestamp, perEmail: Int, perAddress: Int, lockAfter: Int) {
+        self.since = since
+        self.perEmail = perEmail
+        self.perAddress = perAddress
+        self.lockAfter = lockAfter
+    }
 }
 
 /// One line of the sign-in log: when, which email (as typed, once normalised), the account it names if any, from
@@ -135,19 +156,27 @@ public protocol AccountStore: Sendable {
     func account(id: Int64) throws(LedgerError) -> Account?
     /// Every account, by email.
     func accounts() throws(LedgerError) -> [Account]
-    /// Appends `event` to the account. Disabling one also ends its sessions.
+    /// Appends `event` to the account (a new email must be free, or the account's own already). Disabling or locking
+    /// one also ends its sessions; unlocking one is also logged in the sign-in log, so that failures in a row count
+    /// again from there.
     func recordAccountEvent(_ event: AccountEvent, account: Int64, at: Timestamp, by actor: String) throws(LedgerError)
     /// The hash of the account's current password, or nil when there is no such account.
     func passwordHash(account: Int64) throws(LedgerError) -> String?
 
-    /// How many sign-ins failed (or were throttled) since `since`: for the email, and from the address.
+    /// How many sign-ins failed since `since`: for the email, and from the address.
     func recentFailures(email: String, address: String, since: Timestamp) throws(LedgerError)
         -> (email: Int, address: Int)
-    /// Logs one attempt, in one transaction with what follows from it: a session begun (`session`, for a sign-in),
-    /// or the account locked when this failure makes `lockAfter` in a row since its last sign-in or locking.
-    /// Returns whether it locked the account.
+    /// Logs one attempt, in one transaction with what follows from it, and returns the outcome logged.
+    ///
+    /// A sign-in (`record.outcome` is `.signedIn`) is first checked again within the transaction, against writers
+    /// that came between the password's check and now: the account must still have the password hash `verifiedHash`,
+    /// be enabled and unlocked, and not be throttled under `limits`; if not, what holds now is logged instead
+    /// (`.failed`, `.disabled`, `.locked` or `.throttled`). A sign-in that stands begins the session whose token
+    /// hashes to `session`. A failure that makes `limits.lockAfter` in a row (since the account's last sign-in,
+    /// locking or unlocking) locks the account and ends its sessions.
     @discardableResult
-    func logSignIn(_ record: SignInRecord, session tokenHash: String?, lockAfter: Int) throws(LedgerError) -> Bool
+    func logSignIn(_ record: SignInRecord, session tokenHash: String?, verifiedHash: String?, limits: SignInLimits)
+        throws(LedgerError) -> SignInOutcome
     /// The session whose token hashes to `tokenHash`, or nil.
     func session(tokenHash: String) throws(LedgerError) -> SessionRecord?
     /// Notes that the session was seen at `at`.

@@ -28,6 +28,10 @@ public protocol LedgerStore: Sendable {
     func state(ofAward id: String) throws(LedgerError) -> AwardState?
     /// One line on where an award's money stands.
     func awardSummary(_ id: String) throws(LedgerError) -> String?
+    /// An organisation's bids, earliest submitted first.
+    func bids(applicant: OrganisationID) throws(LedgerError) -> [Bid]
+    /// The awards made to an organisation, earliest first.
+    func awards(recipient: OrganisationID) throws(LedgerError) -> [Award]
     /// The claim with this id, if recorded.
     func claim(_ id: String) throws(LedgerError) -> Claim?
     /// How many claims an award has (for numbering the next).

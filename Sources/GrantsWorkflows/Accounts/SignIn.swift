@@ -23,11 +23,23 @@ public struct SessionToken: Hashable, Sendable {
     }
 
     /// The SHA-256 of the token, in lower-case hexadecimal: what the ledger keeps.
-    public var hash: String {
-        SHA256.hash(data: Array(text.utf8)).map { byte in
-            let digits = Array("0123456789abcdef".utf8)
-            return String(decoding: [digits[Int(byte >> 4)], digits[Int(byte & 15)]], as: UTF8.self)
-        }.joined()
+    public var hash: String { Self.hex(SHA256.hash(data: Array(text.utf8))) }
+
+    /// A value derived from the token for one `purpose` (the CSRF token of a signed-in page, say): the SHA-256 of
+    /// the purpose and the token, in hexadecimal. It says nothing of the token, and changes when the session does.
+    public func derived(_ purpose: String) -> String {
+        Self.hex(SHA256.hash(data: Array("\(purpose)\u{0}\(text)".utf8)))
+    }
+
+    private static func hex(_ digest: SHA256.Digest) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(64)
+        for byte in digest {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 15)])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
@@ -85,38 +97,54 @@ public enum SignIn {
         email: EmailAddress, password: String, address: String, token: SessionToken, at: Timestamp,
         in store: any AccountStore
     ) throws(WorkflowError) -> Outcome {
-        let since = at.adding(seconds: -window) ?? at
+        let limits = SignInLimits(
+            since: at.adding(seconds: -window) ?? at, perEmail: failuresPerEmail, perAddress: failuresPerAddress,
+            lockAfter: lockAfter)
         let failures = try reading { () throws(LedgerError) in
-            try store.recentFailures(email: email.text, address: address, since: since)
+            try store.recentFailures(email: email.text, address: address, since: limits.since)
         }
         let account = try reading { () throws(LedgerError) in try store.account(email: email.text) }
-        func log(_ outcome: SignInOutcome, session: String? = nil) throws(WorkflowError) {
+        func log(_ outcome: SignInOutcome, verifiedHash: String? = nil) throws(WorkflowError) -> SignInOutcome {
             let record = SignInRecord(at: at, email: email.text, account: account?.id, address: address, outcome: outcome)
-            try reading { () throws(LedgerError) in try store.logSignIn(record, session: session, lockAfter: lockAfter) }
+            return try reading { () throws(LedgerError) in
+                try store.logSignIn(record, session: token.hash, verifiedHash: verifiedHash, limits: limits)
+            }
         }
         if failures.email >= failuresPerEmail || failures.address >= failuresPerAddress {
-            try log(.throttled)
+            _ = try log(.throttled)
             return .throttled
         }
         let hash = try account.flatMap { account throws(WorkflowError) in
             try reading { () throws(LedgerError) in try store.passwordHash(account: account.id) }
         }
         let typed = try? Password(password)
+        // Always a bcrypt check, against a stand-in when there is no account, so the time says nothing.
         let matches = Bcrypt.verify(typed?.text ?? password, hash: hash ?? standIn) && hash != nil && typed != nil
-        guard let account, matches else {
-            try log(.failed)
-            return .refused
+        let logged: SignInOutcome
+        if let account, account.locked {
+            logged = try log(.locked)
+        } else if let account, !account.enabled {
+            logged = try log(.disabled)
+        } else if account != nil, matches {
+            // Checked again as it is recorded: a change since (a new password, the account disabled or locked,
+            // failures from a racing request) turns it into what holds now.
+            logged = try log(.signedIn, verifiedHash: hash)
+        } else {
+            logged = try log(.failed)
         }
-        if account.locked {
-            try log(.locked)
-            return .refused
+        switch logged {
+        case .signedIn:
+            guard let account = try reading({ () throws(LedgerError) in try store.account(id: account?.id ?? -1) })
+            else { return .refused }
+            return .signedIn(account)
+        case .throttled: return .throttled
+        default: return .refused
         }
-        if !account.enabled {
-            try log(.disabled)
-            return .refused
-        }
-        try log(.signedIn, session: token.hash)
-        return .signedIn(account)
+    }
+
+    /// Makes the stand-in hash now (a quarter of a second), so that the first unknown email is not the slower one.
+    public static func prepare() {
+        _ = standIn
     }
 
     /// The account signed in with `token` at `at`, or nil: no such session, one ended or timed out, or an account

@@ -1,0 +1,66 @@
+import GrantsCore
+
+/// What an applicant sees of the ledger: their own organisation's bids and awards, never another's.
+public enum Applicants {
+    /// One award as its recipient sees it: the award, where it stands, and its money.
+    public struct AwardLine: Hashable, Sendable {
+        public let award: Award
+        public let state: AwardState
+        /// Awarded, paid, released, owed back and returned, in one line.
+        public let summary: String
+    }
+
+    /// One bid, with the award made on it if there is one.
+    public struct BidLine: Hashable, Sendable {
+        public let bid: Bid
+        public let award: String?
+    }
+
+    /// An organisation's bids and awards.
+    public struct Record: Hashable, Sendable {
+        public let organisation: Organisation
+        public let bids: [BidLine]
+        public let awards: [AwardLine]
+    }
+
+    /// The bids and awards of the organisation `account` acts for. Refused (usage) for an account that acts for
+    /// none; bad data when the organisation has gone from the ledger (a ledger file replaced under the server).
+    public static func record(for account: Account, in store: any LedgerStore) throws(WorkflowError) -> Record {
+        let id = try organisation(of: account)
+        guard let organisation = try reading({ () throws(LedgerError) in try store.organisation(id) }) else {
+            throw .badData("the organisation \(id.rawValue) of \(account.email) is not in the ledger")
+        }
+        let awards = try reading { () throws(LedgerError) in try store.awards(recipient: id) }
+        let bids = try reading { () throws(LedgerError) in try store.bids(applicant: id) }
+        var awardOfBid: [String: String] = [:]
+        for award in awards { if let bid = award.bid { awardOfBid[bid] = award.id } }
+        return Record(
+            organisation: organisation, bids: bids.map { BidLine(bid: $0, award: awardOfBid[$0.id]) },
+            awards: try awards.map { award throws(WorkflowError) in try line(award, in: store) })
+    }
+
+    /// The award `id` if it was made to the organisation `account` acts for; nil for any other, whether or not it
+    /// exists, so that guessing ids tells an applicant nothing.
+    public static func award(_ id: String, for account: Account, in store: any LedgerStore) throws(WorkflowError)
+        -> AwardLine?
+    {
+        let organisation = try organisation(of: account)
+        guard let award = try reading({ () throws(LedgerError) in try store.award(id) }),
+              award.recipient == organisation
+        else { return nil }
+        return try line(award, in: store)
+    }
+
+    private static func organisation(of account: Account) throws(WorkflowError) -> OrganisationID {
+        guard account.role == .applicant, let id = account.organisation else {
+            throw .usage("\(account.email) does not act for an organisation")
+        }
+        return id
+    }
+
+    private static func line(_ award: Award, in store: any LedgerStore) throws(WorkflowError) -> AwardLine {
+        let state = try reading { () throws(LedgerError) in try store.state(ofAward: award.id) }
+        let summary = try reading { () throws(LedgerError) in try store.awardSummary(award.id) }
+        return AwardLine(award: award, state: state ?? .awarded, summary: summary ?? "")
+    }
+}
