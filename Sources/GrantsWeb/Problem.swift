@@ -18,8 +18,8 @@ struct Problem: Error, Sendable {
     var fields: [FieldError] = []
     /// For a 405: the methods the path answers.
     var allow: String? = nil
-    /// For a redirect (303 to the sign-in page): where to.
-    var location: String? = nil
+    /// Other headers of the answer: where a redirect goes, a cookie it removes.
+    var headers: HTTPFields = [:]
 
     /// The problem as `application/problem+json`.
     func json() -> [UInt8] {
@@ -103,9 +103,8 @@ struct ProblemResponder<Context: RequestContext>: RouterMiddleware {
     }
 
     private func answer(_ problem: Problem, to request: Request) -> Response {
-        var headers: HTTPFields = [:]
+        var headers = problem.headers
         if let allow = problem.allow { headers[.allow] = allow }
-        if let location = problem.location { headers[.location] = location }
         if request.uri.path.hasPrefix("/api/") {
             return .body(
                 ByteBuffer(bytes: problem.json()), type: "application/problem+json", status: problem.status,

@@ -32,6 +32,9 @@ struct Sessions: RouterMiddleware {
             context.session = token
             return try await next(request, context)
         }
+        // A cookie for no live session (signed out, timed out, or never ours): removed from the browser, with the
+        // answer or with the refusal that sends the person to sign in (`Access.check`).
+        context.clearSession = Self.clearing(secure: secure).description
         var response = try await next(request, context)
         if response.headers[values: .setCookie].allSatisfy({ !$0.hasPrefix(name + "=") }) {
             Self.clear(on: &response, secure: secure)
@@ -48,9 +51,12 @@ struct Sessions: RouterMiddleware {
 
     /// Removes the session cookie from the browser.
     static func clear(on response: inout Response, secure: Bool) {
-        response.setCookie(Cookie(
-            name: cookie(secure: secure), value: "", maxAge: 0, path: "/", secure: secure, httpOnly: true,
-            sameSite: .strict))
+        response.setCookie(clearing(secure: secure))
+    }
+
+    static func clearing(secure: Bool) -> Cookie {
+        Cookie(name: cookie(secure: secure), value: "", maxAge: 0, path: "/", secure: secure, httpOnly: true,
+               sameSite: .strict)
     }
 }
 
@@ -62,11 +68,13 @@ extension Access {
     func check(_ request: Request, _ context: SiteContext) throws {
         guard !allows(context.account) else { return }
         if context.account == nil {
+            var headers: HTTPFields = [:]
+            if let clearing = context.clearSession { headers[.setCookie] = clearing }
             if request.method == .get || request.method == .head, !request.uri.path.hasPrefix("/api/") {
-                throw Problem(
-                    status: .seeOther, title: "See Other", detail: "Sign in to see this page.", location: "/sign-in")
+                headers[.location] = "/sign-in"
+                throw Problem(status: .seeOther, title: "See Other", detail: "Sign in to see this page.", headers: headers)
             }
-            throw Problem(status: .unauthorized, title: "Unauthorized", detail: "Sign in to do this.")
+            throw Problem(status: .unauthorized, title: "Unauthorized", detail: "Sign in to do this.", headers: headers)
         }
         throw Problem(status: .forbidden, title: "Forbidden", detail: "Your account may not see or do this.")
     }

@@ -76,7 +76,7 @@ public struct Site: Sendable {
 
     /// Every route of the site, in the order the router has them.
     var routes: [Route] {
-        publicRoutes + accountRoutes
+        publicRoutes + accountRoutes + officeRoutes + applicantRoutes
     }
 
     /// The public side: the schemes, the checker, the grants published, the API.
@@ -174,12 +174,12 @@ public struct Site: Sendable {
     // MARK: - Published grants
 
     /// The ledger, or a 404 when the server has none (published grants come from it).
-    private func ledger() throws -> any LedgerStore {
+    func ledger() throws -> any LedgerStore {
         guard let store else { throw Problem.notFound("This server publishes no grants: it has no ledger.") }
         return store
     }
 
-    private func years() throws -> [FinancialYear] {
+    func years() throws -> [FinancialYear] {
         do {
             return try ledger().fundYears()
         } catch let error as LedgerError {

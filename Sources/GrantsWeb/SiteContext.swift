@@ -11,6 +11,8 @@ public struct SiteContext: RequestContext {
     var account: Account?
     /// The session's token, when one is signed in.
     var session: SessionToken?
+    /// The Set-Cookie value that removes a session cookie naming no live session, when the request sent one.
+    var clearSession: String?
     /// The address the connection comes from (the TLS proxy's, behind one).
     let peer: String?
 

@@ -222,7 +222,10 @@ import Testing
     @Test func everyRouteAnswersItsMethodsAndRefusesOthersWith405() async throws {
         let ledger = try Fixtures.sampleLedger(reason: "web")
         let site = try Site(store: ledger, accounts: ledger)
-        let values = ["{scheme}": "community-action-fund", "{year}": "2017-18", "{name}": "app.css", "{file}": "register.csv"]
+        let values = [
+            "{scheme}": "community-action-fund", "{year}": "2017-18", "{name}": "app.css", "{file}": "register.csv",
+            "{bid}": "BID-CAF-2017-18-06", "{award}": "AWD-CAF-2017-18-01",
+        ]
         let paths = site.routes.map(\.path).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         #expect(paths.count == site.routes.methodsByPattern.count)
         try await Application(router: site.router()).test(.router) { client in

@@ -10,6 +10,34 @@ public enum AwardDecision {
     public static func record(
         _ request: AwardRequest, in store: any LedgerStore, by stamp: Stamp, rulebooks: inout RulebookLibrary
     ) throws(WorkflowError) -> AwardResult {
+        let plan = try plan(request, in: store, rulebooks: &rulebooks)
+        let outcome = try store.record(plan.batch, by: stamp, because: plan.why)
+        return AwardResult(awardID: plan.award.id, verdict: plan.verdict, outcome: outcome)
+    }
+
+    /// An award worked out and checked but not recorded: what the confirmation page shows, and what is recorded
+    /// if the officer confirms (checked again then: the ledger may have changed in between).
+    public struct Plan: Sendable {
+        /// The award as it would be recorded.
+        public let award: Award
+        /// Its fund.
+        public let fund: Fund
+        /// The verdict of the bid's check, when it ran.
+        public let verdict: Eligibility?
+        /// What is left to commit where the award draws (the CSP's allocation, or the fund), before the award.
+        public let available: Money
+        /// The same after it (negative: the ledger will refuse the award).
+        public let availableAfter: Money
+        /// Why, as the history will say it.
+        public let why: String
+        let batch: LedgerBatch
+    }
+
+    /// Works `request` out and checks it, recording nothing: refused as `record` would refuse it, but for what the
+    /// ledger itself refuses (more than is left, a closed year), which the plan shows as `availableAfter`.
+    public static func plan(
+        _ request: AwardRequest, in store: any LedgerStore, rulebooks: inout RulebookLibrary
+    ) throws(WorkflowError) -> Plan {
         let bid = request.bid
         _ = try Input.identifier(request.decision, field: "--decision")
         _ = try Input.identifier(request.id, field: "--id")
@@ -33,16 +61,51 @@ public enum AwardDecision {
         var batch = LedgerBatch()
         let applicant = try applicantAndBid(request, stored: stored, fund: fund.id, in: store, into: &batch)
         let allocation = try self.allocation(for: request, fund: fund, csp: applicant.csp, in: store)
-        let awardID = request.id ?? Identifiers.award(onBid: bid)
-        batch.awards.append(Sourced(Award(
-            id: awardID, bid: bid, fund: fund.id, allocation: allocation, recipient: applicant.id,
-            title: applicant.title.isEmpty ? bid : applicant.title, amount: request.amount,
+        let award = Award(
+            id: request.id ?? Identifiers.award(onBid: bid), bid: bid, fund: fund.id, allocation: allocation,
+            recipient: applicant.id, title: applicant.title.isEmpty ? bid : applicant.title, amount: request.amount,
             decision: request.decision, awardDate: request.date, plannedStart: request.form?.plannedStart ?? request.date,
             plannedEnd: request.form?.plannedEnd ?? fund.year.lastDay,
             priorities: (request.form?.priorities ?? []).compactMap { try? Priority(parsing: $0) },
-            purpose: request.purpose, reasons: request.reasons, conditions: request.conditions)))
-        let outcome = try store.record(batch, by: stamp, because: why)
-        return AwardResult(awardID: awardID, verdict: verdict, outcome: outcome)
+            purpose: request.purpose, reasons: request.reasons, conditions: request.conditions)
+        batch.awards.append(Sourced(award))
+        let available = try self.available(fund: fund, csp: applicant.csp, allocation: allocation, in: store)
+        let after: Money
+        do {
+            after = try available.subtracting(request.amount)
+        } catch {
+            throw .cannotTotal(error)
+        }
+        return Plan(
+            award: award, fund: fund, verdict: verdict, available: available, availableAfter: after, why: why,
+            batch: batch)
+    }
+
+    /// What is left to commit where an award draws: its CSP's allocations in the fund less what they have
+    /// committed, or the fund's unallocated money for an award made on the fund directly.
+    static func available(fund: Fund, csp: OrganisationID?, allocation: String?, in store: any LedgerStore)
+        throws(WorkflowError) -> Money
+    {
+        guard allocation != nil, let csp else {
+            return try reading { () throws(LedgerError) in try store.unallocated(fund: fund.id) }
+        }
+        let report = try reading { () throws(LedgerError) in
+            try store.status(StatusReport.Scope(fund: fund.id, csp: csp))
+        }
+        guard let line = report.csps.first(where: { $0.csp == csp }) else { return .zero }
+        do {
+            return try line.allocated.subtracting(line.committed)
+        } catch {
+            throw .cannotTotal(error)
+        }
+    }
+
+    /// Records a plan the officer confirmed. Checked again by the ledger as it is recorded: when another officer
+    /// has committed the money since, the refusal says so and nothing is written.
+    public static func record(_ plan: Plan, in store: any LedgerStore, by stamp: Stamp) throws(WorkflowError)
+        -> RecordOutcome
+    {
+        try store.record(plan.batch, by: stamp, because: plan.why)
     }
 
     /// The bid with this id in an applicant's bid file.

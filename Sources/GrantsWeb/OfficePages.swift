@@ -1,0 +1,300 @@
+import GrantsCore
+import GrantsRules
+import GrantsWorkflows
+
+/// A choice in a select or a set of radios.
+struct Option: Sendable {
+    let value: String
+    let label: String
+    let selected: Bool
+    /// The input's id (`period-Q1`), for a radio's label.
+    var id: String = ""
+}
+
+/// Money as a person reads it: £10,000.00, or -£250.00.
+func pounds(_ money: Money) -> String {
+    money.formatted
+}
+
+/// The dashboard: every fund of a year and every partnership's allocation, as of a day, with a chart of the
+/// partnerships' money.
+struct DashboardPage {
+    struct FundRow {
+        let name: String
+        let budget, allocated, committed, paid, remaining, forecast, variance, variancePercent: String
+    }
+
+    struct CSPRow {
+        let fund: String
+        let name: String
+        let allocated, committed, paid, remaining: String
+    }
+
+    /// One partnership's bar: the allocation's length, and within it what is committed and paid.
+    struct Bar {
+        let label: String
+        let y: Int
+        let textY: Int
+        let allocated: Int
+        let committed: Int
+        let paid: Int
+        let figures: String
+    }
+
+    let years: [Option]
+    let asOf: CheckerPage.DateField
+    let hasError: Bool
+    let errorMessage: String?
+    let scope: String
+    let funds: [FundRow]
+    let csps: [CSPRow]
+    let hasCSPs: Bool
+    let bars: [Bar]
+    let chartHeight: Int
+
+    init(report: StatusReport, years: [FinancialYear], year: FinancialYear, form: FormData, error: String?) throws {
+        self.years = years.map { Option(value: SchemePage.slug($0), label: $0.label, selected: $0 == year) }
+        asOf = CheckerPage.DateField(
+            id: "as-of-day", name: "as-of", legend: "As of", hint: "Leave it empty for the year as it stands. For "
+                + "example, 31 12 \(year.startYear)",
+            day: form["as-of-day"], month: form["as-of-month"], year: form["as-of-year"], error: error)
+        hasError = error != nil
+        errorMessage = error
+        scope = report.scope.asOf.map { "as of \($0)" } ?? "as it stands"
+        func text(_ value: () throws(MoneyError) -> Money) -> String {
+            (try? value()).map(pounds) ?? "too large to show"
+        }
+        funds = report.funds.map { line in
+            let percent = (try? line.variancePercent()).flatMap { $0 }.map { hundredths in
+                let sign = hundredths < 0 ? "−" : ""
+                let magnitude = hundredths.magnitude
+                return "\(sign)\(magnitude / 100).\(magnitude % 100 < 10 ? "0" : "")\(magnitude % 100)%"
+            } ?? "–"
+            return FundRow(
+                name: line.fundName, budget: pounds(line.budget), allocated: pounds(line.allocated),
+                committed: pounds(line.committed), paid: pounds(line.paid), remaining: text(line.remaining),
+                forecast: pounds(line.forecast), variance: text(line.variance), variancePercent: percent)
+        }
+        csps = report.csps.map { line in
+            CSPRow(
+                fund: line.fundName, name: line.cspName ?? line.csp?.rawValue ?? "", allocated: pounds(line.allocated),
+                committed: pounds(line.committed), paid: pounds(line.paid), remaining: text(line.remaining))
+        }
+        hasCSPs = !csps.isEmpty
+        let widest = max(report.csps.map(\.allocated.pence).max() ?? 1, 1)
+        let width: Int64 = 560
+        bars = report.csps.enumerated().map { index, line in
+            func scaled(_ money: Money) -> Int { Int(max(0, min(money.pence, widest)) * width / widest) }
+            return Bar(
+                label: line.cspName ?? line.csp?.rawValue ?? "", y: index * 34 + 4, textY: index * 34 + 21,
+                allocated: scaled(line.allocated), committed: scaled(line.committed), paid: scaled(line.paid),
+                figures: "\(pounds(line.paid)) paid of \(pounds(line.committed)) committed, \(pounds(line.allocated)) allocated")
+        }
+        chartHeight = bars.count * 34 + 8
+    }
+}
+
+/// The round: a year's bids with their outcomes, and for a finance officer the way to award each open one.
+struct RoundPage {
+    struct Row {
+        let id: String
+        let applicant: String
+        let title: String
+        let scheme: String
+        let requested: String
+        let submitted: String
+        let outcome: String
+        let outcomeClass: String
+        let awardHref: String?
+    }
+
+    let years: [Option]
+    let schemes: [Option]
+    let year: String
+    let yearSlug: String
+    let rows: [Row]
+    let hasRows: Bool
+    let awarded: String?
+
+    init(lines: [Rounds.Line], years: [FinancialYear], year: FinancialYear, scheme: Scheme?, mayAward: Bool,
+         awarded: Award?)
+    {
+        self.years = years.map { Option(value: SchemePage.slug($0), label: $0.label, selected: $0 == year) }
+        schemes = [Option(value: "", label: "Every scheme", selected: scheme == nil)]
+            + Scheme.allCases.map { Option(value: $0.rawValue, label: $0.rawValue, selected: $0 == scheme) }
+        self.year = year.label
+        yearSlug = SchemePage.slug(year)
+        rows = lines.map { line in
+            Row(
+                id: line.bid.id, applicant: line.applicantName, title: line.bid.title, scheme: line.scheme.rawValue,
+                requested: pounds(line.bid.requested), submitted: line.bid.submitted.description,
+                outcome: line.award.map { "Awarded \(pounds(line.awarded ?? .zero)) (\($0))" } ?? "No award",
+                outcomeClass: line.award == nil ? "tag--yellow" : "tag--green",
+                awardHref: mayAward && line.award == nil
+                    ? "/bids/\(Site.percentEncoded(line.bid.id))/award" : nil)
+        }
+        hasRows = !rows.isEmpty
+        self.awarded = awarded.map { "Award \($0.id) of \(pounds($0.amount)) for \($0.title) is recorded." }
+    }
+}
+
+/// The fields of the award form, read into an award request; each fault named by its input.
+enum AwardForm {
+    struct Faults: Error {
+        let messages: [FieldMessage]
+    }
+
+    static func request(bid: Bid, _ form: FormData) -> Result<AwardRequest, Faults> {
+        var faults: [FieldMessage] = []
+        var amount: Money?
+        let typedAmount = Checker.money(form["amount"])
+        if typedAmount.isEmpty {
+            faults.append(FieldMessage(id: "amount", message: "Enter the amount to award"))
+        } else if let money = try? Input.money(typedAmount, field: "amount"), money.pence > 0 {
+            amount = money
+        } else {
+            faults.append(FieldMessage(id: "amount", message: "Enter the amount in pounds and pence, like 2500.00"))
+        }
+        let decision = form["decision"].trimmingCharacters(in: .whitespaces)
+        if decision.isEmpty {
+            faults.append(FieldMessage(id: "decision", message: "Enter the decision reference, like 2017/81"))
+        } else if (try? Input.identifier(decision, field: "decision") as String) == nil {
+            faults.append(FieldMessage(
+                id: "decision", message: "Enter a decision reference of letters, numbers, / and -, like 2017/81"))
+        }
+        let typedDay = Checker.day(form, "date")
+        var date: Day?
+        if typedDay.isEmpty {
+            faults.append(FieldMessage(id: "date-day", message: "Enter the date of the decision"))
+        } else if let day = try? Day(parsing: typedDay) {
+            date = day
+        } else {
+            faults.append(FieldMessage(id: "date-day", message: "The date of the decision must be a real date"))
+        }
+        let override = form["override"].trimmingCharacters(in: .whitespacesAndNewlines)
+        if override.isEmpty {
+            faults.append(FieldMessage(
+                id: "override",
+                message: "Enter why you award this bid without checking it (the ledger does not hold the bid's answers)"))
+        }
+        guard faults.isEmpty, let amount, let date else { return .failure(Faults(messages: faults)) }
+        func optional(_ name: String) -> String? {
+            let text = form[name].trimmingCharacters(in: .whitespacesAndNewlines)
+            return text.isEmpty ? nil : text
+        }
+        return .success(AwardRequest(
+            bid: bid.id, amount: amount, decision: decision, date: date, conditions: optional("conditions"),
+            override: override, purpose: optional("purpose"), reasons: optional("reasons")))
+    }
+}
+
+struct AwardFormPage {
+    let bid: String
+    let title: String
+    let requested: String
+    let csrf: String
+    let errors: [FieldMessage]
+    let hasErrors: Bool
+    let amount: CheckerPage.TextField
+    let decision: CheckerPage.TextField
+    let date: CheckerPage.DateField
+    let purpose: CheckerPage.TextField
+    let reasons: CheckerPage.TextField
+    let conditions: CheckerPage.TextField
+    let override: CheckerPage.TextField
+
+    init(bid: Bid, form: FormData, errors: [FieldMessage], csrf: String) {
+        self.bid = bid.id
+        title = bid.title
+        requested = pounds(bid.requested)
+        self.csrf = csrf
+        self.errors = errors
+        hasErrors = !errors.isEmpty
+        func error(_ id: String) -> String? { errors.first { $0.id == id }?.message }
+        func field(_ id: String, _ label: String, hint: String? = nil, prefix: String? = nil, width: String = "input--20",
+                   multiline: Bool = false) -> CheckerPage.TextField
+        {
+            CheckerPage.TextField(
+                id: id, label: label, hint: hint, value: form[id], error: error(id), prefix: prefix, width: width,
+                multiline: multiline, describedBy: CheckerPage.describedBy(id, hint: hint, error: error(id)))
+        }
+        amount = field("amount", "Amount to award", hint: "The bid asked for \(pounds(bid.requested))", prefix: "£",
+                       width: "input--10")
+        decision = field("decision", "Decision reference", hint: "For example, 2017/81", width: "input--10")
+        date = CheckerPage.DateField(
+            id: "date-day", name: "date", legend: "Date of the decision", hint: "For example, 27 6 2017",
+            day: form["date-day"], month: form["date-month"], year: form["date-year"], error: error("date-day"))
+        purpose = field("purpose", "What the money is for (optional)", hint: "Shown in the grant register",
+                        width: "input--full", multiline: true)
+        reasons = field("reasons", "Why it will reduce crime and disorder (optional)",
+                        hint: "Shown in the grant register", width: "input--full", multiline: true)
+        conditions = field("conditions", "Conditions of the award (optional)", width: "input--full", multiline: true)
+        override = field(
+            "override", "Why award without the eligibility check",
+            hint: "The ledger does not hold this bid's answers, so its check cannot run. Kept in the history.",
+            width: "input--full", multiline: true)
+    }
+}
+
+struct AwardConfirmPage {
+    struct Row {
+        let key: String
+        let value: String
+    }
+
+    let bid: String
+    let rows: [Row]
+    let hidden: [Row]
+    let csrf: String
+
+    init(plan: AwardDecision.Plan, recipient: String, form: FormData, csrf: String) {
+        bid = plan.award.bid ?? ""
+        let drawsOn = plan.award.allocation.map { "allocation \($0)" } ?? "fund \(plan.fund.id), directly"
+        rows = [
+            Row(key: "Award", value: plan.award.id),
+            Row(key: "To", value: "\(recipient) (\(plan.award.recipient.rawValue))"),
+            Row(key: "Project", value: plan.award.title),
+            Row(key: "Amount", value: pounds(plan.award.amount)),
+            Row(key: "Decision", value: "\(plan.award.decision), \(plan.award.awardDate)"),
+            Row(key: "Fund", value: "\(plan.fund.name) (\(plan.fund.id))"),
+            Row(key: "Draws on", value: drawsOn),
+            Row(key: "Left to award there", value: "\(pounds(plan.available)) now, \(pounds(plan.availableAfter)) after"),
+            Row(key: "The history will say", value: plan.why),
+        ]
+        hidden = ["amount", "decision", "date-day", "date-month", "date-year", "purpose", "reasons", "conditions",
+                  "override"].map { Row(key: $0, value: form[$0]) }
+        self.csrf = csrf
+    }
+}
+
+/// The returns form: a year, the whole of it or a quarter, and a format.
+struct ReturnsPage {
+    let years: [Option]
+    let periods: [Option]
+    let formats: [Option]
+    let error: FieldMessage?
+    let yearError: String?
+    let periodError: String?
+    let formatError: String?
+
+    init(years: [FinancialYear], form: FormData, error: FieldMessage?) {
+        let chosen = form["year"]
+        self.years = years.reversed().map { year in
+            Option(value: SchemePage.slug(year), label: year.label,
+                   selected: chosen.isEmpty ? year == years.last : chosen == SchemePage.slug(year))
+        }
+        let period = form["period"].isEmpty ? "year" : form["period"]
+        periods = [("year", "The whole year"), ("Q1", "Q1, April to June"), ("Q2", "Q2, July to September"),
+                   ("Q3", "Q3, October to December"), ("Q4", "Q4, January to March")].map { value, label in
+            Option(value: value, label: label, selected: period == value, id: "period-\(value)")
+        }
+        let format = form["format"].isEmpty ? "csv" : form["format"]
+        formats = ReturnFormat.allCases.map {
+            Option(value: $0.rawValue, label: $0.title, selected: $0.rawValue == format, id: "format-\($0.rawValue)")
+        }
+        self.error = error
+        yearError = error?.id == "year" ? error?.message : nil
+        periodError = error?.id == "period" ? error?.message : nil
+        formatError = error?.id == "format" ? error?.message : nil
+    }
+}

@@ -1,0 +1,106 @@
+import GrantsCore
+import GrantsWorkflows
+import Hummingbird
+
+/// An applicant's pages: their organisation's bids and grants, and each grant. Every page asks the workflow for
+/// the organisation the account acts for; an award of another organisation is "not found", as one that does not
+/// exist is, so guessing ids tells nothing.
+extension Site {
+    static let applicant: Access = .signedIn([.applicant])
+
+    var applicantRoutes: [Route] {
+        [
+            .get("/organisation", Site.applicant) { request, context in
+                let record = try Applicants.record(for: try context.signedIn(), in: self.ledger())
+                return self.html(
+                    "organisation", title: record.organisation.name, OrganisationPage(record), context: context)
+            },
+            .get("/organisation/awards/{award}", Site.applicant) { request, context in
+                let id = try context.parameters.require("award")
+                guard let line = try Applicants.award(id, for: try context.signedIn(), in: self.ledger()) else {
+                    throw Problem.notFound("There is no grant \(id) to your organisation.")
+                }
+                return self.html("organisationaward", title: line.award.title, OrganisationAwardPage(line),
+                                 context: context)
+            },
+        ]
+    }
+}
+
+struct OrganisationPage {
+    struct BidRow {
+        let id: String
+        let title: String
+        let requested: String
+        let submitted: String
+        let outcome: String
+    }
+
+    struct AwardRow {
+        let id: String
+        let href: String
+        let title: String
+        let amount: String
+        let date: String
+        let state: String
+    }
+
+    let name: String
+    let id: String
+    let bids: [BidRow]
+    let hasBids: Bool
+    let awards: [AwardRow]
+    let hasAwards: Bool
+
+    init(_ record: Applicants.Record) {
+        name = record.organisation.name
+        id = record.organisation.id.rawValue
+        bids = record.bids.map { line in
+            BidRow(
+                id: line.bid.id, title: line.bid.title, requested: pounds(line.bid.requested),
+                submitted: line.bid.submitted.description, outcome: line.award.map { "Awarded (\($0))" } ?? "No award")
+        }
+        hasBids = !bids.isEmpty
+        awards = record.awards.map { line in
+            AwardRow(
+                id: line.award.id, href: "/organisation/awards/\(Site.percentEncoded(line.award.id))",
+                title: line.award.title, amount: pounds(line.award.amount), date: line.award.awardDate.description,
+                state: OrganisationAwardPage.stateText(line.state))
+        }
+        hasAwards = !awards.isEmpty
+    }
+}
+
+struct OrganisationAwardPage {
+    struct Row {
+        let key: String
+        let value: String
+    }
+
+    let title: String
+    let rows: [Row]
+
+    init(_ line: Applicants.AwardLine) {
+        let award = line.award
+        title = award.title
+        rows = [
+            Row(key: "Grant", value: award.id),
+            Row(key: "Amount", value: pounds(award.amount)),
+            Row(key: "Decision", value: "\(award.decision), \(award.awardDate)"),
+            Row(key: "Project", value: "\(award.plannedStart) to \(award.plannedEnd)"),
+            Row(key: "Where it stands", value: Self.stateText(line.state)),
+            Row(key: "Money", value: line.summary),
+        ] + [("Purpose", award.purpose), ("Conditions", award.conditions)].compactMap { key, value in
+            value.map { Row(key: key, value: $0) }
+        }
+    }
+
+    static func stateText(_ state: AwardState) -> String {
+        switch state {
+        case .awarded: "Awarded, no claim yet"
+        case .claiming: "Claims in progress"
+        case .closed: "Closed: end-of-grant report received"
+        case .withdrawn: "Withdrawn"
+        }
+    }
+}

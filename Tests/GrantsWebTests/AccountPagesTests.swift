@@ -1,0 +1,427 @@
+import Foundation
+import GrantsCore
+import GrantsImport
+import GrantsStore
+import GrantsTestSupport
+import GrantsWorkflows
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Synchronization
+import Testing
+@testable import GrantsWeb
+
+/// The signed-in side: who may use which route (every route × every role, from the route table), signing in and
+/// out, CSRF, session fixation, throttling, timeouts, an applicant guessing ids, and two officers racing for the
+/// last money of an allocation.
+@Suite struct AccountPagesTests {
+    static let password = "correct horse battery staple"
+
+    /// The fixture ledger, with two CSP bids that cannot both be met from the £5,000 allocation, and a grant to each
+    /// of two community groups.
+    static let world = """
+        format: grants-ledger/1
+        organisations:
+          - {id: 360G-Test-ORG-0002, name: Another Group (example), kind: community-group, example: true}
+        bids:
+          - {id: BID-A, fund: CSP-2017-18, csp: 360G-Test-CSP-SR, applicant: GB-LAE-SRI, title: Project A, requested: "3000.00", submitted: 2017-06-01}
+          - {id: BID-B, fund: CSP-2017-18, csp: 360G-Test-CSP-SR, applicant: GB-LAE-SRI, title: Project B, requested: "3000.00", submitted: 2017-06-02}
+          - {id: BID-C, fund: CAF-2017-18, applicant: 360G-Test-ORG-0001, title: Boxing, requested: "500.00", submitted: 2017-06-03}
+          - {id: BID-D, fund: CAF-2017-18, applicant: 360G-Test-ORG-0002, title: Allotments, requested: "400.00", submitted: 2017-06-04}
+        awards:
+          - {id: AWD-C, bid: BID-C, fund: CAF-2017-18, recipient: 360G-Test-ORG-0001, title: Boxing, amount: "500.00", decision: "2017/90", award_date: 2017-07-24, planned_start: 2017-09-01, planned_end: 2018-03-31, priorities: [anti-social-behaviour]}
+          - {id: AWD-D, bid: BID-D, fund: CAF-2017-18, recipient: 360G-Test-ORG-0002, title: Allotments, amount: "400.00", decision: "2017/91", award_date: 2017-07-24, planned_start: 2017-09-01, planned_end: 2018-03-31, priorities: [anti-social-behaviour]}
+
+        """
+
+    /// A site over a ledger file with the world above and one account of each role (two officers), each signed in.
+    struct World: Sendable {
+        let folder: TemporaryFolder
+        let ledger: Ledger
+        let site: Site
+        let clock: TestClock
+        /// The session cookie of each account, by role name (`officer2` the second officer).
+        let cookies: [String: String]
+
+        init(clock: TestClock = TestClock()) throws {
+            folder = try TemporaryFolder()
+            ledger = try Ledger(path: folder.file("grants.sqlite"), mode: .create)
+            try ledger.record(try LedgerFile.parse(Fixtures.base, file: "base.yaml"), as: Fixtures.change())
+            try ledger.record(try LedgerFile.parse(AccountPagesTests.world, file: "world.yaml"), as: Fixtures.change())
+            self.clock = clock
+            let people: [(String, String, String?)] = [
+                ("applicant", "applicant", "360G-Test-ORG-0001"), ("officer", "finance-officer", nil),
+                ("officer2", "finance-officer", nil), ("commissioner", "commissioner", nil),
+            ]
+            var cookies: [String: String] = [:]
+            for (index, (name, role, organisation)) in people.enumerated() {
+                _ = try Accounts.add(
+                    email: "\(name)@example.org", role: role, organisation: organisation,
+                    password: try Password(AccountPagesTests.password), stamp: Stamp(actor: "admin", at: Fixtures.at),
+                    in: ledger, cost: 4)
+                let token = try #require(SessionToken(randomBytes: [UInt8](repeating: UInt8(index + 1), count: 32)))
+                let outcome = try SignIn.attempt(
+                    email: try EmailAddress("\(name)@example.org", field: "email"), password: AccountPagesTests.password,
+                    address: "192.0.2.1", token: token, at: clock.now, in: ledger)
+                guard case .signedIn = outcome else { throw Failure("\(name) did not sign in: \(outcome)") }
+                cookies[name] = "grants-session=\(token.text)"
+            }
+            self.cookies = cookies
+            site = try Site(store: ledger, accounts: ledger, clock: { clock.now })
+        }
+
+        func test(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+            try await Application(router: site.router()).test(.router, body)
+        }
+    }
+
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+        init(_ description: String) { self.description = description }
+    }
+
+    /// A clock the tests move.
+    final class TestClock: Sendable {
+        private let seconds = Mutex<Int64>(Fixtures.at.secondsSinceEpoch)
+        var now: Timestamp { Timestamp(secondsSinceEpoch: seconds.withLock { $0 }) ?? Fixtures.at }
+        func advance(_ by: Int64) { seconds.withLock { $0 += by } }
+    }
+
+    static func text(_ response: TestResponse) -> String { String(buffer: response.body) }
+
+    /// The CSRF token a page's forms carry.
+    static func csrf(in page: String) -> String? {
+        guard let range = page.range(of: "name=\"csrf\" value=\"") else { return nil }
+        return String(page[range.upperBound...].prefix(64))
+    }
+
+    static func form(_ pairs: [(String, String)]) -> ByteBuffer {
+        let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
+        return ByteBuffer(string: pairs.map { name, value in
+            "\(name)=\(value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")"
+        }.joined(separator: "&"))
+    }
+
+    static let formType: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+
+    // MARK: - Who may use what
+
+    /// Who may use each route: a route added to the table without a line here fails this test, and so does a line
+    /// for a route the table no longer has.
+    static let expected: [String: Set<String>] = {
+        let everyone: Set<String> = ["out", "applicant", "officer", "commissioner"]
+        let signedIn: Set<String> = ["applicant", "officer", "commissioner"]
+        let office: Set<String> = ["officer", "commissioner"]
+        return [
+            "GET /health": everyone, "GET /static/{name}": everyone, "GET /": everyone,
+            "GET /schemes/{scheme}/{year}": everyone, "GET /schemes/{scheme}/{year}/check": everyone,
+            "POST /schemes/{scheme}/{year}/check": everyone, "POST /schemes/{scheme}/{year}/check/file": everyone,
+            "GET /grants": everyone, "GET /grants/{year}": everyone, "GET /grants/{year}/{file}": everyone,
+            "GET /api/v1/openapi.json": everyone, "GET /api/v1/schemes": everyone,
+            "GET /api/v1/schemes/{scheme}/{year}": everyone, "POST /api/v1/bids/check": everyone,
+            "GET /api/v1/grants/{year}": everyone,
+            "GET /sign-in": everyone, "POST /sign-in": everyone, "POST /sign-out": signedIn,
+            "GET /signed-out": everyone, "GET /account": signedIn,
+            "GET /dashboard": office, "GET /round": office, "GET /bids/{bid}/award": ["officer"],
+            "POST /bids/{bid}/award": ["officer"], "GET /returns": office, "GET /returns/download": office,
+            "GET /organisation": ["applicant"], "GET /organisation/awards/{award}": ["applicant"],
+        ]
+    }()
+
+    @Test func everyRouteIsForTheRolesItsEntrySaysAndNoOthers() async throws {
+        let world = try World()
+        let routes = world.site.routes.map { "\($0.method.rawValue) \($0.path)" }
+        #expect(Set(routes) == Set(Self.expected.keys), "the route table and the expected access differ")
+        let values = [
+            "{scheme}": "community-action-fund", "{year}": "2017-18", "{name}": "app.css", "{file}": "register.csv",
+            "{bid}": "BID-A", "{award}": "AWD-C",
+        ]
+        let table = world.site.routes.map { (method: $0.method, path: $0.path) }
+        let cookies = world.cookies
+        try await world.test { client in
+            for route in table {
+                var path = route.path
+                for (name, value) in values { path = path.replacingOccurrences(of: name, with: value) }
+                let allowed = Self.expected["\(route.method.rawValue) \(route.path)"] ?? []
+                for who in ["out", "applicant", "officer", "commissioner"] {
+                    try await Self.expectAccess(
+                        client, route.method, path, cookie: cookies[who], allowed: allowed.contains(who),
+                        signedOut: who == "out", label: "\(who): \(route.method) \(path)")
+                }
+            }
+        }
+    }
+
+    /// One route tried by one person: allowed, it is not refused for who they are; signed out, a page sends them to
+    /// sign in (anything else is 401); signed in with another role, 403.
+    static func expectAccess(
+        _ client: any TestClientProtocol, _ method: HTTPRequest.Method, _ path: String, cookie: String?, allowed: Bool,
+        signedOut: Bool, label: String
+    ) async throws {
+        var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+        if let cookie { headers[.cookie] = cookie }
+        let response = try await client.execute(uri: path, method: method, headers: headers, body: nil)
+        let page = text(response)
+        let refusedByRole = response.status == .forbidden && page.contains("may not see or do this")
+        let sentToSignIn = response.status == .seeOther && response.headers[.location] == "/sign-in"
+        let status = response.status
+        if allowed {
+            #expect(!refusedByRole && !sentToSignIn && status != .unauthorized, "\(label)")
+        } else if signedOut {
+            #expect(status == (method == .get ? .seeOther : .unauthorized), "\(label): \(status)")
+            #expect(method != .get || sentToSignIn, "\(label)")
+        } else {
+            #expect(refusedByRole, "\(label): \(status)")
+        }
+    }
+
+    // MARK: - Signing in and out
+
+    @Test func signingInStartsANewSessionWhateverTheBrowserHeldAndSigningOutEndsIt() async throws {
+        let world = try World()
+        try await world.test { client in
+            // A session id planted before sign-in (fixation) is not the one signed in.
+            let planted = "grants-session=" + String(repeating: "A", count: 43)
+            let page = try await client.execute(uri: "/sign-in", method: .get, headers: [.cookie: planted])
+            #expect(page.status == .ok)
+            let csrfCookie = try #require(page.headers[values: .setCookie].first { $0.hasPrefix("grants-csrf=") })
+            let csrf = try #require(Self.csrf(in: Self.text(page)))
+            let cookie = String(csrfCookie.prefix { $0 != ";" })
+            var headers = Self.formType
+            headers[.cookie] = "\(cookie); \(planted)"
+            let wrong = try await client.execute(
+                uri: "/sign-in", method: .post, headers: headers,
+                body: Self.form([("csrf", csrf), ("email", "officer@example.org"), ("password", "not the password!")]))
+            #expect(wrong.status == .unauthorized)
+            #expect(Self.text(wrong).contains("error-summary") && Self.text(wrong).contains("Enter the email address"))
+            let right = try await client.execute(
+                uri: "/sign-in", method: .post, headers: headers,
+                body: Self.form([("csrf", csrf), ("email", " Officer@Example.org "), ("password", Self.password)]))
+            #expect(right.status == .seeOther && right.headers[.location] == "/account")
+            let session = try #require(right.headers[values: .setCookie].first { $0.hasPrefix("grants-session=") })
+            #expect(session.contains("HttpOnly") && session.contains("SameSite=Strict") && !session.contains(planted))
+            let signedIn = String(session.prefix { $0 != ";" })
+            let account = try await client.execute(uri: "/account", method: .get, headers: [.cookie: signedIn])
+            #expect(account.status == .ok && Self.text(account).contains("officer@example.org"))
+            // Signing out needs the session's own CSRF token: the sign-in page's is refused.
+            var out = Self.formType
+            out[.cookie] = "\(signedIn); \(cookie)"
+            let forged = try await client.execute(
+                uri: "/sign-out", method: .post, headers: out, body: Self.form([("csrf", csrf)]))
+            #expect(forged.status == .forbidden)
+            let token = try #require(Self.csrf(in: Self.text(account)))
+            let signOut = try await client.execute(
+                uri: "/sign-out", method: .post, headers: out, body: Self.form([("csrf", token)]))
+            #expect(signOut.status == .seeOther && signOut.headers[.location] == "/signed-out")
+            #expect(signOut.headers[values: .setCookie].contains { $0.hasPrefix("grants-session=;") })
+            let after = try await client.execute(uri: "/account", method: .get, headers: [.cookie: signedIn])
+            #expect(after.status == .seeOther && after.headers[.location] == "/sign-in")
+        }
+        let log = try world.ledger.signInLog(limit: 3).map(\.outcome)
+        #expect(log == [.signedOut, .signedIn, .failed])
+    }
+
+    @Test func aFormWithoutItsTokenIsRefusedAndChangesNothing() async throws {
+        let world = try World()
+        try await world.test { client in
+            let signIn = try await client.execute(
+                uri: "/sign-in", method: .post, headers: Self.formType,
+                body: Self.form([("email", "officer@example.org"), ("password", Self.password)]))
+            #expect(signIn.status == .forbidden)
+            var headers = Self.formType
+            headers[.cookie] = world.cookies["officer"]
+            let award = try await client.execute(
+                uri: "/bids/BID-A/award", method: .post, headers: headers,
+                body: Self.form([
+                    ("action", "confirm"), ("amount", "3000"), ("decision", "2017/99"), ("date-day", "1"),
+                    ("date-month", "8"), ("date-year", "2017"), ("override", "test"),
+                ]))
+            #expect(award.status == .forbidden)
+        }
+        #expect(try world.ledger.award("AWD-BID-A") == nil)
+        #expect(try world.ledger.signInLog(limit: 10).count == 4, "only the four sign-ins of the set-up")
+    }
+
+    @Test func repeatedFailuresAreThrottledWithRetryAfter() async throws {
+        let world = try World()
+        try await world.test { client in
+            let page = try await client.execute(uri: "/sign-in", method: .get)
+            let csrf = try #require(Self.csrf(in: Self.text(page)))
+            let cookie = try #require(page.headers[values: .setCookie].first { $0.hasPrefix("grants-csrf=") })
+            var headers = Self.formType
+            headers[.cookie] = String(cookie.prefix { $0 != ";" })
+            for attempt in 0...SignIn.failuresPerEmail {
+                let response = try await client.execute(
+                    uri: "/sign-in", method: .post, headers: headers,
+                    body: Self.form([("csrf", csrf), ("email", "nobody@example.org"), ("password", "guess number \(attempt)")]))
+                if attempt < SignIn.failuresPerEmail {
+                    #expect(response.status == .unauthorized)
+                } else {
+                    #expect(response.status == .tooManyRequests)
+                    #expect(response.headers[.retryAfter] == "900")
+                    #expect(Self.text(response).contains("too many attempts"))
+                }
+            }
+        }
+    }
+
+    @Test func aSessionLeftAloneForHalfAnHourIsOver() async throws {
+        let world = try World()
+        try await world.test { client in
+            let cookie = try #require(world.cookies["commissioner"])
+            let first = try await client.execute(uri: "/dashboard", method: .get, headers: [.cookie: cookie])
+            #expect(first.status == .ok)
+            world.clock.advance(SignIn.idleTimeout + 1)
+            let later = try await client.execute(uri: "/dashboard", method: .get, headers: [.cookie: cookie])
+            #expect(later.status == .seeOther && later.headers[.location] == "/sign-in")
+            #expect(later.headers[values: .setCookie].contains { $0.hasPrefix("grants-session=;") })
+        }
+    }
+
+    // MARK: - What each role sees
+
+    /// An applicant sees their own organisation's grants; every other award id, real or not, is not found.
+    @Test func anApplicantGuessingIdsSeesOnlyTheirOwn() async throws {
+        let world = try World()
+        let cookie = try #require(world.cookies["applicant"])
+        try await world.test { client in
+            let own = try await client.execute(uri: "/organisation", method: .get, headers: [.cookie: cookie])
+            #expect(own.status == .ok && Self.text(own).contains("AWD-C") && !Self.text(own).contains("AWD-D"))
+            for id in ["AWD-C", "AWD-D", "AWD-NONE", "AWD-C%2F..", "..%2FAWD-D"] {
+                let response = try await client.execute(
+                    uri: "/organisation/awards/\(id)", method: .get, headers: [.cookie: cookie])
+                #expect(response.status == (id == "AWD-C" ? .ok : .notFound), "\(id)")
+                #expect(!Self.text(response).contains("Allotments"), "\(id)")
+            }
+        }
+    }
+
+    @Test func theOfficeSeesTheDashboardTheRoundAndEveryReturn() async throws {
+        let world = try World()
+        let cookie = try #require(world.cookies["commissioner"])
+        try await world.test { client in
+            let dashboard = try await client.execute(
+                uri: "/dashboard?year=2017-18&as-of-day=31&as-of-month=3&as-of-year=2018", method: .get,
+                headers: [.cookie: cookie])
+            #expect(dashboard.status == .ok)
+            let page = Self.text(dashboard)
+            #expect(page.contains("as of 2018-03-31") && page.contains("South Ribble Community Safety Partnership"))
+            #expect(page.contains("£10,000.00") && page.contains("<svg"))
+            let bad = try await client.execute(
+                uri: "/dashboard?year=2017-18&as-of-day=31&as-of-month=2&as-of-year=2018", method: .get,
+                headers: [.cookie: cookie])
+            #expect(bad.status == .unprocessableContent && Self.text(bad).contains("Enter a real date"))
+            let round = try await client.execute(uri: "/round?year=2017-18", method: .get, headers: [.cookie: cookie])
+            #expect(Self.text(round).contains("BID-A") && !Self.text(round).contains("/bids/BID-A/award"),
+                    "the commissioner sees the round but may not award")
+            for format in ReturnFormat.allCases {
+                let file = try await client.execute(
+                    uri: "/returns/download?year=2017-18&period=Q2&format=\(format.rawValue)", method: .get,
+                    headers: [.cookie: cookie])
+                #expect(file.status == .ok, "\(format)")
+                #expect(file.headers[.contentType] == format.contentType, "\(format)")
+                #expect(file.headers[.contentDisposition]?.hasPrefix("attachment;") == true, "\(format)")
+            }
+            let csv = try await client.execute(
+                uri: "/returns/download?year=2017-18&period=year&format=csv", method: .get, headers: [.cookie: cookie])
+            let expected = try SpendReturns.bytes(
+                SpendReturn.Period(year: try FinancialYear(parsing: "2017/18")), in: world.ledger, format: .csv,
+                options: ReturnOptions(excel: true, lastModified: try SpendReturns.lastModified(in: world.ledger)))
+            #expect(Array(csv.body.readableBytesView) == expected, "the same bytes as grants return --excel")
+            let refused = try await client.execute(
+                uri: "/returns/download?year=2017-18&period=Q9&format=csv", method: .get, headers: [.cookie: cookie])
+            #expect(refused.status == .unprocessableContent && Self.text(refused).contains("Select the whole year"))
+        }
+    }
+
+    // MARK: - Awarding
+
+    static func awardForm(_ csrf: String, action: String, amount: String = "3000") -> ByteBuffer {
+        form([
+            ("csrf", csrf), ("action", action), ("amount", amount), ("decision", "2017/99"), ("date-day", "1"),
+            ("date-month", "8"), ("date-year", "2017"), ("override", "the bid's answers are on paper"),
+        ])
+    }
+
+    @Test func anOfficerSeesWhatAnAwardWillChangeBeforeRecordingIt() async throws {
+        let world = try World()
+        let cookie = try #require(world.cookies["officer"])
+        var headers = Self.formType
+        headers[.cookie] = cookie
+        try await world.test { [headers] client in
+            let form = try await client.execute(uri: "/bids/BID-A/award", method: .get, headers: [.cookie: cookie])
+            let csrf = try #require(Self.csrf(in: Self.text(form)))
+            let empty = try await client.execute(
+                uri: "/bids/BID-A/award", method: .post, headers: headers,
+                body: Self.form([("csrf", csrf), ("action", "check")]))
+            #expect(empty.status == .unprocessableContent)
+            for message in ["Enter the amount to award", "Enter the decision reference", "Enter the date of the decision",
+                            "Enter why you award this bid without checking it"] {
+                #expect(Self.text(empty).contains(message), "\(message)")
+            }
+            let check = try await client.execute(
+                uri: "/bids/BID-A/award", method: .post, headers: headers, body: Self.awardForm(csrf, action: "check"))
+            #expect(check.status == .ok)
+            #expect(Self.text(check).contains("£5,000.00 now, £2,000.00 after"))
+            #expect(try world.ledger.award("AWD-BID-A") == nil, "checking records nothing")
+            let tooMuch = try await client.execute(
+                uri: "/bids/BID-A/award", method: .post, headers: headers,
+                body: Self.awardForm(csrf, action: "check", amount: "6000"))
+            #expect(tooMuch.status == .unprocessableContent && Self.text(tooMuch).contains("£5,000.00 or less"))
+            let confirm = try await client.execute(
+                uri: "/bids/BID-A/award", method: .post, headers: headers, body: Self.awardForm(csrf, action: "confirm"))
+            #expect(confirm.status == .seeOther)
+            #expect(confirm.headers[.location] == "/round?year=2017-18&awarded=AWD-BID-A")
+        }
+        let award = try #require(try world.ledger.award("AWD-BID-A"))
+        #expect(award.amount == Money(pence: 300_000) && award.allocation == "ALLOC-SR")
+        let history = try world.ledger.history(entryID: "AWD-BID-A", limit: nil)
+        #expect(history.first?.actor == "officer@example.org")
+        #expect(try world.ledger.reconcile().balances)
+    }
+
+    /// Two officers confirm awards that each fit what is left of the allocation, but not both, at the same moment:
+    /// exactly one is recorded, and the other is told why, on the form, with nothing written.
+    @Test func twoOfficersAwardingTheLastMoneyAtOnceOneWinsAndTheOtherSeesWhy() async throws {
+        let world = try World()
+        let first = try #require(world.cookies["officer"])
+        let second = try #require(world.cookies["officer2"])
+        try await world.test { client in
+            // Both see the confirmation page while the money is there.
+            var tokens: [String] = []
+            for (cookie, bid) in [(first, "BID-A"), (second, "BID-B")] {
+                let form = try await client.execute(uri: "/bids/\(bid)/award", method: .get, headers: [.cookie: cookie])
+                tokens.append(try #require(Self.csrf(in: Self.text(form))))
+                var headers = Self.formType
+                headers[.cookie] = cookie
+                let check = try await client.execute(
+                    uri: "/bids/\(bid)/award", method: .post, headers: headers,
+                    body: Self.awardForm(tokens[tokens.count - 1], action: "check"))
+                #expect(check.status == .ok && Self.text(check).contains("£2,000.00 after"))
+            }
+            let statuses = try await withThrowingTaskGroup(of: (String, HTTPResponse.Status, String).self) { group in
+                for (index, (cookie, bid)) in [(first, "BID-A"), (second, "BID-B")].enumerated() {
+                    let token = tokens[index]
+                    group.addTask {
+                        var headers = Self.formType
+                        headers[.cookie] = cookie
+                        let response = try await client.execute(
+                            uri: "/bids/\(bid)/award", method: .post, headers: headers,
+                            body: Self.awardForm(token, action: "confirm"))
+                        return (bid, response.status, Self.text(response))
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(statuses.filter { $0.1 == .seeOther }.count == 1, "\(statuses.map(\.1))")
+            // The loser is told on the form: by the ledger's refusal when both confirmed before either was recorded
+            // (409), or by the check of what is left when the other was recorded first (422).
+            let loser = try #require(statuses.first { $0.1 != .seeOther })
+            #expect(loser.1 == .conflict || loser.1 == .unprocessableContent, "\(loser.1)")
+            #expect(loser.2.contains("error-summary") && loser.2.contains("ALLOC-SR"), "\(loser.2)")
+        }
+        let awarded = try ["AWD-BID-A", "AWD-BID-B"].filter { try world.ledger.award($0) != nil }
+        #expect(awarded.count == 1)
+        #expect(try world.ledger.reconcile().balances)
+    }
+}
