@@ -82,7 +82,7 @@ struct DashboardPage {
         }
         hasCSPs = !csps.isEmpty
         let widest = max(report.csps.map(\.allocated.pence).max() ?? 1, 1)
-        let width: Int64 = 560
+        let width: Int64 = 510
         bars = report.csps.enumerated().map { index, line in
             func scaled(_ money: Money) -> Int { Int(max(0, min(money.pence, widest)) * width / widest) }
             return Bar(

@@ -9,7 +9,10 @@ Opens the list of schemes, the Community Action Fund 2017/18 page and its bid ch
 bid (adding a second budget line without JavaScript), then for one over the cap, then with a malformed amount; and
 reads the verdicts and the error from the pages; uploads a sample bid file and reads its verdict and its answers in
 the form, then a file that is not a bid and reads the error next to the file input; then opens the grants made in
-2017/18. Writes a screenshot of each page, and checks each page against WCAG 2.2 AA with axe-core (any violation
+2017/18. With --password-from, then signs in as the demo's three accounts: a wrong password refused; a finance
+officer awards a declined bid through its confirmation page and signs out; the applicant sees their organisation's
+grant and not another's; the commissioner downloads the quarter's return holding the new award. Writes a screenshot
+of each page, and checks each page against WCAG 2.2 AA with axe-core (any violation
 fails the test). Exits 1 naming the first step whose page is not as expected. Needs Debian's chromium and
 chromium-driver, and PyPI's selenium and axe-playwright-python (for the axe-core script it carries).
 """
@@ -19,6 +22,8 @@ import json
 import os
 import sys
 import tempfile
+import urllib.error
+import urllib.request
 
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
@@ -256,16 +261,115 @@ class Applicant:
         self.shot("10-grants")
         return message
 
+    # --- Signed in: the office and an applicant (the demo's accounts) ---
+
+    def sign_in(self, email, password):
+        self.driver.get(self.base + "/sign-in")
+        self.type("email", email)
+        self.type("password", password)
+        self.press("Sign in")
+
+    def sign_out(self):
+        self.press("Sign out")
+        expect(self.find("h1").text == "You have signed out", "the signed-out page")
+
+    def session_cookie(self):
+        cookie = self.driver.get_cookie("grants-session")
+        expect(cookie and cookie.get("httpOnly") and cookie.get("sameSite") == "Strict",
+               f"an HttpOnly, SameSite=Strict session cookie: {cookie}")
+        return cookie["value"]
+
+    def fetch(self, path):
+        """A GET with this browser's session, outside it (a download is not a page the browser shows)."""
+        request = urllib.request.Request(self.base + path, headers={"Cookie": "grants-session=" + self.session_cookie()})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, response.headers, response.read()
+
+    def run_signed_in(self, password):
+        d = self.driver
+        # A wrong password: one answer, whether or not the email has an account.
+        self.sign_in("officer@example.org", "not the password at all")
+        expect(d.title.startswith("Error: "), f"the sign-in page says there is an error: {d.title}")
+        expect("Enter the email address and password" in self.find(".error-summary").text, "the refusal")
+        self.shot("11-sign-in-error")
+
+        # A finance officer awards the declined bid, through the page that shows what will change.
+        self.sign_in("officer@example.org", password)
+        expect(self.find("h1").text == "Your account", "the account page after signing in")
+        expect("Finance officer" in d.page_source, "the account's role")
+        self.shot("12-account")
+        self.follow("Dashboard: funds and partnerships")
+        self.driver.get(self.base + "/dashboard?year=2017-18")
+        expect(self.find("h1").text == "Dashboard", "the dashboard")
+        expect("South Ribble" in d.page_source and self.finds("svg rect"), "the partnerships and their chart")
+        self.shot("13-dashboard")
+        self.driver.get(self.base + "/round?year=2017-18")
+        expect("BID-CAF-2017-18-06" in d.page_source, "the round lists the declined bid")
+        old = self.find("html")
+        self.find("a[href='/bids/BID-CAF-2017-18-06/award']").click()
+        self.replaced(old)
+        self.type("amount", "2,500.00")
+        self.type("decision", "2017/99")
+        self.date("date", "4", "12", "2017")
+        self.type("override", "Reconsidered on appeal; the bid's form is on paper")
+        self.shot("14-award-form")
+        self.press("Continue")
+        expect(self.find("h1").text == "Check the award before you record it", "the confirmation page")
+        expect("£2,500.00" in d.page_source, "the amount to confirm")
+        self.shot("15-award-confirm")
+        self.press("Record the award")
+        expect("Award recorded" in self.find(".notification").text, "the award is recorded")
+        expect("Awarded £2,500.00 (AWD-BID-CAF-2017-18-06)" in d.page_source, "the round shows the award")
+        self.shot("16-awarded")
+        self.sign_out()
+        self.shot("17-signed-out")
+        expect(self.driver.get_cookie("grants-session") is None, "the session cookie is gone")
+
+        # The applicant sees their own organisation's grant, and not another's.
+        self.sign_in("applicant@example.org", password)
+        self.follow("Your organisation's bids and grants")
+        expect("Leyland Youth Boxing Club" in self.find("h1").text, "the applicant's organisation")
+        self.shot("18-organisation")
+        self.follow("Friday night boxing sessions for young people at risk of anti-social behaviour")
+        expect("AWD-CAF-2017-18-01" in d.page_source, "the applicant's grant")
+        self.shot("19-grant")
+        status, _, _ = self.fetch_status("/organisation/awards/AWD-BID-CAF-2017-18-06")
+        expect(status == 404, f"another organisation's grant is not found: {status}")
+        self.sign_out()
+
+        # The commissioner downloads the year's return, which shows the new award.
+        self.sign_in("commissioner@example.org", password)
+        self.driver.get(self.base + "/returns")
+        expect(self.find("h1").text == "Spend returns", "the returns page")
+        self.shot("20-returns")
+        status, headers, body = self.fetch("/returns/download?year=2017-18&period=Q3&format=csv")
+        expect(status == 200 and headers.get("Content-Type", "").startswith("text/csv"), f"the CSV return: {status}")
+        expect(b"AWD-BID-CAF-2017-18-06" in body, "the quarter's return holds the award made in the browser")
+        self.sign_out()
+        return len(body)
+
+    def fetch_status(self, path):
+        try:
+            return self.fetch(path)
+        except urllib.error.HTTPError as error:
+            return error.code, error.headers, b""
+
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("base", help="the server's address, such as http://127.0.0.1:8080")
     parser.add_argument("--screenshots", help="a folder for a screenshot of each page")
     parser.add_argument("--samples", default="Samples/bids-2017-18", help="the sample bid files' folder")
+    parser.add_argument("--password-from", metavar="VARIABLE",
+                        help="the environment variable holding the demo accounts' password: then the signed-in "
+                             "journeys run too")
     options = parser.parse_args()
     applicant = Applicant(options.base, options.screenshots, options.samples)
+    returned = None
     try:
         message = applicant.run()
+        if options.password_from:
+            returned = applicant.run_signed_in(os.environ[options.password_from])
     except Failure as failure:
         applicant.shot("failed")
         print(f"browser test: FAILED: expected {failure}", file=sys.stderr)
@@ -274,6 +378,10 @@ def main():
         applicant.driver.quit()
     print(f"browser test: passed (eligible bid, over the cap, malformed amount: \"{message}\"; a bid file uploaded, "
           f"and one refused)")
+    if returned is not None:
+        print(f"browser test: signed-in journeys passed (a refused sign-in; an officer awarded a bid through its "
+              f"confirmation page; the applicant saw their grant and not another's; the commissioner's Q3 return, "
+              f"{returned} bytes, holds the award)")
     version = applicant.audited[0][2] if applicant.audited else "?"
     print(f"browser test: no WCAG 2.2 AA violations found by axe-core {version} on {len(applicant.audited)} pages ("
           + ", ".join(f"{name}: {passes} rules passed" for name, passes, _ in applicant.audited) + ")")

@@ -3,7 +3,9 @@
 #   bash scripts/web/ci.sh [PORT]
 # Installs what they need when it is missing (Debian's chromium and chromium-driver, PyPI's selenium and
 # schemathesis), starts `grants serve --demo` from the debug build on 127.0.0.1, then
-#   - drives it in headless Chromium (scripts/web/browser_test.py), writing a screenshot of each page to Reports/web/;
+#   - drives it in headless Chromium (scripts/web/browser_test.py), writing a screenshot of each page to Reports/web/:
+#     the public pages, then signed in as the demo's accounts (an officer awards a bid, the applicant sees their
+#     grant, the commissioner downloads a return);
 #   - checks each page against WCAG 2.2 AA with axe-core (from PyPI's axe-playwright-python, which carries it; only its
 #     script is used, injected through Selenium);
 #   - runs schemathesis against its OpenAPI document: at most 200 examples an operation, no 5xx, every status, content
@@ -37,6 +39,9 @@ binary=.build/debug/grants
 [ -x "$binary" ] || swift build --product grants
 log=$(mktemp)
 timeout=5
+# The demo's three accounts (an applicant, a finance officer, the commissioner) share this password, made up here.
+GRANTS_DEMO_PASSWORD="web-test-$(od -An -N8 -tx8 /dev/urandom | tr -d ' ')"
+export GRANTS_DEMO_PASSWORD
 "$binary" serve --demo --port "$port" --idle-timeout "$timeout" --request-timeout "$timeout" >"$log" 2>&1 &
 server=$!
 stop() { kill -TERM "$server" 2>/dev/null || true; }
@@ -47,7 +52,8 @@ for _ in $(seq 1 100); do
     sleep 0.2
 done
 
-python3 scripts/web/browser_test.py "$base" --screenshots Reports/web --samples Samples/bids-2017-18
+python3 scripts/web/browser_test.py "$base" --screenshots Reports/web --samples Samples/bids-2017-18 \
+    --password-from GRANTS_DEMO_PASSWORD
 
 schemathesis run "$base/api/v1/openapi.json" --url "$base" --max-examples 200 --seed 1 \
     --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance,response_headers_conformance,unsupported_method
