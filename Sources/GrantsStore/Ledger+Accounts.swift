@@ -163,15 +163,17 @@ extension Ledger: AccountStore {
             arguments: [account, value.kind])
     }
 
-    /// Failed sign-ins since `since`, for the email and from the address.
+    /// Refused sign-ins since `since`, for the email and from the address: a wrong password, and any attempt on a
+    /// locked or disabled account, which takes a bcrypt check as a wrong password does.
     private static func failures(email: String, address: String, since: Timestamp, _ db: Database) throws
         -> (email: Int, address: Int)
     {
+        let refused = "outcome IN ('failed', 'locked', 'disabled')"
         let byEmail = try Int.fetchOne(
-            db, sql: "SELECT count(*) FROM sign_in_log WHERE email = ? AND at >= ? AND outcome = 'failed'",
+            db, sql: "SELECT count(*) FROM sign_in_log WHERE email = ? AND \(refused) AND at >= ?",
             arguments: [email, since.text]) ?? 0
         let byAddress = try Int.fetchOne(
-            db, sql: "SELECT count(*) FROM sign_in_log WHERE address = ? AND at >= ? AND outcome = 'failed'",
+            db, sql: "SELECT count(*) FROM sign_in_log WHERE address = ? AND \(refused) AND at >= ?",
             arguments: [address, since.text]) ?? 0
         return (byEmail, byAddress)
     }
@@ -294,7 +296,7 @@ extension Ledger: AccountStore {
                 """,
             arguments: StatementArguments([account, at.text, actor, kind] + names.map { columns[$0] ?? nil }))
         switch event {
-        case .disabled, .locked:
+        case .disabled, .locked, .password:
             try db.execute(
                 sql: "UPDATE sessions SET ended_at = max(started_at, ?) WHERE account_id = ? AND ended_at IS NULL",
                 arguments: [at.text, account])

@@ -130,3 +130,36 @@ extension Ledger {
         }
     }
 }
+
+extension Ledger {
+    /// An award's claims, earliest first.
+    public func claims(award: String) throws(LedgerError) -> [Claim] {
+        try read { db in
+            try String.fetchAll(
+                db, sql: "SELECT id FROM claims WHERE award_id = ? ORDER BY date, id", arguments: [award]
+            ).compactMap { try Claim.read($0, db) }
+        }
+    }
+
+    /// An award's payments, earliest first.
+    public func payments(award: String) throws(LedgerError) -> [Payment] {
+        try read { db in
+            try String.fetchAll(
+                db, sql: "SELECT id FROM payments WHERE award_id = ? ORDER BY date, id", arguments: [award]
+            ).compactMap { try Payment.read($0, db) }
+        }
+    }
+
+    /// Every claim not yet paid, earliest first.
+    public func unpaidClaims() throws(LedgerError) -> [Claim] {
+        try read { db in
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT c.id FROM claims c WHERE NOT EXISTS (SELECT 1 FROM payments p WHERE p.claim_id = c.id)
+                    ORDER BY c.date, c.id
+                    """
+            ).compactMap { try Claim.read($0, db) }
+        }
+    }
+}

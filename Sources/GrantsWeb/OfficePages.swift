@@ -84,7 +84,11 @@ struct DashboardPage {
         let widest = max(report.csps.map(\.allocated.pence).max() ?? 1, 1)
         let width: Int64 = 510
         bars = report.csps.enumerated().map { index, line in
-            func scaled(_ money: Money) -> Int { Int(max(0, min(money.pence, widest)) * width / widest) }
+            // width × pence / widest in 128 bits: an allocation near Int64's limit cannot overflow the sum.
+            func scaled(_ money: Money) -> Int {
+                let pence = max(0, min(money.pence, widest))
+                return Int(widest.dividingFullWidth(pence.multipliedFullWidth(by: width)).quotient)
+            }
             return Bar(
                 label: line.cspName ?? line.csp?.rawValue ?? "", y: index * 34 + 4, textY: index * 34 + 21,
                 allocated: scaled(line.allocated), committed: scaled(line.committed), paid: scaled(line.paid),
@@ -188,82 +192,52 @@ enum AwardForm {
     }
 }
 
-struct AwardFormPage {
-    let bid: String
-    let title: String
-    let requested: String
-    let csrf: String
-    let errors: [FieldMessage]
-    let hasErrors: Bool
-    let amount: CheckerPage.TextField
-    let decision: CheckerPage.TextField
-    let date: CheckerPage.DateField
-    let purpose: CheckerPage.TextField
-    let reasons: CheckerPage.TextField
-    let conditions: CheckerPage.TextField
-    let override: CheckerPage.TextField
-
-    init(bid: Bid, form: FormData, errors: [FieldMessage], csrf: String) {
-        self.bid = bid.id
-        title = bid.title
-        requested = pounds(bid.requested)
-        self.csrf = csrf
-        self.errors = errors
-        hasErrors = !errors.isEmpty
-        func error(_ id: String) -> String? { errors.first { $0.id == id }?.message }
-        func field(_ id: String, _ label: String, hint: String? = nil, prefix: String? = nil, width: String = "input--20",
-                   multiline: Bool = false) -> CheckerPage.TextField
-        {
-            CheckerPage.TextField(
-                id: id, label: label, hint: hint, value: form[id], error: error(id), prefix: prefix, width: width,
-                multiline: multiline, describedBy: CheckerPage.describedBy(id, hint: hint, error: error(id)))
-        }
-        amount = field("amount", "Amount to award", hint: "The bid asked for \(pounds(bid.requested))", prefix: "£",
-                       width: "input--10")
-        decision = field("decision", "Decision reference", hint: "For example, 2017/81", width: "input--10")
-        date = CheckerPage.DateField(
-            id: "date-day", name: "date", legend: "Date of the decision", hint: "For example, 27 6 2017",
-            day: form["date-day"], month: form["date-month"], year: form["date-year"], error: error("date-day"))
-        purpose = field("purpose", "What the money is for (optional)", hint: "Shown in the grant register",
-                        width: "input--full", multiline: true)
-        reasons = field("reasons", "Why it will reduce crime and disorder (optional)",
-                        hint: "Shown in the grant register", width: "input--full", multiline: true)
-        conditions = field("conditions", "Conditions of the award (optional)", width: "input--full", multiline: true)
-        override = field(
-            "override", "Why award without the eligibility check",
-            hint: "The ledger does not hold this bid's answers, so its check cannot run. Kept in the history.",
-            width: "input--full", multiline: true)
+extension FormPage {
+    /// The award form of a bid.
+    static func award(bid: Bid, form: FormData, errors: [FieldMessage], csrf: String) -> FormPage {
+        let field = Builder(form: form, errors: errors)
+        return FormPage(
+            back: Link(href: "/round", text: "Back to the bids"), caption: "Bid \(bid.id)", heading: "Award \(bid.title)",
+            lead: "The bid asked for \(pounds(bid.requested)). You will see what the award changes before it is recorded.",
+            action: "/bids/\(Site.percentEncoded(bid.id))/award", csrf: csrf, errors: errors,
+            fields: [
+                field.text("amount", "Amount to award", hint: "The bid asked for \(pounds(bid.requested))", prefix: "£",
+                           width: "input--10"),
+                field.text("decision", "Decision reference", hint: "For example, 2017/81", width: "input--10"),
+                field.date("date", "Date of the decision", hint: "For example, 27 6 2017"),
+                field.text("purpose", "What the money is for (optional)", hint: "Shown in the grant register",
+                           width: "input--full", multiline: true),
+                field.text("reasons", "Why it will reduce crime and disorder (optional)",
+                           hint: "Shown in the grant register", width: "input--full", multiline: true),
+                field.text("conditions", "Conditions of the award (optional)", width: "input--full", multiline: true),
+                field.text(
+                    "override", "Why award without the eligibility check",
+                    hint: "The ledger does not hold this bid's answers, so its check cannot run. Kept in the history.",
+                    width: "input--full", multiline: true),
+            ])
     }
 }
 
-struct AwardConfirmPage {
-    struct Row {
-        let key: String
-        let value: String
-    }
-
-    let bid: String
-    let rows: [Row]
-    let hidden: [Row]
-    let csrf: String
-
-    init(plan: AwardDecision.Plan, recipient: String, form: FormData, csrf: String) {
-        bid = plan.award.bid ?? ""
+extension ConfirmPage {
+    /// What an award will record, and what is left where it draws from, before and after.
+    static func award(_ plan: AwardDecision.Plan, recipient: String, form: FormData, csrf: String) -> ConfirmPage {
+        let bid = plan.award.bid ?? ""
         let drawsOn = plan.award.allocation.map { "allocation \($0)" } ?? "fund \(plan.fund.id), directly"
-        rows = [
-            Row(key: "Award", value: plan.award.id),
-            Row(key: "To", value: "\(recipient) (\(plan.award.recipient.rawValue))"),
-            Row(key: "Project", value: plan.award.title),
-            Row(key: "Amount", value: pounds(plan.award.amount)),
-            Row(key: "Decision", value: "\(plan.award.decision), \(plan.award.awardDate)"),
-            Row(key: "Fund", value: "\(plan.fund.name) (\(plan.fund.id))"),
-            Row(key: "Draws on", value: drawsOn),
-            Row(key: "Left to award there", value: "\(pounds(plan.available)) now, \(pounds(plan.availableAfter)) after"),
-            Row(key: "The history will say", value: plan.why),
-        ]
-        hidden = ["amount", "decision", "date-day", "date-month", "date-year", "purpose", "reasons", "conditions",
-                  "override"].map { Row(key: $0, value: form[$0]) }
-        self.csrf = csrf
+        return ConfirmPage(
+            caption: "Bid \(bid)", heading: "Check the award before you record it",
+            rows: [
+                ("Award", plan.award.id), ("To", "\(recipient) (\(plan.award.recipient.rawValue))"),
+                ("Project", plan.award.title), ("Amount", pounds(plan.award.amount)),
+                ("Decision", "\(plan.award.decision), \(plan.award.awardDate)"),
+                ("Fund", "\(plan.fund.name) (\(plan.fund.id))"), ("Draws on", drawsOn),
+                ("Left to award there", "\(pounds(plan.available)) now, \(pounds(plan.availableAfter)) after"),
+                ("The history will say", plan.why),
+            ],
+            warning: "Recording it cannot be undone: an award is changed only by withdrawing or closing it.",
+            action: "/bids/\(Site.percentEncoded(bid))/award",
+            carrying: ["amount", "decision", "date-day", "date-month", "date-year", "purpose", "reasons", "conditions",
+                       "override"],
+            from: form, csrf: csrf, confirmLabel: "Record the award", changeLabel: "Change the award")
     }
 }
 

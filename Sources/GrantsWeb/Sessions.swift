@@ -4,6 +4,7 @@ import GrantsWorkflows
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import NIOPosix
 
 /// The signed-in session of each request: read from its cookie before routing, so that every route and the layout
 /// know who is signed in; a cookie that names no live session is ignored (and cleared). Whether a route may be used
@@ -25,8 +26,13 @@ struct Sessions: RouterMiddleware {
         var context = context
         let name = Self.cookie(secure: secure)
         guard let accounts, let value = request.cookies[name]?.value else { return try await next(request, context) }
+        let at = clock()
+        // On the ledger's threads, not the requests': a session in use has its last-seen time written now and then,
+        // and a write may wait for another process's.
         if let token = SessionToken(cookie: value),
-           let account = try SignIn.account(token, at: clock(), in: accounts)
+           let account = try await NIOThreadPool.singleton.runIfActive({
+               try SignIn.account(token, at: at, in: accounts)
+           })
         {
             context.account = account
             context.session = token

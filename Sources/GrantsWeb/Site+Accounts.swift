@@ -1,5 +1,7 @@
+import Foundation
 import GrantsCore
 import GrantsWorkflows
+import Synchronization
 import HTTPTypes
 import Hummingbird
 import NIOCore
@@ -10,10 +12,9 @@ import NIOPosix
 extension Site {
     var accountRoutes: [Route] {
         [
-            .get("/sign-in") { request, context in
-                if context.account != nil { return Response(status: .seeOther, headers: [.location: "/account"]) }
-                return try self.signInPage(SignInForm(), status: .ok, request, context)
-            },
+            // Shown whether or not someone is signed in: signing in again (as someone else, say) ends the session the
+            // browser had.
+            .get("/sign-in") { request, context in try self.signInPage(SignInForm(), status: .ok, request, context) },
             .post("/sign-in") { request, context in try await self.signIn(request, context) },
             .post("/sign-out", .everyRole) { request, context in try await self.signOut(request, context) },
             .get("/signed-out") { request, context in
@@ -46,16 +47,18 @@ extension Site {
         return accounts
     }
 
-    /// The client's address, for throttling and the sign-in log: behind a TLS proxy, the last address of
-    /// X-Forwarded-For (the one the proxy added; any before it the client may have written), else the connection's.
+    /// The client's address, for throttling and the sign-in log, as `ClientAddress` counts it: with
+    /// `trustForwardedFor`, the last address of X-Forwarded-For (the one the proxy added; any before it the client
+    /// may have written); else the connection's.
     func clientAddress(_ request: Request, _ context: SiteContext) -> String {
-        if settings.behindTLS, let forwarded = request.headers[values: HTTPField.Name("X-Forwarded-For")!].last,
-           let last = forwarded.split(separator: ",").last
+        if settings.trustForwardedFor, let name = HTTPField.Name("X-Forwarded-For"),
+           let forwarded = request.headers[values: name].last,
+           let last = forwarded.split(separator: ",").last,
+           let address = ClientAddress.counted(last.trimmingCharacters(in: .whitespaces))
         {
-            let address = last.trimmingCharacters(in: .whitespaces)
-            if !address.isEmpty, address.utf8.count <= 64 { return address }
+            return address
         }
-        return context.peer ?? "unknown"
+        return context.peer.flatMap(ClientAddress.counted) ?? "unknown"
     }
 
     /// The form's values and errors, as the sign-in page shows them.
@@ -81,11 +84,7 @@ extension Site {
     /// when it succeeds, whatever session the browser held before (no session fixation).
     private func signIn(_ request: Request, _ context: SiteContext) async throws -> Response {
         let accounts = try accountStore()
-        let body = try await request.body.collect(upTo: Site.bodyLimit)
-        guard let fields = FormData(body: Array(body.readableBytesView)) else {
-            throw Problem.badRequest("The form could not be read; go back and send it again.")
-        }
-        try csrf.check(request, context, form: fields)
+        let fields = try await postedForm(request, context)
         var form = SignInForm(email: fields["email"])
         let typed = fields["email"].trimmingCharacters(in: .whitespaces)
         let email = EmailAddress(typed)
@@ -104,12 +103,25 @@ extension Site {
         else { throw Problem(status: .internalServerError, title: "Internal Server Error", detail: "No token.") }
         let address = clientAddress(request, context)
         let at = clock()
-        let outcome = try await NIOThreadPool.singleton.runIfActive {
+        // bcrypt takes a quarter of a second of a core: a few at a time on a thread of their own, never on the
+        // threads that answer requests, and beyond that the sender is asked to come back.
+        guard signInGate.enter() else {
+            throw Problem(
+                status: .serviceUnavailable, title: "Service Unavailable",
+                detail: "Too many people are signing in at this moment. Wait a minute, then try again.",
+                headers: [.retryAfter: "60"])
+        }
+        defer { signInGate.leave() }
+        let outcome = try await Site.hashing.runIfActive {
             try SignIn.attempt(email: email, password: password, address: address, token: token, at: at, in: accounts)
         }
         switch outcome {
         case .signedIn:
-            if let old = context.session { try SignIn.signOut(old, at: at, address: address, in: accounts) }
+            if let old = context.session {
+                try await NIOThreadPool.singleton.runIfActive {
+                    try SignIn.signOut(old, at: at, address: address, in: accounts)
+                }
+            }
             var response = Response(status: .seeOther, headers: [.location: "/account"])
             Sessions.set(token, on: &response, secure: settings.behindTLS)
             return response
@@ -127,13 +139,12 @@ extension Site {
 
     /// `POST /sign-out`: the session ended in the ledger and its cookie cleared.
     private func signOut(_ request: Request, _ context: SiteContext) async throws -> Response {
-        let body = try await request.body.collect(upTo: Site.bodyLimit)
-        guard let fields = FormData(body: Array(body.readableBytesView)) else {
-            throw Problem.badRequest("The form could not be read; go back and send it again.")
-        }
-        try csrf.check(request, context, form: fields)
+        _ = try await postedForm(request, context)
         if let session = context.session {
-            try SignIn.signOut(session, at: clock(), address: clientAddress(request, context), in: accountStore())
+            let (at, address, accounts) = (clock(), clientAddress(request, context), try accountStore())
+            try await NIOThreadPool.singleton.runIfActive {
+                try SignIn.signOut(session, at: at, address: address, in: accounts)
+            }
         }
         var response = Response(status: .seeOther, headers: [.location: "/signed-out"])
         Sessions.clear(on: &response, secure: settings.behindTLS)
@@ -148,14 +159,64 @@ extension Site {
         let links: [AccountPage.Link] = switch account.role {
         case .applicant:
             [.init(href: "/organisation", text: "Your organisation's bids and grants"), .init(href: "/", text: "Check a bid")]
-        case .financeOfficer:
+        case .financeOfficer, .commissioner:
             [.init(href: "/dashboard", text: "Dashboard: funds and partnerships"),
-             .init(href: "/returns", text: "Spend returns")]
-        case .commissioner:
-            [.init(href: "/dashboard", text: "Dashboard: funds and partnerships"),
+             .init(href: "/round", text: "The bids of the year"), .init(href: "/claims", text: "Claims to pay"),
              .init(href: "/returns", text: "Spend returns")]
         }
         return AccountPage(email: account.email, role: account.role.title, organisation: organisation, links: links)
+    }
+}
+
+extension Site {
+    /// The thread bcrypt runs on, apart from the ledger's work (`NIOThreadPool.singleton`) and the requests'.
+    static let hashing: NIOThreadPool = {
+        let pool = NIOThreadPool(numberOfThreads: 1)
+        pool.start()
+        return pool
+    }()
+}
+
+/// A count of work in progress with a limit: `enter` says whether there is room.
+final class Gate: Sendable {
+    let limit: Int
+    private let count = Mutex(0)
+
+    init(limit: Int) {
+        self.limit = limit
+    }
+
+    func enter() -> Bool {
+        count.withLock { count in
+            guard count < limit else { return false }
+            count += 1
+            return true
+        }
+    }
+
+    func leave() {
+        count.withLock { $0 -= 1 }
+    }
+}
+
+/// A client's address as throttling counts it: an IPv4 address as it is (an IPv4-mapped IPv6 one as IPv4); an IPv6
+/// address by its /64 network, which one subscriber usually holds whole, so that walking through its addresses does
+/// not escape the limit. Anything that is not an IP address is not one (nil).
+enum ClientAddress {
+    static func counted(_ text: String) -> String? {
+        guard !text.isEmpty, text.utf8.count <= 64 else { return nil }
+        var v4 = in_addr()
+        if inet_pton(AF_INET, text, &v4) == 1 {
+            return withUnsafeBytes(of: &v4) { bytes in bytes.map { String($0) }.joined(separator: ".") }
+        }
+        var v6 = in6_addr()
+        guard inet_pton(AF_INET6, text, &v6) == 1 else { return nil }
+        let bytes = withUnsafeBytes(of: &v6) { Array($0) }
+        if bytes[0..<10].allSatisfy({ $0 == 0 }) && bytes[10] == 0xFF && bytes[11] == 0xFF {
+            return bytes[12..<16].map { String($0) }.joined(separator: ".")
+        }
+        let groups = stride(from: 0, to: 8, by: 2).map { String(UInt16(bytes[$0]) << 8 | UInt16(bytes[$0 + 1]), radix: 16) }
+        return groups.joined(separator: ":") + "::/64"
     }
 }
 
@@ -174,13 +235,8 @@ struct SignInPage {
     let emailError: String?
     let passwordError: String?
     let csrf: String
-    let errors: [Message]
+    let errors: [FieldMessage]
     let hasErrors: Bool
-
-    struct Message {
-        let id: String
-        let message: String
-    }
 
     init(form: Site.SignInForm, csrf: String) {
         email = form.email
@@ -188,7 +244,7 @@ struct SignInPage {
         passwordError = form.passwordError
         self.csrf = csrf
         errors = [("email", form.emailError), ("password", form.passwordError)].compactMap { id, message in
-            message.map { Message(id: id, message: $0) }
+            message.map { FieldMessage(id: id, message: $0) }
         }
         hasErrors = !errors.isEmpty
     }

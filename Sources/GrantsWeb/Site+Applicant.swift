@@ -17,11 +17,17 @@ extension Site {
             },
             .get("/organisation/awards/{award}", Site.applicant) { request, context in
                 let id = try context.parameters.require("award")
-                guard let line = try Applicants.award(id, for: try context.signedIn(), in: self.ledger()) else {
+                let account = try context.signedIn()
+                guard let line = try Applicants.award(id, for: account, in: self.ledger()),
+                      let claims = try Applicants.claims(on: id, for: account, in: self.ledger())
+                else {
                     throw Problem.notFound("There is no grant \(id) to your organisation.")
                 }
-                return self.html("organisationaward", title: line.award.title, OrganisationAwardPage(line),
-                                 context: context)
+                let claimed = try self.query(request)["claimed"]
+                return self.html(
+                    "organisationaward", title: line.award.title,
+                    OrganisationAwardPage(line, claims: claims, claimed: claims.first { $0.claim.id == claimed }?.claim),
+                    context: context)
             },
         ]
     }
@@ -77,12 +83,34 @@ struct OrganisationAwardPage {
         let value: String
     }
 
+    struct ClaimRow {
+        let id: String
+        let period: String
+        let amount: String
+        let claimed: String
+        let state: String
+    }
+
     let title: String
     let rows: [Row]
+    let claims: [ClaimRow]
+    let hasClaims: Bool
+    let claimHref: String?
+    let claimed: String?
 
-    init(_ line: Applicants.AwardLine) {
+    init(_ line: Applicants.AwardLine, claims: [Applicants.ClaimLine], claimed: Claim?) {
         let award = line.award
         title = award.title
+        self.claims = claims.map { claim in
+            ClaimRow(
+                id: claim.claim.id, period: "\(claim.claim.periodStart) to \(claim.claim.periodEnd)",
+                amount: pounds(claim.claim.amount), claimed: claim.claim.date.description,
+                state: claim.payment.map { "Paid on \($0.date)" } ?? "Waiting for payment")
+        }
+        hasClaims = !claims.isEmpty
+        claimHref = line.state == .awarded || line.state == .claiming
+            ? "/organisation/awards/\(Site.percentEncoded(award.id))/claim" : nil
+        self.claimed = claimed.map { "Claim \($0.id) of \(pounds($0.amount)) is sent. The office will pay it or tell you why not." }
         rows = [
             Row(key: "Grant", value: award.id),
             Row(key: "Amount", value: pounds(award.amount)),

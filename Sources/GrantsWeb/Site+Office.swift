@@ -6,6 +6,7 @@ import GrantsWorkflows
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import NIOPosix
 
 /// The office's pages: the dashboard and the round of bids (finance officers and the commissioner), awarding a bid
 /// with a confirmation page (finance officers), and the spend returns to download (both).
@@ -18,11 +19,10 @@ extension Site {
             .get("/dashboard", Site.office) { request, context in try self.dashboard(request, context) },
             .get("/round", Site.office) { request, context in try self.round(request, context) },
             .get("/bids/{bid}/award", Site.financeOfficer) { request, context in
-                let bid = try self.storedBid(context)
-                return self.html(
-                    "awardform", title: "Award \(bid.id)",
-                    AwardFormPage(bid: bid, form: FormData(), errors: [], csrf: self.csrf.token(from: request, context)),
-                    context: context)
+                let page = FormPage.award(
+                    bid: try self.storedBid(context), form: FormData(), errors: [],
+                    csrf: self.csrf.token(from: request, context))
+                return self.html("form", title: page.title, page, context: context)
             },
             .post("/bids/{bid}/award", Site.financeOfficer) { request, context in
                 try await self.awardStep(request, context)
@@ -31,7 +31,7 @@ extension Site {
                 self.html("returns", title: "Spend returns", try ReturnsPage(years: self.years(), form: FormData(), error: nil),
                           context: context)
             },
-            .get("/returns/download", Site.office) { request, context in try self.returnDownload(request, context) },
+            .get("/returns/download", Site.office) { request, context in try await self.returnDownload(request, context) },
         ]
     }
 
@@ -107,17 +107,12 @@ extension Site {
     /// refusal (another officer took the money first, say) is shown on the form with why.
     private func awardStep(_ request: Request, _ context: SiteContext) async throws -> Response {
         let bid = try storedBid(context)
-        let body = try await request.body.collect(upTo: Site.bodyLimit)
-        guard let form = FormData(body: Array(body.readableBytesView)) else {
-            throw Problem.badRequest("The form could not be read; go back and send it again.")
-        }
-        try csrf.check(request, context, form: form)
+        let form = try await postedForm(request, context)
         let token = csrf.token(from: request, context)
         func formPage(_ errors: [FieldMessage], status: HTTPResponse.Status) throws -> Response {
-            try html(
-                "awardform", title: (errors.isEmpty ? "" : "Error: ") + "Award \(bid.id)",
-                AwardFormPage(bid: bid, form: form, errors: errors, csrf: token), status: status, context: context
-            ).response(from: request, context: context)
+            let page = FormPage.award(bid: bid, form: form, errors: errors, csrf: token)
+            return try html("form", title: page.title, page, status: status, context: context)
+                .response(from: request, context: context)
         }
         if form["action"] == "change" { return try formPage([], status: .ok) }
         let awardRequest: AwardRequest
@@ -133,6 +128,14 @@ extension Site {
         } catch {
             return try formPage([FieldMessage(id: "amount", message: error.message)], status: .unprocessableContent)
         }
+        if !plan.otherAwards.isEmpty {
+            return try formPage(
+                [FieldMessage(
+                    id: "amount",
+                    message: "Bid \(bid.id) has \(plan.otherAwards.joined(separator: ", ")) already: withdraw it before "
+                        + "awarding the bid again")],
+                status: .unprocessableContent)
+        }
         if plan.availableAfter.isNegative {
             return try formPage(
                 [FieldMessage(
@@ -143,17 +146,22 @@ extension Site {
         }
         guard form["action"] == "confirm" else {
             return try html(
-                "awardconfirm", title: "Check the award of \(bid.id)",
-                AwardConfirmPage(
-                    plan: plan, recipient: try store.organisation(plan.award.recipient)?.name ?? "", form: form,
-                    csrf: token),
+                "confirm", title: "Check the award of \(bid.id)",
+                ConfirmPage.award(
+                    plan, recipient: try store.organisation(plan.award.recipient)?.name ?? "", form: form, csrf: token),
                 context: context
             ).response(from: request, context: context)
         }
         let stamp = Stamp(actor: try context.signedIn().email, at: clock())
-        do {
-            _ = try AwardDecision.record(plan, in: store, by: stamp)
-        } catch {
+        // On the ledger's threads: the write may wait for another writer.
+        let recorded = try await NIOThreadPool.singleton.runIfActive { () -> Result<RecordOutcome, WorkflowError> in
+            do throws(WorkflowError) {
+                return .success(try AwardDecision.record(plan, in: store, by: stamp))
+            } catch {
+                return .failure(error)
+            }
+        }
+        if case .failure(let error) = recorded {
             return try formPage(
                 [FieldMessage(
                     id: "amount",
@@ -174,7 +182,7 @@ extension Site {
 
     /// `GET /returns/download?year=2017-18&period=Q3&format=csv`: the return as a file to save, made as `grants
     /// return` makes it; a bad choice is the form again, with the error.
-    private func returnDownload(_ request: Request, _ context: SiteContext) throws -> Response {
+    private func returnDownload(_ request: Request, _ context: SiteContext) async throws -> Response {
         let form = try query(request)
         let years = try years()
         func refused(_ message: String, _ field: String) throws -> Response {
@@ -199,10 +207,18 @@ extension Site {
         let store = try ledger()
         let period = SpendReturn.Period(year: year, quarter: quarter, asOf: nil)
         let options = ReturnOptions(excel: format == .csv, lastModified: try SpendReturns.lastModified(in: store))
+        // Made on the ledger's threads: a year's XML is validated, and an XLSX is zipped, before it is sent.
+        let made = try await NIOThreadPool.singleton.runIfActive { () -> Result<[UInt8], WorkflowError> in
+            do throws(WorkflowError) {
+                return .success(try Self.returnBytes(period, format: format, options: options, in: store))
+            } catch {
+                return .failure(error)
+            }
+        }
         let bytes: [UInt8]
-        do {
-            bytes = try Self.returnBytes(period, format: format, options: options, in: store)
-        } catch {
+        switch made {
+        case .success(let value): bytes = value
+        case .failure(let error):
             guard error.failureKind == .badData else { throw error }
             return try refused("This return cannot be made: \(error.message)", "format")
         }

@@ -26,11 +26,19 @@ public struct Site: Sendable {
         public var idleTimeout: Duration
         /// How long a request's body may take to arrive; a slower one is answered 408 Request Timeout.
         public var requestTimeout: Duration
+        /// Whether the proxy in front of the site appends the client's address to X-Forwarded-For, so that its last
+        /// entry may be trusted as the client's (for throttling sign-ins and the sign-in log); else the
+        /// connection's address is used.
+        public var trustForwardedFor: Bool
 
-        public init(behindTLS: Bool = false, idleTimeout: Duration = .seconds(60), requestTimeout: Duration = .seconds(30)) {
+        public init(
+            behindTLS: Bool = false, idleTimeout: Duration = .seconds(60), requestTimeout: Duration = .seconds(30),
+            trustForwardedFor: Bool = false
+        ) {
             self.behindTLS = behindTLS
             self.idleTimeout = idleTimeout
             self.requestTimeout = requestTimeout
+            self.trustForwardedFor = trustForwardedFor
         }
     }
 
@@ -45,6 +53,8 @@ public struct Site: Sendable {
     let csrf: CSRF
     let cache = PublishedCache()
     let screening: ScreeningCache
+    /// At most this many sign-ins checking a password at once (running or waiting); any more are told to try again.
+    let signInGate = Gate(limit: 8)
 
     /// A site over `store` (nil: rules that read the ledger say they cannot tell) and `accounts` (nil: no one signs
     /// in), with every shipped rulebook read and checked now, so that no request reads a file. `clock` is now.
@@ -76,7 +86,7 @@ public struct Site: Sendable {
 
     /// Every route of the site, in the order the router has them.
     var routes: [Route] {
-        publicRoutes + accountRoutes + officeRoutes + applicantRoutes
+        publicRoutes + accountRoutes + officeRoutes + applicantRoutes + claimRoutes
     }
 
     /// The public side: the schemes, the checker, the grants published, the API.
@@ -275,14 +285,21 @@ public struct Site: Sendable {
             .response(from: request, context: context)
     }
 
-    /// `POST /schemes/{scheme}/{year}/check`: the checker's form, checked; or given another budget line.
-    private func check(_ request: Request, _ context: SiteContext) async throws -> Response {
-        let book = try rulebook(context)
+    /// A form posted to the site (`application/x-www-form-urlencoded`), refused (400) when it cannot be read and
+    /// (403) when it does not carry the CSRF token of the page it came from. Every form route reads its form here.
+    func postedForm(_ request: Request, _ context: SiteContext) async throws -> FormData {
         let body = try await request.body.collect(upTo: Site.bodyLimit)
         guard let form = FormData(body: Array(body.readableBytesView)) else {
             throw Problem.badRequest("The form could not be read; go back and send it again.")
         }
         try csrf.check(request, context, form: form)
+        return form
+    }
+
+    /// `POST /schemes/{scheme}/{year}/check`: the checker's form, checked; or given another budget line.
+    private func check(_ request: Request, _ context: SiteContext) async throws -> Response {
+        let book = try rulebook(context)
+        let form = try await postedForm(request, context)
         func page(_ form: FormData, error: Checker.FieldError?, verdict: Eligibility?, status: HTTPResponse.Status)
             throws -> Response
         {

@@ -300,7 +300,8 @@ import GrantsTestSupport
         #expect(try LifecycleProbe.figures(in: folder, csp: southRibble) == csp.moved(committed: 20_000, remaining: -20_000))
         let history = try await GrantsBinary.run(["history", "--entry", "AWD-SRI-03-EXTRA"], in: folder.path)
         #expect(history.stdout.contains(
-            "why: award on bid BID-CSP-2017-18-SRI-03 (decision 2017/150); awarded without a check: Paper bid, checked by hand\n"))
+            "why: award on bid BID-CSP-2017-18-SRI-03 (decision 2017/150); awarded without a check: Paper bid, checked by "
+                + "hand; the bid has AWD-CSP-2017-18-SRI-03 already: Paper bid, checked by hand\n"))
         try LifecycleProbe.expectBalances(in: folder)
     }
 

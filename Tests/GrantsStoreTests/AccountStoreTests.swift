@@ -139,7 +139,8 @@ import Testing
         #expect(try !attempt(.failed) && !attempt(.failed))
         #expect(try attempt(.failed))
         let counts = try ledger.recentFailures(email: officer.email, address: "10.0.0.1", since: Self.at)
-        #expect(counts.email == 8 && counts.address == 8)
+        // Refusals count towards throttling: 8 wrong passwords, 2 lockings and 1 attempt on the locked account.
+        #expect(counts.email == 11 && counts.address == 11)
         #expect(try ledger.signInLog(limit: 3).map(\.outcome) == [.locked, .failed, .failed])
         let none = try ledger.recentFailures(email: "x@example.org", address: "10.0.0.2", since: Self.at)
         #expect(none.email == 0 && none.address == 0)

@@ -1,6 +1,7 @@
 import Foundation
 import GrantsCore
 import GrantsImport
+import GrantsRules
 import GrantsStore
 import GrantsTestSupport
 import GrantsWorkflows
@@ -31,6 +32,9 @@ import Testing
         awards:
           - {id: AWD-C, bid: BID-C, fund: CAF-2017-18, recipient: 360G-Test-ORG-0001, title: Boxing, amount: "500.00", decision: "2017/90", award_date: 2017-07-24, planned_start: 2017-09-01, planned_end: 2018-03-31, priorities: [anti-social-behaviour]}
           - {id: AWD-D, bid: BID-D, fund: CAF-2017-18, recipient: 360G-Test-ORG-0002, title: Allotments, amount: "400.00", decision: "2017/91", award_date: 2017-07-24, planned_start: 2017-09-01, planned_end: 2018-03-31, priorities: [anti-social-behaviour]}
+        claims:
+          - {id: AWD-C-C01, award: AWD-C, period_start: 2017-07-01, period_end: 2017-09-30, amount: "200.00", date: 2017-10-02}
+          - {id: AWD-D-C01, award: AWD-D, period_start: 2017-07-01, period_end: 2017-09-30, amount: "100.00", date: 2017-10-03}
 
         """
 
@@ -125,6 +129,8 @@ import Testing
             "GET /dashboard": office, "GET /round": office, "GET /bids/{bid}/award": ["officer"],
             "POST /bids/{bid}/award": ["officer"], "GET /returns": office, "GET /returns/download": office,
             "GET /organisation": ["applicant"], "GET /organisation/awards/{award}": ["applicant"],
+            "GET /organisation/awards/{award}/claim": ["applicant"], "POST /organisation/awards/{award}/claim": ["applicant"],
+            "GET /claims": office, "GET /claims/{claim}/pay": ["officer"], "POST /claims/{claim}/pay": ["officer"],
         ]
     }()
 
@@ -134,7 +140,7 @@ import Testing
         #expect(Set(routes) == Set(Self.expected.keys), "the route table and the expected access differ")
         let values = [
             "{scheme}": "community-action-fund", "{year}": "2017-18", "{name}": "app.css", "{file}": "register.csv",
-            "{bid}": "BID-A", "{award}": "AWD-C",
+            "{bid}": "BID-A", "{award}": "AWD-C", "{claim}": "AWD-C-C01",
         ]
         let table = world.site.routes.map { (method: $0.method, path: $0.path) }
         let cookies = world.cookies
@@ -166,7 +172,7 @@ import Testing
         let sentToSignIn = response.status == .seeOther && response.headers[.location] == "/sign-in"
         let status = response.status
         if allowed {
-            #expect(!refusedByRole && !sentToSignIn && status != .unauthorized, "\(label)")
+            #expect(!refusedByRole && !sentToSignIn && status != .unauthorized && status.code < 500, "\(label): \(status)")
         } else if signedOut {
             #expect(status == (method == .get ? .seeOther : .unauthorized), "\(label): \(status)")
             #expect(method != .get || sentToSignIn, "\(label)")
@@ -180,15 +186,14 @@ import Testing
     @Test func signingInStartsANewSessionWhateverTheBrowserHeldAndSigningOutEndsIt() async throws {
         let world = try World()
         try await world.test { client in
-            // A session id planted before sign-in (fixation) is not the one signed in.
-            let planted = "grants-session=" + String(repeating: "A", count: 43)
+            // A session id planted before sign-in (fixation; here a live one, the commissioner's) is not the one signed
+            // in, and is ended.
+            let planted = try #require(world.cookies["commissioner"])
             let page = try await client.execute(uri: "/sign-in", method: .get, headers: [.cookie: planted])
             #expect(page.status == .ok)
-            let csrfCookie = try #require(page.headers[values: .setCookie].first { $0.hasPrefix("grants-csrf=") })
             let csrf = try #require(Self.csrf(in: Self.text(page)))
-            let cookie = String(csrfCookie.prefix { $0 != ";" })
             var headers = Self.formType
-            headers[.cookie] = "\(cookie); \(planted)"
+            headers[.cookie] = planted
             let wrong = try await client.execute(
                 uri: "/sign-in", method: .post, headers: headers,
                 body: Self.form([("csrf", csrf), ("email", "officer@example.org"), ("password", "not the password!")]))
@@ -199,13 +204,14 @@ import Testing
                 body: Self.form([("csrf", csrf), ("email", " Officer@Example.org "), ("password", Self.password)]))
             #expect(right.status == .seeOther && right.headers[.location] == "/account")
             let session = try #require(right.headers[values: .setCookie].first { $0.hasPrefix("grants-session=") })
-            #expect(session.contains("HttpOnly") && session.contains("SameSite=Strict") && !session.contains(planted))
+            #expect(session.contains("HttpOnly") && session.contains("SameSite=Strict") && !session.hasPrefix(planted + ";"))
             let signedIn = String(session.prefix { $0 != ";" })
             let account = try await client.execute(uri: "/account", method: .get, headers: [.cookie: signedIn])
             #expect(account.status == .ok && Self.text(account).contains("officer@example.org"))
-            // Signing out needs the session's own CSRF token: the sign-in page's is refused.
+            // Signing out needs the session's own CSRF token: the one of the page signed in as the commissioner is
+            // refused.
             var out = Self.formType
-            out[.cookie] = "\(signedIn); \(cookie)"
+            out[.cookie] = signedIn
             let forged = try await client.execute(
                 uri: "/sign-out", method: .post, headers: out, body: Self.form([("csrf", csrf)]))
             #expect(forged.status == .forbidden)
@@ -216,9 +222,12 @@ import Testing
             #expect(signOut.headers[values: .setCookie].contains { $0.hasPrefix("grants-session=;") })
             let after = try await client.execute(uri: "/account", method: .get, headers: [.cookie: signedIn])
             #expect(after.status == .seeOther && after.headers[.location] == "/sign-in")
+            let plantedAfter = try await client.execute(uri: "/account", method: .get, headers: [.cookie: planted])
+            #expect(plantedAfter.status == .seeOther, "the planted session was ended at sign-in")
+            #expect(account.headers[.cacheControl] == "no-store", "a page made for one person is not kept")
         }
-        let log = try world.ledger.signInLog(limit: 3).map(\.outcome)
-        #expect(log == [.signedOut, .signedIn, .failed])
+        let log = try world.ledger.signInLog(limit: 4).map(\.outcome)
+        #expect(log == [.signedOut, .signedOut, .signedIn, .failed])
     }
 
     @Test func aFormWithoutItsTokenIsRefusedAndChangesNothing() async throws {
@@ -422,6 +431,162 @@ import Testing
         }
         let awarded = try ["AWD-BID-A", "AWD-BID-B"].filter { try world.ledger.award($0) != nil }
         #expect(awarded.count == 1)
+        #expect(try world.ledger.reconcile().balances)
+    }
+
+    /// Behind a TLS proxy that appends the client's address: the cookies are Secure and `__Host-` named, HSTS is
+    /// sent, and the sign-in log and throttling see the last X-Forwarded-For address (an IPv6 one by its /64).
+    @Test func behindATLSProxyTheCookiesAreSecureAndTheForwardedAddressCounts() async throws {
+        let world = try World()
+        let site = try Site(
+            store: world.ledger, accounts: world.ledger,
+            settings: Site.Settings(behindTLS: true, trustForwardedFor: true), clock: { world.clock.now })
+        try await Application(router: site.router()).test(.router) { client in
+            let page = try await client.execute(uri: "/sign-in", method: .get)
+            let csrfCookie = try #require(page.headers[values: .setCookie].first { $0.hasPrefix("__Host-grants-csrf=") })
+            #expect(csrfCookie.contains("Secure"))
+            var headers = Self.formType
+            headers[.cookie] = String(csrfCookie.prefix { $0 != ";" })
+            headers[HTTPField.Name("X-Forwarded-For")!] = "203.0.113.9, 2001:db8:aa:bb:1:2:3:4"
+            let signedIn = try await client.execute(
+                uri: "/sign-in", method: .post, headers: headers,
+                body: Self.form([
+                    ("csrf", try #require(Self.csrf(in: Self.text(page)))), ("email", "officer@example.org"),
+                    ("password", Self.password),
+                ]))
+            #expect(signedIn.status == .seeOther)
+            let session = try #require(signedIn.headers[values: .setCookie].first { $0.hasPrefix("__Host-grants-session=") })
+            #expect(session.contains("Secure") && session.contains("HttpOnly") && session.contains("Path=/"))
+            #expect(signedIn.headers[HTTPField.Name("Strict-Transport-Security")!] == "max-age=31536000")
+        }
+        #expect(try world.ledger.signInLog(limit: 1).first?.address == "2001:db8:aa:bb::/64")
+    }
+
+    @Test(arguments: [
+        ("192.0.2.7", "192.0.2.7"), ("::ffff:192.0.2.7", "192.0.2.7"), ("2001:db8::1", "2001:db8:0:0::/64"),
+        ("2001:0db8:0001:0002:0003:0004:0005:0006", "2001:db8:1:2::/64"), ("not an address", nil), ("", nil),
+        ("192.0.2.7:443", nil), ("1.2.3.4.5", nil),
+    ] as [(String, String?)])
+    func clientAddressesAreCountedByHostOrIPv6Network(text: String, counted: String?) {
+        #expect(ClientAddress.counted(text) == counted)
+    }
+
+    /// A bid that has an award is not awarded again in the browser, whatever the officer writes.
+    @Test func aBidWithAnAwardIsNotAwardedAgain() async throws {
+        let world = try World()
+        let cookie = try #require(world.cookies["officer"])
+        try await world.test { client in
+            let form = try await client.execute(uri: "/bids/BID-C/award", method: .get, headers: [.cookie: cookie])
+            let csrf = try #require(Self.csrf(in: Self.text(form)))
+            var headers = Self.formType
+            headers[.cookie] = cookie
+            let again = try await client.execute(
+                uri: "/bids/BID-C/award", method: .post, headers: headers,
+                body: Self.awardForm(csrf, action: "confirm", amount: "100"))
+            #expect(again.status == .unprocessableContent)
+            #expect(Self.text(again).contains("has AWD-C already"))
+        }
+        #expect(try world.ledger.award("AWD-BID-C") == nil)
+    }
+
+    /// Two plans made while the money was there, then both recorded: the ledger refuses the second inside its
+    /// transaction, whatever the pages showed.
+    @Test func theLedgerRefusesTheSecondOfTwoPlansForTheSameMoney() throws {
+        let world = try World()
+        var rulebooks = try RulebookLibrary()
+        let date = try Day(parsing: "2017-08-01")
+        let plans = try ["BID-A", "BID-B"].map { bid in
+            try AwardDecision.plan(
+                AwardRequest(bid: bid, amount: Money(pence: 300_000), decision: "2017/99", date: date, override: "test"),
+                in: world.ledger, rulebooks: &rulebooks)
+        }
+        #expect(plans.allSatisfy { $0.available == Money(pence: 500_000) && !$0.availableAfter.isNegative })
+        let stamp = Stamp(actor: "officer@example.org", at: Fixtures.at)
+        _ = try AwardDecision.record(plans[0], in: world.ledger, by: stamp)
+        do {
+            _ = try AwardDecision.record(plans[1], in: world.ledger, by: stamp)
+            Issue.record("both awards were recorded")
+        } catch {
+            #expect(error.message.contains("ALLOC-SR"), "\(error.message)")
+        }
+        #expect(try world.ledger.award("AWD-BID-B") == nil)
+    }
+
+    /// The journey of a claim: an applicant claims on their grant (and not on another's), a finance officer pays it,
+    /// each through a page to check first, each recorded under their own email.
+    @Test func anApplicantClaimsAndAnOfficerPaysIt() async throws {
+        let world = try World()
+        let applicant = try #require(world.cookies["applicant"])
+        let officer = try #require(world.cookies["officer"])
+        try await world.test { client in
+            let form = try await client.execute(
+                uri: "/organisation/awards/AWD-C/claim", method: .get, headers: [.cookie: applicant])
+            let csrf = try #require(Self.csrf(in: Self.text(form)))
+            var headers = Self.formType
+            headers[.cookie] = applicant
+            func claim(_ action: String, amount: String, award: String = "AWD-C") async throws -> TestResponse {
+                try await client.execute(
+                    uri: "/organisation/awards/\(award)/claim", method: .post, headers: headers,
+                    body: Self.form([
+                        ("csrf", csrf), ("action", action), ("period", "Q3"), ("amount", amount),
+                        ("done", "Ten Friday sessions; 14 young people came"),
+                    ]))
+            }
+            let empty = try await client.execute(
+                uri: "/organisation/awards/AWD-C/claim", method: .post, headers: headers,
+                body: Self.form([("csrf", csrf), ("action", "check")]))
+            #expect(empty.status == .unprocessableContent)
+            #expect(Self.text(empty).contains("Select the quarter") && Self.text(empty).contains("Enter what was done"))
+            let check = try await claim("check", amount: "150.00")
+            #expect(check.status == .ok && Self.text(check).contains("Check your claim before you send it"))
+            #expect(try world.ledger.claims(award: "AWD-C").count == 1, "checking sends nothing")
+            let tooMuch = try await claim("confirm", amount: "1000.00")
+            #expect(tooMuch.status == .unprocessableContent && Self.text(tooMuch).contains("The claim was not sent"))
+            let sent = try await claim("confirm", amount: "150.00")
+            #expect(sent.status == .seeOther)
+            #expect(sent.headers[.location] == "/organisation/awards/AWD-C?claimed=AWD-C-C02")
+            let page = try await client.execute(
+                uri: "/organisation/awards/AWD-C?claimed=AWD-C-C02", method: .get, headers: [.cookie: applicant])
+            #expect(Self.text(page).contains("Claim sent") && Self.text(page).contains("Waiting for payment"))
+            let other = try await claim("confirm", amount: "10.00", award: "AWD-D")
+            #expect(other.status == .notFound, "another organisation's grant")
+
+            let claims = try await client.execute(uri: "/claims", method: .get, headers: [.cookie: officer])
+            #expect(Self.text(claims).contains("/claims/AWD-C-C02/pay"))
+            let payForm = try await client.execute(uri: "/claims/AWD-C-C02/pay", method: .get, headers: [.cookie: officer])
+            let token = try #require(Self.csrf(in: Self.text(payForm)))
+            var officerHeaders = Self.formType
+            officerHeaders[.cookie] = officer
+            func pay(_ action: String, day: String = "2", month: String = "5") async throws -> TestResponse {
+                try await client.execute(
+                    uri: "/claims/AWD-C-C02/pay", method: .post, headers: officerHeaders,
+                    body: Self.form([
+                        ("csrf", token), ("action", action), ("date-day", day), ("date-month", month),
+                        ("date-year", "2018"), ("reference", "BACS 4417"),
+                    ]))
+            }
+            let payCheck = try await pay("check")
+            #expect(payCheck.status == .ok && Self.text(payCheck).contains("£150.00"))
+            // Before the claim was made (2018-04-30): refused by the ledger, on the form, with why.
+            let early = try await pay("confirm", day: "20", month: "1")
+            #expect(early.status == .conflict && Self.text(early).contains("is before claim AWD-C-C02 was made"))
+            let paid = try await pay("confirm")
+            #expect(paid.status == .seeOther && paid.headers[.location] == "/claims?paid=AWD-C-C02")
+            let again = try await pay("confirm")
+            #expect(again.status == .notFound, "a paid claim is no longer there to pay")
+            let after = try await client.execute(uri: "/claims?paid=AWD-C-C02", method: .get, headers: [.cookie: officer])
+            #expect(Self.text(after).contains("Payment recorded") && !Self.text(after).contains("/claims/AWD-C-C02/pay"))
+            let applicantAfter = try await client.execute(
+                uri: "/organisation/awards/AWD-C", method: .get, headers: [.cookie: applicant])
+            #expect(Self.text(applicantAfter).contains("Paid on 2018-05-02"))
+        }
+        let claim = try #require(try world.ledger.claim("AWD-C-C02"))
+        let october = try Day(parsing: "2017-10-01")
+        #expect(claim.amount == Money(pence: 15_000) && claim.periodStart == october)
+        let history = try world.ledger.history(entryID: "AWD-C-C02", limit: nil)
+        #expect(history.contains { $0.actor == "applicant@example.org" && $0.reason.contains("Ten Friday sessions") })
+        let payment = try #require(try world.ledger.payments(award: "AWD-C").first { $0.claim == "AWD-C-C02" })
+        #expect(payment.amount == Money(pence: 15_000) && payment.reference == "BACS 4417")
         #expect(try world.ledger.reconcile().balances)
     }
 }

@@ -109,6 +109,22 @@ import Testing
         #expect(try Self.signIn("other@example.org", from: "198.51.100.7", at: spray, in: ledger) == .throttled)
     }
 
+    /// A disabled or locked account is throttled as an unknown email is, so the sixth quick try tells nothing.
+    @Test func disabledLockedAndUnknownAccountsAreThrottledAlike() throws {
+        let ledger = try Fixtures.ledger()
+        _ = try Self.add("disabled@example.org", "commissioner", in: ledger)
+        try Accounts.change(.disable, email: "disabled@example.org", stamp: Self.stamp, in: ledger)
+        for (index, email) in ["disabled@example.org", "nobody@example.org"].enumerated() {
+            let address = "192.0.2.\(10 + index)"
+            for _ in 0..<SignIn.failuresPerEmail {
+                #expect(try Self.signIn(email, from: address, in: ledger) == .refused, "\(email)")
+            }
+            #expect(try Self.signIn(email, from: address, in: ledger) == .throttled, "\(email)")
+        }
+        // Throttled attempts cost the sender nothing and are not written.
+        #expect(try Accounts.signInLog(limit: 100, in: ledger).count == 2 * SignIn.failuresPerEmail)
+    }
+
     @Test func aSessionLastsUntilSignOutIdlenessOrItsAgeOrTheAccountIsDisabled() throws {
         let ledger = try Fixtures.ledger()
         let account = try Self.add("officer@example.org", "finance-officer", in: ledger)

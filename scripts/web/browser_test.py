@@ -10,8 +10,8 @@ bid (adding a second budget line without JavaScript), then for one over the cap,
 reads the verdicts and the error from the pages; uploads a sample bid file and reads its verdict and its answers in
 the form, then a file that is not a bid and reads the error next to the file input; then opens the grants made in
 2017/18. With --password-from, then signs in as the demo's three accounts: a wrong password refused; a finance
-officer awards a declined bid through its confirmation page and signs out; the applicant sees their organisation's
-grant and not another's; the commissioner downloads the quarter's return holding the new award. Writes a screenshot
+officer awards a declined bid through its confirmation page; its applicant sees the grant (not another's) and
+claims on it; the officer pays the claim; the commissioner downloads the quarter's return showing the payment. Writes a screenshot
 of each page, and checks each page against WCAG 2.2 AA with axe-core (any violation
 fails the test). Exits 1 naming the first step whose page is not as expected. Needs Debian's chromium and
 chromium-driver, and PyPI's selenium and axe-playwright-python (for the axe-core script it carries).
@@ -288,9 +288,13 @@ class Applicant:
     def run_signed_in(self, password):
         d = self.driver
         # A wrong password: one answer, whether or not the email has an account.
+        self.sign_in("nobody@example.org", "not the password at all")
+        unknown = self.find(".error-summary").text
         self.sign_in("officer@example.org", "not the password at all")
         expect(d.title.startswith("Error: "), f"the sign-in page says there is an error: {d.title}")
-        expect("Enter the email address and password" in self.find(".error-summary").text, "the refusal")
+        refusal = self.find(".error-summary").text
+        expect("Enter the email address and password" in refusal, "the refusal")
+        expect(refusal == unknown, "the same answer for an unknown email and a wrong password")
         self.shot("11-sign-in-error")
 
         # A finance officer awards the declined bid, through the page that shows what will change.
@@ -325,26 +329,53 @@ class Applicant:
         self.shot("17-signed-out")
         expect(self.driver.get_cookie("grants-session") is None, "the session cookie is gone")
 
-        # The applicant sees their own organisation's grant, and not another's.
+        # The applicant (Chorley Allotment Watch) sees the new grant, not another organisation's, and claims on it.
         self.sign_in("applicant@example.org", password)
         self.follow("Your organisation's bids and grants")
-        expect("Leyland Youth Boxing Club" in self.find("h1").text, "the applicant's organisation")
+        expect("Chorley Allotment Watch" in self.find("h1").text, "the applicant's organisation")
         self.shot("18-organisation")
-        self.follow("Friday night boxing sessions for young people at risk of anti-social behaviour")
-        expect("AWD-CAF-2017-18-01" in d.page_source, "the applicant's grant")
-        self.shot("19-grant")
-        status, _, _ = self.fetch_status("/organisation/awards/AWD-BID-CAF-2017-18-06")
+        self.follow("Shed alarms and property marking for allotment holders")
+        expect("AWD-BID-CAF-2017-18-06" in d.page_source, "the applicant's new grant")
+        status, _, _ = self.fetch_status("/organisation/awards/AWD-CAF-2017-18-01")
         expect(status == 404, f"another organisation's grant is not found: {status}")
+        self.follow("Make a claim")
+        self.find("#period-Q3").click()
+        self.type("amount", "1,200.00")
+        self.type("done", "Alarms fitted to 40 sheds; property marking day with 25 plot holders")
+        self.shot("19-claim-form")
+        self.press("Continue")
+        expect(self.find("h1").text == "Check your claim before you send it", "the page to check the claim")
+        self.press("Send the claim")
+        expect("Claim sent" in self.find(".notification").text, "the claim is sent")
+        expect("Waiting for payment" in d.page_source, "the claim waits for payment")
+        self.shot("20-claimed")
         self.sign_out()
 
-        # The commissioner downloads the year's return, which shows the new award.
+        # The finance officer pays the claim.
+        self.sign_in("officer@example.org", password)
+        self.follow("Claims to pay")
+        expect("AWD-BID-CAF-2017-18-06-C01" in d.page_source, "the claim waits to be paid")
+        old = self.find("html")
+        self.find("a[href='/claims/AWD-BID-CAF-2017-18-06-C01/pay']").click()
+        self.replaced(old)
+        self.date("date", "15", "1", "2018")
+        self.type("reference", "BACS 2018-0115")
+        self.press("Continue")
+        expect("£1,200.00" in d.page_source, "the payment to check")
+        self.shot("21-payment-confirm")
+        self.press("Record the payment")
+        expect("Payment recorded" in self.find(".notification").text, "the payment is recorded")
+        self.sign_out()
+
+        # The commissioner downloads the quarter's return, which shows the payment.
         self.sign_in("commissioner@example.org", password)
         self.driver.get(self.base + "/returns")
         expect(self.find("h1").text == "Spend returns", "the returns page")
-        self.shot("20-returns")
-        status, headers, body = self.fetch("/returns/download?year=2017-18&period=Q3&format=csv")
+        self.shot("22-returns")
+        status, headers, body = self.fetch("/returns/download?year=2017-18&period=Q4&format=csv")
         expect(status == 200 and headers.get("Content-Type", "").startswith("text/csv"), f"the CSV return: {status}")
-        expect(b"AWD-BID-CAF-2017-18-06" in body, "the quarter's return holds the award made in the browser")
+        lines = [line for line in body.decode("utf-8-sig").splitlines() if "AWD-BID-CAF-2017-18-06" in line]
+        expect(any("1200.00" in line for line in lines), f"the Q4 return shows the award and its payment: {lines}")
         self.sign_out()
         return len(body)
 
@@ -379,9 +410,9 @@ def main():
     print(f"browser test: passed (eligible bid, over the cap, malformed amount: \"{message}\"; a bid file uploaded, "
           f"and one refused)")
     if returned is not None:
-        print(f"browser test: signed-in journeys passed (a refused sign-in; an officer awarded a bid through its "
-              f"confirmation page; the applicant saw their grant and not another's; the commissioner's Q3 return, "
-              f"{returned} bytes, holds the award)")
+        print(f"browser test: signed-in journeys passed (a refused sign-in; an officer awarded a declined bid through "
+              f"its confirmation page; its applicant saw the grant, not another's, and claimed on it; the officer paid "
+              f"the claim; the commissioner's Q4 return, {returned} bytes, shows the payment)")
     version = applicant.audited[0][2] if applicant.audited else "?"
     print(f"browser test: no WCAG 2.2 AA violations found by axe-core {version} on {len(applicant.audited)} pages ("
           + ", ".join(f"{name}: {passes} rules passed" for name, passes, _ in applicant.audited) + ")")

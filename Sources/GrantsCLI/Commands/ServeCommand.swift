@@ -18,8 +18,9 @@ struct ServeCommand: AsyncParsableCommand {
             with `grants user add`), and sessions and sign-ins are recorded in it. Without a ledger only the public pages
             are served, and the rules that read the ledger say they cannot tell. --demo serves a fresh in-memory copy of
             the Samples ledger instead (run from the project's folder), with three accounts: applicant@example.org (for
-            360G-LancashirePCC-ORG-0001), officer@example.org and commissioner@example.org, whose password is
-            $GRANTS_DEMO_PASSWORD, else one made up and printed. Stops cleanly on SIGTERM or SIGINT.
+            Chorley Allotment Watch, 360G-LancashirePCC-ORG-0006, whose bid was declined), officer@example.org and
+            commissioner@example.org, whose password is $GRANTS_DEMO_PASSWORD, else one made up and printed; its clock
+            starts at 2018-01-10 09:00 UTC, in the Samples' year. Stops cleanly on SIGTERM or SIGINT.
             """)
 
     @Option(help: "The ledger to read (default: $GRANTS_DB, else ./grants.sqlite if it exists).")
@@ -37,6 +38,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "People reach the server over HTTPS, through a TLS proxy: cookies are Secure and HSTS is sent.")
     var behindTLS = false
 
+    @Flag(help: "The proxy in front appends the client's address to X-Forwarded-For: trust its last entry.")
+    var trustForwardedFor = false
+
     @Option(help: "Seconds a connection may wait for a request's headers, or stay open between requests.")
     var idleTimeout = 60
 
@@ -50,13 +54,21 @@ struct ServeCommand: AsyncParsableCommand {
             throw ValidationError("--request-timeout must be 1 to 3600 seconds")
         }
         if demo && db != nil { throw ValidationError("give --demo or --db, not both") }
+        // The demo's accounts share one password, printed: never on an address others can reach.
+        if demo && !["127.0.0.1", "::1", "localhost"].contains(host) {
+            throw ValidationError("--demo serves on 127.0.0.1, ::1 or localhost only: its accounts' password is printed")
+        }
     }
 
     func run() async throws {
-        let store = try openStore()
+        let clock = demo ? Self.demoClock() : Site.systemClock
+        let store = try openStore(clock: clock)
         let settings = Site.Settings(
-            behindTLS: behindTLS, idleTimeout: .seconds(idleTimeout), requestTimeout: .seconds(requestTimeout))
-        let site = try attempt { () throws(WorkflowError) in try Site(store: store, accounts: store, settings: settings) }
+            behindTLS: behindTLS, idleTimeout: .seconds(idleTimeout), requestTimeout: .seconds(requestTimeout),
+            trustForwardedFor: trustForwardedFor)
+        let site = try attempt { () throws(WorkflowError) in
+            try Site(store: store, accounts: store, settings: settings, clock: clock)
+        }
         var logger = Logger(label: "grants.web")
         logger.logLevel = .info
         let application = site.application(host: host, port: port, logger: logger)
@@ -64,7 +76,18 @@ struct ServeCommand: AsyncParsableCommand {
         try await application.runService()
     }
 
-    private func openStore() throws(ExitCode) -> Ledger? {
+    /// The demo's clock: it starts at 2018-01-10T09:00:00Z, in the Samples' financial year, and runs from there, so
+    /// that claims and payments made in the demo fall in that year.
+    static func demoClock() -> @Sendable () -> Timestamp {
+        let started = Site.systemClock().secondsSinceEpoch
+        let demoStart: Int64 = 1_515_574_800  // 2018-01-10T09:00:00Z
+        return {
+            let now = Site.systemClock().secondsSinceEpoch
+            return Timestamp(secondsSinceEpoch: demoStart + max(0, now - started)) ?? Site.systemClock()
+        }
+    }
+
+    private func openStore(clock: @Sendable () -> Timestamp) throws(ExitCode) -> Ledger? {
         if demo {
             do {
                 let ledger = try Ledger()
@@ -72,7 +95,7 @@ struct ServeCommand: AsyncParsableCommand {
                     samples: "Samples/lancashire-2017-18", bids: "Samples/bids-2017-18",
                     formula: "Samples/formulas/csp-2018-19-weighted.yaml")
                 _ = try attempt { () throws(WorkflowError) in try SampleDemo.run(inputs, in: ledger) }
-                try addDemoAccounts(to: ledger)
+                try addDemoAccounts(to: ledger, at: clock())
                 return ledger
             } catch let error as ExitCode {
                 throw error
@@ -95,14 +118,14 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     /// The demo's three accounts, one of each role, with `$GRANTS_DEMO_PASSWORD` or a password made up and printed.
-    private func addDemoAccounts(to ledger: Ledger) throws {
+    private func addDemoAccounts(to ledger: Ledger, at: Timestamp) throws {
         let given = ProcessInfo.processInfo.environment["GRANTS_DEMO_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
         let text = given ?? {
             var generator = SystemRandomNumberGenerator()
             let letters = Array("abcdefghijkmnpqrstuvwxyz23456789")
             return String((0..<20).map { _ in letters[Int(generator.next() % UInt64(letters.count))] })
         }()
-        let stamp = Stamp(actor: "grants serve --demo", at: Site.systemClock())
+        let stamp = Stamp(actor: "grants serve --demo", at: at)
         let password: Password
         do {
             password = try Password(text)
@@ -110,7 +133,7 @@ struct ServeCommand: AsyncParsableCommand {
             throw failure(WorkflowError(.usage, "GRANTS_DEMO_PASSWORD: \(error)"))
         }
         let people: [(String, String, String?)] = [
-            ("applicant@example.org", "applicant", "360G-LancashirePCC-ORG-0001"),
+            ("applicant@example.org", "applicant", "360G-LancashirePCC-ORG-0006"),
             ("officer@example.org", "finance-officer", nil), ("commissioner@example.org", "commissioner", nil),
         ]
         for (email, role, organisation) in people {

@@ -157,13 +157,14 @@ public protocol AccountStore: Sendable {
     /// Every account, by email.
     func accounts() throws(LedgerError) -> [Account]
     /// Appends `event` to the account (a new email must be free, or the account's own already). Disabling or locking
-    /// one also ends its sessions; unlocking one is also logged in the sign-in log, so that failures in a row count
+    /// one, or setting its password, also ends its sessions; unlocking one is also logged in the sign-in log, so that failures in a row count
     /// again from there.
     func recordAccountEvent(_ event: AccountEvent, account: Int64, at: Timestamp, by actor: String) throws(LedgerError)
     /// The hash of the account's current password, or nil when there is no such account.
     func passwordHash(account: Int64) throws(LedgerError) -> String?
 
-    /// How many sign-ins failed since `since`: for the email, and from the address.
+    /// How many sign-ins were refused since `since` (a wrong password, a locked or disabled account): for the email,
+    /// and from the address.
     func recentFailures(email: String, address: String, since: Timestamp) throws(LedgerError)
         -> (email: Int, address: Int)
     /// Logs one attempt, in one transaction with what follows from it, and returns the outcome logged.

@@ -32,6 +32,12 @@ public protocol LedgerStore: Sendable {
     func bids(applicant: OrganisationID) throws(LedgerError) -> [Bid]
     /// The awards made to an organisation, earliest first.
     func awards(recipient: OrganisationID) throws(LedgerError) -> [Award]
+    /// An award's claims, earliest first.
+    func claims(award: String) throws(LedgerError) -> [Claim]
+    /// An award's payments, earliest first.
+    func payments(award: String) throws(LedgerError) -> [Payment]
+    /// Every claim not yet paid, earliest first.
+    func unpaidClaims() throws(LedgerError) -> [Claim]
     /// The claim with this id, if recorded.
     func claim(_ id: String) throws(LedgerError) -> Claim?
     /// How many claims an award has (for numbering the next).

@@ -109,8 +109,8 @@ extension LedgerSchema {
               "address" TEXT NOT NULL,
               "outcome" TEXT NOT NULL REFERENCES "sign_in_outcomes"("outcome"),
               CHECK ("session_id" IS NULL OR "account_id" IS NOT NULL)) STRICT;
-            CREATE INDEX "sign_in_log_on_email" ON "sign_in_log"("email", "at");
-            CREATE INDEX "sign_in_log_on_address" ON "sign_in_log"("address", "at");
+            CREATE INDEX "sign_in_log_on_email" ON "sign_in_log"("email", "outcome", "at");
+            CREATE INDEX "sign_in_log_on_address" ON "sign_in_log"("address", "outcome", "at");
             CREATE INDEX "sign_in_log_on_account" ON "sign_in_log"("account_id", "outcome", "seq")
               WHERE "account_id" IS NOT NULL;
             CREATE INDEX "bids_on_applicant_id" ON "bids"("applicant_id");

@@ -64,3 +64,38 @@ public enum Applicants {
         return AwardLine(award: award, state: state ?? .awarded, summary: summary ?? "")
     }
 }
+
+extension Applicants {
+    /// One claim on an award, and its payment once made.
+    public struct ClaimLine: Hashable, Sendable {
+        public let claim: Claim
+        public let payment: Payment?
+    }
+
+    /// The claims on an award of the organisation `account` acts for, each with its payment; nil for any other award.
+    public static func claims(on id: String, for account: Account, in store: any LedgerStore) throws(WorkflowError)
+        -> [ClaimLine]?
+    {
+        guard try award(id, for: account, in: store) != nil else { return nil }
+        let claims = try reading { () throws(LedgerError) in try store.claims(award: id) }
+        let payments = try reading { () throws(LedgerError) in try store.payments(award: id) }
+        return claims.map { claim in ClaimLine(claim: claim, payment: payments.first { $0.claim == claim.id }) }
+    }
+
+    /// A claim by an applicant on their organisation's award: for the work done in `period` (a quarter of the award's
+    /// year, or two days), what was done, on `date`. Refused (bad data) on another organisation's award, which it
+    /// calls "not found" as it does one that does not exist, and as the command line refuses a claim: an award
+    /// closed or withdrawn, a claim beyond what is left of the award.
+    public static func claim(
+        award id: String, period text: String, amount: Money, date: Day, done: String, for account: Account,
+        in store: any LedgerStore, at: Timestamp
+    ) throws(WorkflowError) -> AwardLifecycle.Step {
+        guard try award(id, for: account, in: store) != nil else { throw .badData("there is no grant \(id) to your organisation") }
+        try AwardLifecycle.requireOpen(id, in: store, doing: "claimed on")
+        let year = try AwardLifecycle.year(ofAward: id, in: store)
+        let period = try Input.claimPeriod(text, year: year, field: "period")
+        return try AwardLifecycle.claim(
+            award: id, period: period, amount: amount, date: date, done: done, in: store,
+            by: Stamp(actor: account.email, at: at))
+    }
+}

@@ -91,7 +91,7 @@ public enum SignIn {
     }
 
     /// One attempt to sign in as `email` with `password` from `address` at `at`, starting the session for `token`
-    /// when it succeeds. Every attempt is logged. Blocks for a bcrypt check (a quarter of a second at cost 12):
+    /// when it succeeds. Every attempt whose password is checked is logged; a throttled one is not. Blocks for a bcrypt check (a quarter of a second at cost 12):
     /// call it off an event loop.
     public static func attempt(
         email: EmailAddress, password: String, address: String, token: SessionToken, at: Timestamp,
@@ -110,8 +110,9 @@ public enum SignIn {
                 try store.logSignIn(record, session: token.hash, verifiedHash: verifiedHash, limits: limits)
             }
         }
+        // Throttled, the attempt costs the sender nothing, so it is not written either (a flood of them would
+        // only grow the log): the web's access log has each request.
         if failures.email >= failuresPerEmail || failures.address >= failuresPerAddress {
-            _ = try log(.throttled)
             return .throttled
         }
         let hash = try account.flatMap { account throws(WorkflowError) in

@@ -28,6 +28,9 @@ public enum AwardDecision {
         public let available: Money
         /// The same after it (negative: the ledger will refuse the award).
         public let availableAfter: Money
+        /// The bid's other awards, not withdrawn (a second award on one bid needs an override on the command line,
+        /// and is refused in the browser).
+        public let otherAwards: [String]
         /// Why, as the history will say it.
         public let why: String
         let batch: LedgerBatch
@@ -55,14 +58,26 @@ public enum AwardDecision {
             }
             why += "; awarding more than the \(requested.formatted) requested: \(override)"
         }
+        let awardID = request.id ?? Identifiers.award(onBid: bid)
         let verdict = try check(request, rulebooks: &rulebooks, store: store, why: &why)
+        let otherAwards = try stored.map { stored throws(WorkflowError) in
+            try self.otherAwards(on: stored, than: awardID, in: store)
+        } ?? []
+        if !otherAwards.isEmpty {
+            guard let override = request.override else {
+                throw .checkFailed(
+                    "bid \(bid) has \(otherAwards.count == 1 ? "an award" : "awards") already "
+                        + "(\(otherAwards.joined(separator: ", "))); award it again only with --override REASON")
+            }
+            why += "; the bid has \(otherAwards.joined(separator: ", ")) already: \(override)"
+        }
         if let conditions = request.conditions { why += "; conditions: \(conditions)" }
 
         var batch = LedgerBatch()
         let applicant = try applicantAndBid(request, stored: stored, fund: fund.id, in: store, into: &batch)
         let allocation = try self.allocation(for: request, fund: fund, csp: applicant.csp, in: store)
         let award = Award(
-            id: request.id ?? Identifiers.award(onBid: bid), bid: bid, fund: fund.id, allocation: allocation,
+            id: awardID, bid: bid, fund: fund.id, allocation: allocation,
             recipient: applicant.id, title: applicant.title.isEmpty ? bid : applicant.title, amount: request.amount,
             decision: request.decision, awardDate: request.date, plannedStart: request.form?.plannedStart ?? request.date,
             plannedEnd: request.form?.plannedEnd ?? fund.year.lastDay,
@@ -77,8 +92,21 @@ public enum AwardDecision {
             throw .cannotTotal(error)
         }
         return Plan(
-            award: award, fund: fund, verdict: verdict, available: available, availableAfter: after, why: why,
-            batch: batch)
+            award: award, fund: fund, verdict: verdict, available: available, availableAfter: after,
+            otherAwards: otherAwards, why: why, batch: batch)
+    }
+
+    /// The awards on `bid` other than `awardID` that are not withdrawn.
+    static func otherAwards(on bid: Bid, than awardID: String, in store: any LedgerStore) throws(WorkflowError)
+        -> [String]
+    {
+        let awards = try reading { () throws(LedgerError) in try store.awards(recipient: bid.applicant) }
+        var others: [String] = []
+        for award in awards where award.bid == bid.id && award.id != awardID {
+            let state = try reading { () throws(LedgerError) in try store.state(ofAward: award.id) }
+            if state != .withdrawn { others.append(award.id) }
+        }
+        return others
     }
 
     /// What is left to commit where an award draws: its CSP's allocations in the fund less what they have

@@ -11,9 +11,10 @@ public enum AwardLifecycle {
         public let outcome: RecordOutcome
     }
 
-    /// A claim on `award` for the work done in `period`, numbered `<award>-C01`, `-C02`… unless `id` is given.
+    /// A claim on `award` for the work done in `period`, numbered `<award>-C01`, `-C02`… unless `id` is given; what
+    /// was done, when said, is kept in the history with it.
     public static func claim(
-        award: String, period: ClosedRange<Day>, amount: Money, date: Day, id: String? = nil,
+        award: String, period: ClosedRange<Day>, amount: Money, date: Day, id: String? = nil, done: String? = nil,
         in store: any LedgerStore, by stamp: Stamp
     ) throws(WorkflowError) -> Step {
         _ = try Input.identifier(id, field: "--id")
@@ -24,6 +25,7 @@ public enum AwardLifecycle {
             id: claimID, award: award, periodStart: period.lowerBound, periodEnd: period.upperBound, amount: amount,
             date: date))]
         let reason = "claim on \(award) for \(period.lowerBound) to \(period.upperBound)"
+            + (done.map { "; what was done: \($0)" } ?? "")
         return Step(id: claimID, outcome: try store.record(batch, by: stamp, because: reason))
     }
 

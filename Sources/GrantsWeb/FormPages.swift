@@ -1,0 +1,111 @@
+/// A form of the office's or an applicant's, as `form.mustache` shows it: GOV.UK's question page with an error
+/// summary, its fields in order, and Continue, which leads to a page to check (`ConfirmPage`) before anything is
+/// recorded.
+struct FormPage {
+    /// One field: text, a date, or radios (exactly one of them).
+    struct Field {
+        var text: CheckerPage.TextField?
+        var date: CheckerPage.DateField?
+        var choices: CheckerPage.Choices?
+    }
+
+    struct Link {
+        let href: String
+        let text: String
+    }
+
+    let back: Link?
+    let caption: String
+    let heading: String
+    let lead: String?
+    let action: String
+    let csrf: String
+    let errors: [FieldMessage]
+    let hasErrors: Bool
+    let fields: [Field]
+
+    init(back: Link?, caption: String, heading: String, lead: String?, action: String, csrf: String,
+         errors: [FieldMessage], fields: [Field])
+    {
+        self.back = back
+        self.caption = caption
+        self.heading = heading
+        self.lead = lead
+        self.action = action
+        self.csrf = csrf
+        self.errors = errors
+        hasErrors = !errors.isEmpty
+        self.fields = fields
+    }
+
+    /// The page title: "Error: " first when the form has errors.
+    var title: String { (hasErrors ? "Error: " : "") + heading }
+
+    /// Builds fields from what was typed (`form`) and the errors, by input id.
+    struct Builder {
+        let form: FormData
+        let errors: [FieldMessage]
+
+        func error(_ id: String) -> String? { errors.first { $0.id == id }?.message }
+
+        func text(_ id: String, _ label: String, hint: String? = nil, prefix: String? = nil, width: String = "input--20",
+                  multiline: Bool = false) -> Field
+        {
+            Field(text: CheckerPage.TextField(
+                id: id, label: label, hint: hint, value: form[id], error: error(id), prefix: prefix, width: width,
+                multiline: multiline, describedBy: CheckerPage.describedBy(id, hint: hint, error: error(id))))
+        }
+
+        func date(_ name: String, _ legend: String, hint: String) -> Field {
+            Field(date: CheckerPage.DateField(
+                id: "\(name)-day", name: name, legend: legend, hint: hint, day: form["\(name)-day"],
+                month: form["\(name)-month"], year: form["\(name)-year"], error: error("\(name)-day")))
+        }
+
+        func radios(_ name: String, _ legend: String, hint: String? = nil, _ options: [(value: String, label: String)])
+            -> Field
+        {
+            let id = "\(name)-\(options.first?.value ?? "")"
+            return Field(choices: CheckerPage.Choices(
+                id: id, legend: legend, hint: hint, type: "radio",
+                options: options.map { option in
+                    .init(id: "\(name)-\(option.value)", name: name, type: "radio", value: option.value,
+                          label: option.label, checked: form[name] == option.value)
+                },
+                error: error(id), inline: false, describedBy: CheckerPage.describedBy(id, hint: hint, error: error(id))))
+        }
+    }
+}
+
+/// The page to check before recording (`confirm.mustache`): what will be recorded, row by row, with the form's values
+/// carried to record it or to change it.
+struct ConfirmPage {
+    struct Row {
+        let key: String
+        let value: String
+    }
+
+    let caption: String
+    let heading: String
+    let rows: [Row]
+    let warning: String
+    let action: String
+    let hidden: [Row]
+    let csrf: String
+    let confirmLabel: String
+    let changeLabel: String
+
+    init(caption: String, heading: String, rows: [(String, String)], warning: String, action: String,
+         carrying names: [String], from form: FormData, csrf: String, confirmLabel: String, changeLabel: String)
+    {
+        self.caption = caption
+        self.heading = heading
+        self.rows = rows.map { Row(key: $0.0, value: $0.1) }
+        self.warning = warning
+        self.action = action
+        hidden = names.map { Row(key: $0, value: form[$0]) }
+        self.csrf = csrf
+        self.confirmLabel = confirmLabel
+        self.changeLabel = changeLabel
+    }
+}

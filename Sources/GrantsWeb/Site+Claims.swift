@@ -1,0 +1,278 @@
+import GrantsCore
+import GrantsWorkflows
+import HTTPTypes
+import Hummingbird
+import NIOCore
+import NIOPosix
+
+/// Claims: an applicant claims on their organisation's grant for a period's work, in arrears; a finance officer pays
+/// each claim. Both check what will be recorded on a page of its own first, as the award does.
+extension Site {
+    var claimRoutes: [Route] {
+        [
+            .get("/organisation/awards/{award}/claim", Site.applicant) { request, context in
+                let award = try self.ownAward(context)
+                let page = FormPage.claim(award.award, form: FormData(), errors: [],
+                                          csrf: self.csrf.token(from: request, context))
+                return self.html("form", title: page.title, page, context: context)
+            },
+            .post("/organisation/awards/{award}/claim", Site.applicant) { request, context in
+                try await self.claimStep(request, context)
+            },
+            .get("/claims", Site.office) { request, context in
+                let form = try self.query(request)
+                let lines = try Claims.unpaid(in: self.ledger())
+                // The claim just paid, if it is one and is paid.
+                let paid = form["paid"].isEmpty || lines.contains(where: { $0.claim.id == form["paid"] })
+                    ? nil : try self.ledger().claim(form["paid"])
+                let page = ClaimsPage(lines, mayPay: context.account?.role == .financeOfficer, paid: paid)
+                return self.html("claims", title: "Claims to pay", page, context: context)
+            },
+            .get("/claims/{claim}/pay", Site.financeOfficer) { request, context in
+                let line = try self.unpaidClaim(context)
+                let page = FormPage.payment(line, form: FormData(), errors: [],
+                                            csrf: self.csrf.token(from: request, context))
+                return self.html("form", title: page.title, page, context: context)
+            },
+            .post("/claims/{claim}/pay", Site.financeOfficer) { request, context in
+                try await self.payStep(request, context)
+            },
+        ]
+    }
+
+    /// The award in the path if it is the signed-in applicant's organisation's; else not found.
+    private func ownAward(_ context: SiteContext) throws -> Applicants.AwardLine {
+        let id = try context.parameters.require("award")
+        guard let line = try Applicants.award(id, for: try context.signedIn(), in: ledger()) else {
+            throw Problem.notFound("There is no grant \(id) to your organisation.")
+        }
+        return line
+    }
+
+    private func unpaidClaim(_ context: SiteContext) throws -> Claims.Line {
+        let id = try context.parameters.require("claim")
+        guard let line = try Claims.unpaid(id, in: ledger()) else {
+            throw Problem.notFound("There is no claim \(id) waiting to be paid.")
+        }
+        return line
+    }
+
+    /// The day of `clock()`: the day a claim is made.
+    private func today() throws -> Day {
+        guard let day = try? Day(parsing: String(clock().text.prefix(10))) else {
+            throw Problem(status: .internalServerError, title: "Internal Server Error", detail: "The clock is wrong.")
+        }
+        return day
+    }
+
+    /// `POST /organisation/awards/{award}/claim`: checked (`action=check`: the page to check), then recorded
+    /// (`action=confirm`) under the applicant's email, refused as the command line refuses a claim.
+    private func claimStep(_ request: Request, _ context: SiteContext) async throws -> Response {
+        let line = try ownAward(context)
+        let account = try context.signedIn()
+        let form = try await postedForm(request, context)
+        let token = csrf.token(from: request, context)
+        func formPage(_ errors: [FieldMessage], status: HTTPResponse.Status) throws -> Response {
+            let page = FormPage.claim(line.award, form: form, errors: errors, csrf: token)
+            return try html("form", title: page.title, page, status: status, context: context)
+                .response(from: request, context: context)
+        }
+        if form["action"] == "change" { return try formPage([], status: .ok) }
+        var errors: [FieldMessage] = []
+        if !["Q1", "Q2", "Q3", "Q4"].contains(form["period"]) {
+            errors.append(FieldMessage(id: "period-Q1", message: "Select the quarter the claim is for"))
+        }
+        let amount = Self.amount(form["amount"], into: &errors, what: "the amount you claim")
+        let done = form["done"].trimmingCharacters(in: .whitespacesAndNewlines)
+        if done.isEmpty { errors.append(FieldMessage(id: "done", message: "Enter what was done in the quarter")) }
+        if done.count > 2_000 {
+            errors.append(FieldMessage(id: "done", message: "What was done must be 2,000 characters or fewer"))
+        }
+        guard errors.isEmpty, let amount else { return try formPage(errors, status: .unprocessableContent) }
+        let date = try today()
+        if form["action"] != "confirm" {
+            let page = ConfirmPage(
+                caption: line.award.title, heading: "Check your claim before you send it",
+                rows: [
+                    ("Grant", line.award.id), ("Quarter", form["period"]), ("Amount", pounds(amount)),
+                    ("What was done", done), ("Claimed on", date.description), ("Where the grant stands", line.summary),
+                ],
+                warning: "Once sent, a claim cannot be changed: the office pays it or tells you why not.",
+                action: "/organisation/awards/\(Site.percentEncoded(line.award.id))/claim",
+                carrying: ["period", "amount", "done"], from: form, csrf: token, confirmLabel: "Send the claim",
+                changeLabel: "Change the claim")
+            return try html("confirm", title: "Check your claim", page, context: context)
+                .response(from: request, context: context)
+        }
+        let (store, at, period) = (try ledger(), clock(), form["period"])
+        let recorded = try await NIOThreadPool.singleton.runIfActive {
+            () -> Result<AwardLifecycle.Step, WorkflowError> in
+            do throws(WorkflowError) {
+                return .success(try Applicants.claim(
+                    award: line.award.id, period: period, amount: amount, date: date, done: done, for: account,
+                    in: store, at: at))
+            } catch {
+                return .failure(error)
+            }
+        }
+        switch recorded {
+        case .failure(let error):
+            return try formPage(
+                [FieldMessage(id: "amount", message: "The claim was not sent: \(error.message)")],
+                status: error.failureKind == .io ? .internalServerError : .unprocessableContent)
+        case .success(let step):
+            return Response(
+                status: .seeOther,
+                headers: [.location: "/organisation/awards/\(Site.percentEncoded(line.award.id))?claimed=\(Site.percentEncoded(step.id))"])
+        }
+    }
+
+    /// `POST /claims/{claim}/pay`: the payment date and reference checked, the page to check, then the payment
+    /// recorded in full under the officer's email.
+    private func payStep(_ request: Request, _ context: SiteContext) async throws -> Response {
+        let line = try unpaidClaim(context)
+        let account = try context.signedIn()
+        let form = try await postedForm(request, context)
+        let token = csrf.token(from: request, context)
+        func formPage(_ errors: [FieldMessage], status: HTTPResponse.Status) throws -> Response {
+            let page = FormPage.payment(line, form: form, errors: errors, csrf: token)
+            return try html("form", title: page.title, page, status: status, context: context)
+                .response(from: request, context: context)
+        }
+        if form["action"] == "change" { return try formPage([], status: .ok) }
+        var errors: [FieldMessage] = []
+        let typed = Checker.day(form, "date")
+        var date: Day?
+        if typed.isEmpty {
+            errors.append(FieldMessage(id: "date-day", message: "Enter the date of the payment"))
+        } else if let day = try? Day(parsing: typed) {
+            date = day
+        } else {
+            errors.append(FieldMessage(id: "date-day", message: "The date of the payment must be a real date"))
+        }
+        let reference = form["reference"].trimmingCharacters(in: .whitespaces)
+        if reference.count > 100 {
+            errors.append(FieldMessage(id: "reference", message: "The reference must be 100 characters or fewer"))
+        }
+        guard errors.isEmpty, let date else { return try formPage(errors, status: .unprocessableContent) }
+        if form["action"] != "confirm" {
+            let claim = line.claim
+            let page = ConfirmPage(
+                caption: "Claim \(claim.id)", heading: "Check the payment before you record it",
+                rows: [
+                    ("Pay", "\(line.recipientName) (\(line.award.recipient.rawValue))"),
+                    ("Amount", pounds(claim.amount)), ("For", "\(claim.periodStart) to \(claim.periodEnd)"),
+                    ("Grant", "\(line.award.title) (\(line.award.id))"), ("Paid on", date.description),
+                    ("Reference", reference.isEmpty ? "None" : reference),
+                ],
+                warning: "A payment cannot be undone: money paid and not spent comes back when the grant is closed.",
+                action: "/claims/\(Site.percentEncoded(claim.id))/pay",
+                carrying: ["date-day", "date-month", "date-year", "reference"], from: form, csrf: token,
+                confirmLabel: "Record the payment", changeLabel: "Change the payment")
+            return try html("confirm", title: "Check the payment of \(claim.id)", page, context: context)
+                .response(from: request, context: context)
+        }
+        let store = try ledger()
+        let stamp = Stamp(actor: account.email, at: clock())
+        let claimID = line.claim.id
+        let recorded = try await NIOThreadPool.singleton.runIfActive { () -> Result<String, WorkflowError> in
+            do throws(WorkflowError) {
+                return .success(try AwardLifecycle.pay(
+                    claim: claimID, date: date, reference: reference.isEmpty ? nil : reference, in: store, by: stamp
+                ).step.id)
+            } catch {
+                return .failure(error)
+            }
+        }
+        switch recorded {
+        case .failure(let error):
+            return try formPage(
+                [FieldMessage(id: "date-day", message: "The payment was not recorded: \(error.message)")],
+                status: error.failureKind == .io ? .internalServerError : .conflict)
+        case .success:
+            return Response(status: .seeOther, headers: [.location: "/claims?paid=\(Site.percentEncoded(claimID))"])
+        }
+    }
+
+    /// An amount of money typed in a form (`£2,500.00`, `2500`), or an error naming `what`.
+    static func amount(_ text: String, into errors: inout [FieldMessage], what: String, id: String = "amount")
+        -> Money?
+    {
+        let typed = Checker.money(text)
+        if typed.isEmpty {
+            errors.append(FieldMessage(id: id, message: "Enter \(what)"))
+            return nil
+        }
+        guard let money = try? Input.money(typed, field: id), money.pence > 0 else {
+            errors.append(FieldMessage(id: id, message: "Enter \(what) in pounds and pence, like 2500.00"))
+            return nil
+        }
+        return money
+    }
+}
+
+extension FormPage {
+    /// An applicant's claim on their grant.
+    static func claim(_ award: Award, form: FormData, errors: [FieldMessage], csrf: String) -> FormPage {
+        let field = Builder(form: form, errors: errors)
+        return FormPage(
+            back: Link(href: "/organisation/awards/\(Site.percentEncoded(award.id))", text: "Back to the grant"),
+            caption: award.title, heading: "Make a claim",
+            lead: "Claims are paid in arrears, for a quarter's work. You will see your claim before you send it.",
+            action: "/organisation/awards/\(Site.percentEncoded(award.id))/claim", csrf: csrf, errors: errors,
+            fields: [
+                field.radios("period", "Which quarter is the claim for?", [
+                    ("Q1", "Q1, April to June"), ("Q2", "Q2, July to September"), ("Q3", "Q3, October to December"),
+                    ("Q4", "Q4, January to March"),
+                ]),
+                field.text("amount", "Amount you claim", hint: "What you spent on the project in the quarter",
+                           prefix: "£", width: "input--10"),
+                field.text("done", "What was done in the quarter",
+                           hint: "The sessions, events or work the money paid for, and who took part",
+                           width: "input--full", multiline: true),
+            ])
+    }
+
+    /// An officer's payment of a claim.
+    static func payment(_ line: Claims.Line, form: FormData, errors: [FieldMessage], csrf: String) -> FormPage {
+        let field = Builder(form: form, errors: errors)
+        return FormPage(
+            back: Link(href: "/claims", text: "Back to the claims"), caption: "Claim \(line.claim.id)",
+            heading: "Pay \(pounds(line.claim.amount)) to \(line.recipientName)",
+            lead: "For \(line.award.title), \(line.claim.periodStart) to \(line.claim.periodEnd). A claim is paid in full.",
+            action: "/claims/\(Site.percentEncoded(line.claim.id))/pay", csrf: csrf, errors: errors,
+            fields: [
+                field.date("date", "Date of the payment", hint: "For example, 16 10 2017"),
+                field.text("reference", "Payment reference (optional)", hint: "The BACS reference", width: "input--20"),
+            ])
+    }
+}
+
+/// The claims waiting for payment.
+struct ClaimsPage {
+    struct Row {
+        let id: String
+        let recipient: String
+        let grant: String
+        let period: String
+        let amount: String
+        let claimed: String
+        let payHref: String?
+    }
+
+    let rows: [Row]
+    let hasRows: Bool
+    let paid: String?
+
+    init(_ lines: [Claims.Line], mayPay: Bool, paid: Claim?) {
+        rows = lines.map { line in
+            Row(
+                id: line.claim.id, recipient: line.recipientName, grant: "\(line.award.title) (\(line.award.id))",
+                period: "\(line.claim.periodStart) to \(line.claim.periodEnd)", amount: pounds(line.claim.amount),
+                claimed: line.claim.date.description,
+                payHref: mayPay ? "/claims/\(Site.percentEncoded(line.claim.id))/pay" : nil)
+        }
+        hasRows = !rows.isEmpty
+        self.paid = paid.map { "Claim \($0.id) of \(pounds($0.amount)) is paid." }
+    }
+}
