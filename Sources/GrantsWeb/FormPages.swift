@@ -1,3 +1,6 @@
+import GrantsCore
+import GrantsWorkflows
+
 /// A form of the office's or an applicant's, as `form.mustache` shows it: GOV.UK's question page with an error
 /// summary, its fields in order, and Continue, which leads to a page to check (`ConfirmPage`) before anything is
 /// recorded.
@@ -107,5 +110,46 @@ struct ConfirmPage {
         self.csrf = csrf
         self.confirmLabel = confirmLabel
         self.changeLabel = changeLabel
+    }
+}
+
+/// Reading what a person typed in a form's fields, each fault named by its input, in GOV.UK's words.
+enum FormRead {
+    /// An amount of money (`£2,500.00`, `2500`, `2,500`): more than nothing, in pounds and pence.
+    static func amount(_ text: String, into errors: inout [FieldMessage], what: String, id: String = "amount")
+        -> Money?
+    {
+        let typed = Checker.money(text)
+        if typed.isEmpty {
+            errors.append(FieldMessage(id: id, message: "Enter \(what)"))
+            return nil
+        }
+        guard let money = try? Input.money(typed, field: id), money.pence > 0 else {
+            errors.append(FieldMessage(id: id, message: "Enter \(what) in pounds and pence, like 2500.00"))
+            return nil
+        }
+        return money
+    }
+
+    /// A date from its three inputs (`name-day`, `-month`, `-year`), at most `notAfter` when given.
+    static func day(_ form: FormData, _ name: String, into errors: inout [FieldMessage], what: String,
+                    notAfter latest: Day? = nil) -> Day?
+    {
+        let typed = Checker.day(form, name)
+        let id = "\(name)-day"
+        if typed.isEmpty {
+            errors.append(FieldMessage(id: id, message: "Enter \(what)"))
+            return nil
+        }
+        guard let day = try? Day(parsing: typed) else {
+            errors.append(FieldMessage(id: id, message: "\(what.prefix(1).uppercased() + what.dropFirst()) must be a real date"))
+            return nil
+        }
+        if let latest, day > latest {
+            errors.append(FieldMessage(
+                id: id, message: "\(what.prefix(1).uppercased() + what.dropFirst()) must be today or in the past"))
+            return nil
+        }
+        return day
     }
 }

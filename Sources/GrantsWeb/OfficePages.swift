@@ -150,15 +150,7 @@ enum AwardForm {
 
     static func request(bid: Bid, _ form: FormData) -> Result<AwardRequest, Faults> {
         var faults: [FieldMessage] = []
-        var amount: Money?
-        let typedAmount = Checker.money(form["amount"])
-        if typedAmount.isEmpty {
-            faults.append(FieldMessage(id: "amount", message: "Enter the amount to award"))
-        } else if let money = try? Input.money(typedAmount, field: "amount"), money.pence > 0 {
-            amount = money
-        } else {
-            faults.append(FieldMessage(id: "amount", message: "Enter the amount in pounds and pence, like 2500.00"))
-        }
+        let amount = FormRead.amount(form["amount"], into: &faults, what: "the amount to award")
         let decision = form["decision"].trimmingCharacters(in: .whitespaces)
         if decision.isEmpty {
             faults.append(FieldMessage(id: "decision", message: "Enter the decision reference, like 2017/81"))
@@ -166,15 +158,7 @@ enum AwardForm {
             faults.append(FieldMessage(
                 id: "decision", message: "Enter a decision reference of letters, numbers, / and -, like 2017/81"))
         }
-        let typedDay = Checker.day(form, "date")
-        var date: Day?
-        if typedDay.isEmpty {
-            faults.append(FieldMessage(id: "date-day", message: "Enter the date of the decision"))
-        } else if let day = try? Day(parsing: typedDay) {
-            date = day
-        } else {
-            faults.append(FieldMessage(id: "date-day", message: "The date of the decision must be a real date"))
-        }
+        let date = FormRead.day(form, "date", into: &faults, what: "the date of the decision")
         let override = form["override"].trimmingCharacters(in: .whitespacesAndNewlines)
         if override.isEmpty {
             faults.append(FieldMessage(

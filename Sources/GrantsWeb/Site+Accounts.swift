@@ -103,6 +103,18 @@ extension Site {
         else { throw Problem(status: .internalServerError, title: "Internal Server Error", detail: "No token.") }
         let address = clientAddress(request, context)
         let at = clock()
+        func throttled() throws -> Response {
+            form.emailError = "There have been too many attempts to sign in. Wait 15 minutes, then try again."
+            var response = try signInPage(form, status: .tooManyRequests, request, context)
+            response.headers[.retryAfter] = String(SignIn.window)
+            return response
+        }
+        // Throttled attempts are answered before they can queue for a bcrypt check.
+        if try await onLedgerThread({ () throws(WorkflowError) in
+            try SignIn.isThrottled(email: email, address: address, at: at, in: accounts)
+        }).get() {
+            return try throttled()
+        }
         // bcrypt takes a quarter of a second of a core: a few at a time on a thread of their own, never on the
         // threads that answer requests, and beyond that the sender is asked to come back.
         guard signInGate.enter() else {
@@ -130,10 +142,7 @@ extension Site {
                 + "account is locked: contact the office to unlock it."
             return try signInPage(form, status: .unauthorized, request, context)
         case .throttled:
-            form.emailError = "There have been too many attempts to sign in. Wait 15 minutes, then try again."
-            var response = try signInPage(form, status: .tooManyRequests, request, context)
-            response.headers[.retryAfter] = String(SignIn.window)
-            return response
+            return try throttled()
         }
     }
 
@@ -203,14 +212,23 @@ final class Gate: Sendable {
 /// address by its /64 network, which one subscriber usually holds whole, so that walking through its addresses does
 /// not escape the limit. Anything that is not an IP address is not one (nil).
 enum ClientAddress {
-    static func counted(_ text: String) -> String? {
-        guard !text.isEmpty, text.utf8.count <= 64 else { return nil }
+    static func counted(_ given: String) -> String? {
+        guard !given.isEmpty, given.utf8.count <= 64 else { return nil }
+        // As a proxy may write it: `[2001:db8::1]:443`, `192.0.2.7:443`, `fe80::1%eth0`.
+        var text = Substring(given)
+        if text.hasPrefix("["), let close = text.firstIndex(of: "]") {
+            text = text[text.index(after: text.startIndex)..<close]
+        } else if text.filter({ $0 == ":" }).count == 1, let colon = text.firstIndex(of: ":") {
+            text = text[..<colon]
+        }
+        if let zone = text.firstIndex(of: "%") { text = text[..<zone] }
+        let address = String(text)
         var v4 = in_addr()
-        if inet_pton(AF_INET, text, &v4) == 1 {
+        if inet_pton(AF_INET, address, &v4) == 1 {
             return withUnsafeBytes(of: &v4) { bytes in bytes.map { String($0) }.joined(separator: ".") }
         }
         var v6 = in6_addr()
-        guard inet_pton(AF_INET6, text, &v6) == 1 else { return nil }
+        guard inet_pton(AF_INET6, address, &v6) == 1 else { return nil }
         let bytes = withUnsafeBytes(of: &v6) { Array($0) }
         if bytes[0..<10].allSatisfy({ $0 == 0 }) && bytes[10] == 0xFF && bytes[11] == 0xFF {
             return bytes[12..<16].map { String($0) }.joined(separator: ".")

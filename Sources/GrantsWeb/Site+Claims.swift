@@ -11,7 +11,7 @@ extension Site {
     var claimRoutes: [Route] {
         [
             .get("/organisation/awards/{award}/claim", Site.applicant) { request, context in
-                let award = try self.ownAward(context)
+                let award = try self.ownAward(context, open: true)
                 let page = FormPage.claim(award.award, form: FormData(), errors: [],
                                           csrf: self.csrf.token(from: request, context))
                 return self.html("form", title: page.title, page, context: context)
@@ -40,11 +40,17 @@ extension Site {
         ]
     }
 
-    /// The award in the path if it is the signed-in applicant's organisation's; else not found.
-    private func ownAward(_ context: SiteContext) throws -> Applicants.AwardLine {
+    /// The award in the path if it is the signed-in applicant's organisation's (and, when `open`, still open to
+    /// claims); else not found, or 409 for a grant closed or withdrawn.
+    private func ownAward(_ context: SiteContext, open: Bool) throws -> Applicants.AwardLine {
         let id = try context.parameters.require("award")
         guard let line = try Applicants.award(id, for: try context.signedIn(), in: ledger()) else {
             throw Problem.notFound("There is no grant \(id) to your organisation.")
+        }
+        if open, line.state == .closed || line.state == .withdrawn {
+            throw Problem(
+                status: .conflict, title: "Conflict",
+                detail: "\(line.award.title) is \(line.state == .closed ? "closed" : "withdrawn"): it takes no more claims.")
         }
         return line
     }
@@ -57,8 +63,8 @@ extension Site {
         return line
     }
 
-    /// The day of `clock()`: the day a claim is made.
-    private func today() throws -> Day {
+    /// The day of `clock()`, in UTC: the day a claim is made, the latest a payment may be dated.
+    func today() throws -> Day {
         guard let day = try? Day(parsing: String(clock().text.prefix(10))) else {
             throw Problem(status: .internalServerError, title: "Internal Server Error", detail: "The clock is wrong.")
         }
@@ -68,12 +74,12 @@ extension Site {
     /// `POST /organisation/awards/{award}/claim`: checked (`action=check`: the page to check), then recorded
     /// (`action=confirm`) under the applicant's email, refused as the command line refuses a claim.
     private func claimStep(_ request: Request, _ context: SiteContext) async throws -> Response {
-        let line = try ownAward(context)
+        let line = try ownAward(context, open: true)
         let account = try context.signedIn()
         let form = try await postedForm(request, context)
         let token = csrf.token(from: request, context)
         func formPage(_ errors: [FieldMessage], status: HTTPResponse.Status) throws -> Response {
-            let page = FormPage.claim(line.award, form: form, errors: errors, csrf: token)
+            let page = FormPage.claim(line.award, form: form.setting("claim-id", to: ""), errors: errors, csrf: token)
             return try html("form", title: page.title, page, status: status, context: context)
                 .response(from: request, context: context)
         }
@@ -82,7 +88,7 @@ extension Site {
         if !["Q1", "Q2", "Q3", "Q4"].contains(form["period"]) {
             errors.append(FieldMessage(id: "period-Q1", message: "Select the quarter the claim is for"))
         }
-        let amount = Self.amount(form["amount"], into: &errors, what: "the amount you claim")
+        let amount = FormRead.amount(form["amount"], into: &errors, what: "the amount you claim")
         let done = form["done"].trimmingCharacters(in: .whitespacesAndNewlines)
         if done.isEmpty { errors.append(FieldMessage(id: "done", message: "Enter what was done in the quarter")) }
         if done.count > 2_000 {
@@ -90,36 +96,35 @@ extension Site {
         }
         guard errors.isEmpty, let amount else { return try formPage(errors, status: .unprocessableContent) }
         let date = try today()
+        let store = try ledger()
         if form["action"] != "confirm" {
+            // The claim's number is fixed now and carried, so the same claim sent twice is recorded once.
+            let claimID = try Applicants.nextClaimID(on: line.award.id, in: store)
+            let carried = form.setting("claim-id", to: claimID)
             let page = ConfirmPage(
                 caption: line.award.title, heading: "Check your claim before you send it",
                 rows: [
-                    ("Grant", line.award.id), ("Quarter", form["period"]), ("Amount", pounds(amount)),
+                    ("Claim", claimID), ("Grant", line.award.id), ("Quarter", form["period"]), ("Amount", pounds(amount)),
                     ("What was done", done), ("Claimed on", date.description), ("Where the grant stands", line.summary),
                 ],
                 warning: "Once sent, a claim cannot be changed: the office pays it or tells you why not.",
                 action: "/organisation/awards/\(Site.percentEncoded(line.award.id))/claim",
-                carrying: ["period", "amount", "done"], from: form, csrf: token, confirmLabel: "Send the claim",
-                changeLabel: "Change the claim")
+                carrying: ["period", "amount", "done", "claim-id"], from: carried, csrf: token,
+                confirmLabel: "Send the claim", changeLabel: "Change the claim")
             return try html("confirm", title: "Check your claim", page, context: context)
                 .response(from: request, context: context)
         }
-        let (store, at, period) = (try ledger(), clock(), form["period"])
-        let recorded = try await NIOThreadPool.singleton.runIfActive {
-            () -> Result<AwardLifecycle.Step, WorkflowError> in
-            do throws(WorkflowError) {
-                return .success(try Applicants.claim(
-                    award: line.award.id, period: period, amount: amount, date: date, done: done, for: account,
-                    in: store, at: at))
-            } catch {
-                return .failure(error)
-            }
+        let (at, period, claimID) = (clock(), form["period"], form["claim-id"])
+        let recorded = try await onLedgerThread { () throws(WorkflowError) in
+            try Applicants.claim(
+                award: line.award.id, period: period, amount: amount, date: date, done: done, claimID: claimID,
+                for: account, in: store, at: at)
         }
         switch recorded {
         case .failure(let error):
             return try formPage(
                 [FieldMessage(id: "amount", message: "The claim was not sent: \(error.message)")],
-                status: error.failureKind == .io ? .internalServerError : .unprocessableContent)
+                status: Self.status(of: error))
         case .success(let step):
             return Response(
                 status: .seeOther,
@@ -130,9 +135,14 @@ extension Site {
     /// `POST /claims/{claim}/pay`: the payment date and reference checked, the page to check, then the payment
     /// recorded in full under the officer's email.
     private func payStep(_ request: Request, _ context: SiteContext) async throws -> Response {
+        let id = try context.parameters.require("claim")
+        let form = try await postedForm(request, context)
+        // The same payment confirmed twice (a double click): the first recorded it; this one says so.
+        if form["action"] == "confirm", try Claims.isPaid(id, in: ledger()) {
+            return Response(status: .seeOther, headers: [.location: "/claims?paid=\(Site.percentEncoded(id))"])
+        }
         let line = try unpaidClaim(context)
         let account = try context.signedIn()
-        let form = try await postedForm(request, context)
         let token = csrf.token(from: request, context)
         func formPage(_ errors: [FieldMessage], status: HTTPResponse.Status) throws -> Response {
             let page = FormPage.payment(line, form: form, errors: errors, csrf: token)
@@ -141,15 +151,7 @@ extension Site {
         }
         if form["action"] == "change" { return try formPage([], status: .ok) }
         var errors: [FieldMessage] = []
-        let typed = Checker.day(form, "date")
-        var date: Day?
-        if typed.isEmpty {
-            errors.append(FieldMessage(id: "date-day", message: "Enter the date of the payment"))
-        } else if let day = try? Day(parsing: typed) {
-            date = day
-        } else {
-            errors.append(FieldMessage(id: "date-day", message: "The date of the payment must be a real date"))
-        }
+        let date = FormRead.day(form, "date", into: &errors, what: "the date of the payment", notAfter: try today())
         let reference = form["reference"].trimmingCharacters(in: .whitespaces)
         if reference.count > 100 {
             errors.append(FieldMessage(id: "reference", message: "The reference must be 100 characters or fewer"))
@@ -175,39 +177,19 @@ extension Site {
         let store = try ledger()
         let stamp = Stamp(actor: account.email, at: clock())
         let claimID = line.claim.id
-        let recorded = try await NIOThreadPool.singleton.runIfActive { () -> Result<String, WorkflowError> in
-            do throws(WorkflowError) {
-                return .success(try AwardLifecycle.pay(
-                    claim: claimID, date: date, reference: reference.isEmpty ? nil : reference, in: store, by: stamp
-                ).step.id)
-            } catch {
-                return .failure(error)
-            }
+        let recorded = try await onLedgerThread { () throws(WorkflowError) in
+            try AwardLifecycle.pay(
+                claim: claimID, date: date, reference: reference.isEmpty ? nil : reference, in: store, by: stamp
+            ).step.id
         }
         switch recorded {
         case .failure(let error):
             return try formPage(
                 [FieldMessage(id: "date-day", message: "The payment was not recorded: \(error.message)")],
-                status: error.failureKind == .io ? .internalServerError : .conflict)
+                status: Self.status(of: error))
         case .success:
             return Response(status: .seeOther, headers: [.location: "/claims?paid=\(Site.percentEncoded(claimID))"])
         }
-    }
-
-    /// An amount of money typed in a form (`£2,500.00`, `2500`), or an error naming `what`.
-    static func amount(_ text: String, into errors: inout [FieldMessage], what: String, id: String = "amount")
-        -> Money?
-    {
-        let typed = Checker.money(text)
-        if typed.isEmpty {
-            errors.append(FieldMessage(id: id, message: "Enter \(what)"))
-            return nil
-        }
-        guard let money = try? Input.money(typed, field: id), money.pence > 0 else {
-            errors.append(FieldMessage(id: id, message: "Enter \(what) in pounds and pence, like 2500.00"))
-            return nil
-        }
-        return money
     }
 }
 

@@ -122,19 +122,21 @@ extension Site {
         }
         var rulebooks = rulebooks
         let store = try ledger()
+        // A bid that has an award (not withdrawn) is not awarded again from the browser.
+        let others = try AwardDecision.otherAwards(on: bid, than: Identifiers.award(onBid: bid.id), in: store)
+        if !others.isEmpty {
+            return try formPage(
+                [FieldMessage(
+                    id: "amount",
+                    message: "Bid \(bid.id) has \(others.joined(separator: ", ")) already: withdraw it before "
+                        + "awarding the bid again")],
+                status: .unprocessableContent)
+        }
         let plan: AwardDecision.Plan
         do {
             plan = try AwardDecision.plan(awardRequest, in: store, rulebooks: &rulebooks)
         } catch {
             return try formPage([FieldMessage(id: "amount", message: error.message)], status: .unprocessableContent)
-        }
-        if !plan.otherAwards.isEmpty {
-            return try formPage(
-                [FieldMessage(
-                    id: "amount",
-                    message: "Bid \(bid.id) has \(plan.otherAwards.joined(separator: ", ")) already: withdraw it before "
-                        + "awarding the bid again")],
-                status: .unprocessableContent)
         }
         if plan.availableAfter.isNegative {
             return try formPage(
@@ -154,12 +156,8 @@ extension Site {
         }
         let stamp = Stamp(actor: try context.signedIn().email, at: clock())
         // On the ledger's threads: the write may wait for another writer.
-        let recorded = try await NIOThreadPool.singleton.runIfActive { () -> Result<RecordOutcome, WorkflowError> in
-            do throws(WorkflowError) {
-                return .success(try AwardDecision.record(plan, in: store, by: stamp))
-            } catch {
-                return .failure(error)
-            }
+        let recorded = try await onLedgerThread { () throws(WorkflowError) in
+            try AwardDecision.record(plan, in: store, by: stamp)
         }
         if case .failure(let error) = recorded {
             return try formPage(
@@ -172,6 +170,26 @@ extension Site {
         return Response(
             status: .seeOther,
             headers: [.location: "/round?year=\(SchemePage.slug(plan.fund.year))&awarded=\(Site.percentEncoded(plan.award.id))"])
+    }
+
+    /// Runs `body` on NIO's thread pool, not on the threads that answer requests: the ledger's writes may wait for
+    /// another writer, and some reads (a year's XML, validated) take a while. The workflow's refusal comes back as a
+    /// value, for the page to show.
+    func onLedgerThread<T: Sendable>(_ body: @escaping @Sendable () throws(WorkflowError) -> T) async throws
+        -> Result<T, WorkflowError>
+    {
+        try await NIOThreadPool.singleton.runIfActive {
+            do throws(WorkflowError) {
+                return .success(try body())
+            } catch {
+                return .failure(error)
+            }
+        }
+    }
+
+    /// The status of a page that shows a workflow's refusal: 422 for what was typed or asked, 500 for I/O.
+    static func status(of error: WorkflowError) -> HTTPResponse.Status {
+        error.failureKind == .io ? .internalServerError : .unprocessableContent
     }
 
     static func percentEncoded(_ text: String) -> String {
@@ -208,12 +226,8 @@ extension Site {
         let period = SpendReturn.Period(year: year, quarter: quarter, asOf: nil)
         let options = ReturnOptions(excel: format == .csv, lastModified: try SpendReturns.lastModified(in: store))
         // Made on the ledger's threads: a year's XML is validated, and an XLSX is zipped, before it is sent.
-        let made = try await NIOThreadPool.singleton.runIfActive { () -> Result<[UInt8], WorkflowError> in
-            do throws(WorkflowError) {
-                return .success(try Self.returnBytes(period, format: format, options: options, in: store))
-            } catch {
-                return .failure(error)
-            }
+        let made = try await onLedgerThread { () throws(WorkflowError) in
+            try Self.returnBytes(period, format: format, options: options, in: store)
         }
         let bytes: [UInt8]
         switch made {

@@ -292,16 +292,23 @@ import GrantsTestSupport
              "--decision", "2017/150", "--date", "2017-11-20"], in: folder,
             stderr: "error: \(LifecycleProbe.bid("csp-south-ribble.yaml")) holds no bid BID-NOWHERE\n")
 
+        // The bid has an award already: a second needs its own reason, whatever --override says.
+        try await LifecycleProbe.expectRefused(
+            ["award", "BID-CSP-2017-18-SRI-03", "--amount", "200.00", "--decision", "2017/150", "--date", "2017-11-20",
+             "--id", "AWD-SRI-03-EXTRA", "--override", "Paper bid, checked by hand"], in: folder, status: 1,
+            stderr: "error: bid BID-CSP-2017-18-SRI-03 has an award already (AWD-CSP-2017-18-SRI-03); award it again "
+                + "only with --again REASON\n")
         let result = try await GrantsBinary.run(
             ["award", "BID-CSP-2017-18-SRI-03", "--amount", "200.00", "--decision", "2017/150", "--date", "2017-11-20",
-             "--id", "AWD-SRI-03-EXTRA", "--override", "Paper bid, checked by hand"], in: folder.path)
+             "--id", "AWD-SRI-03-EXTRA", "--override", "Paper bid, checked by hand", "--again", "A second phase"],
+            in: folder.path)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == "Awarded £200.00 on BID-CSP-2017-18-SRI-03 as AWD-SRI-03-EXTRA (decision 2017/150).\n")
         #expect(try LifecycleProbe.figures(in: folder, csp: southRibble) == csp.moved(committed: 20_000, remaining: -20_000))
         let history = try await GrantsBinary.run(["history", "--entry", "AWD-SRI-03-EXTRA"], in: folder.path)
         #expect(history.stdout.contains(
             "why: award on bid BID-CSP-2017-18-SRI-03 (decision 2017/150); awarded without a check: Paper bid, checked by "
-                + "hand; the bid has AWD-CSP-2017-18-SRI-03 already: Paper bid, checked by hand\n"))
+                + "hand; awarded again (the bid has AWD-CSP-2017-18-SRI-03): A second phase\n"))
         try LifecycleProbe.expectBalances(in: folder)
     }
 

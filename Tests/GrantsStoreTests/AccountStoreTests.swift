@@ -115,6 +115,12 @@ import Testing
         #expect(try Self.log(.signedIn, officer, session: third, in: ledger) == .disabled)
         #expect(try ledger.session(tokenHash: third) == nil)
         #expect(try ledger.signInLog(limit: 10).map(\.outcome) == [.disabled, .signedIn, .signedOut, .signedIn])
+        // A new password ends the sessions too.
+        try ledger.recordAccountEvent(.enabled, account: officer.id, at: later, by: "admin")
+        let fourth = String(repeating: "9", count: 64)
+        #expect(try Self.log(.signedIn, officer, session: fourth, in: ledger) == .signedIn)
+        try ledger.recordAccountEvent(.password(hash: Self.hash("new")), account: officer.id, at: later, by: "admin")
+        #expect(try ledger.session(tokenHash: fourth)?.ended == later)
     }
 
     @Test func failuresInARowLockTheAccountAndCountAgainAfterASignIn() throws {

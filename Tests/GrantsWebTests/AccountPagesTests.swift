@@ -86,7 +86,12 @@ import Testing
 
     /// A clock the tests move.
     final class TestClock: Sendable {
-        private let seconds = Mutex<Int64>(Fixtures.at.secondsSinceEpoch)
+        private let seconds: Mutex<Int64>
+
+        init(start: Timestamp = Fixtures.at) {
+            seconds = Mutex(start.secondsSinceEpoch)
+        }
+
         var now: Timestamp { Timestamp(secondsSinceEpoch: seconds.withLock { $0 }) ?? Fixtures.at }
         func advance(_ by: Int64) { seconds.withLock { $0 += by } }
     }
@@ -465,7 +470,8 @@ import Testing
     @Test(arguments: [
         ("192.0.2.7", "192.0.2.7"), ("::ffff:192.0.2.7", "192.0.2.7"), ("2001:db8::1", "2001:db8:0:0::/64"),
         ("2001:0db8:0001:0002:0003:0004:0005:0006", "2001:db8:1:2::/64"), ("not an address", nil), ("", nil),
-        ("192.0.2.7:443", nil), ("1.2.3.4.5", nil),
+        ("192.0.2.7:443", "192.0.2.7"), ("[2001:db8::1]:443", "2001:db8:0:0::/64"), ("fe80::1%eth0", "fe80:0:0:0::/64"),
+        ("1.2.3.4.5", nil), ("[not]", nil),
     ] as [(String, String?)])
     func clientAddressesAreCountedByHostOrIPv6Network(text: String, counted: String?) {
         #expect(ClientAddress.counted(text) == counted)
@@ -524,12 +530,14 @@ import Testing
             let csrf = try #require(Self.csrf(in: Self.text(form)))
             var headers = Self.formType
             headers[.cookie] = applicant
-            func claim(_ action: String, amount: String, award: String = "AWD-C") async throws -> TestResponse {
+            func claim(_ action: String, amount: String, award: String = "AWD-C", id: String = "AWD-C-C02")
+                async throws -> TestResponse
+            {
                 try await client.execute(
                     uri: "/organisation/awards/\(award)/claim", method: .post, headers: headers,
                     body: Self.form([
                         ("csrf", csrf), ("action", action), ("period", "Q3"), ("amount", amount),
-                        ("done", "Ten Friday sessions; 14 young people came"),
+                        ("done", "Ten Friday sessions; 14 young people came"), ("claim-id", id),
                     ]))
             }
             let empty = try await client.execute(
@@ -539,16 +547,22 @@ import Testing
             #expect(Self.text(empty).contains("Select the quarter") && Self.text(empty).contains("Enter what was done"))
             let check = try await claim("check", amount: "150.00")
             #expect(check.status == .ok && Self.text(check).contains("Check your claim before you send it"))
+            #expect(Self.text(check).contains("name=\"claim-id\" value=\"AWD-C-C02\""), "the claim's number is carried")
             #expect(try world.ledger.claims(award: "AWD-C").count == 1, "checking sends nothing")
             let tooMuch = try await claim("confirm", amount: "1000.00")
             #expect(tooMuch.status == .unprocessableContent && Self.text(tooMuch).contains("The claim was not sent"))
             let sent = try await claim("confirm", amount: "150.00")
             #expect(sent.status == .seeOther)
             #expect(sent.headers[.location] == "/organisation/awards/AWD-C?claimed=AWD-C-C02")
+            let twice = try await claim("confirm", amount: "150.00")
+            #expect(twice.status == .seeOther, "the same claim sent twice (a double click)")
+            #expect(try world.ledger.claims(award: "AWD-C").count == 2, "is recorded once")
+            let forged = try await claim("confirm", amount: "10.00", id: "AWD-D-C09")
+            #expect(forged.status == .unprocessableContent, "a claim number of another grant")
             let page = try await client.execute(
                 uri: "/organisation/awards/AWD-C?claimed=AWD-C-C02", method: .get, headers: [.cookie: applicant])
             #expect(Self.text(page).contains("Claim sent") && Self.text(page).contains("Waiting for payment"))
-            let other = try await claim("confirm", amount: "10.00", award: "AWD-D")
+            let other = try await claim("confirm", amount: "10.00", award: "AWD-D", id: "AWD-D-C02")
             #expect(other.status == .notFound, "another organisation's grant")
 
             let claims = try await client.execute(uri: "/claims", method: .get, headers: [.cookie: officer])
@@ -557,7 +571,7 @@ import Testing
             let token = try #require(Self.csrf(in: Self.text(payForm)))
             var officerHeaders = Self.formType
             officerHeaders[.cookie] = officer
-            func pay(_ action: String, day: String = "2", month: String = "5") async throws -> TestResponse {
+            func pay(_ action: String, day: String = "30", month: String = "4") async throws -> TestResponse {
                 try await client.execute(
                     uri: "/claims/AWD-C-C02/pay", method: .post, headers: officerHeaders,
                     body: Self.form([
@@ -569,24 +583,79 @@ import Testing
             #expect(payCheck.status == .ok && Self.text(payCheck).contains("£150.00"))
             // Before the claim was made (2018-04-30): refused by the ledger, on the form, with why.
             let early = try await pay("confirm", day: "20", month: "1")
-            #expect(early.status == .conflict && Self.text(early).contains("is before claim AWD-C-C02 was made"))
+            #expect(early.status == .unprocessableContent && Self.text(early).contains("is before claim AWD-C-C02 was made"))
+            // After today: refused on the form.
+            let future = try await pay("check", day: "1", month: "5")
+            #expect(future.status == .unprocessableContent && Self.text(future).contains("must be today or in the past"))
             let paid = try await pay("confirm")
             #expect(paid.status == .seeOther && paid.headers[.location] == "/claims?paid=AWD-C-C02")
             let again = try await pay("confirm")
-            #expect(again.status == .notFound, "a paid claim is no longer there to pay")
+            #expect(again.status == .seeOther && again.headers[.location] == "/claims?paid=AWD-C-C02",
+                    "the same payment confirmed twice is recorded once, and the second says so")
             let after = try await client.execute(uri: "/claims?paid=AWD-C-C02", method: .get, headers: [.cookie: officer])
             #expect(Self.text(after).contains("Payment recorded") && !Self.text(after).contains("/claims/AWD-C-C02/pay"))
             let applicantAfter = try await client.execute(
                 uri: "/organisation/awards/AWD-C", method: .get, headers: [.cookie: applicant])
-            #expect(Self.text(applicantAfter).contains("Paid on 2018-05-02"))
+            #expect(Self.text(applicantAfter).contains("Paid on 2018-04-30"))
         }
         let claim = try #require(try world.ledger.claim("AWD-C-C02"))
         let october = try Day(parsing: "2017-10-01")
         #expect(claim.amount == Money(pence: 15_000) && claim.periodStart == october)
         let history = try world.ledger.history(entryID: "AWD-C-C02", limit: nil)
         #expect(history.contains { $0.actor == "applicant@example.org" && $0.reason.contains("Ten Friday sessions") })
+        #expect(try world.ledger.claims(award: "AWD-D").count == 1, "nothing recorded on another organisation's grant")
         let payment = try #require(try world.ledger.payments(award: "AWD-C").first { $0.claim == "AWD-C-C02" })
         #expect(payment.amount == Money(pence: 15_000) && payment.reference == "BACS 4417")
         #expect(try world.ledger.reconcile().balances)
+    }
+
+    /// A claim is paid in arrears: one for a quarter not yet over is refused. A claim left on a grant since withdrawn
+    /// is no longer offered for payment.
+    @Test func claimsAreInArrearsAndOnOpenGrantsOnly() async throws {
+        let world = try World(clock: TestClock(start: try Timestamp(parsing: "2018-02-01T10:00:00Z")))
+        let applicant = try #require(world.cookies["applicant"])
+        let officer = try #require(world.cookies["officer"])
+        try AwardLifecycle.withdraw(
+            award: "AWD-D", date: try Day(parsing: "2018-01-31"), reason: "the group closed", in: world.ledger,
+            by: Stamp(actor: "officer@example.org", at: world.clock.now))
+        try await world.test { client in
+            let form = try await client.execute(
+                uri: "/organisation/awards/AWD-C/claim", method: .get, headers: [.cookie: applicant])
+            let csrf = try #require(Self.csrf(in: Self.text(form)))
+            var headers = Self.formType
+            headers[.cookie] = applicant
+            let early = try await client.execute(
+                uri: "/organisation/awards/AWD-C/claim", method: .post, headers: headers,
+                body: Self.form([
+                    ("csrf", csrf), ("action", "confirm"), ("period", "Q4"), ("amount", "50"), ("done", "Sessions"),
+                    ("claim-id", "AWD-C-C02"),
+                ]))
+            #expect(early.status == .unprocessableContent && Self.text(early).contains("paid in arrears"))
+            let claims = try await client.execute(uri: "/claims", method: .get, headers: [.cookie: officer])
+            #expect(Self.text(claims).contains("AWD-C-C01") && !Self.text(claims).contains("AWD-D-C01"))
+            let pay = try await client.execute(uri: "/claims/AWD-D-C01/pay", method: .get, headers: [.cookie: officer])
+            #expect(pay.status == .notFound)
+        }
+        #expect(try world.ledger.claims(award: "AWD-C").count == 1)
+    }
+
+    /// Without `trustForwardedFor`, X-Forwarded-For is the client's to write, and is not believed.
+    @Test func xForwardedForIsIgnoredUnlessTrusted() async throws {
+        let world = try World()
+        try await world.test { client in
+            let page = try await client.execute(uri: "/sign-in", method: .get)
+            let cookie = try #require(page.headers[values: .setCookie].first { $0.hasPrefix("grants-csrf=") })
+            var headers = Self.formType
+            headers[.cookie] = String(cookie.prefix { $0 != ";" })
+            headers[HTTPField.Name("X-Forwarded-For")!] = "203.0.113.50"
+            _ = try await client.execute(
+                uri: "/sign-in", method: .post, headers: headers,
+                body: Self.form([
+                    ("csrf", try #require(Self.csrf(in: Self.text(page)))), ("email", "officer@example.org"),
+                    ("password", "not the password!"),
+                ]))
+        }
+        let line = try #require(try world.ledger.signInLog(limit: 1).first)
+        #expect(line.outcome == .failed && line.address != "203.0.113.50")
     }
 }

@@ -114,15 +114,21 @@ import Testing
         let ledger = try Fixtures.ledger()
         _ = try Self.add("disabled@example.org", "commissioner", in: ledger)
         try Accounts.change(.disable, email: "disabled@example.org", stamp: Self.stamp, in: ledger)
-        for (index, email) in ["disabled@example.org", "nobody@example.org"].enumerated() {
+        let locked = try Self.add("locked@example.org", "commissioner", in: ledger)
+        // Locked yesterday (the locking's own line in the log is then out of the window, as the failures that
+        // lock an account are).
+        try ledger.recordAccountEvent(
+            .locked, account: locked.id, at: try #require(Fixtures.at.adding(seconds: -86_400)), by: "sign-in")
+        let emails = ["disabled@example.org", "locked@example.org", "nobody@example.org"]
+        for (index, email) in emails.enumerated() {
             let address = "192.0.2.\(10 + index)"
             for _ in 0..<SignIn.failuresPerEmail {
                 #expect(try Self.signIn(email, from: address, in: ledger) == .refused, "\(email)")
             }
             #expect(try Self.signIn(email, from: address, in: ledger) == .throttled, "\(email)")
         }
-        // Throttled attempts cost the sender nothing and are not written.
-        #expect(try Accounts.signInLog(limit: 100, in: ledger).count == 2 * SignIn.failuresPerEmail)
+        // Throttled attempts cost the sender nothing and are not written (the locking wrote one line of its own).
+        #expect(try Accounts.signInLog(limit: 100, in: ledger).count == 3 * SignIn.failuresPerEmail + 1)
     }
 
     @Test func aSessionLastsUntilSignOutIdlenessOrItsAgeOrTheAccountIsDisabled() throws {

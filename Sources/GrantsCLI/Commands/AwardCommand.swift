@@ -26,6 +26,7 @@ struct AwardCommand: ParsableCommand {
     @Option(help: "What the money is for, for the grant register.") var purpose: String?
     @Option(help: "Why the award should reduce crime and disorder, for the grant register.") var reasons: String?
     @Option(help: "Award although the bid is not eligible, for this reason (kept in the history).") var override: String?
+    @Option(help: "Award a bid that has an award already, for this reason (kept in the history).") var again: String?
     @Option(help: "The fund (default: the only fund of the bid's scheme and year).") var fund: String?
     @Option(help: "The CSP allocation to draw on (default: the CSP's only allocation in the fund).") var allocation: String?
     @Option(help: "The award's id (default: AWD-<bid>).") var id: String?
@@ -39,7 +40,8 @@ struct AwardCommand: ParsableCommand {
         }
         let request = AwardRequest(
             bid: bid, amount: money, decision: decision, date: day, form: form, conditions: conditions,
-            override: override, fund: fund, allocation: allocation, id: id, purpose: purpose, reasons: reasons)
+            override: override, fund: fund, allocation: allocation, id: id, purpose: purpose, reasons: reasons,
+            again: again)
         let stamp = try ledger.stamp()
         do {
             var rulebooks = try RulebookLibrary()

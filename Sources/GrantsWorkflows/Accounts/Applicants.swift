@@ -82,20 +82,36 @@ extension Applicants {
         return claims.map { claim in ClaimLine(claim: claim, payment: payments.first { $0.claim == claim.id }) }
     }
 
-    /// A claim by an applicant on their organisation's award: for the work done in `period` (a quarter of the award's
-    /// year, or two days), what was done, on `date`. Refused (bad data) on another organisation's award, which it
-    /// calls "not found" as it does one that does not exist, and as the command line refuses a claim: an award
-    /// closed or withdrawn, a claim beyond what is left of the award.
+    /// The id the next claim on award `id` will have (`<award>-C03`), which the page to check carries, so that the
+    /// same claim sent twice (a double click) is recorded once.
+    public static func nextClaimID(on id: String, in store: any LedgerStore) throws(WorkflowError) -> String {
+        let count = try reading { () throws(LedgerError) in try store.claimCount(award: id) }
+        return Identifiers.numbered(id, "C", count + 1)
+    }
+
+    /// A claim by an applicant on their organisation's award: for the work done in `period` (a quarter of the
+    /// award's year, or two days), which must have ended before `date` (claims are paid in arrears), what was done,
+    /// under `id` (from `nextClaimID`: sent again, it is recorded once). Refused (bad data) on another organisation's
+    /// award, which it calls "not found" as it does one that does not exist, and as the command line refuses a claim:
+    /// an award closed or withdrawn, a claim beyond what is left of the award.
     public static func claim(
-        award id: String, period text: String, amount: Money, date: Day, done: String, for account: Account,
-        in store: any LedgerStore, at: Timestamp
+        award id: String, period text: String, amount: Money, date: Day, done: String, claimID: String,
+        for account: Account, in store: any LedgerStore, at: Timestamp
     ) throws(WorkflowError) -> AwardLifecycle.Step {
         guard try award(id, for: account, in: store) != nil else { throw .badData("there is no grant \(id) to your organisation") }
+        let prefix = id + "-C"
+        guard claimID.hasPrefix(prefix), claimID.count <= prefix.count + 4,
+              claimID.dropFirst(prefix.count).allSatisfy({ $0.isASCII && $0.isNumber }),
+              claimID.count > prefix.count
+        else { throw .usage("\(claimID) is not a claim number of \(id)") }
         try AwardLifecycle.requireOpen(id, in: store, doing: "claimed on")
         let year = try AwardLifecycle.year(ofAward: id, in: store)
         let period = try Input.claimPeriod(text, year: year, field: "period")
+        guard period.upperBound < date else {
+            throw .badData("the claim is for work to \(period.upperBound); claims are paid in arrears, once the period has ended")
+        }
         return try AwardLifecycle.claim(
-            award: id, period: period, amount: amount, date: date, done: done, in: store,
+            award: id, period: period, amount: amount, date: date, id: claimID, done: done, in: store,
             by: Stamp(actor: account.email, at: at))
     }
 }

@@ -143,6 +143,18 @@ public enum SignIn {
         }
     }
 
+    /// Whether an attempt for `email` from `address` at `at` would be throttled: asked before a bcrypt check is queued
+    /// (the attempt itself asks again).
+    public static func isThrottled(email: EmailAddress, address: String, at: Timestamp, in store: any AccountStore)
+        throws(WorkflowError) -> Bool
+    {
+        let since = at.adding(seconds: -window) ?? at
+        let failures = try reading { () throws(LedgerError) in
+            try store.recentFailures(email: email.text, address: address, since: since)
+        }
+        return failures.email >= failuresPerEmail || failures.address >= failuresPerAddress
+    }
+
     /// Makes the stand-in hash now (a quarter of a second), so that the first unknown email is not the slower one.
     public static func prepare() {
         _ = standIn

@@ -28,9 +28,6 @@ public enum AwardDecision {
         public let available: Money
         /// The same after it (negative: the ledger will refuse the award).
         public let availableAfter: Money
-        /// The bid's other awards, not withdrawn (a second award on one bid needs an override on the command line,
-        /// and is refused in the browser).
-        public let otherAwards: [String]
         /// Why, as the history will say it.
         public let why: String
         let batch: LedgerBatch
@@ -64,12 +61,12 @@ public enum AwardDecision {
             try self.otherAwards(on: stored, than: awardID, in: store)
         } ?? []
         if !otherAwards.isEmpty {
-            guard let override = request.override else {
+            guard let again = request.again, !again.allSatisfy(\.isWhitespace) else {
                 throw .checkFailed(
                     "bid \(bid) has \(otherAwards.count == 1 ? "an award" : "awards") already "
-                        + "(\(otherAwards.joined(separator: ", "))); award it again only with --override REASON")
+                        + "(\(otherAwards.joined(separator: ", "))); award it again only with --again REASON")
             }
-            why += "; the bid has \(otherAwards.joined(separator: ", ")) already: \(override)"
+            why += "; awarded again (the bid has \(otherAwards.joined(separator: ", "))): \(again)"
         }
         if let conditions = request.conditions { why += "; conditions: \(conditions)" }
 
@@ -93,11 +90,11 @@ public enum AwardDecision {
         }
         return Plan(
             award: award, fund: fund, verdict: verdict, available: available, availableAfter: after,
-            otherAwards: otherAwards, why: why, batch: batch)
+            why: why, batch: batch)
     }
 
     /// The awards on `bid` other than `awardID` that are not withdrawn.
-    static func otherAwards(on bid: Bid, than awardID: String, in store: any LedgerStore) throws(WorkflowError)
+    public static func otherAwards(on bid: Bid, than awardID: String, in store: any LedgerStore) throws(WorkflowError)
         -> [String]
     {
         let awards = try reading { () throws(LedgerError) in try store.awards(recipient: bid.applicant) }

@@ -21,6 +21,8 @@ public struct AwardRequest: Sendable {
     public var reasons: String?
     /// Why to award although the bid is not eligible (or more than it asked for), kept in the history.
     public var override: String?
+    /// Why to award a bid that has an award already (not withdrawn), kept in the history.
+    public var again: String?
     /// The fund; by default the stored bid's, or the only fund of the bid's scheme and year.
     public var fund: String?
     /// The CSP allocation to draw on; by default the CSP's only allocation in the fund.
@@ -32,8 +34,9 @@ public struct AwardRequest: Sendable {
     public init(
         bid: String, amount: Money, decision: String, date: Day, form: BidForm? = nil, conditions: String? = nil,
         override: String? = nil, fund: String? = nil, allocation: String? = nil, id: String? = nil,
-        purpose: String? = nil, reasons: String? = nil
+        purpose: String? = nil, reasons: String? = nil, again: String? = nil
     ) {
+        self.again = again
         self.bid = bid
         self.amount = amount
         self.decision = decision
