@@ -110,6 +110,8 @@ struct RoundPage {
         let outcome: String
         let outcomeClass: String
         let awardHref: String?
+        /// The award made on it, to open.
+        let awardPage: String?
     }
 
     let years: [Option]
@@ -135,7 +137,8 @@ struct RoundPage {
                 outcome: line.award.map { "Awarded \(pounds(line.awarded ?? .zero)) (\($0))" } ?? "No award",
                 outcomeClass: line.award == nil ? "tag--yellow" : "tag--green",
                 awardHref: mayAward && line.award == nil
-                    ? "/bids/\(Site.percentEncoded(line.bid.id))/award" : nil)
+                    ? "/bids/\(Site.percentEncoded(line.bid.id))/award" : nil,
+                awardPage: line.award.map { "/awards/\(Site.percentEncoded($0))" })
         }
         hasRows = !rows.isEmpty
         self.awarded = awarded.map { "Award \($0.id) of \(pounds($0.amount)) for \($0.title) is recorded." }

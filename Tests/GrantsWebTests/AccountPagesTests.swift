@@ -136,6 +136,8 @@ import Testing
             "GET /organisation": ["applicant"], "GET /organisation/awards/{award}": ["applicant"],
             "GET /organisation/awards/{award}/claim": ["applicant"], "POST /organisation/awards/{award}/claim": ["applicant"],
             "GET /claims": office, "GET /claims/{claim}/pay": ["officer"], "POST /claims/{claim}/pay": ["officer"],
+            "GET /awards/{award}": office, "GET /awards/{award}/close": ["officer"], "POST /awards/{award}/close": ["officer"],
+            "GET /awards/{award}/withdraw": ["officer"], "POST /awards/{award}/withdraw": ["officer"],
         ]
     }()
 
@@ -657,5 +659,49 @@ import Testing
         }
         let line = try #require(try world.ledger.signInLog(limit: 1).first)
         #expect(line.outcome == .failed && line.address != "203.0.113.50")
+    }
+
+    /// An officer ends awards from the award's page: a withdrawal (nothing paid), and a closing on the end-of-grant
+    /// report, refused while a claim waits and recorded once it is paid; each through a page to check.
+    @Test func anOfficerWithdrawsAndClosesAwards() async throws {
+        let world = try World()
+        let officer = try #require(world.cookies["officer"])
+        let commissioner = try #require(world.cookies["commissioner"])
+        try await world.test { client in
+            let view = try await client.execute(uri: "/awards/AWD-D", method: .get, headers: [.cookie: officer])
+            #expect(view.status == .ok && Self.text(view).contains("/awards/AWD-D/withdraw"))
+            let readOnly = try await client.execute(uri: "/awards/AWD-D", method: .get, headers: [.cookie: commissioner])
+            #expect(readOnly.status == .ok && !Self.text(readOnly).contains("/awards/AWD-D/withdraw"))
+            let form = try await client.execute(uri: "/awards/AWD-D/withdraw", method: .get, headers: [.cookie: officer])
+            let csrf = try #require(Self.csrf(in: Self.text(form)))
+            var headers = Self.formType
+            headers[.cookie] = officer
+            func post(_ path: String, _ fields: [(String, String)]) async throws -> TestResponse {
+                try await client.execute(
+                    uri: path, method: .post, headers: headers, body: Self.form([("csrf", csrf)] + fields))
+            }
+            let withdrawal = [("reason", "The group has closed"), ("date-day", "30"), ("date-month", "4"), ("date-year", "2018")]
+            let check = try await post("/awards/AWD-D/withdraw", [("action", "check")] + withdrawal)
+            #expect(check.status == .ok && Self.text(check).contains("Check the withdrawal"))
+            #expect(try world.ledger.state(ofAward: "AWD-D") != .withdrawn, "checking records nothing")
+            let done = try await post("/awards/AWD-D/withdraw", [("action", "confirm")] + withdrawal)
+            #expect(done.status == .seeOther && done.headers[.location] == "/awards/AWD-D?done=withdraw")
+            let twice = try await post("/awards/AWD-D/withdraw", [("action", "confirm")] + withdrawal)
+            #expect(twice.status == .seeOther, "confirmed twice, recorded once")
+            #expect(try world.ledger.state(ofAward: "AWD-D") == .withdrawn)
+
+            let closing = [("spent", "200.00"), ("date-day", "30"), ("date-month", "4"), ("date-year", "2018")]
+            let waiting = try await post("/awards/AWD-C/close", [("action", "confirm")] + closing)
+            #expect(waiting.status == .unprocessableContent && Self.text(waiting).contains("Nothing was recorded"))
+            _ = try AwardLifecycle.pay(
+                claim: "AWD-C-C01", date: try Day(parsing: "2018-04-30"), in: world.ledger,
+                by: Stamp(actor: "officer@example.org", at: Fixtures.at))
+            let closed = try await post("/awards/AWD-C/close", [("action", "confirm")] + closing)
+            #expect(closed.status == .seeOther && closed.headers[.location] == "/awards/AWD-C?done=close")
+            let page = try await client.execute(uri: "/awards/AWD-C?done=close", method: .get, headers: [.cookie: officer])
+            #expect(Self.text(page).contains("The award is closed.") && Self.text(page).contains("officer@example.org"))
+        }
+        #expect(try world.ledger.state(ofAward: "AWD-C") == .closed)
+        #expect(try world.ledger.reconcile().balances)
     }
 }

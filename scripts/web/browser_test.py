@@ -365,13 +365,18 @@ class Applicant:
         self.shot("21-payment-confirm")
         self.press("Record the payment")
         expect("Payment recorded" in self.find(".notification").text, "the payment is recorded")
+        self.driver.get(self.base + "/awards/AWD-BID-CAF-2017-18-06")
+        expect("Paid on 2018-01-10" in d.page_source, "the award's page shows the payment")
+        expect("applicant@example.org" in d.page_source and "officer@example.org" in d.page_source,
+               "the award's history names who did each step")
+        self.shot("22-office-award")
         self.sign_out()
 
         # The commissioner downloads the quarter's return, which shows the payment.
         self.sign_in("commissioner@example.org", password)
         self.driver.get(self.base + "/returns")
         expect(self.find("h1").text == "Spend returns", "the returns page")
-        self.shot("22-returns")
+        self.shot("23-returns")
         status, headers, body = self.fetch("/returns/download?year=2017-18&period=Q4&format=csv")
         expect(status == 200 and headers.get("Content-Type", "").startswith("text/csv"), f"the CSV return: {status}")
         lines = [line for line in body.decode("utf-8-sig").splitlines() if "AWD-BID-CAF-2017-18-06" in line]
