@@ -24,6 +24,25 @@ extension Ledger {
         }
     }
 
+    /// The lines about any of `entryIDs`, oldest first, in one read (an award and every step on it, say).
+    public func history(entryIDs: [String]) throws(LedgerError) -> [HistoryEntry] {
+        guard !entryIDs.isEmpty else { return [] }
+        return try read { db in
+            let marks = Array(repeating: "?", count: entryIDs.count).joined(separator: ", ")
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT * FROM history WHERE entry_id IN (\(marks)) ORDER BY seq",
+                arguments: StatementArguments(entryIDs))
+            return try rows.map { row throws(LedgerError) in
+                HistoryEntry(
+                    sequence: row["seq"], at: try row.text("at", in: "history"),
+                    actor: try row.text("actor", in: "history"), action: try row.text("action", in: "history"),
+                    kind: try row.text("kind", in: "history"), entryID: try row.text("entry_id", in: "history"),
+                    reason: try row.text("reason", in: "history"), source: row["source"],
+                    detail: try row.text("detail", in: "history"))
+            }
+        }
+    }
+
     /// How many entries of each kind the ledger holds.
     public func counts() throws(LedgerError) -> [EntryKind: Int] {
         var tables: [(EntryKind, String)] = []

@@ -1,3 +1,4 @@
+import Foundation
 import GrantsCore
 import GrantsWorkflows
 
@@ -115,6 +116,29 @@ struct ConfirmPage {
 
 /// Reading what a person typed in a form's fields, each fault named by its input, in GOV.UK's words.
 enum FormRead {
+    /// Text for the history (a reason, what was done): its lines joined into one, as the history keeps it; refused
+    /// when empty, longer than `limit` characters, or holding a control character.
+    static func oneLine(_ text: String, id: String, what: String, limit: Int, into errors: inout [FieldMessage])
+        -> String?
+    {
+        let line = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }.joined(separator: " ")
+        if line.isEmpty {
+            errors.append(FieldMessage(id: id, message: "Enter \(what)"))
+            return nil
+        }
+        if line.count > limit {
+            errors.append(FieldMessage(id: id, message: "\(what.prefix(1).uppercased() + what.dropFirst()) must be "
+                + "\(limit.formatted(.number.grouping(.automatic))) characters or fewer"))
+            return nil
+        }
+        if let problem = FreeText.problem(line) {
+            errors.append(FieldMessage(id: id, message: "\(what.prefix(1).uppercased() + what.dropFirst()) \(problem)"))
+            return nil
+        }
+        return line
+    }
+
     /// An amount of money (`£2,500.00`, `2500`, `2,500`): more than nothing, in pounds and pence.
     static func amount(_ text: String, into errors: inout [FieldMessage], what: String, id: String = "amount")
         -> Money?

@@ -18,9 +18,7 @@ extension Site {
                 // The history of the award and of every step on it: its claims, payments, closing or withdrawal.
                 let ids = [award.id, Identifiers.closure(of: award.id), Identifiers.withdrawal(of: award.id)]
                     + claims.map(\.id) + payments.map(\.id)
-                var history: [HistoryEntry] = []
-                for id in ids { history += try LedgerReports.history(entry: id, limit: nil, in: store) }
-                history.sort { $0.sequence < $1.sequence }
+                let history = try LedgerReports.history(entries: ids, in: store)
                 let page = OfficeAwardPage(
                     award, state: state, summary: try store.awardSummary(award.id) ?? "",
                     recipient: try store.organisation(award.recipient)?.name ?? award.recipient.rawValue,
@@ -31,7 +29,7 @@ extension Site {
             },
             .get("/awards/{award}/close", Site.financeOfficer) { request, context in
                 let page = FormPage.ending(
-                    .close, try self.storedAward(context), form: FormData(), errors: [],
+                    .close, try self.endableAward(.close, context), form: FormData(), errors: [],
                     csrf: self.csrf.token(from: request, context))
                 return self.html("form", title: page.title, page, context: context)
             },
@@ -40,7 +38,7 @@ extension Site {
             },
             .get("/awards/{award}/withdraw", Site.financeOfficer) { request, context in
                 let page = FormPage.ending(
-                    .withdraw, try self.storedAward(context), form: FormData(), errors: [],
+                    .withdraw, try self.endableAward(.withdraw, context), form: FormData(), errors: [],
                     csrf: self.csrf.token(from: request, context))
                 return self.html("form", title: page.title, page, context: context)
             },
@@ -63,11 +61,31 @@ extension Site {
         return award
     }
 
+    /// The award in the path, if it can still end as `ending` says: open, and for a withdrawal with nothing paid;
+    /// else 409 with why (a second click on a confirmation lands here too, and says what happened).
+    private func endableAward(_ ending: Ending, _ context: SiteContext) throws -> Award {
+        let award = try storedAward(context)
+        let store = try ledger()
+        switch try store.state(ofAward: award.id) {
+        case .closed?:
+            throw Problem(status: .conflict, title: "Conflict", detail: "Award \(award.id) is closed.")
+        case .withdrawn?:
+            throw Problem(status: .conflict, title: "Conflict", detail: "Award \(award.id) is withdrawn.")
+        default: break
+        }
+        if ending == .withdraw, try !store.payments(award: award.id).isEmpty {
+            throw Problem(
+                status: .conflict, title: "Conflict",
+                detail: "Award \(award.id) has payments, so it cannot be withdrawn: close it on its end-of-grant report.")
+        }
+        return award
+    }
+
     /// `POST /awards/{award}/close` and `/withdraw`: the form checked, the page to check, then recorded under the
     /// officer's email, refused as the command line refuses it (an award already ended, one with payments withdrawn,
     /// more spent than paid…).
     private func endStep(_ ending: Ending, _ request: Request, _ context: SiteContext) async throws -> Response {
-        let award = try storedAward(context)
+        let award = try endableAward(ending, context)
         let form = try await postedForm(request, context)
         let token = csrf.token(from: request, context)
         let path = "/awards/\(Site.percentEncoded(award.id))"
@@ -78,11 +96,6 @@ extension Site {
         }
         if form["action"] == "change" { return try formPage([], status: .ok) }
         let store = try ledger()
-        // The same step confirmed twice (a double click): the first recorded it.
-        let state = try store.state(ofAward: award.id)
-        if form["action"] == "confirm", state == (ending == .close ? .closed : .withdrawn) {
-            return Response(status: .seeOther, headers: [.location: "\(path)?done=\(ending.path)"])
-        }
         var errors: [FieldMessage] = []
         let date = FormRead.day(form, "date", into: &errors, what: "the date", notAfter: try today())
         var spent: Money?
@@ -98,8 +111,8 @@ extension Site {
                 errors.append(FieldMessage(id: "spent", message: "Enter what was spent in pounds and pence, like 2350.00"))
             }
         case .withdraw:
-            reason = form["reason"].trimmingCharacters(in: .whitespacesAndNewlines)
-            if reason.isEmpty { errors.append(FieldMessage(id: "reason", message: "Enter why the award is withdrawn")) }
+            reason = FormRead.oneLine(
+                form["reason"], id: "reason", what: "why the award is withdrawn", limit: 500, into: &errors) ?? ""
         }
         guard errors.isEmpty, let date else { return try formPage(errors, status: .unprocessableContent) }
         if form["action"] != "confirm" {
@@ -155,7 +168,8 @@ extension FormPage {
                     + "closing changes before it is recorded.",
                 action: "/awards/\(Site.percentEncoded(award.id))/close", csrf: csrf, errors: errors,
                 fields: [
-                    field.text("spent", "What was spent", hint: "At most what was paid", prefix: "£", width: "input--10"),
+                    field.text("spent", "What was spent", hint: "What the recipient spent on the project", prefix: "£",
+                               width: "input--10"),
                     field.date("date", "Date of the report", hint: "For example, 30 4 2018"),
                 ])
         case .withdraw:
@@ -215,8 +229,10 @@ struct OfficeAwardPage {
             Row(key: "Money", value: summary),
         ]
         let open = state == .awarded || state == .claiming
+        var paymentOf: [String: Payment] = [:]
+        for payment in payments { if let claim = payment.claim { paymentOf[claim] = payment } }
         self.claims = claims.map { claim in
-            let payment = payments.first { $0.claim == claim.id }
+            let payment = paymentOf[claim.id]
             return ClaimRow(
                 id: claim.id, period: "\(claim.periodStart) to \(claim.periodEnd)", amount: pounds(claim.amount),
                 state: payment.map { "Paid on \($0.date) (\($0.id))" } ?? "Waiting for payment",

@@ -89,12 +89,9 @@ extension Site {
             errors.append(FieldMessage(id: "period-Q1", message: "Select the quarter the claim is for"))
         }
         let amount = FormRead.amount(form["amount"], into: &errors, what: "the amount you claim")
-        let done = form["done"].trimmingCharacters(in: .whitespacesAndNewlines)
-        if done.isEmpty { errors.append(FieldMessage(id: "done", message: "Enter what was done in the quarter")) }
-        if done.count > 2_000 {
-            errors.append(FieldMessage(id: "done", message: "What was done must be 2,000 characters or fewer"))
-        }
-        guard errors.isEmpty, let amount else { return try formPage(errors, status: .unprocessableContent) }
+        let done = FormRead.oneLine(
+            form["done"], id: "done", what: "what was done in the quarter", limit: 2_000, into: &errors)
+        guard errors.isEmpty, let amount, let done else { return try formPage(errors, status: .unprocessableContent) }
         let date = try today()
         let store = try ledger()
         if form["action"] != "confirm" {

@@ -687,7 +687,16 @@ import Testing
             let done = try await post("/awards/AWD-D/withdraw", [("action", "confirm")] + withdrawal)
             #expect(done.status == .seeOther && done.headers[.location] == "/awards/AWD-D?done=withdraw")
             let twice = try await post("/awards/AWD-D/withdraw", [("action", "confirm")] + withdrawal)
-            #expect(twice.status == .seeOther, "confirmed twice, recorded once")
+            #expect(twice.status == .conflict && Self.text(twice).contains("is withdrawn"), "confirmed twice, recorded once")
+            #expect(try world.ledger.history(entryID: "AWD-D-WITHDRAWN", limit: nil).count == 1)
+            let again = try await client.execute(uri: "/awards/AWD-D/withdraw", method: .get, headers: [.cookie: officer])
+            #expect(again.status == .conflict, "no form to withdraw an award withdrawn")
+            let twoLines = try await post(
+                "/awards/AWD-C/withdraw",
+                [("action", "check"), ("reason", "Line one\nline two"), ("date-day", "30"), ("date-month", "4"),
+                 ("date-year", "2018")])
+            #expect(twoLines.status == .ok && Self.text(twoLines).contains("Line one line two"),
+                    "a reason on two lines is kept on one, as the history keeps it")
             #expect(try world.ledger.state(ofAward: "AWD-D") == .withdrawn)
 
             let closing = [("spent", "200.00"), ("date-day", "30"), ("date-month", "4"), ("date-year", "2018")]
@@ -699,7 +708,9 @@ import Testing
             let closed = try await post("/awards/AWD-C/close", [("action", "confirm")] + closing)
             #expect(closed.status == .seeOther && closed.headers[.location] == "/awards/AWD-C?done=close")
             let page = try await client.execute(uri: "/awards/AWD-C?done=close", method: .get, headers: [.cookie: officer])
-            #expect(Self.text(page).contains("The award is closed.") && Self.text(page).contains("officer@example.org"))
+            #expect(Self.text(page).contains("The award is closed."))
+            #expect(Self.text(page).contains("<td>officer@example.org</td><td>end-of-grant report for AWD-C</td>"),
+                    "the history names who closed it")
         }
         #expect(try world.ledger.state(ofAward: "AWD-C") == .closed)
         #expect(try world.ledger.reconcile().balances)

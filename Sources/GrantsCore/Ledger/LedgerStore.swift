@@ -65,6 +65,8 @@ public protocol LedgerStore: Sendable {
     func reconcile() throws(LedgerError) -> Reconciliation
     /// The history, newest last; only the lines about `entryID` when given; only the newest `limit` when given.
     func history(entryID: String?, limit: Int?) throws(LedgerError) -> [HistoryEntry]
+    /// The lines about any of `entryIDs`, oldest first.
+    func history(entryIDs: [String]) throws(LedgerError) -> [HistoryEntry]
     /// The sequence number of the last change recorded, 0 for none. It grows with every change and is never
     /// reused, so two equal readings mean that nothing read from the ledger in between can have changed.
     func latestChange() throws(LedgerError) -> Int64

@@ -17,7 +17,8 @@ extension LedgerSchema {
     /// - `sign_in_log`: every attempt to sign in, every sign-out and every unlocking, appended, with the email as
     ///   typed (normalised), the account and session it concerns, the client's address and the outcome (from
     ///   `sign_in_outcomes`);
-    /// - indexes on `bids(applicant_id)` and `awards(recipient_id)`, for an applicant's own bids and awards.
+    /// - indexes on `bids(applicant_id)` and `awards(recipient_id)`, for an applicant's own bids and awards, and on
+    ///   `history(entry_id, seq)`, for an award's page (its history and its steps') and `grants history --entry`.
     ///
     /// Every time is checked to be `YYYY-MM-DDTHH:MM:SSZ`: throttling and timeouts compare them as text.
     ///
@@ -114,6 +115,7 @@ extension LedgerSchema {
             CREATE INDEX "sign_in_log_on_account" ON "sign_in_log"("account_id", "outcome", "seq")
               WHERE "account_id" IS NOT NULL;
             CREATE INDEX "bids_on_applicant_id" ON "bids"("applicant_id");
+            CREATE INDEX "history_on_entry_id" ON "history"("entry_id", "seq");
             CREATE INDEX "awards_on_recipient_id" ON "awards"("recipient_id");
             CREATE TRIGGER account_roles_never_updated BEFORE UPDATE ON account_roles
             BEGIN SELECT RAISE(ABORT, 'roles are never edited'); END;

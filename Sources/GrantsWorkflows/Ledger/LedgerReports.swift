@@ -38,6 +38,11 @@ public enum LedgerReports {
         try reading { () throws(LedgerError) in try store.history(entryID: entry, limit: limit) }
     }
 
+    /// The history of several entries together (an award and every step on it), oldest first.
+    public static func history(entries: [String], in store: any LedgerStore) throws(WorkflowError) -> [HistoryEntry] {
+        try reading { () throws(LedgerError) in try store.history(entryIDs: entries) }
+    }
+
     /// Every fund, allocation, award and contribution recomputed from the entries.
     public static func reconcile(_ store: any LedgerStore) throws(WorkflowError) -> Reconciliation {
         try reading { () throws(LedgerError) in try store.reconcile() }
