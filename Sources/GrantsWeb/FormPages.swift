@@ -2,6 +2,12 @@ import Foundation
 import GrantsCore
 import GrantsWorkflows
 
+/// One row of a summary list (`<dl class="summary-list">`): a key and its value.
+struct SummaryRow: Sendable {
+    let key: String
+    let value: String
+}
+
 /// A form of the office's or an applicant's, as `form.mustache` shows it: GOV.UK's question page with an error
 /// summary, its fields in order, and Continue, which leads to a page to check (`ConfirmPage`) before anything is
 /// recorded.
@@ -84,10 +90,7 @@ struct FormPage {
 /// The page to check before recording (`confirm.mustache`): what will be recorded, row by row, with the form's values
 /// carried to record it or to change it.
 struct ConfirmPage {
-    struct Row {
-        let key: String
-        let value: String
-    }
+    typealias Row = SummaryRow
 
     let caption: String
     let heading: String

@@ -11,10 +11,6 @@ struct Option: Sendable {
     var id: String = ""
 }
 
-/// Money as a person reads it: £10,000.00, or -£250.00.
-func pounds(_ money: Money) -> String {
-    money.formatted
-}
 
 /// The dashboard: every fund of a year and every partnership's allocation, as of a day, with a chart of the
 /// partnerships' money.
@@ -62,7 +58,7 @@ struct DashboardPage {
         errorMessage = error
         scope = report.scope.asOf.map { "as of \($0)" } ?? "as it stands"
         func text(_ value: () throws(MoneyError) -> Money) -> String {
-            (try? value()).map(pounds) ?? "too large to show"
+            (try? value()).map(\.formatted) ?? "too large to show"
         }
         funds = report.funds.map { line in
             let percent = (try? line.variancePercent()).flatMap { $0 }.map { hundredths in
@@ -71,14 +67,14 @@ struct DashboardPage {
                 return "\(sign)\(magnitude / 100).\(magnitude % 100 < 10 ? "0" : "")\(magnitude % 100)%"
             } ?? "–"
             return FundRow(
-                name: line.fundName, budget: pounds(line.budget), allocated: pounds(line.allocated),
-                committed: pounds(line.committed), paid: pounds(line.paid), remaining: text(line.remaining),
-                forecast: pounds(line.forecast), variance: text(line.variance), variancePercent: percent)
+                name: line.fundName, budget: line.budget.formatted, allocated: line.allocated.formatted,
+                committed: line.committed.formatted, paid: line.paid.formatted, remaining: text(line.remaining),
+                forecast: line.forecast.formatted, variance: text(line.variance), variancePercent: percent)
         }
         csps = report.csps.map { line in
             CSPRow(
-                fund: line.fundName, name: line.cspName ?? line.csp?.rawValue ?? "", allocated: pounds(line.allocated),
-                committed: pounds(line.committed), paid: pounds(line.paid), remaining: text(line.remaining))
+                fund: line.fundName, name: line.cspName ?? line.csp?.rawValue ?? "", allocated: line.allocated.formatted,
+                committed: line.committed.formatted, paid: line.paid.formatted, remaining: text(line.remaining))
         }
         hasCSPs = !csps.isEmpty
         let widest = max(report.csps.map(\.allocated.pence).max() ?? 1, 1)
@@ -92,7 +88,7 @@ struct DashboardPage {
             return Bar(
                 label: line.cspName ?? line.csp?.rawValue ?? "", y: index * 34 + 4, textY: index * 34 + 21,
                 allocated: scaled(line.allocated), committed: scaled(line.committed), paid: scaled(line.paid),
-                figures: "\(pounds(line.paid)) paid of \(pounds(line.committed)) committed, \(pounds(line.allocated)) allocated")
+                figures: "\(line.paid.formatted) paid of \(line.committed.formatted) committed, \(line.allocated.formatted) allocated")
         }
         chartHeight = bars.count * 34 + 8
     }
@@ -133,15 +129,15 @@ struct RoundPage {
         rows = lines.map { line in
             Row(
                 id: line.bid.id, applicant: line.applicantName, title: line.bid.title, scheme: line.scheme.rawValue,
-                requested: pounds(line.bid.requested), submitted: line.bid.submitted.description,
-                outcome: line.award.map { "Awarded \(pounds(line.awarded ?? .zero)) (\($0))" } ?? "No award",
+                requested: line.bid.requested.formatted, submitted: line.bid.submitted.description,
+                outcome: line.award.map { "Awarded \((line.awarded ?? .zero).formatted) (\($0))" } ?? "No award",
                 outcomeClass: line.award == nil ? "tag--yellow" : "tag--green",
                 awardHref: mayAward && line.award == nil
                     ? "/bids/\(Site.percentEncoded(line.bid.id))/award" : nil,
                 awardPage: line.award.map { "/awards/\(Site.percentEncoded($0))" })
         }
         hasRows = !rows.isEmpty
-        self.awarded = awarded.map { "Award \($0.id) of \(pounds($0.amount)) for \($0.title) is recorded." }
+        self.awarded = awarded.map { "Award \($0.id) of \($0.amount.formatted) for \($0.title) is recorded." }
     }
 }
 
@@ -185,10 +181,10 @@ extension FormPage {
         let field = Builder(form: form, errors: errors)
         return FormPage(
             back: Link(href: "/round", text: "Back to the bids"), caption: "Bid \(bid.id)", heading: "Award \(bid.title)",
-            lead: "The bid asked for \(pounds(bid.requested)). You will see what the award changes before it is recorded.",
+            lead: "The bid asked for \(bid.requested.formatted). You will see what the award changes before it is recorded.",
             action: "/bids/\(Site.percentEncoded(bid.id))/award", csrf: csrf, errors: errors,
             fields: [
-                field.text("amount", "Amount to award", hint: "The bid asked for \(pounds(bid.requested))", prefix: "£",
+                field.text("amount", "Amount to award", hint: "The bid asked for \(bid.requested.formatted)", prefix: "£",
                            width: "input--10"),
                 field.text("decision", "Decision reference", hint: "For example, 2017/81", width: "input--10"),
                 field.date("date", "Date of the decision", hint: "For example, 27 6 2017"),
@@ -214,10 +210,10 @@ extension ConfirmPage {
             caption: "Bid \(bid)", heading: "Check the award before you record it",
             rows: [
                 ("Award", plan.award.id), ("To", "\(recipient) (\(plan.award.recipient.rawValue))"),
-                ("Project", plan.award.title), ("Amount", pounds(plan.award.amount)),
+                ("Project", plan.award.title), ("Amount", plan.award.amount.formatted),
                 ("Decision", "\(plan.award.decision), \(plan.award.awardDate)"),
                 ("Fund", "\(plan.fund.name) (\(plan.fund.id))"), ("Draws on", drawsOn),
-                ("Left to award there", "\(pounds(plan.available)) now, \(pounds(plan.availableAfter)) after"),
+                ("Left to award there", "\(plan.available.formatted) now, \(plan.availableAfter.formatted) after"),
                 ("The history will say", plan.why),
             ],
             warning: "Recording it cannot be undone: an award is changed only by withdrawing or closing it.",

@@ -18,11 +18,10 @@ extension Site {
             .get("/organisation/awards/{award}", Site.applicant) { request, context in
                 let id = try context.parameters.require("award")
                 let account = try context.signedIn()
-                guard let line = try Applicants.award(id, for: account, in: self.ledger()),
-                      let claims = try Applicants.claims(on: id, for: account, in: self.ledger())
-                else {
+                guard let line = try Applicants.award(id, for: account, in: self.ledger()) else {
                     throw Problem.notFound("There is no grant \(id) to your organisation.")
                 }
+                let claims = try Applicants.claims(of: line, in: self.ledger())
                 let claimed = try self.query(request)["claimed"]
                 return self.html(
                     "organisationaward", title: line.award.title,
@@ -63,14 +62,14 @@ struct OrganisationPage {
         id = record.organisation.id.rawValue
         bids = record.bids.map { line in
             BidRow(
-                id: line.bid.id, title: line.bid.title, requested: pounds(line.bid.requested),
+                id: line.bid.id, title: line.bid.title, requested: line.bid.requested.formatted,
                 submitted: line.bid.submitted.description, outcome: line.award.map { "Awarded (\($0))" } ?? "No award")
         }
         hasBids = !bids.isEmpty
         awards = record.awards.map { line in
             AwardRow(
                 id: line.award.id, href: "/organisation/awards/\(Site.percentEncoded(line.award.id))",
-                title: line.award.title, amount: pounds(line.award.amount), date: line.award.awardDate.description,
+                title: line.award.title, amount: line.award.amount.formatted, date: line.award.awardDate.description,
                 state: OrganisationAwardPage.stateText(line.state))
         }
         hasAwards = !awards.isEmpty
@@ -78,18 +77,7 @@ struct OrganisationPage {
 }
 
 struct OrganisationAwardPage {
-    struct Row {
-        let key: String
-        let value: String
-    }
-
-    struct ClaimRow {
-        let id: String
-        let period: String
-        let amount: String
-        let claimed: String
-        let state: String
-    }
+    typealias Row = SummaryRow
 
     let title: String
     let rows: [Row]
@@ -101,19 +89,14 @@ struct OrganisationAwardPage {
     init(_ line: Applicants.AwardLine, claims: [Applicants.ClaimLine], claimed: Claim?) {
         let award = line.award
         title = award.title
-        self.claims = claims.map { claim in
-            ClaimRow(
-                id: claim.claim.id, period: "\(claim.claim.periodStart) to \(claim.claim.periodEnd)",
-                amount: pounds(claim.claim.amount), claimed: claim.claim.date.description,
-                state: claim.payment.map { "Paid on \($0.date)" } ?? "Waiting for payment")
-        }
+        self.claims = claims.map { ClaimRow($0, namingPayment: false, payHref: nil) }
         hasClaims = !claims.isEmpty
         claimHref = line.state == .awarded || line.state == .claiming
             ? "/organisation/awards/\(Site.percentEncoded(award.id))/claim" : nil
-        self.claimed = claimed.map { "Claim \($0.id) of \(pounds($0.amount)) is sent. The office will pay it or tell you why not." }
+        self.claimed = claimed.map { "Claim \($0.id) of \($0.amount.formatted) is sent. The office will pay it or tell you why not." }
         rows = [
             Row(key: "Grant", value: award.id),
-            Row(key: "Amount", value: pounds(award.amount)),
+            Row(key: "Amount", value: award.amount.formatted),
             Row(key: "Decision", value: "\(award.decision), \(award.awardDate)"),
             Row(key: "Project", value: "\(award.plannedStart) to \(award.plannedEnd)"),
             Row(key: "Where it stands", value: Self.stateText(line.state)),

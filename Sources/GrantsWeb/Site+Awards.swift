@@ -97,7 +97,7 @@ extension Site {
         if form["action"] == "change" { return try formPage([], status: .ok) }
         let store = try ledger()
         var errors: [FieldMessage] = []
-        let date = FormRead.day(form, "date", into: &errors, what: "the date", notAfter: try today())
+        let date = FormRead.day(form, "date", into: &errors, what: "the date", notAfter: today())
         var spent: Money?
         var reason = ""
         switch ending {
@@ -119,7 +119,7 @@ extension Site {
             let summary = try store.awardSummary(award.id) ?? ""
             let rows: [(String, String)] = ending == .close
                 ? [("Close", "\(award.title) (\(award.id))"), ("Spent, as the end-of-grant report says",
-                   pounds(spent ?? .zero)), ("On", date.description), ("Where its money stands now", summary),
+                   (spent ?? .zero).formatted), ("On", date.description), ("Where its money stands now", summary),
                    ("Then", "Paid and not spent is owed back; not paid is released to the fund or allocation")]
                 : [("Withdraw", "\(award.title) (\(award.id))"), ("Why", reason), ("On", date.description),
                    ("Where its money stands now", summary), ("Then", "All of it is released; nothing may be paid")]
@@ -188,18 +188,7 @@ extension FormPage {
 
 /// An award as the office sees it.
 struct OfficeAwardPage {
-    struct Row {
-        let key: String
-        let value: String
-    }
-
-    struct ClaimRow {
-        let id: String
-        let period: String
-        let amount: String
-        let state: String
-        let payHref: String?
-    }
+    typealias Row = SummaryRow
 
     struct HistoryRow {
         let at: String
@@ -222,21 +211,18 @@ struct OfficeAwardPage {
         title = award.title
         rows = [
             Row(key: "Award", value: award.id), Row(key: "To", value: "\(recipient) (\(award.recipient.rawValue))"),
-            Row(key: "Amount", value: pounds(award.amount)),
+            Row(key: "Amount", value: award.amount.formatted),
             Row(key: "Decision", value: "\(award.decision), \(award.awardDate)"),
             Row(key: "Draws on", value: award.allocation.map { "allocation \($0)" } ?? "fund \(award.fund)"),
             Row(key: "Where it stands", value: OrganisationAwardPage.stateText(state)),
             Row(key: "Money", value: summary),
         ]
         let open = state == .awarded || state == .claiming
-        var paymentOf: [String: Payment] = [:]
-        for payment in payments { if let claim = payment.claim { paymentOf[claim] = payment } }
-        self.claims = claims.map { claim in
-            let payment = paymentOf[claim.id]
-            return ClaimRow(
-                id: claim.id, period: "\(claim.periodStart) to \(claim.periodEnd)", amount: pounds(claim.amount),
-                state: payment.map { "Paid on \($0.date) (\($0.id))" } ?? "Waiting for payment",
-                payHref: payment == nil && open && mayChange ? "/claims/\(Site.percentEncoded(claim.id))/pay" : nil)
+        self.claims = Applicants.paired(claims, payments).map { line in
+            ClaimRow(
+                line, namingPayment: true,
+                payHref: line.payment == nil && open && mayChange
+                    ? "/claims/\(Site.percentEncoded(line.claim.id))/pay" : nil)
         }
         hasClaims = !claims.isEmpty
         self.history = history.reversed().map { HistoryRow(at: $0.at, actor: $0.actor, reason: $0.reason) }

@@ -64,11 +64,8 @@ extension Site {
     }
 
     /// The day of `clock()`, in UTC: the day a claim is made, the latest a payment may be dated.
-    func today() throws -> Day {
-        guard let day = try? Day(parsing: String(clock().text.prefix(10))) else {
-            throw Problem(status: .internalServerError, title: "Internal Server Error", detail: "The clock is wrong.")
-        }
-        return day
+    func today() -> Day {
+        clock().day
     }
 
     /// `POST /organisation/awards/{award}/claim`: checked (`action=check`: the page to check), then recorded
@@ -92,7 +89,7 @@ extension Site {
         let done = FormRead.oneLine(
             form["done"], id: "done", what: "what was done in the quarter", limit: 2_000, into: &errors)
         guard errors.isEmpty, let amount, let done else { return try formPage(errors, status: .unprocessableContent) }
-        let date = try today()
+        let date = today()
         let store = try ledger()
         if form["action"] != "confirm" {
             // The claim's number is fixed now and carried, so the same claim sent twice is recorded once.
@@ -101,7 +98,7 @@ extension Site {
             let page = ConfirmPage(
                 caption: line.award.title, heading: "Check your claim before you send it",
                 rows: [
-                    ("Claim", claimID), ("Grant", line.award.id), ("Quarter", form["period"]), ("Amount", pounds(amount)),
+                    ("Claim", claimID), ("Grant", line.award.id), ("Quarter", form["period"]), ("Amount", amount.formatted),
                     ("What was done", done), ("Claimed on", date.description), ("Where the grant stands", line.summary),
                 ],
                 warning: "Once sent, a claim cannot be changed: the office pays it or tells you why not.",
@@ -148,7 +145,7 @@ extension Site {
         }
         if form["action"] == "change" { return try formPage([], status: .ok) }
         var errors: [FieldMessage] = []
-        let date = FormRead.day(form, "date", into: &errors, what: "the date of the payment", notAfter: try today())
+        let date = FormRead.day(form, "date", into: &errors, what: "the date of the payment", notAfter: today())
         let reference = form["reference"].trimmingCharacters(in: .whitespaces)
         if reference.count > 100 {
             errors.append(FieldMessage(id: "reference", message: "The reference must be 100 characters or fewer"))
@@ -160,7 +157,7 @@ extension Site {
                 caption: "Claim \(claim.id)", heading: "Check the payment before you record it",
                 rows: [
                     ("Pay", "\(line.recipientName) (\(line.award.recipient.rawValue))"),
-                    ("Amount", pounds(claim.amount)), ("For", "\(claim.periodStart) to \(claim.periodEnd)"),
+                    ("Amount", claim.amount.formatted), ("For", "\(claim.periodStart) to \(claim.periodEnd)"),
                     ("Grant", "\(line.award.title) (\(line.award.id))"), ("Paid on", date.description),
                     ("Reference", reference.isEmpty ? "None" : reference),
                 ],
@@ -217,13 +214,33 @@ extension FormPage {
         let field = Builder(form: form, errors: errors)
         return FormPage(
             back: Link(href: "/claims", text: "Back to the claims"), caption: "Claim \(line.claim.id)",
-            heading: "Pay \(pounds(line.claim.amount)) to \(line.recipientName)",
+            heading: "Pay \(line.claim.amount.formatted) to \(line.recipientName)",
             lead: "For \(line.award.title), \(line.claim.periodStart) to \(line.claim.periodEnd). A claim is paid in full.",
             action: "/claims/\(Site.percentEncoded(line.claim.id))/pay", csrf: csrf, errors: errors,
             fields: [
                 field.date("date", "Date of the payment", hint: "For example, 16 10 2017"),
                 field.text("reference", "Payment reference (optional)", hint: "The BACS reference", width: "input--20"),
             ])
+    }
+}
+
+/// A claim as an award's page lists it: its period, amount, day sent, and whether it is paid (with the payment's id
+/// on the office's page), with the link to pay it where there is one.
+struct ClaimRow {
+    let id: String
+    let period: String
+    let amount: String
+    let claimed: String
+    let state: String
+    let payHref: String?
+
+    init(_ line: Applicants.ClaimLine, namingPayment: Bool, payHref: String?) {
+        id = line.claim.id
+        period = "\(line.claim.periodStart) to \(line.claim.periodEnd)"
+        amount = line.claim.amount.formatted
+        claimed = line.claim.date.description
+        state = line.payment.map { "Paid on \($0.date)" + (namingPayment ? " (\($0.id))" : "") } ?? "Waiting for payment"
+        self.payHref = payHref
     }
 }
 
@@ -247,11 +264,11 @@ struct ClaimsPage {
         rows = lines.map { line in
             Row(
                 id: line.claim.id, recipient: line.recipientName, grant: "\(line.award.title) (\(line.award.id))",
-                period: "\(line.claim.periodStart) to \(line.claim.periodEnd)", amount: pounds(line.claim.amount),
+                period: "\(line.claim.periodStart) to \(line.claim.periodEnd)", amount: line.claim.amount.formatted,
                 claimed: line.claim.date.description,
                 payHref: mayPay ? "/claims/\(Site.percentEncoded(line.claim.id))/pay" : nil)
         }
         hasRows = !rows.isEmpty
-        self.paid = paid.map { "Claim \($0.id) of \(pounds($0.amount)) is paid." }
+        self.paid = paid.map { "Claim \($0.id) of \($0.amount.formatted) is paid." }
     }
 }

@@ -42,9 +42,14 @@ extension Timestamp {
     public var secondsSinceEpoch: Int64 {
         let bytes = Array(text.utf8)
         func number(_ range: Range<Int>) -> Int64 { bytes[range].reduce(0) { $0 * 10 + Int64($1 - 48) } }
-        // The text was checked when it was made: ten bytes of a real day, then two-digit hours, minutes, seconds.
-        let days = (try? Day(parsing: String(decoding: bytes[0..<10], as: UTF8.self)))?.ordinal ?? 0
-        return Int64(days) * 86_400 + number(11..<13) * 3_600 + number(14..<16) * 60 + number(17..<19)
+        // The text was checked when it was made: a real day, then two-digit hours, minutes, seconds.
+        return Int64(day.ordinal) * 86_400 + number(11..<13) * 3_600 + number(14..<16) * 60 + number(17..<19)
+    }
+
+    /// The day of the moment, in UTC.
+    public var day: Day {
+        // Its first ten bytes were read as a real day when the timestamp was made.
+        (try? Day(parsing: String(text.prefix(10)))) ?? Day(uncheckedYear: 1970, month: 1, day: 1)
     }
 
     /// The moment `seconds` after 1970-01-01T00:00:00Z, or nil outside years 1 to 9999.

@@ -72,14 +72,18 @@ extension Applicants {
         public let payment: Payment?
     }
 
-    /// The claims on an award of the organisation `account` acts for, each with its payment; nil for any other award.
-    public static func claims(on id: String, for account: Account, in store: any LedgerStore) throws(WorkflowError)
-        -> [ClaimLine]?
-    {
-        guard try award(id, for: account, in: store) != nil else { return nil }
-        let claims = try reading { () throws(LedgerError) in try store.claims(award: id) }
-        let payments = try reading { () throws(LedgerError) in try store.payments(award: id) }
-        return claims.map { claim in ClaimLine(claim: claim, payment: payments.first { $0.claim == claim.id }) }
+    /// The claims on an award (one `award` gave, so already the applicant's), each with its payment.
+    public static func claims(of line: AwardLine, in store: any LedgerStore) throws(WorkflowError) -> [ClaimLine] {
+        let claims = try reading { () throws(LedgerError) in try store.claims(award: line.award.id) }
+        let payments = try reading { () throws(LedgerError) in try store.payments(award: line.award.id) }
+        return paired(claims, payments)
+    }
+
+    /// Each claim with the payment made on it, if any.
+    public static func paired(_ claims: [Claim], _ payments: [Payment]) -> [ClaimLine] {
+        var paymentOf: [String: Payment] = [:]
+        for payment in payments { if let claim = payment.claim { paymentOf[claim] = payment } }
+        return claims.map { ClaimLine(claim: $0, payment: paymentOf[$0.id]) }
     }
 
     /// The id the next claim on award `id` will have (`<award>-C03`), which the page to check carries, so that the
