@@ -125,7 +125,7 @@ let package = Package(
         .testTarget(
             name: "GrantsCLITests",
             dependencies: [
-                "GrantsCore", "GrantsStore", "GrantsTestSupport", "grants", .product(name: "GRDB", package: "GRDB.swift"),
+                "GrantsCore", "GrantsStore", "GrantsTestSupport", "GrantsWorkflows", "grants", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             resources: [.copy("Golden")]
         ),

@@ -3,15 +3,17 @@ import GrantsCore
 
 extension Ledger: AccountStore {
     public func addAccount(
-        email: String, role: Role, organisation: OrganisationID?, passwordHash: String, at: Timestamp, by actor: String
+        email: String, role: Role, organisation: OrganisationID?, passwordHash: String?, at: Timestamp, by actor: String
     ) throws(LedgerError) -> Account {
-        try writeAccounts { db in
+        try writeBeside { db in
             try db.execute(
                 sql: "INSERT INTO accounts (created_at, created_by) VALUES (?, ?)", arguments: [at.text, actor])
             let id = db.lastInsertedRowID
             try Self.append(.email(email), account: id, at: at, by: actor, db)
             try Self.append(.role(role, organisation: organisation), account: id, at: at, by: actor, db)
-            try Self.append(.password(hash: passwordHash), account: id, at: at, by: actor, db)
+            if let passwordHash {
+                try Self.append(.password(hash: passwordHash), account: id, at: at, by: actor, db)
+            }
             guard let account = try Self.account(id: id, db) else {
                 throw LedgerError(.database, "the account just added cannot be read back")
             }
@@ -37,11 +39,80 @@ extension Ledger: AccountStore {
     public func recordAccountEvent(_ event: AccountEvent, account id: Int64, at: Timestamp, by actor: String)
         throws(LedgerError)
     {
-        try writeAccounts { db in
+        try writeBeside { db in
             guard try Int.fetchOne(db, sql: "SELECT 1 FROM accounts WHERE id = ?", arguments: [id]) != nil else {
                 throw LedgerError(.unknownReference, "there is no account \(id)", field: "account")
             }
             try Self.append(event, account: id, at: at, by: actor, db)
+        }
+    }
+
+    public func invite(account id: Int64, tokenHash: String, expires: Timestamp, at: Timestamp, by actor: String)
+        throws(LedgerError)
+    {
+        try writeBeside { db in
+            guard try Int.fetchOne(db, sql: "SELECT 1 FROM accounts WHERE id = ?", arguments: [id]) != nil else {
+                throw LedgerError(.unknownReference, "there is no account \(id)", field: "account")
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO invitations (token_hash, account_id, created_at, created_by, expires_at)
+                    VALUES (?, ?, ?, ?, ?)
+                    """,
+                arguments: [tokenHash, id, at.text, actor, expires.text])
+        }
+    }
+
+    public func invitation(tokenHash: String) throws(LedgerError) -> Invitation? {
+        let row = try read { db in
+            try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT i.account_id, i.created_at, i.expires_at, i.used_at,
+                           NOT EXISTS (SELECT 1 FROM invitations later
+                                       WHERE later.account_id = i.account_id AND later.seq > i.seq) AS newest
+                    FROM invitations i WHERE i.token_hash = ?
+                    """,
+                arguments: [tokenHash])
+        }
+        guard let row else { return nil }
+        let used: String? = row["used_at"]
+        return Invitation(
+            account: row["account_id"], created: try Self.time(row, "created_at", in: "invitations"),
+            expires: try Self.time(row, "expires_at", in: "invitations"),
+            used: try used.map { text throws(LedgerError) in try Self.time(text, "used_at", in: "invitations") },
+            newest: row["newest"])
+    }
+
+    public func register(tokenHash: String, passwordHash: String, at: Timestamp, address: String) throws(LedgerError)
+        -> Account
+    {
+        try writeBeside { db in
+            // Checked inside the transaction that uses it: two tabs sending the same link, or a newer invitation
+            // made meanwhile, find it used or replaced.
+            guard let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT i.seq, i.account_id FROM invitations i
+                    WHERE i.token_hash = ? AND i.used_at IS NULL AND i.expires_at > ?
+                      AND NOT EXISTS (SELECT 1 FROM invitations later
+                                      WHERE later.account_id = i.account_id AND later.seq > i.seq)
+                    """,
+                arguments: [tokenHash, at.text]),
+                let account = try Self.account(id: row["account_id"], db)
+            else {
+                throw LedgerError(.conflict, "the invitation has been used, has expired, or a newer one was made")
+            }
+            guard account.enabled else {
+                throw LedgerError(.conflict, "the account is disabled")
+            }
+            try db.execute(
+                sql: "UPDATE invitations SET used_at = ? WHERE seq = ?", arguments: [at.text, row["seq"] as Int64])
+            try Self.append(.password(hash: passwordHash), account: account.id, at: at, by: account.email, db)
+            try Self.log(
+                SignInRecord(at: at, email: account.email, account: account.id, address: address, outcome: .registered),
+                session: nil, db)
+            return account
         }
     }
 
@@ -58,7 +129,7 @@ extension Ledger: AccountStore {
     public func logSignIn(
         _ record: SignInRecord, session tokenHash: String?, verifiedHash: String?, limits: SignInLimits
     ) throws(LedgerError) -> SignInOutcome {
-        try writeAccounts { db in
+        try writeBeside { db in
             var outcome = record.outcome
             if outcome == .signedIn {
                 outcome = try Self.stillSignsIn(record, verifiedHash: verifiedHash, limits: limits, db)
@@ -101,7 +172,7 @@ extension Ledger: AccountStore {
     }
 
     public func touchSession(tokenHash: String, at: Timestamp) throws(LedgerError) {
-        try writeAccounts { db in
+        try writeBeside { db in
             try db.execute(
                 sql: "UPDATE sessions SET seen_at = ? WHERE token_hash = ? AND ended_at IS NULL AND seen_at < ?",
                 arguments: [at.text, tokenHash, at.text])
@@ -109,7 +180,7 @@ extension Ledger: AccountStore {
     }
 
     public func endSession(tokenHash: String, at: Timestamp, address: String) throws(LedgerError) {
-        try writeAccounts { db in
+        try writeBeside { db in
             guard let row = try Row.fetchOne(
                 db, sql: "SELECT id, account_id FROM sessions WHERE token_hash = ? AND ended_at IS NULL",
                 arguments: [tokenHash])
@@ -326,32 +397,6 @@ extension Ledger: AccountStore {
             return try Timestamp(parsing: text)
         } catch {
             throw LedgerError(.database, "the ledger is damaged: \(table).\(column) holds \(text), which is not a time")
-        }
-    }
-
-    /// One change to the accounts, whole or not at all.
-    private func writeAccounts<T>(_ body: (Database) throws -> T) throws(LedgerError) -> T {
-        if mode == .readOnly {
-            throw LedgerError(.database, "the ledger at \(path ?? "?") was opened for reading only; nothing was recorded")
-        }
-        do {
-            // IMMEDIATE, as `record` does: the check (an email free, failures in a row) and the write it guards see
-            // the same ledger even when another process writes too.
-            return try writer.writeWithoutTransaction { db in
-                var result: T?
-                try db.inTransaction(.immediate) {
-                    result = try body(db)
-                    return .commit
-                }
-                guard let result else { throw LedgerError(.database, "the transaction ended without an outcome") }
-                return result
-            }
-        } catch let error as LedgerError {
-            throw error
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
-            throw LedgerError(.invalidEntry, "the accounts refused the change: \(Ledger.explain(error))")
-        } catch {
-            throw LedgerError(.database, "cannot write to the ledger: \(Ledger.explain(error))")
         }
     }
 }

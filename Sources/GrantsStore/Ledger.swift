@@ -118,6 +118,14 @@ public final class Ledger: Sendable {
     /// between a check and the write it guards. Entries already stored exactly as given are left alone.
     @discardableResult
     public func record(_ batch: LedgerBatch, as change: Change) throws(LedgerError) -> RecordOutcome {
+        try record(batch, as: change, then: { _, _ in })
+    }
+
+    /// Records `batch` as `record(_:as:)` does, then runs `then` in the same transaction with what was recorded: what
+    /// it writes beside the entries stands or falls with them, and what it throws undoes them.
+    func record(_ batch: LedgerBatch, as change: Change, then: (Database, RecordOutcome) throws -> Void) throws(LedgerError)
+        -> RecordOutcome
+    {
         if mode == .readOnly {
             throw LedgerError(.database, "the ledger at \(path ?? "?") was opened for reading only; nothing was recorded")
         }
@@ -133,7 +141,9 @@ public final class Ledger: Sendable {
                 defer { try? db.execute(sql: "PRAGMA temp_store = DEFAULT; PRAGMA cache_size = -65536") }
                 try db.inTransaction(.immediate) {
                     let writer = BatchWriter(db: db, change: change)
-                    outcome = try writer.write(batch)
+                    let written = try writer.write(batch)
+                    try then(db, written)
+                    outcome = written
                     return .commit
                 }
             }

@@ -2,6 +2,7 @@ import Foundation
 import GrantsCore
 import GrantsStore
 import GrantsTestSupport
+import GrantsWorkflows
 import Testing
 
 /// `grants user` run as the built binary: the password comes from standard input and is never printed.
@@ -43,6 +44,36 @@ import Testing
         #expect(try ledger.passwordHash(account: group.id)?.hasPrefix("$2b$12$") == true)
         let file = try Data(contentsOf: URL(fileURLWithPath: folder.path + "/grants.sqlite"))
         #expect(file.range(of: Data(password.utf8)) == nil)
+    }
+
+    /// With --invite, no password is read: a one-time link is printed, whose token the ledger keeps only as a hash;
+    /// `grants user invite` makes a new one, and the first stops working.
+    @Test func anInvitationIsPrintedInsteadOfAPasswordBeingRead() async throws {
+        let folder = try Self.base.copy()
+        let added = try await GrantsBinary.run(
+            ["user", "add", "--email", "group@example.org", "--role", "applicant", "--organisation", "360G-Test-ORG-0001",
+             "--invite", "--site", "https://grants.example.org/"],
+            in: folder.path)
+        #expect(added.status == 0, "\(added.stderr)")
+        let lines = added.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == "Added group@example.org as applicant for 360G-Test-ORG-0001.")
+        let link = try #require(lines.last?.split(separator: " ").last.map(String.init))
+        #expect(link.hasPrefix("https://grants.example.org/register/") && link.count == 36 + 43)
+        #expect(lines.last?.contains("to use once before") == true)
+        let token = try #require(SessionToken(cookie: String(link.suffix(43))))
+        let ledger = try Ledger(path: folder.path + "/grants.sqlite", mode: .readOnly)
+        let first = try #require(try ledger.invitation(tokenHash: token.hash))
+        #expect(first.used == nil && first.newest)
+        let group = try #require(try ledger.account(email: "group@example.org"))
+        #expect(try ledger.passwordHash(account: group.id) == nil)
+        let file = try Data(contentsOf: URL(fileURLWithPath: folder.path + "/grants.sqlite"))
+        #expect(file.range(of: Data(token.text.utf8)) == nil)
+
+        let again = try await GrantsBinary.run(["user", "invite", "--email", "group@example.org"], in: folder.path)
+        #expect(again.status == 0 && again.stdout.contains(" /register/"), "\(again.stderr)")
+        #expect(try ledger.invitation(tokenHash: token.hash)?.newest == false)
+        let nobody = try await GrantsBinary.run(["user", "invite", "--email", "nobody@example.org"], in: folder.path)
+        #expect(nobody.status == 65 && nobody.stdout.isEmpty)
     }
 
     @Test func refusalsExitWithTheirCodesAndChangeNothing() async throws {

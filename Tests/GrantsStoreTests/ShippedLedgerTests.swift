@@ -82,7 +82,7 @@ import Testing
         defer { _ = folder }
         let ledger = try Ledger(path: path)
         #expect(try Self.migrations(at: path) == [
-            "v1-ledger", "v2-award-states", "v3-publication", "v4-balances", "v5-accounts",
+            "v1-ledger", "v2-award-states", "v3-publication", "v4-balances", "v5-accounts", "v6-submissions",
         ])
         let reconciliation = try ledger.reconcile()
         #expect(reconciliation.balances)
@@ -193,7 +193,7 @@ import Testing
                 """)
         }
         let ledger = try Ledger(path: path)
-        #expect(try Self.migrations(at: path).last == "v5-accounts")
+        #expect(try Self.migrations(at: path).last == "v6-submissions")
         let reconciliation = try ledger.reconcile()
         #expect(reconciliation.balances, "\(String(describing: reconciliation.firstFailure))")
         // Another award on a day Burnley held nothing adds to what was over: refused, naming the day.

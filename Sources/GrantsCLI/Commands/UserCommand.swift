@@ -10,20 +10,22 @@ struct UserCommand: ParsableCommand {
         commandName: "user",
         abstract: "Add, disable, enable, unlock and list the accounts of the web application's users.",
         subcommands: [
-            UserAddCommand.self, UserDisableCommand.self, UserEnableCommand.self, UserUnlockCommand.self,
-            UserListCommand.self, UserLogCommand.self,
+            UserAddCommand.self, UserInviteCommand.self, UserDisableCommand.self, UserEnableCommand.self,
+            UserUnlockCommand.self, UserListCommand.self, UserLogCommand.self,
         ])
 }
 
-/// `grants user add`: an account, its password read from standard input.
+/// `grants user add`: an account, its password read from standard input or set by its person through a link.
 struct UserAddCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "add", abstract: "Add an account; its password is the first line of standard input.",
+        commandName: "add",
+        abstract: "Add an account; its password is the first line of standard input, or with --invite, a link is printed.",
         discussion: """
             Roles: applicant (give --organisation, the ledger's id of the organisation they act for), finance-officer,
             commissioner. The password (12 characters to 72 bytes) is read from standard input, so that it is in no
             command line or shell history: printf '%s\\n' "$PASSWORD" | grants user add --email … --role …
-            At a terminal it is asked for, and not shown as it is typed.
+            At a terminal it is asked for, and not shown as it is typed. With --invite, no password is asked for: a
+            one-time link is printed, which the person opens within 7 days to choose their own.
             """)
 
     @OptionGroup var ledger: LedgerOptions
@@ -37,6 +39,8 @@ struct UserAddCommand: ParsableCommand {
     @Option(help: "For an applicant: the organisation they act for, by its id in the ledger.")
     var organisation: String?
 
+    @OptionGroup var invitation: InvitationOptions
+
     /// What can be refused without the ledger is refused before the password is asked for.
     func validate() throws {
         guard EmailAddress(email) != nil else {
@@ -49,14 +53,76 @@ struct UserAddCommand: ParsableCommand {
     }
 
     func run() throws {
-        let password = try PasswordInput.read()
-        let account = try ledger.recording { (store, stamp) throws(WorkflowError) in
-            try Accounts.add(
+        let password = invitation.invite ? nil : try PasswordInput.read()
+        let token = InvitationOptions.token()
+        let (account, expires) = try ledger.recording { (store, stamp) throws(WorkflowError) in
+            let account = try Accounts.add(
                 email: email, role: role, organisation: organisation, password: password, stamp: stamp, in: store)
+            // In the same run, so that a refused invitation (never expected) leaves an account no one can use
+            // rather than none: `grants user invite` makes another.
+            let expires = try password == nil
+                ? Invitations.invite(email: account.email, token: token, stamp: stamp, in: store) : nil
+            return (account, expires)
         }
         print(TerminalText.inert(
             "Added \(account.email) as \(account.role.rawValue)"
                 + (account.organisation.map { " for \($0.rawValue)" } ?? "") + "."))
+        if let expires { invitation.print(token, for: account.email, expires: expires) }
+    }
+}
+
+/// `grants user invite`: a new one-time link for an account, to register with or to set a forgotten password.
+struct UserInviteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "invite",
+        abstract: "Print a one-time link with which the account's person sets a new password (within 7 days).",
+        discussion: """
+            Any earlier link of the account stops working. Setting the password ends the account's sessions; a locked
+            account stays locked until `grants user unlock`.
+            """)
+
+    @OptionGroup var ledger: LedgerOptions
+
+    @Option(help: "The account's email.")
+    var email: String
+
+    @Option(help: "The web application's address as people reach it, such as https://grants.example.org; the link is printed on it.")
+    var site: String?
+
+    func run() throws {
+        let token = InvitationOptions.token()
+        let expires = try ledger.recording { (store, stamp) throws(WorkflowError) in
+            try Invitations.invite(email: email, token: token, stamp: stamp, in: store)
+        }
+        InvitationOptions(invite: true, site: site).print(token, for: email, expires: expires)
+    }
+}
+
+/// How `grants user add` makes and prints an invitation.
+struct InvitationOptions: ParsableArguments {
+    @Flag(help: "Print a one-time link with which the person chooses their password, instead of reading one.")
+    var invite = false
+
+    @Option(help: "With --invite: the web application's address as people reach it, such as https://grants.example.org.")
+    var site: String?
+
+    init() {}
+
+    init(invite: Bool, site: String?) {
+        self.invite = invite
+        self.site = site
+    }
+
+    /// A link's token, from the system's random source (as the web draws a session's).
+    static func token() -> SessionToken {
+        var generator = SystemRandomNumberGenerator()
+        return SessionToken(using: &generator)
+    }
+
+    func print(_ token: SessionToken, for email: String, expires: Timestamp) {
+        let base = (site ?? "").hasSuffix("/") ? String((site ?? "").dropLast()) : (site ?? "")
+        Swift.print(TerminalText.inert(
+            "Invitation for \(email), to use once before \(expires.text): \(base)\(Invitations.path(token))"))
     }
 }
 

@@ -86,6 +86,8 @@ public enum SignInOutcome: String, CaseIterable, Hashable, Sendable {
     case signedOut = "signed-out"
     /// An administrator unlocked the account: failures in a row count again from here.
     case unlocked
+    /// The person set their password through an invitation.
+    case registered
 }
 
 /// The limits a sign-in is held to, checked again inside the transaction that records it.
@@ -148,7 +150,7 @@ public protocol AccountStore: Sendable {
     /// Adds an account with its email, role and first password. Refused (`conflict`) when another account has the
     /// email, and (`unknownReference`) when the organisation is not in the ledger.
     func addAccount(
-        email: String, role: Role, organisation: OrganisationID?, passwordHash: String, at: Timestamp, by actor: String
+        email: String, role: Role, organisation: OrganisationID?, passwordHash: String?, at: Timestamp, by actor: String
     ) throws(LedgerError) -> Account
     /// The account whose email is `email` now, or nil.
     func account(email: String) throws(LedgerError) -> Account?
@@ -186,4 +188,16 @@ public protocol AccountStore: Sendable {
     func endSession(tokenHash: String, at: Timestamp, address: String) throws(LedgerError)
     /// The sign-in log, newest first, at most `limit` lines.
     func signInLog(limit: Int) throws(LedgerError) -> [SignInRecord]
+
+    /// Makes an invitation for the account, whose token hashes to `tokenHash`, usable until `expires`; any earlier
+    /// invitation of the account no longer works.
+    func invite(account: Int64, tokenHash: String, expires: Timestamp, at: Timestamp, by actor: String)
+        throws(LedgerError)
+    /// The invitation whose token hashes to `tokenHash`, or nil.
+    func invitation(tokenHash: String) throws(LedgerError) -> Invitation?
+    /// Uses the invitation: sets the account's password (which ends its sessions) and logs it (`registered`), in one
+    /// transaction that checks again that the invitation is usable at `at` and the account enabled. Refused
+    /// (`conflict`) when it is not; returns the account.
+    func register(tokenHash: String, passwordHash: String, at: Timestamp, address: String) throws(LedgerError)
+        -> Account
 }

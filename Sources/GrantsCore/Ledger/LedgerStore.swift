@@ -74,4 +74,7 @@ public protocol LedgerStore: Sendable {
     func lastModified() throws(LedgerError) -> String?
     /// The financial years the ledger has funds in, earliest first.
     func fundYears() throws(LedgerError) -> [FinancialYear]
+    /// The submission the bid `id` was recorded from, when it was submitted from a draft; nil for a bid recorded
+    /// otherwise (an import, `grants award` with its file).
+    func submission(bid id: String) throws(LedgerError) -> BidSubmission?
 }

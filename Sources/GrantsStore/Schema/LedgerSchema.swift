@@ -15,6 +15,7 @@ enum LedgerSchema {
         migrator.registerMigration("v3-publication", migrate: v3Publication)
         migrator.registerMigration("v4-balances", migrate: v4Balances)
         migrator.registerMigration("v5-accounts", migrate: v5Accounts)
+        migrator.registerMigration("v6-submissions", migrate: v6Submissions)
         return migrator
     }
 }

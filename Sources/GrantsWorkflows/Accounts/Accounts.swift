@@ -11,9 +11,10 @@ public enum Accounts {
 
     /// Adds an account, refusing an email that is not one, a role there is not, an applicant without an
     /// organisation (or anyone else with one), an organisation not in the ledger, an email that has an account
-    /// already, and a password that `Password` refuses.
+    /// already, and a password that `Password` refuses. With no password, the account cannot sign in until its
+    /// person sets one through an invitation (`Invitations`).
     public static func add(
-        email: String, role: String, organisation: String?, password: Password, stamp: Stamp,
+        email: String, role: String, organisation: String?, password: Password?, stamp: Stamp,
         in store: any AccountStore, cost: UInt8 = cost
     ) throws(WorkflowError) -> Account {
         let address = try EmailAddress(email, field: "--email")
@@ -35,7 +36,7 @@ public enum Accounts {
         case (_, _?):
             throw .usage("--organisation: only an applicant acts for an organisation; a \(role.rawValue) does not")
         }
-        let hash = Bcrypt.hash(password.text, cost: cost)
+        let hash = password.map { Bcrypt.hash($0.text, cost: cost) }
         return try reading { () throws(LedgerError) in
             try store.addAccount(
                 email: address.text, role: role, organisation: organisationID, passwordHash: hash, at: stamp.at,
@@ -78,7 +79,7 @@ public enum Accounts {
         try reading { () throws(LedgerError) in try store.signInLog(limit: limit) }
     }
 
-    private static func account(_ email: String, in store: any AccountStore) throws(WorkflowError) -> Account {
+    static func account(_ email: String, in store: any AccountStore) throws(WorkflowError) -> Account {
         let address = try EmailAddress(email, field: "--email")
         guard let account = try reading({ () throws(LedgerError) in try store.account(email: address.text) }) else {
             throw .badData("--email: there is no account for \(address.text)")

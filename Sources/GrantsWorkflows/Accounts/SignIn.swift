@@ -14,6 +14,11 @@ public struct SessionToken: Hashable, Sendable {
         text = Self.base64URL(bytes)
     }
 
+    /// A token from 32 bytes of `generator`, which the front end gives (the system's random source).
+    public init(using generator: inout some RandomNumberGenerator) {
+        text = Self.base64URL((0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) })
+    }
+
     /// The token a cookie holds, or nil when it is not one this application made.
     public init?(cookie: String) {
         guard cookie.utf8.count == 43,

@@ -38,6 +38,14 @@ public enum AwardDecision {
     public static func plan(
         _ request: AwardRequest, in store: any LedgerStore, rulebooks: inout RulebookLibrary
     ) throws(WorkflowError) -> Plan {
+        var request = request
+        if request.form == nil,
+           let submission = try reading({ () throws(LedgerError) in try store.submission(bid: request.bid) })
+        {
+            // A bid submitted through the web is checked, and its plans and priorities taken, from the document it
+            // was when submitted.
+            request.form = try BidSubmissions.form(of: submission)
+        }
         let bid = request.bid
         _ = try Input.identifier(request.decision, field: "--decision")
         _ = try Input.identifier(request.id, field: "--id")
