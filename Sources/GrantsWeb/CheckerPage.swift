@@ -1,3 +1,4 @@
+import Foundation
 import GrantsCore
 import GrantsReports
 import GrantsRules
@@ -106,24 +107,39 @@ struct CheckerPage: Sendable {
         let rulebook: String
     }
 
+    /// A draft bid of an applicant signed in: the same form, saved to the ledger and sent from it, with the
+    /// applicant's organisation fixed and the day it is sent the day it is submitted.
+    struct Draft: Sendable {
+        /// Where the form is posted.
+        let action: String
+        /// The organisation the bid is from, as the page shows it.
+        let organisation: String
+        /// What the page says above the form: the draft saved, say.
+        let notice: String?
+    }
+
     let title: String
     let scheme: String
     let yearSlug: String
     let csrf: String
+    let draft: Draft?
+    let action: String
+    let backHref: String
+    let backText: String
     /// The error summary's items: the field's input id and the message (one: the reader stops at the first).
     let errors: [Checker.FieldError]
     let hasErrors: Bool
     let verdict: Verdict?
-    let upload: FileField
+    let upload: FileField?
     let applicantName: TextField
-    let applicantID: TextField
+    let applicantID: TextField?
     let applicantType: Choices
     let constituted: Choices
     let reserves: TextField
     let documents: Choices
     let projectTitle: TextField
     let description: TextField
-    let submitted: DateField
+    let submitted: DateField?
     let start: DateField
     let end: DateField
     let requested: TextField
@@ -135,11 +151,19 @@ struct CheckerPage: Sendable {
     let budget: [BudgetLine]
     let budgetLines: Int
 
-    init(book: Rulebook, form: FormData, csrf: String, error: Checker.FieldError?, verdict: Eligibility?) {
+    init(
+        book: Rulebook, form: FormData, csrf: String, error: Checker.FieldError?, verdict: Eligibility?,
+        draft: Draft? = nil
+    ) {
         title = book.title
         scheme = book.scheme.rawValue
         yearSlug = SchemePage.slug(book.year)
         self.csrf = csrf
+        self.draft = draft
+        action = draft?.action ?? "/schemes/\(scheme)/\(yearSlug)/check"
+        (backHref, backText) = draft == nil
+            ? ("/schemes/\(scheme)/\(yearSlug)", "Back to the rules of \(book.title)")
+            : ("/organisation", "Back to your organisation")
         errors = error.map { [$0] } ?? []
         hasErrors = error != nil
         func message(_ id: String) -> String? { error?.id == id ? error?.message : nil }
@@ -176,13 +200,13 @@ struct CheckerPage: Sendable {
                 id: "\(name)-day", name: name, legend: legend, hint: hint, day: form["\(name)-day"], month: form["\(name)-month"],
                 year: form["\(name)-year"], error: message("\(name)-day"))
         }
-        upload = FileField(
+        upload = draft != nil ? nil : FileField(
             id: Checker.fileInput, error: message(Checker.fileInput),
             describedBy: Self.describedBy(Checker.fileInput, hint: "", error: message(Checker.fileInput)))
         let first = book.year.firstDay
         let example = "For example, \(first.day) \(CalendarMonth(containing: first).label)"
         applicantName = text("applicant-name", "Your organisation's name", width: "input--full")
-        applicantID = text(
+        applicantID = draft != nil ? nil : text(
             "applicant-id", "Your organisation's identifier",
             hint: "Your charity number as GB-CHC-1234567, your company number as GB-COH-01234567, or the 360G- "
                 + "identifier the office gave you")
@@ -201,7 +225,7 @@ struct CheckerPage: Sendable {
         projectTitle = text("title", "Project title", width: "input--full")
         description = text(
             "description", "What will the project do? (optional)", width: "input--full", multiline: true)
-        submitted = date("submitted", "When will you send the bid?", hint: "\(example). The values in force that day apply.")
+        submitted = draft != nil ? nil : date("submitted", "When will you send the bid?", hint: "\(example). The values in force that day apply.")
         start = date("start", "When will the project start?", hint: example)
         end = date("end", "When will the project end?", hint: example)
         requested = text("requested", "How much are you asking for?", prefix: "£", width: "input--10")
@@ -278,6 +302,46 @@ struct CheckerPage: Sendable {
         case .individual: "An individual"
         case .other: "Something else"
         }
+    }
+
+    /// The verdict kept with a submitted bid (its check report, as `grants check --json` writes it), as the page
+    /// shows it; nil when the report cannot be read (the page then says so).
+    static func verdict(report: String) -> Verdict? {
+        guard let root = try? JSONSerialization.jsonObject(with: Data(report.utf8)) as? [String: Any],
+              let bid = (root["bids"] as? [[String: Any]])?.first,
+              let outcome = bid["outcome"] as? String, let results = bid["results"] as? [[String: Any]]
+        else { return nil }
+        func text(_ object: [String: Any], _ key: String) -> String {
+            if let value = object[key] as? String { return value }
+            if let values = object[key] as? [Any] { return values.map { "\($0)" }.joined(separator: ", ") }
+            return object[key].map { "\($0)" } ?? ""
+        }
+        let failed = (bid["failed_rules"] as? [String] ?? []).joined(separator: ", ")
+        let unknown = (bid["unknown_rules"] as? [String] ?? []).joined(separator: ", ")
+        let headline = switch outcome {
+        case "eligible": "The bid met every rule that must be met"
+        case "ineligible": "The bid did not meet the rules: \(failed)"
+        default: "The bid could not be fully checked: \(unknown)"
+        }
+        let statuses = [
+            "pass": ("Passed", "tag--green"), "fail": ("Failed", "tag--red"), "unknown": ("Cannot tell", "tag--yellow"),
+            "not-applicable": ("Does not apply", "tag--grey"),
+        ]
+        return Verdict(
+            headline: headline, outcomeClass: outcome == "eligible" ? "panel--eligible" : "panel--ineligible",
+            results: results.map { result in
+                let status = statuses[text(result, "status")] ?? (text(result, "status"), "tag--grey")
+                return Verdict.Result(
+                    rule: text(result, "rule"), status: status.0, statusClass: status.1,
+                    severity: text(result, "severity") == "blocking" ? "Must be met" : "Warning only",
+                    message: text(result, "message"), found: text(result, "found"), limit: text(result, "limit"),
+                    parameters: (result["parameters"] as? [[String: Any]] ?? []).map { parameter in
+                        Verdict.Parameter(
+                            name: text(parameter, "name"), value: text(parameter, "value"), from: text(parameter, "from"),
+                            reference: text(parameter, "reference"))
+                    })
+            },
+            asOf: text(bid, "as_of"), rulebook: text(bid, "rulebook"))
     }
 
     static func verdict(_ verdict: Eligibility) -> Verdict {

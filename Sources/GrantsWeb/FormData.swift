@@ -42,4 +42,24 @@ struct FormData: Sendable {
     func all(_ name: String) -> [String] {
         values[name] ?? []
     }
+
+    /// The same fields without `names` (the CSRF token and the button pressed, say).
+    func removing(_ names: Set<String>) -> FormData {
+        var copy = self
+        for name in names { copy.values[name] = nil }
+        return copy
+    }
+
+    /// The fields encoded as a form sends them, names in order, each name's values in theirs: what a draft keeps,
+    /// and `init(body:)` reads back to the same fields.
+    var encoded: String {
+        var allowed = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)..<Unicode.Scalar(128)))
+        allowed.insert(charactersIn: "-._*")
+        func encode(_ text: String) -> String {
+            (text.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")
+        }
+        return values.keys.sorted().flatMap { name in
+            (values[name] ?? []).map { "\(encode(name))=\(encode($0))" }
+        }.joined(separator: "&")
+    }
 }

@@ -105,6 +105,10 @@ struct RoundPage {
         let submitted: String
         let outcome: String
         let outcomeClass: String
+        /// The bid's page: its check when submitted, and its answers.
+        let href: String
+        /// Its check when it was submitted, for a bid submitted here.
+        let check: String
         let awardHref: String?
         /// The award made on it, to open.
         let awardPage: String?
@@ -132,6 +136,8 @@ struct RoundPage {
                 requested: line.bid.requested.formatted, submitted: line.bid.submitted.description,
                 outcome: line.award.map { "Awarded \((line.awarded ?? .zero).formatted) (\($0))" } ?? "No award",
                 outcomeClass: line.award == nil ? "tag--yellow" : "tag--green",
+                href: "/bids/\(Site.percentEncoded(line.bid.id))",
+                check: line.check.map { $0.prefix(1).uppercased() + $0.dropFirst() } ?? "Not kept",
                 awardHref: mayAward && line.award == nil
                     ? "/bids/\(Site.percentEncoded(line.bid.id))/award" : nil,
                 awardPage: line.award.map { "/awards/\(Site.percentEncoded($0))" })
@@ -147,7 +153,9 @@ enum AwardForm {
         let messages: [FieldMessage]
     }
 
-    static func request(bid: Bid, _ form: FormData) -> Result<AwardRequest, Faults> {
+    /// The request the form makes for `bid`; `checked` when the bid was submitted through the web, so that its
+    /// check runs again now and a reason is needed only to award it though the check fails.
+    static func request(bid: Bid, checked: Bool, _ form: FormData) -> Result<AwardRequest, Faults> {
         var faults: [FieldMessage] = []
         let amount = FormRead.amount(form["amount"], into: &faults, what: "the amount to award")
         let decision = form["decision"].trimmingCharacters(in: .whitespaces)
@@ -159,7 +167,7 @@ enum AwardForm {
         }
         let date = FormRead.day(form, "date", into: &faults, what: "the date of the decision")
         let override = form["override"].trimmingCharacters(in: .whitespacesAndNewlines)
-        if override.isEmpty {
+        if override.isEmpty && !checked {
             faults.append(FieldMessage(
                 id: "override",
                 message: "Enter why you award this bid without checking it (the ledger does not hold the bid's answers)"))
@@ -171,13 +179,15 @@ enum AwardForm {
         }
         return .success(AwardRequest(
             bid: bid.id, amount: amount, decision: decision, date: date, conditions: optional("conditions"),
-            override: override, purpose: optional("purpose"), reasons: optional("reasons")))
+            override: optional("override"), purpose: optional("purpose"), reasons: optional("reasons")))
     }
 }
 
 extension FormPage {
     /// The award form of a bid.
-    static func award(bid: Bid, form: FormData, errors: [FieldMessage], csrf: String) -> FormPage {
+    static func award(bid: Bid, submission: BidSubmission?, form: FormData, errors: [FieldMessage], csrf: String)
+        -> FormPage
+    {
         let field = Builder(form: form, errors: errors)
         return FormPage(
             back: Link(href: "/round", text: "Back to the bids"), caption: "Bid \(bid.id)", heading: "Award \(bid.title)",
@@ -193,7 +203,13 @@ extension FormPage {
                 field.text("reasons", "Why it will reduce crime and disorder (optional)",
                            hint: "Shown in the grant register", width: "input--full", multiline: true),
                 field.text("conditions", "Conditions of the award (optional)", width: "input--full", multiline: true),
-                field.text(
+                submission.map { submission in
+                    field.text(
+                        "override", "Why award it though it does not meet the rules (only if it does not)",
+                        hint: "When it was submitted the bid was \(submission.outcome). It is checked again as you "
+                            + "award it; a reason given here is kept in the history.",
+                        width: "input--full", multiline: true)
+                } ?? field.text(
                     "override", "Why award without the eligibility check",
                     hint: "The ledger does not hold this bid's answers, so its check cannot run. Kept in the history.",
                     width: "input--full", multiline: true),

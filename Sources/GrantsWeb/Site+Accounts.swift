@@ -14,7 +14,11 @@ extension Site {
         [
             // Shown whether or not someone is signed in: signing in again (as someone else, say) ends the session the
             // browser had.
-            .get("/sign-in") { request, context in try self.signInPage(SignInForm(), status: .ok, request, context) },
+            .get("/sign-in") { request, context in
+                var form = SignInForm()
+                form.registered = try self.query(request)["registered"] == "1"
+                return try self.signInPage(form, status: .ok, request, context)
+            },
             .post("/sign-in") { request, context in try await self.signIn(request, context) },
             .post("/sign-out", .everyRole) { request, context in try await self.signOut(request, context) },
             .get("/signed-out") { request, context in
@@ -66,6 +70,8 @@ extension Site {
         var email = ""
         var emailError: String?
         var passwordError: String?
+        /// Whether they have just set their password through an invitation.
+        var registered = false
     }
 
     private func signInPage(_ form: SignInForm, status: HTTPResponse.Status, _ request: Request, _ context: SiteContext)
@@ -99,8 +105,7 @@ extension Site {
             return try signInPage(form, status: .unprocessableContent, request, context)
         }
         var generator = SystemRandomNumberGenerator()
-        guard let token = SessionToken(randomBytes: (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) })
-        else { throw Problem(status: .internalServerError, title: "Internal Server Error", detail: "No token.") }
+        let token = SessionToken(using: &generator)
         let address = clientAddress(request, context)
         let at = clock()
         func throttled() throws -> Response {
@@ -255,8 +260,10 @@ struct SignInPage {
     let csrf: String
     let errors: [FieldMessage]
     let hasErrors: Bool
+    let registered: Bool
 
     init(form: Site.SignInForm, csrf: String) {
+        registered = form.registered
         email = form.email
         emailError = form.emailError
         passwordError = form.passwordError

@@ -11,9 +11,13 @@ extension Site {
     var applicantRoutes: [Route] {
         [
             .get("/organisation", Site.applicant) { request, context in
-                let record = try Applicants.record(for: try context.signedIn(), in: self.ledger())
+                let account = try context.signedIn()
+                let record = try Applicants.record(for: account, in: self.ledger())
+                let drafts = try BidSubmissions.drafts(for: account, in: self.draftStore()).filter { $0.bid == nil }
+                let checks = try self.ledger().submissions(bids: record.bids.map(\.bid.id))
                 return self.html(
-                    "organisation", title: record.organisation.name, OrganisationPage(record), context: context)
+                    "organisation", title: record.organisation.name,
+                    OrganisationPage(record, drafts: drafts, checks: checks), context: context)
             },
             .get("/organisation/awards/{award}", Site.applicant) { request, context in
                 let id = try context.parameters.require("award")
@@ -35,10 +39,19 @@ extension Site {
 struct OrganisationPage {
     struct BidRow {
         let id: String
+        let href: String
         let title: String
         let requested: String
         let submitted: String
+        let check: String
         let outcome: String
+    }
+
+    struct DraftRow {
+        let href: String
+        let scheme: String
+        let title: String
+        let saved: String
     }
 
     struct AwardRow {
@@ -56,15 +69,26 @@ struct OrganisationPage {
     let hasBids: Bool
     let awards: [AwardRow]
     let hasAwards: Bool
+    let drafts: [DraftRow]
+    let hasDrafts: Bool
 
-    init(_ record: Applicants.Record) {
+    init(_ record: Applicants.Record, drafts: [BidDraft], checks: [String: BidSubmission]) {
         name = record.organisation.name
         id = record.organisation.id.rawValue
         bids = record.bids.map { line in
             BidRow(
-                id: line.bid.id, title: line.bid.title, requested: line.bid.requested.formatted,
-                submitted: line.bid.submitted.description, outcome: line.award.map { "Awarded (\($0))" } ?? "No award")
+                id: line.bid.id, href: "/organisation/bids/\(Site.percentEncoded(line.bid.id))", title: line.bid.title,
+                requested: line.bid.requested.formatted, submitted: line.bid.submitted.description,
+                check: checks[line.bid.id].map { $0.outcome.prefix(1).uppercased() + $0.outcome.dropFirst() } ?? "Not kept",
+                outcome: line.award.map { "Awarded (\($0))" } ?? "No award")
         }
+        self.drafts = drafts.map { draft in
+            let fields = FormData(body: Array(draft.form.utf8)) ?? FormData()
+            return DraftRow(
+                href: "/organisation/drafts/\(draft.id)", scheme: "\(draft.scheme.title) \(draft.year.label)",
+                title: fields["title"].isEmpty ? "Untitled bid" : fields["title"], saved: draft.saved.text)
+        }
+        hasDrafts = !drafts.isEmpty
         hasBids = !bids.isEmpty
         awards = record.awards.map { line in
             AwardRow(

@@ -19,8 +19,9 @@ extension Site {
             .get("/dashboard", Site.office) { request, context in try self.dashboard(request, context) },
             .get("/round", Site.office) { request, context in try self.round(request, context) },
             .get("/bids/{bid}/award", Site.financeOfficer) { request, context in
+                let bid = try self.storedBid(context)
                 let page = FormPage.award(
-                    bid: try self.storedBid(context), form: FormData(), errors: [],
+                    bid: bid, submission: try self.ledger().submission(bid: bid.id), form: FormData(), errors: [],
                     csrf: self.csrf.token(from: request, context))
                 return self.html("form", title: page.title, page, context: context)
             },
@@ -107,16 +108,17 @@ extension Site {
     /// refusal (another officer took the money first, say) is shown on the form with why.
     private func awardStep(_ request: Request, _ context: SiteContext) async throws -> Response {
         let bid = try storedBid(context)
+        let submission = try ledger().submission(bid: bid.id)
         let form = try await postedForm(request, context)
         let token = csrf.token(from: request, context)
         func formPage(_ errors: [FieldMessage], status: HTTPResponse.Status) throws -> Response {
-            let page = FormPage.award(bid: bid, form: form, errors: errors, csrf: token)
+            let page = FormPage.award(bid: bid, submission: submission, form: form, errors: errors, csrf: token)
             return try html("form", title: page.title, page, status: status, context: context)
                 .response(from: request, context: context)
         }
         if form["action"] == "change" { return try formPage([], status: .ok) }
         let awardRequest: AwardRequest
-        switch AwardForm.request(bid: bid, form) {
+        switch AwardForm.request(bid: bid, checked: submission != nil, form) {
         case .failure(let errors): return try formPage(errors.messages, status: .unprocessableContent)
         case .success(let value): awardRequest = value
         }
@@ -135,6 +137,15 @@ extension Site {
         let plan: AwardDecision.Plan
         do {
             plan = try AwardDecision.plan(awardRequest, in: store, rulebooks: &rulebooks)
+        } catch where error.verdict != nil {
+            let verdict = error.verdict
+            let rules = (verdict?.failedRules ?? []) + (verdict?.unknownRules ?? [])
+            return try formPage(
+                [FieldMessage(
+                    id: "override",
+                    message: "The bid is \(verdict?.outcome.rawValue ?? "not eligible") now "
+                        + "(\(rules.joined(separator: ", "))): enter why you award it all the same, or do not award it")],
+                status: .unprocessableContent)
         } catch {
             return try formPage([FieldMessage(id: "amount", message: error.message)], status: .unprocessableContent)
         }

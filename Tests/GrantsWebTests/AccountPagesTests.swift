@@ -138,6 +138,11 @@ import Testing
             "GET /claims": office, "GET /claims/{claim}/pay": ["officer"], "POST /claims/{claim}/pay": ["officer"],
             "GET /awards/{award}": office, "GET /awards/{award}/close": ["officer"], "POST /awards/{award}/close": ["officer"],
             "GET /awards/{award}/withdraw": ["officer"], "POST /awards/{award}/withdraw": ["officer"],
+            "GET /register/{token}": everyone, "POST /register/{token}": everyone,
+            "GET /organisation/bids/new": ["applicant"], "POST /organisation/bids/new": ["applicant"],
+            "GET /organisation/drafts/{draft}": ["applicant"], "POST /organisation/drafts/{draft}": ["applicant"],
+            "POST /organisation/drafts/{draft}/submit": ["applicant"], "GET /organisation/bids/{bid}": ["applicant"],
+            "POST /organisation/bids/{bid}/correct": ["applicant"], "GET /bids/{bid}": office,
         ]
     }()
 
@@ -147,7 +152,8 @@ import Testing
         #expect(Set(routes) == Set(Self.expected.keys), "the route table and the expected access differ")
         let values = [
             "{scheme}": "community-action-fund", "{year}": "2017-18", "{name}": "app.css", "{file}": "register.csv",
-            "{bid}": "BID-A", "{award}": "AWD-C", "{claim}": "AWD-C-C01",
+            "{bid}": "BID-A", "{award}": "AWD-C", "{claim}": "AWD-C-C01", "{draft}": "1",
+            "{token}": String(repeating: "A", count: 43),
         ]
         let table = world.site.routes.map { (method: $0.method, path: $0.path) }
         let cookies = world.cookies

@@ -225,6 +225,7 @@ import Testing
         let values = [
             "{scheme}": "community-action-fund", "{year}": "2017-18", "{name}": "app.css", "{file}": "register.csv",
             "{bid}": "BID-CAF-2017-18-06", "{award}": "AWD-CAF-2017-18-01", "{claim}": "AWD-CAF-2017-18-01-C01",
+            "{draft}": "1", "{token}": String(repeating: "A", count: 43),
         ]
         let paths = site.routes.map(\.path).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         #expect(paths.count == site.routes.methodsByPattern.count)

@@ -144,6 +144,28 @@ struct ServeCommand: AsyncParsableCommand {
         }
         print("grants: demo accounts \(people.map(\.0).joined(separator: ", "))"
             + (given == nil ? ", password \(text)" : ", password from $GRANTS_DEMO_PASSWORD"))
+        try inviteNewcomer(to: ledger, stamp: stamp)
+    }
+
+    /// A group new to the office, with an account that has no password yet and a link to choose one, printed: the
+    /// journey of someone registering, then bidding.
+    private func inviteNewcomer(to ledger: Ledger, stamp: Stamp) throws {
+        let group = Organisation(
+            id: try OrganisationID(parsing: "360G-LancashirePCC-ORG-0042"), name: "Leyland Youth Boxing Club Juniors (example)",
+            kind: .communityGroup, locationCode: "E07000126", isExample: true)
+        var batch = LedgerBatch()
+        batch.organisations.append(Sourced(group))
+        try ledger.record(batch, as: stamp.change("a group new to the office, for the demo"))
+        let token = InvitationOptions.token()
+        _ = try attempt { () throws(WorkflowError) in
+            _ = try Accounts.add(
+                email: "newcomer@example.org", role: "applicant", organisation: group.id.rawValue, password: nil,
+                stamp: stamp, in: ledger)
+            return try Invitations.invite(email: "newcomer@example.org", token: token, stamp: stamp, in: ledger)
+        }
+        let shownHost = host.contains(":") ? "[\(host)]" : host
+        print("grants: demo invitation for newcomer@example.org (\(group.name)): "
+            + "http://\(shownHost):\(port)\(Invitations.path(token))")
     }
 }
 #endif

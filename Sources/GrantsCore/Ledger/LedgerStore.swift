@@ -77,4 +77,6 @@ public protocol LedgerStore: Sendable {
     /// The submission the bid `id` was recorded from, when it was submitted from a draft; nil for a bid recorded
     /// otherwise (an import, `grants award` with its file).
     func submission(bid id: String) throws(LedgerError) -> BidSubmission?
+    /// The submissions of those of the bids `ids` that came from drafts, by bid.
+    func submissions(bids ids: [String]) throws(LedgerError) -> [String: BidSubmission]
 }

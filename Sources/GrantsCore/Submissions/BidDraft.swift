@@ -108,6 +108,4 @@ public protocol BidDraftStore: Sendable {
     /// the draft submitted: all or nothing. Refused (`conflict`) when the draft was submitted already, and as the
     /// ledger refuses the bid.
     func submit(_ bid: Bid, _ submission: BidSubmission, as change: Change) throws(LedgerError)
-    /// The submissions of the bids `ids` that came from drafts, by bid.
-    func submissions(bids ids: [String]) throws(LedgerError) -> [String: BidSubmission]
 }

@@ -10,6 +10,9 @@ public enum Rounds {
         /// The award made on it, and how much; nil while it waits for a decision (or was declined).
         public let award: String?
         public let awarded: Money?
+        /// The outcome of the bid's check when it was submitted (`eligible`, `ineligible`, `incomplete`), for a bid
+        /// submitted through the web; nil for one recorded otherwise.
+        public let check: String?
     }
 
     /// Every bid recorded for the funds of `year` (one scheme's only, when given), by scheme, then submission day.
@@ -31,7 +34,13 @@ public enum Rounds {
             let funding = awardOfBid[bid.id]
             lines.append(Line(
                 bid: bid, scheme: application.scheme, applicantName: names[bid.applicant] ?? "",
-                award: funding?.awardID, awarded: funding?.amount))
+                award: funding?.awardID, awarded: funding?.amount, check: nil))
+        }
+        let submissions = try reading { () throws(LedgerError) in try store.submissions(bids: lines.map(\.bid.id)) }
+        lines = lines.map { line in
+            Line(
+                bid: line.bid, scheme: line.scheme, applicantName: line.applicantName, award: line.award,
+                awarded: line.awarded, check: submissions[line.bid.id]?.outcome)
         }
         return lines.sorted {
             ($0.scheme.rawValue, $0.bid.submitted, $0.bid.id) < ($1.scheme.rawValue, $1.bid.submitted, $1.bid.id)

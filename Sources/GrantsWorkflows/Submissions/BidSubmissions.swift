@@ -199,3 +199,28 @@ public enum BidSubmissions {
         return id
     }
 }
+
+extension BidSubmissions {
+    /// A scheme and year an applicant may bid to on a day.
+    public struct Call: Hashable, Sendable {
+        public let scheme: Scheme
+        public let year: FinancialYear
+        public let title: String
+    }
+
+    /// The schemes and years that take bids on `day`: with published rules, one fund in the ledger, and a year
+    /// that has not ended (a bid may come in the year before, as the ledger allows), soonest first.
+    public static func calls(on day: Day, rulebooks: RulebookLibrary, in store: any LedgerStore)
+        throws(WorkflowError) -> [Call]
+    {
+        var calls: [Call] = []
+        for book in rulebooks.rulebooks {
+            guard day <= book.year.lastDay, let before = FinancialYear(startYear: book.year.startYear - 1),
+                  before.firstDay <= day
+            else { continue }
+            let funds = try reading { () throws(LedgerError) in try store.funds(scheme: book.scheme, year: book.year) }
+            if funds.count == 1 { calls.append(Call(scheme: book.scheme, year: book.year, title: book.title)) }
+        }
+        return calls.sorted { ($0.year.startYear, $0.scheme.rawValue) < ($1.year.startYear, $1.scheme.rawValue) }
+    }
+}
