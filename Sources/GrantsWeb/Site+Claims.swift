@@ -82,8 +82,19 @@ extension Site {
         }
         if form["action"] == "change" { return try formPage([], status: .ok) }
         var errors: [FieldMessage] = []
-        if !["Q1", "Q2", "Q3", "Q4"].contains(form["period"]) {
-            errors.append(FieldMessage(id: "period-Q1", message: "Select the quarter the claim is for"))
+        var period = form["period"]
+        if period == "dates" {
+            // Other dates (a month, say): both days, the first not after the last.
+            let from = FormRead.day(form, "from", into: &errors, what: "the first day the claim is for")
+            let to = FormRead.day(form, "to", into: &errors, what: "the last day the claim is for")
+            if let from, let to {
+                if from > to {
+                    errors.append(FieldMessage(id: "to-day", message: "The last day must be on or after the first day"))
+                }
+                period = "\(from)..\(to)"
+            }
+        } else if !["Q1", "Q2", "Q3", "Q4"].contains(period) {
+            errors.append(FieldMessage(id: "period-Q1", message: "Select the quarter the claim is for, or other dates"))
         }
         let amount = FormRead.amount(form["amount"], into: &errors, what: "the amount you claim")
         let done = FormRead.oneLine(
@@ -98,20 +109,24 @@ extension Site {
             let page = ConfirmPage(
                 caption: line.award.title, heading: "Check your claim before you send it",
                 rows: [
-                    ("Claim", claimID), ("Grant", line.award.id), ("Quarter", form["period"]), ("Amount", amount.formatted),
+                    ("Claim", claimID), ("Grant", line.award.id),
+                    (period.contains("..") ? "Period" : "Quarter", period.replacingOccurrences(of: "..", with: " to ")),
+                    ("Amount", amount.formatted),
                     ("What was done", done), ("Claimed on", date.description), ("Where the grant stands", line.summary),
                 ],
                 warning: "Once sent, a claim cannot be changed: the office pays it or tells you why not.",
                 action: "/organisation/awards/\(Site.percentEncoded(line.award.id))/claim",
-                carrying: ["period", "amount", "done", "claim-id"], from: carried, csrf: token,
+                carrying: ["period", "from-day", "from-month", "from-year", "to-day", "to-month", "to-year", "amount",
+                           "done", "claim-id"],
+                from: carried, csrf: token,
                 confirmLabel: "Send the claim", changeLabel: "Change the claim")
             return try html("confirm", title: "Check your claim", page, context: context)
                 .response(from: request, context: context)
         }
-        let (at, period, claimID) = (clock(), form["period"], form["claim-id"])
+        let (at, claimID, claimed) = (clock(), form["claim-id"], period)
         let recorded = try await onLedgerThread { () throws(WorkflowError) in
             try Applicants.claim(
-                award: line.award.id, period: period, amount: amount, date: date, done: done, claimID: claimID,
+                award: line.award.id, period: claimed, amount: amount, date: date, done: done, claimID: claimID,
                 for: account, in: store, at: at)
         }
         switch recorded {
@@ -194,13 +209,16 @@ extension FormPage {
         return FormPage(
             back: Link(href: "/organisation/awards/\(Site.percentEncoded(award.id))", text: "Back to the grant"),
             caption: award.title, heading: "Make a claim",
-            lead: "Claims are paid in arrears, for a quarter's work. You will see your claim before you send it.",
+            lead: "Claims are paid in arrears, for work done in a period that has ended: a quarter, or other dates such as a "
+                + "month. You will see your claim before you send it.",
             action: "/organisation/awards/\(Site.percentEncoded(award.id))/claim", csrf: csrf, errors: errors,
             fields: [
-                field.radios("period", "Which quarter is the claim for?", [
+                field.radios("period", "Which period is the claim for?", hint: "A quarter, or other dates such as a month", [
                     ("Q1", "Q1, April to June"), ("Q2", "Q2, July to September"), ("Q3", "Q3, October to December"),
-                    ("Q4", "Q4, January to March"),
+                    ("Q4", "Q4, January to March"), ("dates", "Other dates"),
                 ]),
+                field.date("from", "If other dates: the first day", hint: "For example, 1 1 2018"),
+                field.date("to", "If other dates: the last day", hint: "For example, 31 1 2018"),
                 field.text("amount", "Amount you claim", hint: "What you spent on the project in the quarter",
                            prefix: "£", width: "input--10"),
                 field.text("done", "What was done in the quarter",

@@ -639,12 +639,34 @@ import Testing
                     ("claim-id", "AWD-C-C02"),
                 ]))
             #expect(early.status == .unprocessableContent && Self.text(early).contains("paid in arrears"))
+            // Other dates than a quarter (a month): both days, in order, and ended before the claim.
+            func dates(_ from: (String, String, String), _ to: (String, String, String), _ action: String) async throws
+                -> TestResponse
+            {
+                try await client.execute(
+                    uri: "/organisation/awards/AWD-C/claim", method: .post, headers: headers,
+                    body: Self.form([
+                        ("csrf", csrf), ("action", action), ("period", "dates"), ("from-day", from.0),
+                        ("from-month", from.1), ("from-year", from.2), ("to-day", to.0), ("to-month", to.1),
+                        ("to-year", to.2), ("amount", "50"), ("done", "Sessions"), ("claim-id", "AWD-C-C02"),
+                    ]))
+            }
+            let backwards = try await dates(("31", "1", "2018"), ("1", "1", "2018"), "check")
+            #expect(backwards.status == .unprocessableContent && Self.text(backwards).contains("on or after the first day"))
+            let unfinished = try await dates(("1", "1", "2018"), ("28", "2", "2018"), "confirm")
+            #expect(unfinished.status == .unprocessableContent && Self.text(unfinished).contains("paid in arrears"))
+            let check = try await dates(("1", "1", "2018"), ("31", "1", "2018"), "check")
+            #expect(check.status == .ok && Self.text(check).contains("2018-01-01 to 2018-01-31"))
+            let january = try await dates(("1", "1", "2018"), ("31", "1", "2018"), "confirm")
+            #expect(january.status == .seeOther)
             let claims = try await client.execute(uri: "/claims", method: .get, headers: [.cookie: officer])
             #expect(Self.text(claims).contains("AWD-C-C01") && !Self.text(claims).contains("AWD-D-C01"))
             let pay = try await client.execute(uri: "/claims/AWD-D-C01/pay", method: .get, headers: [.cookie: officer])
             #expect(pay.status == .notFound)
         }
-        #expect(try world.ledger.claims(award: "AWD-C").count == 1)
+        let claims = try world.ledger.claims(award: "AWD-C")
+        #expect(claims.map(\.id) == ["AWD-C-C01", "AWD-C-C02"])
+        #expect(claims.last.map { "\($0.periodStart)..\($0.periodEnd)" } == "2018-01-01..2018-01-31")
     }
 
     /// Without `trustForwardedFor`, X-Forwarded-For is the client's to write, and is not believed.

@@ -9,10 +9,12 @@ Opens the list of schemes, the Community Action Fund 2017/18 page and its bid ch
 bid (adding a second budget line without JavaScript), then for one over the cap, then with a malformed amount; and
 reads the verdicts and the error from the pages; uploads a sample bid file and reads its verdict and its answers in
 the form, then a file that is not a bid and reads the error next to the file input; then opens the grants made in
-2017/18. With --password-from, then signs in as the demo's three accounts: a wrong password refused; a finance
-officer awards a declined bid through its confirmation page; its applicant sees the grant (not another's) and
-claims on it; the officer pays the claim; the commissioner downloads the quarter's return showing the payment. Writes a screenshot
-of each page, and checks each page against WCAG 2.2 AA with axe-core (any violation
+2017/18. With --password-from (the demo's accounts' password), --server-log (the demo server's output) and
+--server-pid, then: a wrong password refused; the demo's newcomer registers through the invitation link it printed,
+starts a bid, saves, checks and submits it; a finance officer sees it with its check and awards it through its
+confirmation page; the demo's clock is moved on 30 days (SIGUSR1); the applicant sees the grant (not another's) and
+claims on it for January; the officer pays the claim; the commissioner downloads the quarter's return showing the
+payment. Writes a screenshot of each page, and checks each page against WCAG 2.2 AA with axe-core (any violation
 fails the test). Exits 1 naming the first step whose page is not as expected. Needs Debian's chromium and
 chromium-driver, and PyPI's selenium and axe-playwright-python (for the axe-core script it carries).
 """
@@ -20,8 +22,10 @@ import argparse
 import importlib.util
 import json
 import os
+import signal
 import sys
 import tempfile
+import time
 import urllib.error
 import urllib.request
 
@@ -285,8 +289,10 @@ class Applicant:
         with urllib.request.urlopen(request, timeout=30) as response:
             return response.status, response.headers, response.read()
 
-    def run_signed_in(self, password):
+    def run_signed_in(self, password, log, server):
         d = self.driver
+        self.log, self.server = log, server
+        invitation = invitation_link(log)
         # A wrong password: one answer, whether or not the email has an account.
         self.sign_in("nobody@example.org", "not the password at all")
         unknown = self.find(".error-summary").text
@@ -297,99 +303,198 @@ class Applicant:
         expect(refusal == unknown, "the same answer for an unknown email and a wrong password")
         self.shot("11-sign-in-error")
 
-        # A finance officer awards the declined bid, through the page that shows what will change.
+        # Someone at South Ribble Borough Council registers with the link the administrator gave them.
+        chosen = "leaflets for safer streets " + password[-6:]
+        d.get(invitation)
+        expect(self.find("h1").text == "Choose your password", "the registration page")
+        expect("newcomer@example.org" in d.page_source, "the registration page names the account")
+        self.type("password", chosen)
+        self.type("confirmation", chosen + "!")
+        self.press("Set my password")
+        expect(d.title.startswith("Error: ") and "not the same" in self.find("#confirmation-error").text,
+               "two passwords that differ are refused")
+        self.shot("12-register")
+        self.type("password", chosen)
+        self.type("confirmation", chosen)
+        self.press("Set my password")
+        expect("Your password is set" in self.find(".notification").text, "the password is set")
+        self.shot("13-registered")
+        status, _, _ = self.fetch_status(invitation[len(self.base):], signed_in=False)
+        expect(status == 410, f"the link works once: {status}")
+
+        # They write a bid for a share of their partnership's allocation, save it, check it and submit it.
+        self.sign_in("newcomer@example.org", chosen)
+        self.follow("Your organisation's bids and grants")
+        expect("South Ribble Borough Council" in self.find("h1").text, "the applicant's organisation")
+        self.follow("Start a bid")
+        self.shot("14-start-bid")
+        self.find("input[name='call'][value='csp-grant_2017-18']").click()
+        self.press("Continue")
+        expect(self.find("h1").text == "Your bid", "a draft bid")
+        expect(self.find("#applicant-name").get_attribute("value") == "South Ribble Borough Council",
+               "the draft begins with the organisation's name")
+        self.tick("applicant-type", "local-authority")
+        self.type("title", "Safer streets leaflet drop in Leyland town centre")
+        self.press("Save the draft")
+        expect("Your draft is saved" in self.find(".notification").text, "the draft is saved")
+        expect(self.find("#title").get_attribute("value") == "Safer streets leaflet drop in Leyland town centre",
+               "the saved draft keeps what was typed")
+        self.type("csp", "South Ribble")
+        self.date("start", "10", "1", "2018")
+        self.date("end", "31", "3", "2018")
+        self.tick("priorities", "crime-reduction")
+        self.tick("locations", "South Ribble")
+        self.type("requested", "1,000.00")
+        self.type("total-cost", "1000.00")
+        self.type("budget-0-category", "printing")
+        self.type("budget-0-description", "Leaflets, printed and delivered")
+        self.type("budget-0-amount", "1000.00")
+        self.shot("15-draft")
+        self.press("Check my bid")
+        panel = self.find("#verdict")
+        expect("The bid meets every rule that must be met" in panel.text, f"the draft's check: {panel.text}")
+        self.shot("16-draft-checked")
+        self.press("Submit the bid")
+        expect(self.find("h1").text == "Check your bid before you submit it", "the page to check the submission")
+        expect("£1,000.00" in d.page_source, "the amount to submit")
+        self.shot("17-submit-confirm")
+        self.press("Submit the bid")
+        expect("Your bid is submitted" in self.find(".notification").text, "the bid is submitted")
+        bid = self.find(".caption").text.removeprefix("Bid ").strip()
+        expect(bid.startswith("BID-CSP-2017-18-W"), f"the office's number for the bid: {bid}")
+        expect(self.finds("#verdict"), "the bid's check as submitted")
+        self.shot("18-submitted")
+        self.sign_out()
+
+        # A finance officer sees the bid with its check and awards it, through the page that shows what will change.
         self.sign_in("officer@example.org", password)
         expect(self.find("h1").text == "Your account", "the account page after signing in")
         expect("Finance officer" in d.page_source, "the account's role")
-        self.shot("12-account")
-        self.follow("Dashboard: funds and partnerships")
+        self.shot("19-account")
         self.driver.get(self.base + "/dashboard?year=2017-18")
         expect(self.find("h1").text == "Dashboard", "the dashboard")
         expect("South Ribble" in d.page_source and self.finds("svg rect"), "the partnerships and their chart")
-        self.shot("13-dashboard")
+        self.shot("20-dashboard")
         self.driver.get(self.base + "/round?year=2017-18")
-        expect("BID-CAF-2017-18-06" in d.page_source, "the round lists the declined bid")
+        expect(bid in d.page_source, "the round lists the submitted bid")
         old = self.find("html")
-        self.find("a[href='/bids/BID-CAF-2017-18-06/award']").click()
+        self.find(f"a[href='/bids/{bid}']").click()
         self.replaced(old)
-        self.type("amount", "2,500.00")
-        self.type("decision", "2017/99")
-        self.date("date", "4", "12", "2017")
-        self.type("override", "Reconsidered on appeal; the bid's form is on paper")
-        self.shot("14-award-form")
+        expect(self.find("h1").text == "Safer streets leaflet drop in Leyland town centre", "the bid's page")
+        expect(self.finds("#verdict"), "the office sees the bid's check as submitted")
+        self.shot("21-office-bid")
+        old = self.find("html")
+        self.find(f"a[href='/bids/{bid}/award']").click()
+        self.replaced(old)
+        self.type("amount", "1,000.00")
+        self.type("decision", "2018/02")
+        self.date("date", "10", "1", "2018")
+        self.type("purpose", "Leaflets on safer streets for Leyland town centre")
+        self.shot("22-award-form")
         self.press("Continue")
         expect(self.find("h1").text == "Check the award before you record it", "the confirmation page")
-        expect("£2,500.00" in d.page_source, "the amount to confirm")
-        self.shot("15-award-confirm")
+        expect("£1,000.00" in d.page_source, "the amount to confirm")
+        self.shot("23-award-confirm")
         self.press("Record the award")
         expect("Award recorded" in self.find(".notification").text, "the award is recorded")
-        expect("Awarded £2,500.00 (AWD-BID-CAF-2017-18-06)" in d.page_source, "the round shows the award")
-        self.shot("16-awarded")
+        award = "AWD-" + bid
+        expect(f"Awarded £1,000.00 ({award})" in d.page_source, "the round shows the award")
+        self.shot("24-awarded")
         self.sign_out()
-        self.shot("17-signed-out")
+        self.shot("25-signed-out")
         expect(self.driver.get_cookie("grants-session") is None, "the session cookie is gone")
 
-        # The applicant (Chorley Allotment Watch) sees the new grant, not another organisation's, and claims on it.
-        self.sign_in("applicant@example.org", password)
+        # Three weeks of leaflets later: the demo's clock moves on 30 days (SIGUSR1), to 2018-02-09.
+        moved = clock_moved(self.log)
+        os.kill(self.server, signal.SIGUSR1)
+        for _ in range(100):
+            if clock_moved(self.log) > moved:
+                break
+            time.sleep(0.1)
+        expect(clock_moved(self.log) > moved, "the demo's clock to move on")
+
+        # The council sees its grant, not another organisation's, and claims on it for the quarter's work.
+        self.sign_in("newcomer@example.org", chosen)
         self.follow("Your organisation's bids and grants")
-        expect("Chorley Allotment Watch" in self.find("h1").text, "the applicant's organisation")
-        self.shot("18-organisation")
-        self.follow("Shed alarms and property marking for allotment holders")
-        expect("AWD-BID-CAF-2017-18-06" in d.page_source, "the applicant's new grant")
+        self.follow("Safer streets leaflet drop in Leyland town centre")
+        expect(award in d.page_source, "the applicant's new grant")
+        self.shot("26-grant")
         status, _, _ = self.fetch_status("/organisation/awards/AWD-CAF-2017-18-01")
         expect(status == 404, f"another organisation's grant is not found: {status}")
         self.follow("Make a claim")
-        self.find("#period-Q3").click()
-        self.type("amount", "1,200.00")
-        self.type("done", "Alarms fitted to 40 sheds; property marking day with 25 plot holders")
-        self.shot("19-claim-form")
+        self.find("#period-dates").click()
+        self.date("from", "10", "1", "2018")
+        self.date("to", "31", "1", "2018")
+        self.type("amount", "600.00")
+        self.type("done", "Leaflets designed and printed; first drop to 2,000 homes in December")
+        self.shot("27-claim-form")
         self.press("Continue")
         expect(self.find("h1").text == "Check your claim before you send it", "the page to check the claim")
         self.press("Send the claim")
         expect("Claim sent" in self.find(".notification").text, "the claim is sent")
         expect("Waiting for payment" in d.page_source, "the claim waits for payment")
-        self.shot("20-claimed")
+        self.shot("28-claimed")
         self.sign_out()
 
         # The finance officer pays the claim.
+        claim = award + "-C01"
         self.sign_in("officer@example.org", password)
         self.follow("Claims to pay")
-        expect("AWD-BID-CAF-2017-18-06-C01" in d.page_source, "the claim waits to be paid")
+        expect(claim in d.page_source, "the claim waits to be paid")
         old = self.find("html")
-        self.find("a[href='/claims/AWD-BID-CAF-2017-18-06-C01/pay']").click()
+        self.find(f"a[href='/claims/{claim}/pay']").click()
         self.replaced(old)
-        self.date("date", "10", "1", "2018")
-        self.type("reference", "BACS 2018-0110")
+        self.date("date", "9", "2", "2018")
+        self.type("reference", "BACS 2018-0209")
         self.press("Continue")
-        expect("£1,200.00" in d.page_source, "the payment to check")
-        self.shot("21-payment-confirm")
+        expect("£600.00" in d.page_source, "the payment to check")
+        self.shot("29-payment-confirm")
         self.press("Record the payment")
         expect("Payment recorded" in self.find(".notification").text, "the payment is recorded")
-        self.driver.get(self.base + "/awards/AWD-BID-CAF-2017-18-06")
-        expect("Paid on 2018-01-10" in d.page_source, "the award's page shows the payment")
+        self.driver.get(self.base + f"/awards/{award}")
+        expect("Paid on 2018-02-09" in d.page_source, "the award's page shows the payment")
         actors = [cell.text for cell in self.finds("table.table tbody tr td:nth-child(2)")]
-        expect("applicant@example.org" in actors and "officer@example.org" in actors,
+        expect("newcomer@example.org" in actors and "officer@example.org" in actors,
                f"the award's history names who did each step: {actors}")
-        self.shot("22-office-award")
+        self.shot("30-office-award")
         self.sign_out()
 
         # The commissioner downloads the quarter's return, which shows the payment.
         self.sign_in("commissioner@example.org", password)
         self.driver.get(self.base + "/returns")
         expect(self.find("h1").text == "Spend returns", "the returns page")
-        self.shot("23-returns")
+        self.shot("31-returns")
         status, headers, body = self.fetch("/returns/download?year=2017-18&period=Q4&format=csv")
         expect(status == 200 and headers.get("Content-Type", "").startswith("text/csv"), f"the CSV return: {status}")
-        lines = [line for line in body.decode("utf-8-sig").splitlines() if "AWD-BID-CAF-2017-18-06" in line]
-        expect(any("1200.00" in line for line in lines), f"the Q4 return shows the award and its payment: {lines}")
+        lines = [line for line in body.decode("utf-8-sig").splitlines() if award in line]
+        expect(any("600.00" in line for line in lines), f"the Q4 return shows the award and its payment: {lines}")
         self.sign_out()
         return len(body)
 
-    def fetch_status(self, path):
+    def fetch_status(self, path, signed_in=True):
         try:
+            if not signed_in:
+                with urllib.request.urlopen(self.base + path, timeout=30) as response:
+                    return response.status, response.headers, response.read()
             return self.fetch(path)
         except urllib.error.HTTPError as error:
             return error.code, error.headers, b""
+
+
+def clock_moved(log):
+    """How many times the demo server says its clock has moved on."""
+    with open(log, encoding="utf-8") as file:
+        return sum(1 for line in file if line.startswith("grants: the demo's clock moved on"))
+
+
+def invitation_link(log):
+    """The invitation link `grants serve --demo` printed, from its output."""
+    expect(log, "--invitation-from with the server's output, for the signed-in journeys")
+    with open(log, encoding="utf-8") as file:
+        for line in file:
+            if line.startswith("grants: demo invitation for newcomer@example.org"):
+                return line.rsplit(" ", 1)[1].strip()
+    expect(False, f"an invitation link in {log}")
 
 
 def main():
@@ -400,13 +505,19 @@ def main():
     parser.add_argument("--password-from", metavar="VARIABLE",
                         help="the environment variable holding the demo accounts' password: then the signed-in "
                              "journeys run too")
+    parser.add_argument("--server-log", metavar="FILE",
+                        help="the output of `grants serve --demo`: its invitation link, and its clock moving on")
+    parser.add_argument("--server-pid", type=int, metavar="PID",
+                        help="the demo server's process, sent SIGUSR1 to move its clock on 30 days")
     options = parser.parse_args()
     applicant = Applicant(options.base, options.screenshots, options.samples)
     returned = None
     try:
         message = applicant.run()
         if options.password_from:
-            returned = applicant.run_signed_in(os.environ[options.password_from])
+            expect(options.server_log and options.server_pid, "--server-log and --server-pid for the signed-in journeys")
+            returned = applicant.run_signed_in(
+                os.environ[options.password_from], options.server_log, options.server_pid)
     except Failure as failure:
         applicant.shot("failed")
         print(f"browser test: FAILED: expected {failure}", file=sys.stderr)
@@ -416,9 +527,10 @@ def main():
     print(f"browser test: passed (eligible bid, over the cap, malformed amount: \"{message}\"; a bid file uploaded, "
           f"and one refused)")
     if returned is not None:
-        print(f"browser test: signed-in journeys passed (a refused sign-in; an officer awarded a declined bid through "
-              f"its confirmation page; its applicant saw the grant, not another's, and claimed on it; the officer paid "
-              f"the claim; the commissioner's Q4 return, {returned} bytes, shows the payment)")
+        print(f"browser test: signed-in journeys passed (a refused sign-in; an applicant registered through their "
+              f"invitation, saved, checked and submitted a bid; an officer saw its check and awarded it through the "
+              f"confirmation page; the applicant saw the grant, not another's, and claimed on it; the officer paid the "
+              f"claim; the commissioner's Q4 return, {returned} bytes, shows the payment)")
     version = applicant.audited[0][2] if applicant.audited else "?"
     print(f"browser test: no WCAG 2.2 AA violations found by axe-core {version} on {len(applicant.audited)} pages ("
           + ", ".join(f"{name}: {passes} rules passed" for name, passes, _ in applicant.audited) + ")")

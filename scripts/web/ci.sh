@@ -4,8 +4,9 @@
 # Installs what they need when it is missing (Debian's chromium and chromium-driver, PyPI's selenium and
 # schemathesis), starts `grants serve --demo` from the debug build on 127.0.0.1, then
 #   - drives it in headless Chromium (scripts/web/browser_test.py), writing a screenshot of each page to Reports/web/:
-#     the public pages, then signed in as the demo's accounts (an officer awards a bid, the applicant sees their
-#     grant, the commissioner downloads a return);
+#     the public pages, then the demo's accounts (a newcomer registers through the invitation the server printed and
+#     submits a bid, an officer awards it, the server's demo clock is moved on by SIGUSR1, the applicant claims, the
+#     officer pays, the commissioner downloads a return);
 #   - checks each page against WCAG 2.2 AA with axe-core (from PyPI's axe-playwright-python, which carries it; only its
 #     script is used, injected through Selenium);
 #   - runs schemathesis against its OpenAPI document: at most 200 examples an operation, no 5xx, every status, content
@@ -53,7 +54,7 @@ for _ in $(seq 1 100); do
 done
 
 python3 scripts/web/browser_test.py "$base" --screenshots Reports/web --samples Samples/bids-2017-18 \
-    --password-from GRANTS_DEMO_PASSWORD
+    --password-from GRANTS_DEMO_PASSWORD --server-log "$log" --server-pid "$server"
 
 schemathesis run "$base/api/v1/openapi.json" --url "$base" --max-examples 200 --seed 1 \
     --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance,response_headers_conformance,unsupported_method

@@ -7,6 +7,7 @@ import GrantsWorkflows
 import Hummingbird
 import Foundation
 import Logging
+import Synchronization
 
 /// `grants serve`: the web application, until SIGTERM or Ctrl-C (which let requests in flight finish).
 struct ServeCommand: AsyncParsableCommand {
@@ -19,8 +20,10 @@ struct ServeCommand: AsyncParsableCommand {
             are served, and the rules that read the ledger say they cannot tell. --demo serves a fresh in-memory copy of
             the Samples ledger instead (run from the project's folder), with three accounts: applicant@example.org (for
             Chorley Allotment Watch, 360G-LancashirePCC-ORG-0006, whose bid was declined), officer@example.org and
-            commissioner@example.org, whose password is $GRANTS_DEMO_PASSWORD, else one made up and printed; its clock
-            starts at 2018-01-10 09:00 UTC, in the Samples' year. Stops cleanly on SIGTERM or SIGINT.
+            commissioner@example.org, whose password is $GRANTS_DEMO_PASSWORD, else one made up and printed, and
+            newcomer@example.org (for South Ribble Borough Council), with no password yet and a one-time link printed
+            to choose one; its clock starts at 2018-01-10 09:00 UTC, in the Samples' year, and SIGUSR1 moves it on 30
+            days. Stops cleanly on SIGTERM or SIGINT.
             """)
 
     @Option(help: "The ledger to read (default: $GRANTS_DB, else ./grants.sqlite if it exists).")
@@ -77,14 +80,33 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     /// The demo's clock: it starts at 2018-01-10T09:00:00Z, in the Samples' financial year, and runs from there, so
-    /// that claims and payments made in the demo fall in that year.
+    /// that claims and payments made in the demo fall in that year. SIGUSR1 moves it on 30 days, so that a grant
+    /// awarded in the demo can be claimed on in arrears (`kill -USR1 <pid>`); nothing else moves it.
     static func demoClock() -> @Sendable () -> Timestamp {
         let started = Site.systemClock().secondsSinceEpoch
         let demoStart: Int64 = 1_515_574_800  // 2018-01-10T09:00:00Z
-        return {
-            let now = Site.systemClock().secondsSinceEpoch
-            return Timestamp(secondsSinceEpoch: demoStart + max(0, now - started)) ?? Site.systemClock()
+        let skipped = Mutex<Int64>(0)
+        let now: @Sendable () -> Timestamp = {
+            let seconds = Site.systemClock().secondsSinceEpoch
+            return Timestamp(secondsSinceEpoch: demoStart + skipped.withLock { $0 } + max(0, seconds - started))
+                ?? Site.systemClock()
         }
+        signal(SIGUSR1, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: SIGUSR1, queue: .global())
+        source.setEventHandler {
+            skipped.withLock { $0 += 30 * 24 * 60 * 60 }
+            print("grants: the demo's clock moved on 30 days, to \(now().text)")
+            fflush(nil)
+        }
+        source.resume()
+        let kept = SignalSource(source)
+        return { withExtendedLifetime(kept) { now() } }
+    }
+
+    /// A signal source, kept as long as the clock that holds it (Dispatch's sources may be used from any thread).
+    private final class SignalSource: @unchecked Sendable {
+        let source: any DispatchSourceSignal
+        init(_ source: any DispatchSourceSignal) { self.source = source }
     }
 
     private func openStore(clock: @Sendable () -> Timestamp) throws(ExitCode) -> Ledger? {
@@ -147,25 +169,22 @@ struct ServeCommand: AsyncParsableCommand {
         try inviteNewcomer(to: ledger, stamp: stamp)
     }
 
-    /// A group new to the office, with an account that has no password yet and a link to choose one, printed: the
-    /// journey of someone registering, then bidding.
+    /// A person at South Ribble Borough Council, a member of South Ribble's partnership, with an account that has no
+    /// password yet and a link to choose one, printed: the journey of someone registering, then bidding for a share
+    /// of their partnership's allocation.
     private func inviteNewcomer(to ledger: Ledger, stamp: Stamp) throws {
-        let group = Organisation(
-            id: try OrganisationID(parsing: "360G-LancashirePCC-ORG-0042"), name: "Leyland Youth Boxing Club Juniors (example)",
-            kind: .communityGroup, locationCode: "E07000126", isExample: true)
-        var batch = LedgerBatch()
-        batch.organisations.append(Sourced(group))
-        try ledger.record(batch, as: stamp.change("a group new to the office, for the demo"))
         let token = InvitationOptions.token()
         _ = try attempt { () throws(WorkflowError) in
             _ = try Accounts.add(
-                email: "newcomer@example.org", role: "applicant", organisation: group.id.rawValue, password: nil,
+                email: "newcomer@example.org", role: "applicant", organisation: "GB-LAE-SRI", password: nil,
                 stamp: stamp, in: ledger)
             return try Invitations.invite(email: "newcomer@example.org", token: token, stamp: stamp, in: ledger)
         }
         let shownHost = host.contains(":") ? "[\(host)]" : host
-        print("grants: demo invitation for newcomer@example.org (\(group.name)): "
+        print("grants: demo invitation for newcomer@example.org (South Ribble Borough Council): "
             + "http://\(shownHost):\(port)\(Invitations.path(token))")
+        // Out now, whatever standard output is: a script starting the demo reads the link while the server runs.
+        fflush(nil)
     }
 }
 #endif

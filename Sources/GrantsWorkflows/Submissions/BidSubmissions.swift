@@ -126,11 +126,15 @@ public enum BidSubmissions {
         case .failure(let refusal): return .failure(refusal)
         case .success(let result): checked = result
         }
-        let csp: OrganisationID?
-        do {
-            csp = try checked.bid.csp.map { text throws(OrganisationIDError) in try OrganisationID(parsing: text) }
-        } catch {
-            return .failure(Refusal(field: "csp", message: "\(checked.bid.csp ?? "") is not an organisation id: \(error)"))
+        // The partnership as the rules read it: by its id or its name ("South Ribble").
+        var csp: OrganisationID?
+        if let name = checked.bid.csp {
+            let facts = try reading { () throws(LedgerError) in try store.facts(year: draft.year) }
+            guard let partnership = facts.partnership(named: name) else {
+                return .failure(Refusal(
+                    field: "csp", message: "no community safety partnership called \(name) is in the ledger"))
+            }
+            csp = partnership.id
         }
         let bid = Bid(
             id: bidID(fund: fund.id, draft: draft.id), fund: fund.id, applicant: draft.organisation,
