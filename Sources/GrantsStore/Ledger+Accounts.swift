@@ -3,7 +3,8 @@ import GrantsCore
 
 extension Ledger: AccountStore {
     public func addAccount(
-        email: String, role: Role, organisation: OrganisationID?, passwordHash: String?, at: Timestamp, by actor: String
+        email: String, role: Role, organisation: OrganisationID?, passwordHash: String?,
+        invitation: (tokenHash: String, expires: Timestamp)?, at: Timestamp, by actor: String
     ) throws(LedgerError) -> Account {
         try writeBeside { db in
             try db.execute(
@@ -13,6 +14,9 @@ extension Ledger: AccountStore {
             try Self.append(.role(role, organisation: organisation), account: id, at: at, by: actor, db)
             if let passwordHash {
                 try Self.append(.password(hash: passwordHash), account: id, at: at, by: actor, db)
+            }
+            if let invitation {
+                try Self.invite(account: id, tokenHash: invitation.tokenHash, expires: invitation.expires, at: at, by: actor, db)
             }
             guard let account = try Self.account(id: id, db) else {
                 throw LedgerError(.database, "the account just added cannot be read back")
@@ -54,13 +58,19 @@ extension Ledger: AccountStore {
             guard try Int.fetchOne(db, sql: "SELECT 1 FROM accounts WHERE id = ?", arguments: [id]) != nil else {
                 throw LedgerError(.unknownReference, "there is no account \(id)", field: "account")
             }
-            try db.execute(
-                sql: """
-                    INSERT INTO invitations (token_hash, account_id, created_at, created_by, expires_at)
-                    VALUES (?, ?, ?, ?, ?)
-                    """,
-                arguments: [tokenHash, id, at.text, actor, expires.text])
+            try Self.invite(account: id, tokenHash: tokenHash, expires: expires, at: at, by: actor, db)
         }
+    }
+
+    private static func invite(
+        account id: Int64, tokenHash: String, expires: Timestamp, at: Timestamp, by actor: String, _ db: Database
+    ) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO invitations (token_hash, account_id, created_at, created_by, expires_at)
+                VALUES (?, ?, ?, ?, ?)
+                """,
+            arguments: [tokenHash, id, at.text, actor, expires.text])
     }
 
     public func invitation(tokenHash: String) throws(LedgerError) -> Invitation? {
@@ -109,6 +119,11 @@ extension Ledger: AccountStore {
             try db.execute(
                 sql: "UPDATE invitations SET used_at = ? WHERE seq = ?", arguments: [at.text, row["seq"] as Int64])
             try Self.append(.password(hash: passwordHash), account: account.id, at: at, by: account.email, db)
+            // The link an administrator gave proves more than any guess: a lock from wrong passwords is lifted with
+            // the new one (logged as an unlocking, so the count of failures starts again).
+            if account.locked {
+                try Self.append(.unlocked, account: account.id, at: at, by: account.email, db, address: address)
+            }
             try Self.log(
                 SignInRecord(at: at, email: account.email, account: account.id, address: address, outcome: .registered),
                 session: nil, db)
@@ -256,7 +271,7 @@ extension Ledger: AccountStore {
             sql: """
                 SELECT count(*) FROM sign_in_log WHERE account_id = ?1 AND outcome = 'failed'
                   AND seq > COALESCE((SELECT max(seq) FROM sign_in_log
-                                      WHERE account_id = ?1 AND outcome IN ('signed-in', 'locked', 'unlocked')), 0)
+                                      WHERE account_id = ?1 AND outcome IN ('signed-in', 'locked', 'unlocked', 'registered')), 0)
                 """,
             arguments: [account]) ?? 0
     }

@@ -55,7 +55,7 @@ extension Ledger: BidDraftStore {
         }
     }
 
-    public func submit(_ bid: Bid, _ submission: BidSubmission, as change: Change) throws(LedgerError) {
+    public func submit(_ bid: Bid, _ submission: BidSubmission, form: String, as change: Change) throws(LedgerError) {
         var batch = LedgerBatch()
         batch.bids.append(Sourced(bid))
         try record(batch, as: change) { db, outcome in
@@ -64,10 +64,14 @@ extension Ledger: BidDraftStore {
             }
             // Checked and marked in the same transaction as the bid is recorded: of two submissions of one draft
             // racing, the second finds it taken and records nothing (its bid with it).
-            let taken = try String?.fetchOne(
-                db, sql: "SELECT bid_id FROM bid_drafts WHERE id = ?", arguments: [submission.draft])
-            guard taken == .some(nil) else {
+            guard let draft = try Row.fetchOne(
+                db, sql: "SELECT bid_id, form FROM bid_drafts WHERE id = ?", arguments: [submission.draft]),
+                (draft["bid_id"] as String?) == nil
+            else {
                 throw LedgerError(.conflict, "draft \(submission.draft) has been submitted already, or there is no such draft")
+            }
+            guard (draft["form"] as String?) == form else {
+                throw LedgerError(.conflict, "draft \(submission.draft) was changed since it was checked")
             }
             try db.execute(
                 sql: """

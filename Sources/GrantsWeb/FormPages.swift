@@ -142,25 +142,42 @@ enum FormRead {
         return line
     }
 
-    /// An amount of money (`£2,500.00`, `2500`, `2,500`): more than nothing, in pounds and pence.
-    static func amount(_ text: String, into errors: inout [FieldMessage], what: String, id: String = "amount")
-        -> Money?
-    {
+    /// An amount of money (`£2,500.00`, `2500`, `2,500`): more than nothing (or, with `zero`, nothing or more), in
+    /// pounds and pence.
+    static func amount(
+        _ text: String, into errors: inout [FieldMessage], what: String, id: String = "amount", zero: Bool = false
+    ) -> Money? {
         let typed = Checker.money(text)
         if typed.isEmpty {
             errors.append(FieldMessage(id: id, message: "Enter \(what)"))
             return nil
         }
-        guard let money = try? Input.money(typed, field: id), money.pence > 0 else {
+        guard let money = try? Input.money(typed, field: id), money.pence > 0 || (zero && money.pence == 0) else {
             errors.append(FieldMessage(id: id, message: "Enter \(what) in pounds and pence, like 2500.00"))
             return nil
         }
         return money
     }
 
+    /// A count of people: a whole number, 0 or more (commas allowed, as in 1,200), at most 100 million.
+    static func count(_ text: String, id: String, what: String, into errors: inout [FieldMessage]) -> Int? {
+        let typed = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: "")
+        if typed.isEmpty {
+            errors.append(FieldMessage(id: id, message: "Enter \(what)"))
+            return nil
+        }
+        guard typed.count <= 9, typed.allSatisfy({ $0.isASCII && $0.isNumber }), let count = Int(typed),
+              count <= 100_000_000
+        else {
+            errors.append(FieldMessage(id: id, message: "Enter \(what) as a whole number, like 25"))
+            return nil
+        }
+        return count
+    }
+
     /// A date from its three inputs (`name-day`, `-month`, `-year`), at most `notAfter` when given.
     static func day(_ form: FormData, _ name: String, into errors: inout [FieldMessage], what: String,
-                    notAfter latest: Day? = nil) -> Day?
+                    notAfter latest: Day? = nil, latestWords: String = "today or in the past") -> Day?
     {
         let typed = Checker.day(form, name)
         let id = "\(name)-day"
@@ -174,7 +191,7 @@ enum FormRead {
         }
         if let latest, day > latest {
             errors.append(FieldMessage(
-                id: id, message: "\(what.prefix(1).uppercased() + what.dropFirst()) must be today or in the past"))
+                id: id, message: "\(what.prefix(1).uppercased() + what.dropFirst()) must be \(latestWords)"))
             return nil
         }
         return day

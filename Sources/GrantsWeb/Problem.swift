@@ -90,7 +90,9 @@ struct ProblemResponder<Context: RequestContext>: RouterMiddleware {
                 detail: status == .notFound ? "There is nothing at \(request.uri.path)." : status.reasonPhrase)
             response = answer(problem, to: request)
         } catch {
-            context.logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
+            context.logger.error(
+                "request failed",
+                metadata: ["path": "\(AccessLog<Context>.logged(request.uri.path))", "error": "\(error)"])
             response = answer(
                 Problem(
                     status: .internalServerError, title: "Internal Server Error",

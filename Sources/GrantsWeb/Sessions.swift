@@ -24,6 +24,25 @@ struct Sessions: RouterMiddleware {
         async throws -> Response
     {
         var context = context
+        // A program on the JSON API: its token (`grants user token add`) is who it is, whatever cookie it sends. A
+        // token that does not work is refused, never taken for no one.
+        if request.uri.path.hasPrefix("/api/"), let authorization = request.headers[.authorization] {
+            let at = clock()
+            guard let accounts,
+                  let account = try await NIOThreadPool.singleton.runIfActive({
+                      try APITokens.account(authorization: authorization, at: at, in: accounts)
+                  })
+            else {
+                var headers = HTTPFields()
+                if let name = HTTPField.Name("WWW-Authenticate") { headers[name] = "Bearer error=\"invalid_token\"" }
+                throw Problem(
+                    status: .unauthorized, title: "Unauthorized",
+                    detail: "The token is not one this server knows, or it has expired or been revoked.",
+                    headers: headers)
+            }
+            context.account = account
+            return try await next(request, context)
+        }
         let name = Self.cookie(secure: secure)
         guard let accounts, let value = request.cookies[name]?.value else { return try await next(request, context) }
         let at = clock()

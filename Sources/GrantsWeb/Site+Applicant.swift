@@ -26,10 +26,16 @@ extension Site {
                     throw Problem.notFound("There is no grant \(id) to your organisation.")
                 }
                 let claims = try Applicants.claims(of: line, in: self.ledger())
-                let claimed = try self.query(request)["claimed"]
+                let query = try self.query(request)
+                let reports = try self.reportStore()
+                let report = try GrantReports.latest(award: id, in: reports).map {
+                    ReportView($0, categories: try reports.monitoringCategories(), sentBy: nil)
+                }
                 return self.html(
                     "organisationaward", title: line.award.title,
-                    OrganisationAwardPage(line, claims: claims, claimed: claims.first { $0.claim.id == claimed }?.claim),
+                    OrganisationAwardPage(
+                        line, claims: claims, claimed: claims.first { $0.claim.id == query["claimed"] }?.claim,
+                        report: report, reported: query["reported"] == "1" && report != nil),
                     context: context)
             },
         ]
@@ -109,10 +115,22 @@ struct OrganisationAwardPage {
     let hasClaims: Bool
     let claimHref: String?
     let claimed: String?
+    let report: ReportView?
+    /// Where the end-of-grant report is sent (or corrected), while the grant is not withdrawn.
+    let reportHref: String?
+    let reportLabel: String
+    let reported: Bool
 
-    init(_ line: Applicants.AwardLine, claims: [Applicants.ClaimLine], claimed: Claim?) {
+    init(
+        _ line: Applicants.AwardLine, claims: [Applicants.ClaimLine], claimed: Claim?, report: ReportView?,
+        reported: Bool
+    ) {
         let award = line.award
         title = award.title
+        self.report = report
+        self.reported = reported
+        reportHref = line.state == .withdrawn ? nil : "/organisation/awards/\(Site.percentEncoded(award.id))/report"
+        reportLabel = report == nil ? "Send the end-of-grant report" : "Correct the end-of-grant report"
         self.claims = claims.map { ClaimRow($0, namingPayment: false, payHref: nil) }
         hasClaims = !claims.isEmpty
         claimHref = line.state == .awarded || line.state == .claiming

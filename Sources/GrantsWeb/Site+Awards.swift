@@ -19,17 +19,27 @@ extension Site {
                 let ids = [award.id, Identifiers.closure(of: award.id), Identifiers.withdrawal(of: award.id)]
                     + claims.map(\.id) + payments.map(\.id)
                 let history = try LedgerReports.history(entries: ids, in: store)
+                let reports = try self.reportStore()
+                let report = try GrantReports.latest(award: award.id, in: reports)
                 let page = OfficeAwardPage(
                     award, state: state, summary: try store.awardSummary(award.id) ?? "",
                     recipient: try store.organisation(award.recipient)?.name ?? award.recipient.rawValue,
                     claims: claims, payments: payments, history: history,
                     mayChange: context.account?.role == .financeOfficer,
-                    done: try self.query(request)["done"])
+                    done: try self.query(request)["done"],
+                    report: try report.map { report in
+                        ReportView(
+                            report, categories: try reports.monitoringCategories(),
+                            sentBy: try self.accountStore().account(id: report.account)?.email)
+                    })
                 return self.html("officeaward", title: award.title, page, context: context)
             },
             .get("/awards/{award}/close", Site.financeOfficer) { request, context in
+                let award = try self.endableAward(.close, context)
+                // What the recipient's end-of-grant report says was spent, to start from.
+                let report = try GrantReports.latest(award: award.id, in: self.reportStore())
                 let page = FormPage.ending(
-                    .close, try self.endableAward(.close, context), form: FormData(), errors: [],
+                    .close, award, form: FormData(report.map { [("spent", $0.spent.plain)] } ?? []), errors: [],
                     csrf: self.csrf.token(from: request, context))
                 return self.html("form", title: page.title, page, context: context)
             },
@@ -204,11 +214,13 @@ struct OfficeAwardPage {
     let closeHref: String?
     let withdrawHref: String?
     let done: String?
+    let report: ReportView?
 
     init(_ award: Award, state: AwardState, summary: String, recipient: String, claims: [Claim], payments: [Payment],
-         history: [HistoryEntry], mayChange: Bool, done: String)
+         history: [HistoryEntry], mayChange: Bool, done: String, report: ReportView?)
     {
         title = award.title
+        self.report = report
         rows = [
             Row(key: "Award", value: award.id), Row(key: "To", value: "\(recipient) (\(award.recipient.rawValue))"),
             Row(key: "Amount", value: award.amount.formatted),

@@ -223,7 +223,8 @@ extension Site {
         case .success(let result): checked = result
         }
         guard action == "submit" else { return try page(error: nil, verdict: checked.verdict, status: .ok) }
-        let saved = try store.draft(id)?.saved.text ?? ""
+        // The fields this request saved: submitted only if the draft still holds them.
+        let fingerprint = BidSubmissions.fingerprint(encoded)
         let verdict = CheckerPage.verdict(checked.verdict)
         let confirm = ConfirmPage(
             caption: book.title, heading: "Check your bid before you submit it",
@@ -235,8 +236,8 @@ extension Site {
             ] + (draft.replaces.map { [("Replaces", "Bid \($0)")] } ?? []),
             warning: "Once submitted, the bid cannot be changed: the office sees it with this check. A correction is a "
                 + "new submission.",
-            action: "/organisation/drafts/\(id)/submit", carrying: ["saved"],
-            from: FormData([("saved", saved)]), csrf: csrf.token(from: request, context),
+            action: "/organisation/drafts/\(id)/submit", carrying: ["fingerprint"],
+            from: FormData([("fingerprint", fingerprint)]), csrf: csrf.token(from: request, context),
             confirmLabel: "Submit the bid", changeLabel: "Change the bid")
         return try html("confirm", title: "Check your bid before you submit it", confirm, context: context)
             .response(from: request, context: context)
@@ -254,22 +255,26 @@ extension Site {
         if form["action"] != "confirm" {
             return Response(status: .seeOther, headers: [.location: "/organisation/drafts/\(draft.id)"])
         }
-        guard form["saved"] == draft.saved.text else {
-            return try draftPage(
+        func changed() throws -> Response {
+            try draftPage(
                 draft, book: book, form: fields, error: nil, verdict: nil,
                 notice: "The draft was changed after you checked it (in another window?): check it, then submit it again",
                 status: .conflict, request, context)
         }
+        guard form["fingerprint"] == BidSubmissions.fingerprint(draft.form) else { return try changed() }
         let account = try context.signedIn()
         let store = try draftStore()
-        let (at, rulebooks, answers, id) = (clock(), rulebooks, Checker.document(fields, book: book), draft.id)
+        let (at, rulebooks, answers, id, saved) = (
+            clock(), rulebooks, Checker.document(fields, book: book), draft.id, draft.form
+        )
         let submitted = try await onLedgerThread { () throws(WorkflowError) in
-            try BidSubmissions.submit(id, answers: answers, for: account, rulebooks: rulebooks, in: store, at: at)
+            try BidSubmissions.submit(
+                id, form: saved, answers: answers, for: account, rulebooks: rulebooks, in: store, at: at)
         }
         switch submitted {
         case .failure(let error) where error.failureKind == .checkFailed:
-            // Submitted by another window in between: the bid it became.
-            let bid = try store.draft(id)?.bid ?? ""
+            // Submitted by another window in between: the bid it became; or changed there: check it again.
+            guard let bid = try store.draft(id)?.bid else { return try changed() }
             return Response(status: .seeOther, headers: [.location: "/organisation/bids/\(Site.percentEncoded(bid))"])
         case .failure(let error):
             throw Problem(status: Self.status(of: error), title: "Unprocessable Content", detail: error.message)

@@ -86,7 +86,10 @@ extension Site {
         if period == "dates" {
             // Other dates (a month, say): both days, the first not after the last.
             let from = FormRead.day(form, "from", into: &errors, what: "the first day the claim is for")
-            let to = FormRead.day(form, "to", into: &errors, what: "the last day the claim is for")
+            // Claims are in arrears: the period has ended before the day the claim is sent.
+            let to = FormRead.day(
+                form, "to", into: &errors, what: "the last day the claim is for", notAfter: today().adding(days: -1),
+                latestWords: "before today: claims are paid in arrears, once the period has ended")
             if let from, let to {
                 if from > to {
                     errors.append(FieldMessage(id: "to-day", message: "The last day must be on or after the first day"))

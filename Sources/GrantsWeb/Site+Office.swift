@@ -33,6 +33,10 @@ extension Site {
                           context: context)
             },
             .get("/returns/download", Site.office) { request, context in try await self.returnDownload(request, context) },
+            // The same, for a program with a token (`grants user token add`): refusals as problem details.
+            .get("/api/v1/returns/{year}", Site.office) { request, context in
+                try await self.returnDownload(request, context, year: try context.parameters.require("year"))
+            },
         ]
     }
 
@@ -45,7 +49,7 @@ extension Site {
     }
 
     /// The year a query names (`year=2017-18`), else the latest the ledger has funds in.
-    private func chosenYear(_ form: FormData) throws -> FinancialYear {
+    func chosenYear(_ form: FormData) throws -> FinancialYear {
         let years = try self.years()
         let text = form["year"]
         if text.isEmpty {
@@ -211,11 +215,19 @@ extension Site {
 
     /// `GET /returns/download?year=2017-18&period=Q3&format=csv`: the return as a file to save, made as `grants
     /// return` makes it; a bad choice is the form again, with the error.
-    private func returnDownload(_ request: Request, _ context: SiteContext) async throws -> Response {
-        let form = try query(request)
+    private func returnDownload(_ request: Request, _ context: SiteContext, year path: String? = nil) async throws
+        -> Response
+    {
+        var form = try query(request)
+        if let path { form = form.setting("year", to: path) }
         let years = try years()
         func refused(_ message: String, _ field: String) throws -> Response {
-            try html(
+            if path != nil {
+                throw Problem(
+                    status: .unprocessableContent, title: "Unprocessable Content", detail: message,
+                    fields: [Problem.FieldError(pointer: "/\(field)", detail: message)])
+            }
+            return try html(
                 "returns", title: "Error: Spend returns",
                 ReturnsPage(years: years, form: form, error: FieldMessage(id: field, message: message)),
                 status: .unprocessableContent, context: context

@@ -76,6 +76,34 @@ import Testing
         #expect(nobody.status == 65 && nobody.stdout.isEmpty)
     }
 
+    /// A token is printed once; the ledger keeps its hash; the list shows what each is for; revoking one stops it.
+    @Test func tokensAreMadeListedAndRevoked() async throws {
+        let folder = try Self.base.copy()
+        let added = try await GrantsBinary.run(
+            ["user", "add", "--email", "c@example.org", "--role", "commissioner"], in: folder.path,
+            input: "correct horse battery staple\n")
+        #expect(added.status == 0, "\(added.stderr)")
+        let made = try await GrantsBinary.run(
+            ["user", "token", "add", "--email", "c@example.org", "--name", "quarterly returns", "--days", "30"],
+            in: folder.path)
+        #expect(made.status == 0, "\(made.stderr)")
+        let lines = made.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("Token 1 for c@example.org (quarterly returns), until ") == true)
+        let text = try #require(lines.last)
+        #expect(text.hasPrefix("grants_") && text.count == 7 + 43)
+        let file = try Data(contentsOf: URL(fileURLWithPath: folder.path + "/grants.sqlite"))
+        #expect(file.range(of: Data(text.utf8)) == nil)
+        let list = try await GrantsBinary.run(["user", "token", "list"], in: folder.path)
+        #expect(list.status == 0 && list.stdout.contains("quarterly returns") && !list.stdout.contains(text))
+        let revoked = try await GrantsBinary.run(["user", "token", "revoke", "--id", "1"], in: folder.path)
+        #expect(revoked.status == 0 && revoked.stdout == "Revoked token 1.\n")
+        let again = try await GrantsBinary.run(["user", "token", "revoke", "--id", "1"], in: folder.path)
+        #expect(again.status == 65 && again.stderr.contains("revoked already"))
+        let long = try await GrantsBinary.run(
+            ["user", "token", "add", "--email", "c@example.org", "--name", "x", "--days", "999"], in: folder.path)
+        #expect(long.status == 64 && long.stdout.isEmpty)
+    }
+
     @Test func refusalsExitWithTheirCodesAndChangeNothing() async throws {
         let folder = try Self.base.copy()
         let noPassword = try await GrantsBinary.run(

@@ -20,7 +20,7 @@ import Testing
     static func add(_ email: String, _ role: Role, _ organisation: String? = nil, in ledger: Ledger) throws -> Account {
         try ledger.addAccount(
             email: email, role: role, organisation: try organisation.map { try OrganisationID(parsing: $0) },
-            passwordHash: hash(email), at: at, by: "admin")
+            passwordHash: hash(email), invitation: nil, at: at, by: "admin")
     }
 
     static let limits = SignInLimits(since: Fixtures.at, perEmail: 5, perAddress: 20, lockAfter: 10)

@@ -83,6 +83,7 @@ import Testing
         let ledger = try Ledger(path: path)
         #expect(try Self.migrations(at: path) == [
             "v1-ledger", "v2-award-states", "v3-publication", "v4-balances", "v5-accounts", "v6-submissions",
+            "v7-reports", "v8-api-tokens",
         ])
         let reconciliation = try ledger.reconcile()
         #expect(reconciliation.balances)
@@ -193,7 +194,7 @@ import Testing
                 """)
         }
         let ledger = try Ledger(path: path)
-        #expect(try Self.migrations(at: path).last == "v6-submissions")
+        #expect(try Self.migrations(at: path).last == "v8-api-tokens")
         let reconciliation = try ledger.reconcile()
         #expect(reconciliation.balances, "\(String(describing: reconciliation.firstFailure))")
         // Another award on a day Burnley held nothing adds to what was over: refused, naming the day.

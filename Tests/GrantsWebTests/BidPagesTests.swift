@@ -128,18 +128,28 @@ import Testing
                 client, draftPath, cookie: applicant, [("csrf", csrf), ("action", "submit")] + Self.answers)
             let confirmPage = Pages.text(confirm)
             #expect(confirm.status == .ok && confirmPage.contains("Check your bid before you submit it"))
-            let savedAt = try #require(confirmPage.range(of: "name=\"saved\" value=\"").map {
-                String(confirmPage[$0.upperBound...].prefix(20))
+            let savedAt = try #require(confirmPage.range(of: "name=\"fingerprint\" value=\"").map {
+                String(confirmPage[$0.upperBound...].prefix(64))
             })
+            // Changed in another window after this page was shown: not submitted, and said so.
+            let elsewhere = try await Self.post(
+                client, draftPath, cookie: applicant, [("csrf", csrf), ("action", "save")] + Self.answers + [("description", "More")])
+            #expect(elsewhere.status == .seeOther)
+            let stale = try await Self.post(
+                client, draftPath + "/submit", cookie: applicant,
+                [("csrf", csrf), ("action", "confirm"), ("fingerprint", savedAt)])
+            #expect(stale.status == .conflict && Pages.text(stale).contains("changed after you checked it"))
+            // Back as it was checked: submitted.
+            _ = try await Self.post(client, draftPath, cookie: applicant, [("csrf", csrf), ("action", "save")] + Self.answers)
             let sent = try await Self.post(
-                client, draftPath + "/submit", cookie: applicant, [("csrf", csrf), ("action", "confirm"), ("saved", savedAt)])
+                client, draftPath + "/submit", cookie: applicant, [("csrf", csrf), ("action", "confirm"), ("fingerprint", savedAt)])
             #expect(sent.status == .seeOther)
             let bidPath = try #require(sent.headers[.location])
             #expect(bidPath.hasPrefix("/organisation/bids/BID-CAF-2017-18-W") && bidPath.hasSuffix("?submitted=1"))
             let bidID = String(bidPath.dropFirst("/organisation/bids/".count).dropLast("?submitted=1".count))
             // Confirmed twice (a double click): submitted once.
             let twice = try await Self.post(
-                client, draftPath + "/submit", cookie: applicant, [("csrf", csrf), ("action", "confirm"), ("saved", savedAt)])
+                client, draftPath + "/submit", cookie: applicant, [("csrf", csrf), ("action", "confirm"), ("fingerprint", savedAt)])
             #expect(twice.status == .seeOther && twice.headers[.location] == "/organisation/bids/\(bidID)")
             let after = try await Self.post(
                 client, draftPath, cookie: applicant, [("csrf", csrf), ("action", "save"), ("title", "Changed")])

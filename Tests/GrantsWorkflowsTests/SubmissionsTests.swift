@@ -111,14 +111,30 @@ import Testing
         // Answers that make no bid are refused on their field, and nothing is recorded.
         let broken = try Self.answers().setting("requested", to: .scalar("lots", isNull: false, line: 1))
         let refused = try BidSubmissions.submit(
-            id, answers: broken, for: account, rulebooks: rulebooks, in: ledger, at: Self.june)
+            id, form: "title=Friday+night", answers: broken, for: account, rulebooks: rulebooks, in: ledger, at: Self.june)
         guard case .failure(let refusal) = refused else { Issue.record("accepted \(refused)"); return }
         #expect(refusal.field == "requested")
         let bidID = BidSubmissions.bidID(fund: "CAF-2017-18", draft: id)
         #expect(try ledger.bid(bidID) == nil)
+        // What the office knows of the organisation wins: a community group does not bid as a council.
+        let applicant = try #require(try Self.answers()["applicant"])
+        let council = try Self.answers().setting(
+            "applicant", to: applicant.setting("type", to: .scalar("local-authority", isNull: false, line: 1)))
+        let posing = try BidSubmissions.submit(
+            id, form: "title=Friday+night", answers: council, for: account, rulebooks: rulebooks, in: ledger,
+            at: Self.june)
+        guard case .failure(let asCouncil) = posing else { Issue.record("accepted \(posing)"); return }
+        #expect(asCouncil.field == "applicant.type" && asCouncil.message.contains("community group"))
 
+        // Saved in another window since it was checked: refused, nothing recorded.
+        #expect(throws: WorkflowError.self) {
+            _ = try BidSubmissions.submit(
+                id, form: "title=Draft", answers: try Self.answers(), for: account, rulebooks: rulebooks, in: ledger,
+                at: Self.june)
+        }
+        #expect(try ledger.bid(bidID) == nil)
         let result = try BidSubmissions.submit(
-            id, answers: try Self.answers(), for: account, rulebooks: rulebooks, in: ledger, at: Self.june)
+            id, form: "title=Friday+night", answers: try Self.answers(), for: account, rulebooks: rulebooks, in: ledger, at: Self.june)
         guard case .success(let submission) = result else { Issue.record("refused \(result)"); return }
         let bid = try #require(try ledger.bid(bidID))
         #expect(bid.applicant.rawValue == Self.group && bid.submitted.description == "2017-06-01")
@@ -135,7 +151,8 @@ import Testing
         // Submitted once: a second click, and saving over it, are refused; the draft stays as it was.
         #expect(throws: WorkflowError.self) {
             _ = try BidSubmissions.submit(
-                id, answers: try Self.answers(), for: account, rulebooks: rulebooks, in: ledger, at: Self.june)
+                id, form: "title=Friday+night", answers: try Self.answers(), for: account, rulebooks: rulebooks,
+                in: ledger, at: Self.june)
         }
         #expect(throws: WorkflowError.self) {
             try BidSubmissions.save(id, form: "title=Changed", for: account, in: ledger, at: Self.june)
@@ -169,7 +186,7 @@ import Testing
         }
         #expect(throws: WorkflowError.self) {
             _ = try BidSubmissions.submit(
-                id, answers: try Self.answers(), for: theirs, rulebooks: rulebooks, in: ledger, at: Self.june)
+                id, form: "", answers: try Self.answers(), for: theirs, rulebooks: rulebooks, in: ledger, at: Self.june)
         }
         // A correction names a bid of its own organisation only; a scheme with no fund that year takes no bids.
         #expect(throws: WorkflowError.self) {
@@ -183,5 +200,25 @@ import Testing
                 rulebooks: rulebooks, in: ledger, at: Self.june)
         }
         #expect(try BidSubmissions.submitted("BID-CAF-2017-18-01", for: theirs, in: ledger) == nil)
+        // A bid with an award is not corrected; a declined one is, once.
+        let owner = try Self.applicant("c@example.org", "360G-LancashirePCC-ORG-0001", in: ledger)
+        #expect(throws: WorkflowError.self) {
+            _ = try BidSubmissions.begin(
+                scheme: .communityActionFund, year: year, replacing: "BID-CAF-2017-18-01", form: "", for: owner,
+                rulebooks: rulebooks, in: ledger, at: Self.june)
+        }
+        let declined = try Self.applicant("d@example.org", "360G-LancashirePCC-ORG-0006", in: ledger)
+        _ = try BidSubmissions.begin(
+            scheme: .communityActionFund, year: year, replacing: "BID-CAF-2017-18-06", form: "", for: declined,
+            rulebooks: rulebooks, in: ledger, at: Self.june)
+        #expect(throws: WorkflowError.self) {
+            _ = try BidSubmissions.begin(
+                scheme: .communityActionFund, year: year, replacing: "BID-CAF-2017-18-06", form: "", for: declined,
+                rulebooks: rulebooks, in: ledger, at: Self.june)
+        }
+        #expect(throws: WorkflowError.self) {
+            try BidSubmissions.save(
+                id, form: String(repeating: "x", count: BidSubmissions.largestDraft + 1), for: mine, in: ledger, at: Self.june)
+        }
     }
 }

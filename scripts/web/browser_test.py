@@ -459,11 +459,37 @@ class Applicant:
         self.shot("30-office-award")
         self.sign_out()
 
-        # The commissioner downloads the quarter's return, which shows the payment.
+        # The council sends its end-of-grant report: what was spent, the people reached, and who they were.
+        self.sign_in("newcomer@example.org", chosen)
+        self.driver.get(self.base + f"/organisation/awards/{award}")
+        self.follow("Send the end-of-grant report")
+        self.type("spent", "950.00")
+        self.type("people", "2,000")
+        self.type("summary", "Leaflets on locks and lighting delivered to 2,000 homes; two street surgeries")
+        self.type("people-crime-reduction", "2000")
+        self.type("outcome-crime-reduction", "Burglaries in the area reported to the force fell over the three months")
+        self.type("mon-age-prefer-not-to-say", "1,800")
+        self.type("mon-age-65-plus", "200")
+        self.shot("31-report-form")
+        self.press("Continue")
+        expect(self.find("h1").text == "Check your end-of-grant report before you send it", "the report to check")
+        expect("65 and over: 200" in d.page_source, "the counts to check")
+        self.shot("32-report-confirm")
+        self.press("Send the report")
+        expect("Report sent" in self.find(".notification").text, "the report is sent")
+        self.shot("33-reported")
+        self.sign_out()
+
+        # The commissioner sees the outcomes reported, and downloads the quarter's return, which shows the payment.
         self.sign_in("commissioner@example.org", password)
+        self.driver.get(self.base + "/outcomes?year=2017-18")
+        expect(self.find("h1").text == "Outcomes reported in 2017/18", "the outcomes page")
+        expect("South Ribble Community Safety Partnership" in d.page_source, "the outcomes by partnership")
+        expect("Crime reduction with partners" in d.page_source, "the outcomes by priority")
+        self.shot("34-outcomes")
         self.driver.get(self.base + "/returns")
         expect(self.find("h1").text == "Spend returns", "the returns page")
-        self.shot("31-returns")
+        self.shot("35-returns")
         status, headers, body = self.fetch("/returns/download?year=2017-18&period=Q4&format=csv")
         expect(status == 200 and headers.get("Content-Type", "").startswith("text/csv"), f"the CSV return: {status}")
         lines = [line for line in body.decode("utf-8-sig").splitlines() if award in line]
@@ -530,7 +556,8 @@ def main():
         print(f"browser test: signed-in journeys passed (a refused sign-in; an applicant registered through their "
               f"invitation, saved, checked and submitted a bid; an officer saw its check and awarded it through the "
               f"confirmation page; the applicant saw the grant, not another's, and claimed on it; the officer paid the "
-              f"claim; the commissioner's Q4 return, {returned} bytes, shows the payment)")
+              f"claim; the applicant sent the end-of-grant report; the commissioner saw the outcomes, and the Q4 "
+              f"return, {returned} bytes, shows the payment)")
     version = applicant.audited[0][2] if applicant.audited else "?"
     print(f"browser test: no WCAG 2.2 AA violations found by axe-core {version} on {len(applicant.audited)} pages ("
           + ", ".join(f"{name}: {passes} rules passed" for name, passes, _ in applicant.audited) + ")")

@@ -22,7 +22,7 @@ struct ServeCommand: AsyncParsableCommand {
             Chorley Allotment Watch, 360G-LancashirePCC-ORG-0006, whose bid was declined), officer@example.org and
             commissioner@example.org, whose password is $GRANTS_DEMO_PASSWORD, else one made up and printed, and
             newcomer@example.org (for South Ribble Borough Council), with no password yet and a one-time link printed
-            to choose one; its clock starts at 2018-01-10 09:00 UTC, in the Samples' year, and SIGUSR1 moves it on 30
+            to choose one; and a token for the commissioner's scripts, printed; its clock starts at 2018-01-10 09:00 UTC, in the Samples' year, and SIGUSR1 moves it on 30
             days. Stops cleanly on SIGTERM or SIGINT.
             """)
 
@@ -175,14 +175,22 @@ struct ServeCommand: AsyncParsableCommand {
     private func inviteNewcomer(to ledger: Ledger, stamp: Stamp) throws {
         let token = InvitationOptions.token()
         _ = try attempt { () throws(WorkflowError) in
-            _ = try Accounts.add(
-                email: "newcomer@example.org", role: "applicant", organisation: "GB-LAE-SRI", password: nil,
-                stamp: stamp, in: ledger)
-            return try Invitations.invite(email: "newcomer@example.org", token: token, stamp: stamp, in: ledger)
+            try Accounts.invite(
+                email: "newcomer@example.org", role: "applicant", organisation: "GB-LAE-SRI", token: token, stamp: stamp,
+                in: ledger)
         }
         let shownHost = host.contains(":") ? "[\(host)]" : host
         print("grants: demo invitation for newcomer@example.org (South Ribble Borough Council): "
             + "http://\(shownHost):\(port)\(Invitations.path(token))")
+        // And a script's token for the commissioner, for the JSON API's returns.
+        var generator = SystemRandomNumberGenerator()
+        let secret = SessionToken(using: &generator)
+        _ = try attempt { () throws(WorkflowError) in
+            try APITokens.add(
+                email: "commissioner@example.org", name: "demo script", days: APITokens.longestDays, secret: secret,
+                stamp: stamp, in: ledger)
+        }
+        print("grants: demo token for commissioner@example.org: \(APITokens.text(secret))")
         // Out now, whatever standard output is: a script starting the demo reads the link while the server runs.
         fflush(nil)
     }

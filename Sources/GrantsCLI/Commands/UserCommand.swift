@@ -8,10 +8,11 @@ import GrantsWorkflows
 struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
-        abstract: "Add, disable, enable, unlock and list the accounts of the web application's users.",
+        abstract: "Add, invite, disable, enable, unlock and list the accounts of the web application's users, and their "
+            + "tokens for scripts.",
         subcommands: [
             UserAddCommand.self, UserInviteCommand.self, UserDisableCommand.self, UserEnableCommand.self,
-            UserUnlockCommand.self, UserListCommand.self, UserLogCommand.self,
+            UserUnlockCommand.self, UserListCommand.self, UserLogCommand.self, UserTokenCommand.self,
         ])
 }
 
@@ -55,14 +56,14 @@ struct UserAddCommand: ParsableCommand {
     func run() throws {
         let password = invitation.invite ? nil : try PasswordInput.read()
         let token = InvitationOptions.token()
-        let (account, expires) = try ledger.recording { (store, stamp) throws(WorkflowError) in
-            let account = try Accounts.add(
-                email: email, role: role, organisation: organisation, password: password, stamp: stamp, in: store)
-            // In the same run, so that a refused invitation (never expected) leaves an account no one can use
-            // rather than none: `grants user invite` makes another.
-            let expires = try password == nil
-                ? Invitations.invite(email: account.email, token: token, stamp: stamp, in: store) : nil
-            return (account, expires)
+        let (account, expires) = try ledger.recording { (store, stamp) throws(WorkflowError) -> (Account, Timestamp?) in
+            guard let password else {
+                let (account, expires) = try Accounts.invite(
+                    email: email, role: role, organisation: organisation, token: token, stamp: stamp, in: store)
+                return (account, expires)
+            }
+            return (try Accounts.add(
+                email: email, role: role, organisation: organisation, password: password, stamp: stamp, in: store), nil)
         }
         print(TerminalText.inert(
             "Added \(account.email) as \(account.role.rawValue)"
@@ -286,5 +287,87 @@ struct UserLogCommand: ParsableCommand {
             table.add([line.at.text, line.email, line.address, line.outcome.rawValue])
         }
         print(table.rendered(), terminator: "")
+    }
+}
+
+/// `grants user token`: tokens with which scripts use the JSON API as an account.
+struct UserTokenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "token", abstract: "Make, list and revoke the tokens scripts use the JSON API with.",
+        subcommands: [UserTokenAddCommand.self, UserTokenListCommand.self, UserTokenRevokeCommand.self])
+}
+
+/// `grants user token add`: a token for an account, printed once.
+struct UserTokenAddCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add", abstract: "Make a token that acts as an account on the JSON API; it is printed once.",
+        discussion: """
+            A program sends it as `Authorization: Bearer grants_…`, and may do on the API what the account's role may
+            (a commissioner's token downloads returns: GET /api/v1/returns/{year}). Only its SHA-256 is kept: keep the
+            token where the program reads it, and revoke it (`grants user token revoke --id N`) when it is no longer
+            needed or may have been seen.
+            """)
+
+    @OptionGroup var ledger: LedgerOptions
+
+    @Option(help: "The account the token acts as.")
+    var email: String
+
+    @Option(help: "What the token is for, such as \"quarterly returns script\".")
+    var name: String
+
+    @Option(help: "How many days it lasts (1 to 366).")
+    var days = 90
+
+    func run() throws {
+        var generator = SystemRandomNumberGenerator()
+        let secret = SessionToken(using: &generator)
+        let token = try ledger.recording { (store, stamp) throws(WorkflowError) in
+            try APITokens.add(email: email, name: name, days: days, secret: secret, stamp: stamp, in: store)
+        }
+        print(TerminalText.inert("Token \(token.id) for \(email) (\(token.name)), until \(token.expires.text):"))
+        print(APITokens.text(secret))
+    }
+}
+
+/// `grants user token list`: every token, never its secret.
+struct UserTokenListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the tokens.")
+
+    @OptionGroup var ledger: LedgerOptions
+
+    func run() throws {
+        let store = try ledger.openForReading()
+        let tokens = try attempt { () throws(WorkflowError) in try APITokens.list(in: store) }
+        guard !tokens.isEmpty else {
+            print("No tokens.")
+            return
+        }
+        var table = TextTable([
+            ("Id", .right), ("Account", .left), ("For", .left), ("Made", .left), ("By", .left), ("Until", .left),
+            ("Revoked", .left),
+        ])
+        for (token, email) in tokens {
+            table.add([
+                String(token.id), email, token.name, token.created.text, token.createdBy, token.expires.text,
+                token.revoked?.text ?? "",
+            ])
+        }
+        print(table.rendered(), terminator: "")
+    }
+}
+
+/// `grants user token revoke`: a token stops working at once.
+struct UserTokenRevokeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "revoke", abstract: "Revoke a token: it stops working.")
+
+    @OptionGroup var ledger: LedgerOptions
+
+    @Option(help: "The token's number, as `grants user token list` shows it.")
+    var id: Int64
+
+    func run() throws {
+        try ledger.recording { (store, stamp) throws(WorkflowError) in try APITokens.revoke(id: id, stamp: stamp, in: store) }
+        print("Revoked token \(id).")
     }
 }

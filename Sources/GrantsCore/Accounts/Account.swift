@@ -147,10 +147,13 @@ public struct SessionRecord: Hashable, Sendable {
 /// The accounts of the people who use the web application, their sessions and the sign-in log, kept in the ledger's
 /// database beside the ledger. Accounts and the log are never edited: changes are appended.
 public protocol AccountStore: Sendable {
-    /// Adds an account with its email, role and first password. Refused (`conflict`) when another account has the
-    /// email, and (`unknownReference`) when the organisation is not in the ledger.
+    /// Adds an account with its email, role and first password (none: it cannot sign in until one is set), and an
+    /// invitation (the SHA-256 of its token, and when it expires) when given, in one transaction. Refused
+    /// (`conflict`) when another account has the email, and (`unknownReference`) when the organisation is not in the
+    /// ledger.
     func addAccount(
-        email: String, role: Role, organisation: OrganisationID?, passwordHash: String?, at: Timestamp, by actor: String
+        email: String, role: Role, organisation: OrganisationID?, passwordHash: String?,
+        invitation: (tokenHash: String, expires: Timestamp)?, at: Timestamp, by actor: String
     ) throws(LedgerError) -> Account
     /// The account whose email is `email` now, or nil.
     func account(email: String) throws(LedgerError) -> Account?
@@ -195,9 +198,49 @@ public protocol AccountStore: Sendable {
         throws(LedgerError)
     /// The invitation whose token hashes to `tokenHash`, or nil.
     func invitation(tokenHash: String) throws(LedgerError) -> Invitation?
-    /// Uses the invitation: sets the account's password (which ends its sessions) and logs it (`registered`), in one
-    /// transaction that checks again that the invitation is usable at `at` and the account enabled. Refused
-    /// (`conflict`) when it is not; returns the account.
+    /// Uses the invitation: sets the account's password (which ends its sessions), unlocks it if it was locked, and
+    /// logs it (`registered`, after which failures in a row count again), in one transaction that checks again that
+    /// the invitation is usable at `at` and the account enabled. Refused (`conflict`) when it is not; returns the
+    /// account.
     func register(tokenHash: String, passwordHash: String, at: Timestamp, address: String) throws(LedgerError)
         -> Account
+
+    /// Makes a token for scripts, whose secret hashes to `tokenHash`, acting as the account until `expires`; returns
+    /// its number.
+    func addAPIToken(
+        account: Int64, name: String, tokenHash: String, expires: Timestamp, at: Timestamp, by actor: String
+    ) throws(LedgerError) -> Int64
+    /// The token whose secret hashes to `tokenHash`, or nil.
+    func apiToken(tokenHash: String) throws(LedgerError) -> APIToken?
+    /// Every token, newest first.
+    func apiTokens() throws(LedgerError) -> [APIToken]
+    /// Revokes the token numbered `id`. Refused (`conflict`) when there is none, or it is revoked already.
+    func revokeAPIToken(id: Int64, at: Timestamp) throws(LedgerError)
+}
+
+/// A token for scripts, as the ledger keeps it: the account it acts as, what it is for, and until when.
+public struct APIToken: Hashable, Sendable {
+    public let id: Int64
+    public let account: Int64
+    public let name: String
+    public let created: Timestamp
+    public let createdBy: String
+    public let expires: Timestamp
+    public let revoked: Timestamp?
+
+    public init(
+        id: Int64, account: Int64, name: String, created: Timestamp, createdBy: String, expires: Timestamp,
+        revoked: Timestamp?
+    ) {
+        self.id = id
+        self.account = account
+        self.name = name
+        self.created = created
+        self.createdBy = createdBy
+        self.expires = expires
+        self.revoked = revoked
+    }
+
+    /// Whether it may be used at `now`.
+    public func usable(at now: Timestamp) -> Bool { revoked == nil && now < expires }
 }

@@ -105,7 +105,7 @@ public protocol BidDraftStore: Sendable {
     /// Saves the draft's fields. Refused (`conflict`) once it has been submitted.
     func saveDraft(_ id: Int64, form: String, at: Timestamp, by account: Int64) throws(LedgerError)
     /// Records `bid` in the ledger (with its line of history under `change`) and `submission` beside it, and marks
-    /// the draft submitted: all or nothing. Refused (`conflict`) when the draft was submitted already, and as the
-    /// ledger refuses the bid.
-    func submit(_ bid: Bid, _ submission: BidSubmission, as change: Change) throws(LedgerError)
+    /// the draft submitted: all or nothing. Refused (`conflict`) when the draft was submitted already or its fields
+    /// are no longer `form` (what was checked), and as the ledger refuses the bid.
+    func submit(_ bid: Bid, _ submission: BidSubmission, form: String, as change: Change) throws(LedgerError)
 }

@@ -68,6 +68,11 @@ extension LedgerSchema {
               SELECT RAISE(ABORT, 'a draft replaces a bid of its own organisation')
               WHERE (SELECT applicant_id FROM bids WHERE id = NEW.replaces) IS NOT NEW.organisation_id;
             END;
+            CREATE TRIGGER bid_drafts_born_unsubmitted BEFORE INSERT ON bid_drafts WHEN NEW.bid_id IS NOT NULL
+            BEGIN SELECT RAISE(ABORT, 'a draft is begun unsubmitted'); END;
+            CREATE TRIGGER bid_drafts_submitted_with_submission BEFORE UPDATE OF bid_id ON bid_drafts
+            WHEN NOT EXISTS (SELECT 1 FROM bid_submissions WHERE bid_id = NEW.bid_id AND draft_id = NEW.id)
+            BEGIN SELECT RAISE(ABORT, 'a draft becomes the bid recorded from it, with its submission'); END;
             CREATE TRIGGER bid_drafts_never_deleted BEFORE DELETE ON bid_drafts
             BEGIN SELECT RAISE(ABORT, 'drafts are never deleted'); END;
             CREATE TABLE "bid_submissions" (
@@ -87,6 +92,8 @@ extension LedgerSchema {
                 IS NOT (SELECT organisation_id FROM bid_drafts WHERE id = NEW.draft_id);
               SELECT RAISE(ABORT, 'a draft is submitted once')
               WHERE (SELECT bid_id FROM bid_drafts WHERE id = NEW.draft_id) IS NOT NULL;
+              SELECT RAISE(ABORT, 'a submission is of a draft')
+              WHERE NOT EXISTS (SELECT 1 FROM bid_drafts WHERE id = NEW.draft_id);
             END;
             CREATE TRIGGER bid_submissions_never_updated BEFORE UPDATE ON bid_submissions
             BEGIN SELECT RAISE(ABORT, 'a submission is never edited: correct the bid with a new submission'); END;

@@ -16,6 +16,8 @@ enum LedgerSchema {
         migrator.registerMigration("v4-balances", migrate: v4Balances)
         migrator.registerMigration("v5-accounts", migrate: v5Accounts)
         migrator.registerMigration("v6-submissions", migrate: v6Submissions)
+        migrator.registerMigration("v7-reports", migrate: v7Reports)
+        migrator.registerMigration("v8-api-tokens", migrate: v8APITokens)
         return migrator
     }
 }

@@ -17,6 +17,34 @@ public enum Accounts {
         email: String, role: String, organisation: String?, password: Password?, stamp: Stamp,
         in store: any AccountStore, cost: UInt8 = cost
     ) throws(WorkflowError) -> Account {
+        let (address, role, organisationID) = try identity(email: email, role: role, organisation: organisation)
+        let hash = password.map { Bcrypt.hash($0.text, cost: cost) }
+        return try reading { () throws(LedgerError) in
+            try store.addAccount(
+                email: address.text, role: role, organisation: organisationID, passwordHash: hash, invitation: nil,
+                at: stamp.at, by: stamp.actor)
+        }
+    }
+
+    /// Adds an account with no password and an invitation whose token is `token` (see `Invitations`), in one
+    /// transaction, refused as `add` refuses one; returns it and when the invitation expires.
+    public static func invite(
+        email: String, role: String, organisation: String?, token: SessionToken, stamp: Stamp, in store: any AccountStore
+    ) throws(WorkflowError) -> (account: Account, expires: Timestamp) {
+        let (address, role, organisationID) = try identity(email: email, role: role, organisation: organisation)
+        let expires = try Invitations.expiry(from: stamp.at)
+        let account = try reading { () throws(LedgerError) in
+            try store.addAccount(
+                email: address.text, role: role, organisation: organisationID, passwordHash: nil,
+                invitation: (token.hash, expires), at: stamp.at, by: stamp.actor)
+        }
+        return (account, expires)
+    }
+
+    /// The email, role and organisation of a new account, each refused (usage) when it is not one.
+    private static func identity(email: String, role: String, organisation: String?) throws(WorkflowError)
+        -> (EmailAddress, Role, OrganisationID?)
+    {
         let address = try EmailAddress(email, field: "--email")
         guard let role = Role(rawValue: role) else {
             throw .usage(
@@ -36,12 +64,7 @@ public enum Accounts {
         case (_, _?):
             throw .usage("--organisation: only an applicant acts for an organisation; a \(role.rawValue) does not")
         }
-        let hash = password.map { Bcrypt.hash($0.text, cost: cost) }
-        return try reading { () throws(LedgerError) in
-            try store.addAccount(
-                email: address.text, role: role, organisation: organisationID, passwordHash: hash, at: stamp.at,
-                by: stamp.actor)
-        }
+        return (address, role, organisationID)
     }
 
     /// What an administrator may do to an account from the command line.

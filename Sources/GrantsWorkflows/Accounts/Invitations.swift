@@ -22,11 +22,17 @@ public enum Invitations {
         guard account.enabled else {
             throw .usage("\(account.email) is disabled: enable it first (grants user enable --email \(account.email))")
         }
-        guard let expires = stamp.at.adding(seconds: lifetime) else {
-            throw .usage("the clock is at the end of time: \(stamp.at.text)")
-        }
+        let expires = try expiry(from: stamp.at)
         try reading { () throws(LedgerError) in
             try store.invite(account: account.id, tokenHash: token.hash, expires: expires, at: stamp.at, by: stamp.actor)
+        }
+        return expires
+    }
+
+    /// When a link made at `at` stops working.
+    static func expiry(from at: Timestamp) throws(WorkflowError) -> Timestamp {
+        guard let expires = at.adding(seconds: lifetime) else {
+            throw .usage("the clock is at the end of time: \(at.text)")
         }
         return expires
     }

@@ -1,3 +1,4 @@
+import Crypto
 import GrantsCore
 import GrantsImport
 import GrantsReports
@@ -15,6 +16,25 @@ public enum BidSubmissions {
     /// The ledger with its drafts.
     public typealias Store = any LedgerStore & BidDraftStore
 
+    /// The most a draft's fields may take, in bytes of their encoding: a bid's answers are a few kilobytes.
+    public static let largestDraft = 256 * 1024
+
+    /// The SHA-256 of a draft's fields, in hexadecimal: what a page to check carries, so that the bid submitted is
+    /// the one that page showed.
+    public static func fingerprint(_ form: String) -> String {
+        SHA256.hash(data: Array(form.utf8)).map { byte in
+            let digits = Array("0123456789abcdef")
+            return String([digits[Int(byte >> 4)], digits[Int(byte & 15)]])
+        }.joined()
+    }
+
+    static func requireSize(_ form: String) throws(WorkflowError) {
+        guard form.utf8.count <= largestDraft else {
+            throw .usage("the draft's answers take \(form.utf8.count / 1024) KiB; a bid's answers may take at most "
+                + "\(largestDraft / 1024) KiB: shorten the longest of them")
+        }
+    }
+
     /// The id the office gives the bid submitted from draft `draft` for `fund`: `BID-<fund>-W<draft>`.
     public static func bidID(fund: String, draft: Int64) -> String { "BID-\(fund)-W\(draft)" }
 
@@ -31,6 +51,15 @@ public enum BidSubmissions {
             guard let bid = try reading({ () throws(LedgerError) in try store.bid(replacing) }),
                   bid.applicant == organisation
             else { throw .badData("there is no bid \(replacing) of your organisation") }
+            let awards = try AwardDecision.otherAwards(on: bid, than: "", in: store)
+            guard awards.isEmpty else {
+                throw .checkFailed("bid \(replacing) has an award (\(awards.joined(separator: ", "))): it is not corrected now")
+            }
+            let drafts = try reading { () throws(LedgerError) in try store.drafts(organisation: organisation) }
+            if let earlier = drafts.first(where: { $0.replaces == replacing }) {
+                throw .checkFailed(
+                    "bid \(replacing) has a correction already (draft \(earlier.id)\(earlier.bid.map { ", bid \($0)" } ?? ""))")
+            }
             if let submission = try reading({ () throws(LedgerError) in try store.submission(bid: replacing) }),
                let draft = try reading({ () throws(LedgerError) in try store.draft(submission.draft) })
             {
@@ -40,6 +69,7 @@ public enum BidSubmissions {
                 form = draft.form
             }
         }
+        try requireSize(form)
         return try reading { () throws(LedgerError) in
             try store.createDraft(
                 organisation: organisation, scheme: scheme, year: year, form: form, replaces: replacing, at: at,
@@ -67,6 +97,7 @@ public enum BidSubmissions {
         throws(WorkflowError)
     {
         guard try draft(id, for: account, in: store) != nil else { throw .badData("there is no draft \(id) of yours") }
+        try requireSize(form)
         try reading { () throws(LedgerError) in try store.saveDraft(id, form: form, at: at, by: account.id) }
     }
 
@@ -103,23 +134,37 @@ public enum BidSubmissions {
         } catch {
             return .failure(Refusal(field: error.field, message: error.message))
         }
+        // What the office knows of the organisation wins over what its applicant says: a council is not checked as a
+        // community group because its bid says it is one.
+        if let organisation = try reading({ () throws(LedgerError) in try store.organisation(draft.organisation) }),
+           ![.opcc, .communitySafetyPartnership].contains(organisation.kind),
+           OrganisationKind(applicantType: form.applicant.type) != organisation.kind
+        {
+            return .failure(Refusal(
+                field: "applicant.type",
+                message: "the office has \(organisation.name) as a \(organisation.kind.title): choose that, or ask the "
+                    + "office to correct its record"))
+        }
         var rulebooks = rulebooks
         let verdict = try BidScreening.check(form, rulebooks: &rulebooks, store: store)
         return .success((form, text, verdict))
     }
 
-    /// Submits the draft: its `answers` read as a bid sent at `at` (refused, with the field, when they do not make
-    /// one), checked now, and recorded in the ledger with the check beside it, whatever its outcome (the office
-    /// decides; the check is what they see). Refused when the draft was submitted already (a second click, or two
-    /// tabs): nothing is recorded twice.
+    /// Submits the draft as its fields `form` (what the applicant saw on the page to check) make it: its `answers`
+    /// (the bid that form makes) read as a bid sent at `at` (refused, with the field, when they do not make one),
+    /// checked now, and recorded in the ledger with the check beside it, whatever its outcome (the office decides;
+    /// the check is what they see). Refused (check failed) when the draft was submitted already (a second click, or
+    /// two windows), or its fields are no longer `form` (saved in another window since): the ledger checks both in
+    /// the transaction that records the bid, so nothing is recorded twice or other than confirmed.
     public static func submit(
-        _ id: Int64, answers: DocNode, for account: Account, rulebooks: RulebookLibrary, in store: Store,
+        _ id: Int64, form: String, answers: DocNode, for account: Account, rulebooks: RulebookLibrary, in store: Store,
         at: Timestamp
     ) throws(WorkflowError) -> Result<BidSubmission, Refusal> {
         guard let draft = try draft(id, for: account, in: store) else { throw .badData("there is no draft \(id) of yours") }
         guard draft.bid == nil else {
             throw .checkFailed("draft \(id) was submitted already, as bid \(draft.bid ?? "")")
         }
+        guard draft.form == form else { throw .checkFailed("draft \(id) was changed since it was checked") }
         let fund = try fund(scheme: draft.scheme, year: draft.year, rulebooks: rulebooks, in: store)
         let checked: (bid: BidForm, document: String, verdict: Eligibility)
         switch try check(answers, draft: draft, rulebooks: rulebooks, in: store, at: at) {
@@ -146,9 +191,9 @@ public enum BidSubmissions {
         let reason = "submitted by the applicant (checked: \(checked.verdict.outcome.rawValue))"
             + (draft.replaces.map { "; replaces bid \($0)" } ?? "")
         do {
-            try store.submit(bid, submission, as: Change(actor: account.email, at: at, reason: reason))
+            try store.submit(bid, submission, form: form, as: Change(actor: account.email, at: at, reason: reason))
         } catch where error.code == .conflict {
-            throw .checkFailed("draft \(id) was submitted already")
+            throw .checkFailed(error.message)
         } catch where error.isDataError && error.field != nil {
             // The ledger's refusal of the bid (a partnership that is not one, the fund's year over), on the field of
             // the form it came from.

@@ -1,0 +1,62 @@
+import GRDB
+import GrantsCore
+
+extension Ledger {
+    public func addAPIToken(
+        account: Int64, name: String, tokenHash: String, expires: Timestamp, at: Timestamp, by actor: String
+    ) throws(LedgerError) -> Int64 {
+        try writeBeside { db in
+            guard try Int.fetchOne(db, sql: "SELECT 1 FROM accounts WHERE id = ?", arguments: [account]) != nil else {
+                throw LedgerError(.unknownReference, "there is no account \(account)", field: "account")
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO api_tokens (token_hash, account_id, name, created_at, created_by, expires_at)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [tokenHash, account, name, at.text, actor, expires.text])
+            return db.lastInsertedRowID
+        }
+    }
+
+    public func apiToken(tokenHash: String) throws(LedgerError) -> APIToken? {
+        let row = try read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM api_tokens WHERE token_hash = ?", arguments: [tokenHash])
+        }
+        return try row.map { row throws(LedgerError) in try Self.apiToken(row) }
+    }
+
+    public func apiTokens() throws(LedgerError) -> [APIToken] {
+        let rows = try read { db in try Row.fetchAll(db, sql: "SELECT * FROM api_tokens ORDER BY id DESC") }
+        var tokens: [APIToken] = []
+        for row in rows { tokens.append(try Self.apiToken(row)) }
+        return tokens
+    }
+
+    public func revokeAPIToken(id: Int64, at: Timestamp) throws(LedgerError) {
+        try writeBeside { db in
+            try db.execute(
+                sql: "UPDATE api_tokens SET revoked_at = max(created_at, ?) WHERE id = ? AND revoked_at IS NULL",
+                arguments: [at.text, id])
+            guard db.changesCount == 1 else {
+                throw LedgerError(.conflict, "there is no token \(id), or it is revoked already", field: "id")
+            }
+        }
+    }
+
+    private static func apiToken(_ row: Row) throws(LedgerError) -> APIToken {
+        let table = "api_tokens"
+        func time(_ column: String) throws(LedgerError) -> Timestamp {
+            let text = try row.text(column, in: table)
+            guard let time = try? Timestamp(parsing: text) else {
+                throw LedgerError(.database, "the ledger is damaged: \(table).\(column) holds \(text), which is not a time")
+            }
+            return time
+        }
+        let revoked: Timestamp? = (row["revoked_at"] as String?) == nil ? nil : try time("revoked_at")
+        return APIToken(
+            id: row["id"], account: row["account_id"], name: try row.text("name", in: table),
+            created: try time("created_at"), createdBy: try row.text("created_by", in: table),
+            expires: try time("expires_at"), revoked: revoked)
+    }
+}
