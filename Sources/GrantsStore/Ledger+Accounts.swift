@@ -127,7 +127,7 @@ extension Ledger: AccountStore {
             try Self.log(
                 SignInRecord(at: at, email: account.email, account: account.id, address: address, outcome: .registered),
                 session: nil, db)
-            return account
+            return try Self.account(id: account.id, db) ?? account
         }
     }
 

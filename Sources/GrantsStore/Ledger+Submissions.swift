@@ -58,7 +58,7 @@ extension Ledger: BidDraftStore {
     public func submit(_ bid: Bid, _ submission: BidSubmission, form: String, as change: Change) throws(LedgerError) {
         var batch = LedgerBatch()
         batch.bids.append(Sourced(bid))
-        try record(batch, as: change) { db, outcome in
+        _ = try record(batch, as: change) { db, outcome in
             guard outcome.added[.bid] == 1 else {
                 throw LedgerError(.conflict, "bid \(bid.id) is in the ledger already", entryID: bid.id)
             }
@@ -68,10 +68,12 @@ extension Ledger: BidDraftStore {
                 db, sql: "SELECT bid_id, form FROM bid_drafts WHERE id = ?", arguments: [submission.draft]),
                 (draft["bid_id"] as String?) == nil
             else {
-                throw LedgerError(.conflict, "draft \(submission.draft) has been submitted already, or there is no such draft")
+                throw LedgerError(
+                    .conflict, "draft \(submission.draft) has been submitted already, or there is no such draft",
+                    field: "draft")
             }
             guard (draft["form"] as String?) == form else {
-                throw LedgerError(.conflict, "draft \(submission.draft) was changed since it was checked")
+                throw LedgerError(.conflict, "draft \(submission.draft) was changed since it was checked", field: "draft")
             }
             try db.execute(
                 sql: """

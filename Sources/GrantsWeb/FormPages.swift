@@ -130,7 +130,8 @@ enum FormRead {
             errors.append(FieldMessage(id: id, message: "Enter \(what)"))
             return nil
         }
-        if line.count > limit {
+        // Counted as the ledger's CHECKs count, in Unicode scalars (an accent typed apart is one more).
+        if line.unicodeScalars.count > limit {
             errors.append(FieldMessage(id: id, message: "\(what.prefix(1).uppercased() + what.dropFirst()) must be "
                 + "\(limit.formatted(.number.grouping(.automatic))) characters or fewer"))
             return nil

@@ -47,8 +47,11 @@ struct DashboardPage {
     let hasCSPs: Bool
     let bars: [Bar]
     let chartHeight: Int
+    /// A reallocation just recorded.
+    let reallocated: Bool
 
     init(report: StatusReport, years: [FinancialYear], year: FinancialYear, form: FormData, error: String?) throws {
+        reallocated = form["reallocated"] == "1"
         self.years = years.map { Option(value: SchemePage.slug($0), label: $0.label, selected: $0 == year) }
         asOf = CheckerPage.DateField(
             id: "as-of-day", name: "as-of", legend: "As of", hint: "Leave it empty for the year as it stands. For "
@@ -249,8 +252,15 @@ struct ReturnsPage {
     let yearError: String?
     let periodError: String?
     let formatError: String?
+    let scopes: [Option]
+    let scopeError: String?
 
-    init(years: [FinancialYear], form: FormData, error: FieldMessage?) {
+    /// `scopes`: the funds and partnerships a return may be narrowed to (`fund:ID`, `csp:ID`), with their names.
+    init(years: [FinancialYear], form: FormData, error: FieldMessage?, scopes: [(value: String, label: String)]) {
+        let scope = form["scope"]
+        self.scopes = [Option(value: "", label: "Every fund and partnership", selected: scope.isEmpty)]
+            + scopes.map { Option(value: $0.value, label: $0.label, selected: $0.value == scope) }
+        scopeError = error?.id == "scope" ? error?.message : nil
         let chosen = form["year"]
         self.years = years.reversed().map { year in
             Option(value: SchemePage.slug(year), label: year.label,

@@ -26,7 +26,8 @@ struct Sessions: RouterMiddleware {
         var context = context
         // A program on the JSON API: its token (`grants user token add`) is who it is, whatever cookie it sends. A
         // token that does not work is refused, never taken for no one.
-        if request.uri.path.hasPrefix("/api/"), let authorization = request.headers[.authorization] {
+        if request.uri.path.hasPrefix("/api/"), let authorization = request.headers[.authorization],
+           authorization.lowercased().hasPrefix("bearer") {
             let at = clock()
             guard let accounts,
                   let account = try await NIOThreadPool.singleton.runIfActive({

@@ -176,7 +176,9 @@ extension Site {
         case .financeOfficer, .commissioner:
             [.init(href: "/dashboard", text: "Dashboard: funds and partnerships"),
              .init(href: "/round", text: "The bids of the year"), .init(href: "/claims", text: "Claims to pay"),
-             .init(href: "/returns", text: "Spend returns"), .init(href: "/outcomes", text: "Outcomes reported")]
+             .init(href: "/returns", text: "Spend returns"), .init(href: "/outcomes", text: "Outcomes reported"),
+             .init(href: "/year-end", text: "Year end: what keeps a year open"),
+             .init(href: "/reconcile", text: "Reconciliation"), .init(href: "/history", text: "History")]
         }
         return AccountPage(email: account.email, role: account.role.title, organisation: organisation, links: links)
     }

@@ -29,7 +29,8 @@ extension Site {
                 try await self.awardStep(request, context)
             },
             .get("/returns", Site.office) { request, context in
-                self.html("returns", title: "Spend returns", try ReturnsPage(years: self.years(), form: FormData(), error: nil),
+                self.html("returns", title: "Spend returns",
+                          try ReturnsPage(years: self.years(), form: FormData(), error: nil, scopes: self.returnScopes()),
                           context: context)
             },
             .get("/returns/download", Site.office) { request, context in try await self.returnDownload(request, context) },
@@ -38,6 +39,22 @@ extension Site {
                 try await self.returnDownload(request, context, year: try context.parameters.require("year"))
             },
         ]
+    }
+
+    /// What a return may be narrowed to: each fund (`fund:ID`) and each community safety partnership (`csp:ID`).
+    func returnScopes() throws -> [(value: String, label: String)] {
+        let store = try ledger()
+        var scopes: [(value: String, label: String)] = []
+        var partnerships: [OrganisationID: String] = [:]
+        for year in try years() {
+            for scheme in Scheme.allCases {
+                for fund in try store.funds(scheme: scheme, year: year) {
+                    scopes.append(("fund:\(fund.id)", "Fund: \(fund.name)"))
+                }
+            }
+            for partnership in try store.facts(year: year).partnerships { partnerships[partnership.id] = partnership.name }
+        }
+        return scopes + partnerships.sorted { $0.value < $1.value }.map { ("csp:\($0.key.rawValue)", "Partnership: \($0.value)") }
     }
 
     /// The query string's values, read as a form is.
@@ -229,7 +246,8 @@ extension Site {
             }
             return try html(
                 "returns", title: "Error: Spend returns",
-                ReturnsPage(years: years, form: form, error: FieldMessage(id: field, message: message)),
+                ReturnsPage(
+                    years: years, form: form, error: FieldMessage(id: field, message: message), scopes: try returnScopes()),
                 status: .unprocessableContent, context: context
             ).response(from: request, context: context)
         }
@@ -246,11 +264,31 @@ extension Site {
             return try refused("Select a format", "format")
         }
         let store = try ledger()
+        // One fund (of the year) or one partnership, or the whole ledger.
+        var fund: String?
+        var csp: OrganisationID?
+        let scope = form["scope"]
+        if scope.hasPrefix("fund:") {
+            let id = String(scope.dropFirst("fund:".count))
+            guard let found = try store.fund(id), found.year == year else {
+                return try refused("Select a fund of \(year.label), or every fund", "scope")
+            }
+            fund = found.id
+        } else if scope.hasPrefix("csp:") {
+            let id = String(scope.dropFirst("csp:".count))
+            guard let partnership = try store.facts(year: year).partnerships.first(where: { $0.id.rawValue == id }) else {
+                return try refused("Select a community safety partnership of the ledger, or every one", "scope")
+            }
+            csp = partnership.id
+        } else if !scope.isEmpty {
+            return try refused("Select a fund, a partnership, or the whole ledger", "scope")
+        }
         let period = SpendReturn.Period(year: year, quarter: quarter, asOf: nil)
         let options = ReturnOptions(excel: format == .csv, lastModified: try SpendReturns.lastModified(in: store))
         // Made on the ledger's threads: a year's XML is validated, and an XLSX is zipped, before it is sent.
+        let (narrowFund, narrowCSP) = (fund, csp)
         let made = try await onLedgerThread { () throws(WorkflowError) in
-            try Self.returnBytes(period, format: format, options: options, in: store)
+            try Self.returnBytes(period, fund: narrowFund, csp: narrowCSP, format: format, options: options, in: store)
         }
         let bytes: [UInt8]
         switch made {
@@ -259,7 +297,9 @@ extension Site {
             guard error.failureKind == .badData else { throw error }
             return try refused("This return cannot be made: \(error.message)", "format")
         }
-        let name = "return-\(SchemePage.slug(year))\(quarter.map { "-\($0)" } ?? "").\(format.fileExtension)"
+        let narrowed = fund ?? csp?.rawValue
+        let name = "return-\(SchemePage.slug(year))\(quarter.map { "-\($0)" } ?? "")\(narrowed.map { "-\($0)" } ?? "")"
+            + ".\(format.fileExtension)"
         return .body(
             ByteBuffer(bytes: bytes), type: format.contentType,
             headers: [.contentDisposition: "attachment; filename=\"\(name)\"", .cacheControl: "no-store"])
@@ -267,11 +307,12 @@ extension Site {
 
     /// The return's bytes: the text formats straight from the ledger; XML (validated) and XLSX through a file of
     /// their own in a private temporary folder, removed at once.
-    static func returnBytes(_ period: SpendReturn.Period, format: ReturnFormat, options: ReturnOptions,
-                            in store: any LedgerStore) throws(WorkflowError) -> [UInt8]
-    {
+    static func returnBytes(
+        _ period: SpendReturn.Period, fund: String? = nil, csp: OrganisationID? = nil, format: ReturnFormat,
+        options: ReturnOptions, in store: any LedgerStore
+    ) throws(WorkflowError) -> [UInt8] {
         guard format.needsFile else {
-            return try SpendReturns.bytes(period, in: store, format: format, options: options)
+            return try SpendReturns.bytes(period, fund: fund, csp: csp, in: store, format: format, options: options)
         }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("grants-\(UUID().uuidString)")
         do {
@@ -282,7 +323,7 @@ extension Site {
         }
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("return.\(format.fileExtension)").path
-        try SpendReturns.write(period, in: store, format: format, to: path, options: options)
+        try SpendReturns.write(period, fund: fund, csp: csp, in: store, format: format, to: path, options: options)
         guard let data = FileManager.default.contents(atPath: path) else {
             throw WorkflowError(.io, "cannot read back the return just written")
         }

@@ -83,7 +83,7 @@ extension Site {
         let summary = FormRead.oneLine(
             form["summary"], id: "summary", what: "what the project did", limit: 4_000, into: &errors)
         var outcomes: [String: (people: Int, outcome: String)] = [:]
-        for priority in award.priorities {
+        for priority in GrantReports.priorities(of: award) {
             let reached = FormRead.count(
                 form["people-\(priority.slug)"], id: "people-\(priority.slug)",
                 what: "how many people the project reached for \(priority.title)", into: &errors)
@@ -121,7 +121,7 @@ extension Site {
                 ("Grant", "\(award.title) (\(award.id))"), ("Spent", spent.formatted),
                 ("People reached", String(people)), ("What the project did", summary),
             ]
-            for priority in award.priorities {
+            for priority in GrantReports.priorities(of: award) {
                 if let said = outcomes[priority.slug] {
                     rows.append((priority.title, "\(said.people) people: \(said.outcome)"))
                 }
@@ -163,7 +163,7 @@ extension Site {
 extension FormPage {
     /// The fields of an end-of-grant report's form, as the page to check carries them.
     static func reportFields(_ award: Award, categories: [MonitoringCategory]) -> [String] {
-        ["spent", "people", "summary"] + award.priorities.flatMap { ["people-\($0.slug)", "outcome-\($0.slug)"] }
+        ["spent", "people", "summary"] + GrantReports.priorities(of: award).flatMap { ["people-\($0.slug)", "outcome-\($0.slug)"] }
             + categories.map { "mon-\($0.dimension)-\($0.category)" }
     }
 
@@ -180,7 +180,7 @@ extension FormPage {
             field.text("summary", "What the project did", hint: "The sessions, events or work, and who took part",
                        width: "input--full", multiline: true),
         ]
-        for priority in award.priorities {
+        for priority in GrantReports.priorities(of: award) {
             fields.append(field.text(
                 "people-\(priority.slug)", "\(priority.title): people reached",
                 hint: "Of the people the project reached, how many it reached for this priority", width: "input--4"))

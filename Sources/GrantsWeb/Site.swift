@@ -86,7 +86,7 @@ public struct Site: Sendable {
 
     /// Every route of the site, in the order the router has them.
     var routes: [Route] {
-        publicRoutes + accountRoutes + registrationRoutes + officeRoutes + applicantRoutes + bidRoutes + reportRoutes + claimRoutes + awardRoutes
+        publicRoutes + accountRoutes + registrationRoutes + officeRoutes + applicantRoutes + bidRoutes + reportRoutes + yearEndRoutes + ledgerRoutes + claimRoutes + awardRoutes
     }
 
     /// The public side: the schemes, the checker, the grants published, the API.

@@ -51,7 +51,18 @@ import Testing
                         "Basic \(commissioner)", "Bearer"] {
                 let refused = try await get(path, bad)
                 #expect(refused.status == .unauthorized, "\(bad)")
-                #expect(refused.headers[HTTPField.Name("WWW-Authenticate")!] == "Bearer error=\"invalid_token\"")
+                // A bearer token that does not work says so; other schemes are no one, and told to sign in.
+                #expect(refused.headers[HTTPField.Name("WWW-Authenticate")!]
+                    == (bad.hasPrefix("Bearer") ? "Bearer error=\"invalid_token\"" : nil), "\(bad)")
+            }
+            // Narrowed to one fund or one partnership: the CAF fund's return holds its grant, not the CSP's.
+            let caf = Pages.text(try await get(path + "&scope=fund:CAF-2017-18", "Bearer \(commissioner)"))
+            #expect(caf.contains("AWD-C") && caf.count < Pages.text(made).count + 1)
+            let partnership = try await get(path + "&scope=csp:360G-Test-CSP-SR", "Bearer \(commissioner)")
+            #expect(partnership.status == .ok && !Pages.text(partnership).contains("AWD-C"))
+            for scope in ["fund:CSP-2018-19", "csp:nobody", "everything"] {
+                let refused = try await get(path + "&scope=\(scope)", "Bearer \(commissioner)")
+                #expect(refused.status == .unprocessableContent && Pages.text(refused).contains("/scope"), "\(scope)")
             }
             let badFormat = try await get("/api/v1/returns/2017-18?period=Q2&format=pdf", "Bearer \(commissioner)")
             #expect(badFormat.status == .unprocessableContent && Pages.text(badFormat).contains("/format"))

@@ -144,7 +144,9 @@ import Testing
             "POST /organisation/drafts/{draft}/submit": ["applicant"], "GET /organisation/bids/{bid}": ["applicant"],
             "POST /organisation/bids/{bid}/correct": ["applicant"], "GET /bids/{bid}": office,
             "GET /organisation/awards/{award}/report": ["applicant"], "POST /organisation/awards/{award}/report": ["applicant"],
-            "GET /outcomes": office, "GET /api/v1/returns/{year}": office,
+            "GET /outcomes": office, "GET /api/v1/returns/{year}": office, "GET /year-end": office,
+            "GET /year-end/close": ["officer"], "POST /year-end/close": ["officer"], "GET /reallocate": ["officer"],
+            "POST /reallocate": ["officer"], "GET /reconcile": office, "GET /history": office,
         ]
     }()
 

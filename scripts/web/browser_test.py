@@ -457,6 +457,14 @@ class Applicant:
         expect("newcomer@example.org" in actors and "officer@example.org" in actors,
                f"the award's history names who did each step: {actors}")
         self.shot("30-office-award")
+        # What keeps the year open, and the form to move money from an allocation (looked at, not sent).
+        self.driver.get(self.base + "/year-end?year=2017-18")
+        expect(self.find("h1").text == "Year end 2017/18", "the year-end page")
+        expect("keep 2017/18 open" in d.page_source, "what keeps the year open")
+        self.shot("31-year-end")
+        self.follow("Move money from an allocation")
+        expect(self.find("h1").text == "Move money from a partnership's allocation", "the reallocation form")
+        self.shot("32-reallocate-form")
         self.sign_out()
 
         # The council sends its end-of-grant report: what was spent, the people reached, and who they were.
@@ -470,14 +478,14 @@ class Applicant:
         self.type("outcome-crime-reduction", "Burglaries in the area reported to the force fell over the three months")
         self.type("mon-age-prefer-not-to-say", "1,800")
         self.type("mon-age-65-plus", "200")
-        self.shot("31-report-form")
+        self.shot("33-report-form")
         self.press("Continue")
         expect(self.find("h1").text == "Check your end-of-grant report before you send it", "the report to check")
         expect("65 and over: 200" in d.page_source, "the counts to check")
-        self.shot("32-report-confirm")
+        self.shot("34-report-confirm")
         self.press("Send the report")
         expect("Report sent" in self.find(".notification").text, "the report is sent")
-        self.shot("33-reported")
+        self.shot("35-reported")
         self.sign_out()
 
         # The commissioner sees the outcomes reported, and downloads the quarter's return, which shows the payment.
@@ -486,10 +494,10 @@ class Applicant:
         expect(self.find("h1").text == "Outcomes reported in 2017/18", "the outcomes page")
         expect("South Ribble Community Safety Partnership" in d.page_source, "the outcomes by partnership")
         expect("Crime reduction with partners" in d.page_source, "the outcomes by priority")
-        self.shot("34-outcomes")
+        self.shot("36-outcomes")
         self.driver.get(self.base + "/returns")
         expect(self.find("h1").text == "Spend returns", "the returns page")
-        self.shot("35-returns")
+        self.shot("37-returns")
         status, headers, body = self.fetch("/returns/download?year=2017-18&period=Q4&format=csv")
         expect(status == 200 and headers.get("Content-Type", "").startswith("text/csv"), f"the CSV return: {status}")
         lines = [line for line in body.decode("utf-8-sig").splitlines() if award in line]

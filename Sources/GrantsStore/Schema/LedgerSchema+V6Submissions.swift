@@ -56,6 +56,7 @@ extension LedgerSchema {
               "bid_id" TEXT UNIQUE REFERENCES "bids"("id"),
               CHECK ("saved_at" >= "created_at")) STRICT;
             CREATE INDEX "bid_drafts_on_organisation" ON "bid_drafts"("organisation_id", "id");
+            CREATE UNIQUE INDEX "bid_drafts_one_correction" ON "bid_drafts"("replaces") WHERE "replaces" IS NOT NULL;
             CREATE TRIGGER bid_drafts_keep_whose
             BEFORE UPDATE OF id, organisation_id, scheme, year_start, created_at, created_by, replaces ON bid_drafts
             BEGIN SELECT RAISE(ABORT, 'a draft''s organisation, scheme, year and beginning never change'); END;

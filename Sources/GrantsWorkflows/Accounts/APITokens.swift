@@ -24,7 +24,7 @@ public enum APITokens {
         let account = try Accounts.account(email, in: store)
         guard account.enabled else { throw .usage("\(account.email) is disabled: a token for it would not work") }
         let trimmed = name.trimmingCharacters(in: .whitespaces)
-        guard (1...100).contains(trimmed.count),
+        guard (1...100).contains(trimmed.unicodeScalars.count),
               !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
         else { throw .usage("--name: say what the token is for, on one line of at most 100 characters") }
         guard (1...longestDays).contains(days), let expires = stamp.at.adding(seconds: Int64(days) * 24 * 60 * 60) else {

@@ -70,10 +70,15 @@ public enum BidSubmissions {
             }
         }
         try requireSize(form)
-        return try reading { () throws(LedgerError) in
-            try store.createDraft(
+        do {
+            return try store.createDraft(
                 organisation: organisation, scheme: scheme, year: year, form: form, replaces: replacing, at: at,
                 by: account.id)
+        } catch where replacing != nil && error.code == .invalidEntry && error.message.contains("UNIQUE") {
+            // Another window began the correction first: the database keeps one per bid.
+            throw .checkFailed("bid \(replacing ?? "") has a correction already")
+        } catch {
+            throw WorkflowError(error)
         }
     }
 
@@ -192,7 +197,8 @@ public enum BidSubmissions {
             + (draft.replaces.map { "; replaces bid \($0)" } ?? "")
         do {
             try store.submit(bid, submission, form: form, as: Change(actor: account.email, at: at, reason: reason))
-        } catch where error.code == .conflict {
+        } catch where error.code == .conflict && error.field == "draft" {
+            // Submitted, or saved, in another window since it was checked.
             throw .checkFailed(error.message)
         } catch where error.isDataError && error.field != nil {
             // The ledger's refusal of the bid (a partnership that is not one, the fund's year over), on the field of

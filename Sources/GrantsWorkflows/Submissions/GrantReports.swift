@@ -67,7 +67,7 @@ public enum GrantReports {
                 field: "spent", message: "Enter \(award.amount.formatted) or less: that is what was awarded"))
         }
         var outcomes: [GrantReport.Outcome] = []
-        for priority in award.priorities {
+        for priority in priorities(of: award) {
             guard let said = answers.outcomes[priority.slug],
                   !said.outcome.allSatisfy(\.isWhitespace)
             else {
@@ -104,6 +104,12 @@ public enum GrantReports {
         return .success(GrantReport(
             award: award.id, account: account.id, at: at, spent: answers.spent, people: answers.people,
             summary: answers.summary, outcomes: outcomes, monitoring: answers.monitoring.filter { $0.people > 0 }))
+    }
+
+    /// The priorities an award addressed, each once (an award recorded before duplicates were dropped may list one
+    /// twice).
+    public static func priorities(of award: Award) -> [Priority] {
+        award.priorities.reduce(into: [Priority]()) { if !$0.contains($1) { $0.append($1) } }
     }
 
     /// The award's latest report, if it has one.
