@@ -21,6 +21,20 @@ extension Row {
         try parsed(column, in: table, Day.init(parsing:))
     }
 
+    /// A time (`YYYY-MM-DDTHH:MM:SSZ`) the accounts, sessions, drafts, reports and tokens keep.
+    func timestamp(_ column: String, in table: String) throws(LedgerError) -> Timestamp {
+        let text = try text(column, in: table)
+        guard let time = try? Timestamp(parsing: text) else {
+            throw LedgerError(.database, "the ledger is damaged: \(table).\(column) holds \(text), which is not a time")
+        }
+        return time
+    }
+
+    /// A time that may be NULL (a session not ended, an invitation not used, a token not revoked).
+    func optionalTimestamp(_ column: String, in table: String) throws(LedgerError) -> Timestamp? {
+        self[column] as String? == nil ? nil : try timestamp(column, in: table)
+    }
+
     func organisationID(_ column: String, in table: String) throws(LedgerError) -> OrganisationID {
         try parsed(column, in: table, OrganisationID.init(parsing:))
     }

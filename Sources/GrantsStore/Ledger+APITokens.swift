@@ -46,17 +46,10 @@ extension Ledger {
 
     private static func apiToken(_ row: Row) throws(LedgerError) -> APIToken {
         let table = "api_tokens"
-        func time(_ column: String) throws(LedgerError) -> Timestamp {
-            let text = try row.text(column, in: table)
-            guard let time = try? Timestamp(parsing: text) else {
-                throw LedgerError(.database, "the ledger is damaged: \(table).\(column) holds \(text), which is not a time")
-            }
-            return time
-        }
-        let revoked: Timestamp? = (row["revoked_at"] as String?) == nil ? nil : try time("revoked_at")
         return APIToken(
             id: row["id"], account: row["account_id"], name: try row.text("name", in: table),
-            created: try time("created_at"), createdBy: try row.text("created_by", in: table),
-            expires: try time("expires_at"), revoked: revoked)
+            created: try row.timestamp("created_at", in: table), createdBy: try row.text("created_by", in: table),
+            expires: try row.timestamp("expires_at", in: table),
+            revoked: try row.optionalTimestamp("revoked_at", in: table))
     }
 }

@@ -86,11 +86,10 @@ extension Ledger: AccountStore {
                 arguments: [tokenHash])
         }
         guard let row else { return nil }
-        let used: String? = row["used_at"]
         return Invitation(
-            account: row["account_id"], created: try Self.time(row, "created_at", in: "invitations"),
-            expires: try Self.time(row, "expires_at", in: "invitations"),
-            used: try used.map { text throws(LedgerError) in try Self.time(text, "used_at", in: "invitations") },
+            account: row["account_id"], created: try row.timestamp("created_at", in: "invitations"),
+            expires: try row.timestamp("expires_at", in: "invitations"),
+            used: try row.optionalTimestamp("used_at", in: "invitations"),
             newest: row["newest"])
     }
 
@@ -177,12 +176,10 @@ extension Ledger: AccountStore {
             guard let row = try Row.fetchOne(
                 db, sql: "SELECT * FROM sessions WHERE token_hash = ?", arguments: [tokenHash])
             else { return nil }
-            let ended: String? = row["ended_at"]
             return SessionRecord(
-                tokenHash: tokenHash, account: row["account_id"], started: try Self.time(row, "started_at"),
-                seen: try Self.time(row, "seen_at"), ended: try ended.map { (text) throws(LedgerError) in
-                    try Self.time(text, "ended_at", in: "sessions")
-                })
+                tokenHash: tokenHash, account: row["account_id"],
+                started: try row.timestamp("started_at", in: "sessions"), seen: try row.timestamp("seen_at", in: "sessions"),
+                ended: try row.optionalTimestamp("ended_at", in: "sessions"))
         }
     }
 
@@ -217,7 +214,7 @@ extension Ledger: AccountStore {
             try Row.fetchAll(db, sql: "SELECT * FROM sign_in_log ORDER BY seq DESC LIMIT ?", arguments: [limit]).map {
                 row throws(LedgerError) in
                 SignInRecord(
-                    at: try Self.time(row, "at", in: "sign_in_log"), email: try row.text("email", in: "sign_in_log"),
+                    at: try row.timestamp("at", in: "sign_in_log"), email: try row.text("email", in: "sign_in_log"),
                     account: row["account_id"], address: try row.text("address", in: "sign_in_log"),
                     outcome: try row.choice("outcome", in: "sign_in_log"))
             }
@@ -328,7 +325,7 @@ extension Ledger: AccountStore {
         return Account(
             id: id, email: email, role: try roleRow.choice("role", in: "account_events"),
             organisation: try organisation.map(OrganisationID.init(stored:)),
-            created: try time(created, "created_at", in: "accounts"),
+            created: try created.timestamp("created_at", in: "accounts"),
             createdBy: try created.text("created_by", in: "accounts"),
             enabled: try latestKind(["disabled", "enabled"]) != "disabled",
             locked: try latestKind(["locked", "unlocked"]) == "locked")
@@ -398,20 +395,6 @@ extension Ledger: AccountStore {
                 SignInRecord(at: at, email: email, account: account, address: address, outcome: .unlocked),
                 session: nil, db)
         default: break
-        }
-    }
-
-    private static func time(_ row: Row, _ column: String, in table: String = "sessions") throws(LedgerError)
-        -> Timestamp
-    {
-        try time(try row.text(column, in: table), column, in: table)
-    }
-
-    private static func time(_ text: String, _ column: String, in table: String) throws(LedgerError) -> Timestamp {
-        do {
-            return try Timestamp(parsing: text)
-        } catch {
-            throw LedgerError(.database, "the ledger is damaged: \(table).\(column) holds \(text), which is not a time")
         }
     }
 }

@@ -96,12 +96,9 @@ extension Ledger: GrantReportStore {
         for row in reports {
             let table = "grant_reports"
             let id: Int64 = row["id"]
-            let at = try row.text("at", in: table)
-            guard let time = try? Timestamp(parsing: at) else {
-                throw LedgerError(.database, "the ledger is damaged: grant_reports.at holds \(at), which is not a time")
-            }
             found.append(GrantReport(
-                id: id, award: try row.text("award_id", in: table), account: row["account_id"], at: time,
+                id: id, award: try row.text("award_id", in: table), account: row["account_id"],
+                at: try row.timestamp("at", in: table),
                 spent: try row.money("spent", in: table), people: row["people"],
                 summary: try row.text("summary", in: table), outcomes: outcomesOf[id] ?? [],
                 monitoring: countsOf[id] ?? []))

@@ -110,7 +110,7 @@ extension Ledger: BidDraftStore {
             let bid = try row.text("bid_id", in: table)
             found[bid] = BidSubmission(
                 bid: bid, draft: row["draft_id"], account: row["account_id"],
-                at: try Self.timestamp(row, "at", in: table), document: try row.text("document", in: table),
+                at: try row.timestamp("at", in: table), document: try row.text("document", in: table),
                 rulebook: try row.text("rulebook", in: table), outcome: try row.text("outcome", in: table),
                 report: try row.text("report", in: table))
         }
@@ -122,18 +122,9 @@ extension Ledger: BidDraftStore {
         return BidDraft(
             id: row["id"], organisation: try row.organisationID("organisation_id", in: table),
             scheme: try row.choice("scheme", in: table), year: try row.year("year_start", in: table),
-            form: try row.text("form", in: table), created: try timestamp(row, "created_at", in: table),
-            createdBy: row["created_by"], saved: try timestamp(row, "saved_at", in: table), savedBy: row["saved_by"],
+            form: try row.text("form", in: table), created: try row.timestamp("created_at", in: table),
+            createdBy: row["created_by"], saved: try row.timestamp("saved_at", in: table), savedBy: row["saved_by"],
             replaces: row["replaces"], bid: row["bid_id"])
-    }
-
-    private static func timestamp(_ row: Row, _ column: String, in table: String) throws(LedgerError) -> Timestamp {
-        let text = try row.text(column, in: table)
-        do {
-            return try Timestamp(parsing: text)
-        } catch {
-            throw LedgerError(.database, "the ledger is damaged: \(table).\(column) holds \(text), which is not a time")
-        }
     }
 
     /// One change to what the ledger keeps beside its entries (accounts, sessions, drafts), whole or not at all, in an

@@ -305,35 +305,29 @@ struct CheckerPage: Sendable {
     }
 
     /// The verdict kept with a submitted bid (its check report, as `grants check --json` writes it), as the page
-    /// shows it; nil when the report cannot be read (the page then says so).
+    /// shows it, in the past tense; nil when the report cannot be read (the page then says so).
     static func verdict(report: String) -> Verdict? {
         guard let root = try? JSONSerialization.jsonObject(with: Data(report.utf8)) as? [String: Any],
               let bid = (root["bids"] as? [[String: Any]])?.first,
-              let outcome = bid["outcome"] as? String, let results = bid["results"] as? [[String: Any]]
+              let outcome = (bid["outcome"] as? String).flatMap(Eligibility.Outcome.init(rawValue:)),
+              let results = bid["results"] as? [[String: Any]]
         else { return nil }
         func text(_ object: [String: Any], _ key: String) -> String {
             if let value = object[key] as? String { return value }
             if let values = object[key] as? [Any] { return values.map { "\($0)" }.joined(separator: ", ") }
             return object[key].map { "\($0)" } ?? ""
         }
-        let failed = (bid["failed_rules"] as? [String] ?? []).joined(separator: ", ")
-        let unknown = (bid["unknown_rules"] as? [String] ?? []).joined(separator: ", ")
-        let headline = switch outcome {
-        case "eligible": "The bid met every rule that must be met"
-        case "ineligible": "The bid did not meet the rules: \(failed)"
-        default: "The bid could not be fully checked: \(unknown)"
-        }
-        let statuses = [
-            "pass": ("Passed", "tag--green"), "fail": ("Failed", "tag--red"), "unknown": ("Cannot tell", "tag--yellow"),
-            "not-applicable": ("Does not apply", "tag--grey"),
-        ]
         return Verdict(
-            headline: headline, outcomeClass: outcome == "eligible" ? "panel--eligible" : "panel--ineligible",
+            headline: headline(
+                outcome, failed: bid["failed_rules"] as? [String] ?? [], unknown: bid["unknown_rules"] as? [String] ?? [],
+                past: true),
+            outcomeClass: outcome == .eligible ? "panel--eligible" : "panel--ineligible",
             results: results.map { result in
-                let status = statuses[text(result, "status")] ?? (text(result, "status"), "tag--grey")
+                let status: (text: String, tag: String) =
+                    RuleStatus(rawValue: text(result, "status")).map(label) ?? (text(result, "status"), "tag--grey")
                 return Verdict.Result(
-                    rule: text(result, "rule"), status: status.0, statusClass: status.1,
-                    severity: text(result, "severity") == "blocking" ? "Must be met" : "Warning only",
+                    rule: text(result, "rule"), status: status.text, statusClass: status.tag,
+                    severity: text(result, "severity") == Severity.blocking.rawValue ? "Must be met" : "Warning only",
                     message: text(result, "message"), found: text(result, "found"), limit: text(result, "limit"),
                     parameters: (result["parameters"] as? [[String: Any]] ?? []).map { parameter in
                         Verdict.Parameter(
@@ -345,26 +339,13 @@ struct CheckerPage: Sendable {
     }
 
     static func verdict(_ verdict: Eligibility) -> Verdict {
-        let headline: String
-        switch verdict.outcome {
-        case .eligible: headline = "The bid meets every rule that must be met"
-        case .ineligible: headline = "The bid does not meet the rules: \(verdict.failedRules.joined(separator: ", "))"
-        case .incomplete: headline = "The bid cannot be fully checked yet: \(verdict.unknownRules.joined(separator: ", "))"
-        }
-        return Verdict(
-            headline: headline,
+        Verdict(
+            headline: headline(verdict.outcome, failed: verdict.failedRules, unknown: verdict.unknownRules, past: false),
             outcomeClass: verdict.outcome == .eligible ? "panel--eligible" : "panel--ineligible",
             results: verdict.results.map { result in
-                let status: String
-                let statusClass: String
-                switch result.status {
-                case .pass: (status, statusClass) = ("Passed", "tag--green")
-                case .fail: (status, statusClass) = ("Failed", "tag--red")
-                case .unknown: (status, statusClass) = ("Cannot tell", "tag--yellow")
-                case .notApplicable: (status, statusClass) = ("Does not apply", "tag--grey")
-                }
+                let status = label(result.status)
                 return Verdict.Result(
-                    rule: result.ruleID, status: status, statusClass: statusClass,
+                    rule: result.ruleID, status: status.text, statusClass: status.tag,
                     severity: result.severity == .blocking ? "Must be met" : "Warning only", message: result.message,
                     found: result.found, limit: result.limit,
                     parameters: result.applied.map { applied in
@@ -374,5 +355,26 @@ struct CheckerPage: Sendable {
                     })
             },
             asOf: verdict.asOf.description, rulebook: verdict.rulebook)
+    }
+
+    /// What a verdict's panel says: of a check now, or (`past`) of one kept from when the bid was submitted.
+    static func headline(_ outcome: Eligibility.Outcome, failed: [String], unknown: [String], past: Bool) -> String {
+        switch outcome {
+        case .eligible: "The bid \(past ? "met" : "meets") every rule that must be met"
+        case .ineligible: "The bid \(past ? "did" : "does") not meet the rules: \(failed.joined(separator: ", "))"
+        case .incomplete:
+            (past ? "The bid could not be fully checked: " : "The bid cannot be fully checked yet: ")
+                + unknown.joined(separator: ", ")
+        }
+    }
+
+    /// A rule's result as a tag shows it: its words and the tag's colour.
+    static func label(_ status: RuleStatus) -> (text: String, tag: String) {
+        switch status {
+        case .pass: ("Passed", "tag--green")
+        case .fail: ("Failed", "tag--red")
+        case .unknown: ("Cannot tell", "tag--yellow")
+        case .notApplicable: ("Does not apply", "tag--grey")
+        }
     }
 }

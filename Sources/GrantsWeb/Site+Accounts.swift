@@ -122,14 +122,7 @@ extension Site {
         }
         // bcrypt takes a quarter of a second of a core: a few at a time on a thread of their own, never on the
         // threads that answer requests, and beyond that the sender is asked to come back.
-        guard signInGate.enter() else {
-            throw Problem(
-                status: .serviceUnavailable, title: "Service Unavailable",
-                detail: "Too many people are signing in at this moment. Wait a minute, then try again.",
-                headers: [.retryAfter: "60"])
-        }
-        defer { signInGate.leave() }
-        let outcome = try await Site.hashing.runIfActive {
+        let outcome = try await hashing {
             try SignIn.attempt(email: email, password: password, address: address, token: token, at: at, in: accounts)
         }
         switch outcome {
@@ -185,6 +178,19 @@ extension Site {
 }
 
 extension Site {
+    /// Runs `body`, which checks or sets a password with bcrypt, on `Site.hashing`, at most `signInGate`'s limit at
+    /// once (running or waiting): beyond it the sender is asked to come back (503).
+    func hashing<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        guard signInGate.enter() else {
+            throw Problem(
+                status: .serviceUnavailable, title: "Service Unavailable",
+                detail: "Too many people are signing in at this moment. Wait a minute, then try again.",
+                headers: [.retryAfter: "60"])
+        }
+        defer { signInGate.leave() }
+        return try await Site.hashing.runIfActive(body)
+    }
+
     /// The thread bcrypt runs on, apart from the ledger's work (`NIOThreadPool.singleton`) and the requests'.
     static let hashing: NIOThreadPool = {
         let pool = NIOThreadPool(numberOfThreads: 1)

@@ -37,8 +37,7 @@ extension Site {
                 guard let (bid, submission) = try BidSubmissions.submitted(
                     id, for: try context.signedIn(), in: self.draftStore())
                 else { throw Problem.notFound("There is no bid \(id) of your organisation.") }
-                let award = try Applicants.record(for: try context.signedIn(), in: self.ledger()).bids
-                    .first { $0.bid.id == id }?.award
+                let award = try AwardDecision.otherAwards(on: bid, than: "", in: self.ledger()).first
                 let page = BidPage(
                     bid, submission: submission, applicant: nil, award: award, office: false,
                     notice: try self.query(request)["submitted"] == "1" ? "Your bid is submitted" : nil,
@@ -73,6 +72,11 @@ extension Site {
 
     // MARK: - Starting a bid
 
+    /// A scheme and year as the form's radio names it: `community-action-fund_2017-18`.
+    private static func value(of call: BidSubmissions.Call) -> String {
+        "\(call.scheme.rawValue)_\(SchemePage.slug(call.year))"
+    }
+
     private func newBidPage(
         _ form: FormData, errors: [FieldMessage], status: HTTPResponse.Status, _ request: Request,
         _ context: SiteContext
@@ -89,7 +93,7 @@ extension Site {
             fields: calls.isEmpty ? [] : [
                 field.radios(
                     "call", "Scheme and year",
-                    calls.map { ("\($0.scheme.rawValue)_\(SchemePage.slug($0.year))", "\($0.title) (\($0.year.label))") }),
+                    calls.map { (Self.value(of: $0), "\($0.title) (\($0.year.label))") }),
             ])
         return try html("form", title: (errors.isEmpty ? "" : "Error: ") + "Start a bid", page, status: status,
                         context: context).response(from: request, context: context)
@@ -101,9 +105,9 @@ extension Site {
         let account = try context.signedIn()
         let store = try draftStore()
         let calls = try BidSubmissions.calls(on: today(), rulebooks: rulebooks, in: store)
-        guard let call = calls.first(where: { "\($0.scheme.rawValue)_\(SchemePage.slug($0.year))" == form["call"] }) else {
+        guard let call = calls.first(where: { Self.value(of: $0) == form["call"] }) else {
             return try newBidPage(
-                form, errors: [FieldMessage(id: "call-\(calls.first.map { "\($0.scheme.rawValue)_\(SchemePage.slug($0.year))" } ?? "")",
+                form, errors: [FieldMessage(id: "call-\(calls.first.map(Self.value(of:)) ?? "")",
                                             message: "Select the scheme the bid is for")],
                 status: .unprocessableContent, request, context)
         }
@@ -215,7 +219,7 @@ extension Site {
         case "check", "submit": break
         default: return Response(status: .seeOther, headers: [.location: "/organisation/drafts/\(id)?saved=1"])
         }
-        let checked: (bid: BidForm, document: String, verdict: Eligibility)
+        let checked: BidSubmissions.Checked
         switch try BidSubmissions.check(
             Checker.document(form, book: book), draft: draft, rulebooks: rulebooks, in: store, at: at)
         {

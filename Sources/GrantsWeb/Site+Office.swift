@@ -224,6 +224,12 @@ extension Site {
         error.failureKind == .io ? .internalServerError : .unprocessableContent
     }
 
+    /// The status of a form confirmed and then refused by the ledger: 409 (the ledger's state, not what was typed,
+    /// stands in the way), 500 for I/O.
+    static func conflictStatus(of error: WorkflowError) -> HTTPResponse.Status {
+        error.failureKind == .io ? .internalServerError : .conflict
+    }
+
     static func percentEncoded(_ text: String) -> String {
         text.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? ""
     }

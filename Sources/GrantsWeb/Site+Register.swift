@@ -67,15 +67,8 @@ extension Site {
                 token: token, account: account, errors: [FieldMessage(id: "password", message: "Enter a password")],
                 status: .unprocessableContent, request, context)
         }
-        guard signInGate.enter() else {
-            throw Problem(
-                status: .serviceUnavailable, title: "Service Unavailable",
-                detail: "Too many people are signing in at this moment. Wait a minute, then try again.",
-                headers: [.retryAfter: "60"])
-        }
-        defer { signInGate.leave() }
         let (at, address) = (clock(), clientAddress(request, context))
-        let outcome = try await Site.hashing.runIfActive {
+        let outcome = try await hashing {
             try Invitations.register(
                 token: token, password: password, confirmation: confirmation, address: address, at: at, in: accounts)
         }

@@ -113,25 +113,15 @@ extension Site {
                 : refusal.field
             return try formPage([FieldMessage(id: field, message: refusal.message)], status: .unprocessableContent)
         }
-        if case .failure(let refusal) = try GrantReports.check(award: id, answers, for: account, in: store, at: at) {
-            return try refused(refusal)
+        let report: GrantReport
+        switch try GrantReports.check(award: id, answers, for: account, in: store, at: at) {
+        case .failure(let refusal): return try refused(refusal)
+        case .success(let checked): report = checked
         }
         if form["action"] != "confirm" {
-            var rows: [(String, String)] = [
-                ("Grant", "\(award.title) (\(award.id))"), ("Spent", spent.formatted),
-                ("People reached", String(people)), ("What the project did", summary),
-            ]
-            for priority in GrantReports.priorities(of: award) {
-                if let said = outcomes[priority.slug] {
-                    rows.append((priority.title, "\(said.people) people: \(said.outcome)"))
-                }
-            }
-            for (dimension, title) in MonitoringCategory.dimensions {
-                let counts = monitoring.filter { $0.dimension == dimension && $0.people > 0 }.map { count in
-                    "\(categories.first { $0.dimension == dimension && $0.category == count.category }?.label ?? count.category): \(count.people)"
-                }
-                rows.append((title, counts.isEmpty ? "Not counted" : counts.joined(separator: "; ")))
-            }
+            // The report as the office will see it, shown before it is sent.
+            let rows = [("Grant", "\(award.title) (\(award.id))")]
+                + ReportView(report, categories: categories, sentBy: nil).rows.map { ($0.key, $0.value) }
             let page = ConfirmPage(
                 caption: award.title, heading: "Check your end-of-grant report before you send it", rows: rows,
                 warning: "Once sent, the report cannot be changed: a correction is a new report, which the office sees "
@@ -272,11 +262,14 @@ struct ReportView {
         ]
         for outcome in report.outcomes {
             rows.append(SummaryRow(
-                key: Priority.known[outcome.priority] ?? outcome.priority, value: "\(outcome.people) people: \(outcome.outcome)"))
+                key: Priority.known[outcome.priority] ?? outcome.priority,
+                value: "\(outcome.people) people: \(outcome.outcome)"))
         }
+        var labels: [String: String] = [:]
+        for category in categories { labels["\(category.dimension) \(category.category)"] = category.label }
         for (dimension, title) in MonitoringCategory.dimensions {
             let counts = report.monitoring.filter { $0.dimension == dimension }.map { count in
-                "\(categories.first { $0.dimension == dimension && $0.category == count.category }?.label ?? count.category): \(count.people)"
+                "\(labels["\(dimension) \(count.category)"] ?? count.category): \(count.people)"
             }
             rows.append(SummaryRow(key: title, value: counts.isEmpty ? "Not counted" : counts.joined(separator: "; ")))
         }

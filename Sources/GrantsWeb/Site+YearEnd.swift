@@ -96,7 +96,7 @@ extension Site {
         if case .failure(let error) = recorded {
             return try formPage(
                 [FieldMessage(id: "date-day", message: "The year was not closed: \(error.message)")],
-                status: Self.status(of: error) == .internalServerError ? .internalServerError : .conflict)
+                status: Self.conflictStatus(of: error))
         }
         return Response(
             status: .seeOther, headers: [.location: "/year-end?year=\(SchemePage.slug(year))&closed=1"])
@@ -180,7 +180,7 @@ extension Site {
         if case .failure(let error) = recorded {
             return try formPage(
                 [FieldMessage(id: "amount", message: "The reallocation was not recorded: \(error.message)")],
-                status: Self.status(of: error) == .internalServerError ? .internalServerError : .conflict)
+                status: Self.conflictStatus(of: error))
         }
         return Response(
             status: .seeOther, headers: [.location: "/dashboard?year=\(SchemePage.slug(year))&reallocated=1"])

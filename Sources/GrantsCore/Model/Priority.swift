@@ -31,6 +31,11 @@ public struct Priority: Hashable, Comparable, Sendable {
 
     /// The priority as people say it.
     public var title: String { Priority.known[slug] ?? slug }
+
+    /// `priorities` in their order, each once.
+    public static func eachOnce(_ priorities: [Priority]) -> [Priority] {
+        priorities.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
+    }
 }
 
 /// Why a priority could not be read.

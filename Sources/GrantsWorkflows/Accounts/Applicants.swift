@@ -51,7 +51,8 @@ public enum Applicants {
         return try line(award, in: store)
     }
 
-    private static func organisation(of account: Account) throws(WorkflowError) -> OrganisationID {
+    /// The organisation `account` acts for; refused (usage) for an account that acts for none.
+    static func organisation(of account: Account) throws(WorkflowError) -> OrganisationID {
         guard account.role == .applicant, let id = account.organisation else {
             throw .usage("\(account.email) does not act for an organisation")
         }

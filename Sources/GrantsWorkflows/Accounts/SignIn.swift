@@ -28,15 +28,17 @@ public struct SessionToken: Hashable, Sendable {
     }
 
     /// The SHA-256 of the token, in lower-case hexadecimal: what the ledger keeps.
-    public var hash: String { Self.hex(SHA256.hash(data: Array(text.utf8))) }
+    public var hash: String { Self.sha256(text) }
 
     /// A value derived from the token for one `purpose` (the CSRF token of a signed-in page, say): the SHA-256 of
     /// the purpose and the token, in hexadecimal. It says nothing of the token, and changes when the session does.
     public func derived(_ purpose: String) -> String {
-        Self.hex(SHA256.hash(data: Array("\(purpose)\u{0}\(text)".utf8)))
+        Self.sha256("\(purpose)\u{0}\(text)")
     }
 
-    private static func hex(_ digest: SHA256.Digest) -> String {
+    /// The SHA-256 of `text`'s UTF-8, in lower-case hexadecimal.
+    static func sha256(_ text: String) -> String {
+        let digest = SHA256.hash(data: Array(text.utf8))
         let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(64)

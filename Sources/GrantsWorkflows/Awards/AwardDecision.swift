@@ -86,8 +86,7 @@ public enum AwardDecision {
             recipient: applicant.id, title: applicant.title.isEmpty ? bid : applicant.title, amount: request.amount,
             decision: request.decision, awardDate: request.date, plannedStart: request.form?.plannedStart ?? request.date,
             plannedEnd: request.form?.plannedEnd ?? fund.year.lastDay,
-            priorities: (request.form?.priorities ?? []).compactMap { try? Priority(parsing: $0) }
-                .reduce(into: [Priority]()) { if !$0.contains($1) { $0.append($1) } },
+            priorities: Priority.eachOnce((request.form?.priorities ?? []).compactMap { try? Priority(parsing: $0) }),
             purpose: request.purpose, reasons: request.reasons, conditions: request.conditions)
         batch.awards.append(Sourced(award))
         let available = try self.available(fund: fund, csp: applicant.csp, allocation: allocation, in: store)

@@ -1,4 +1,3 @@
-import Crypto
 import GrantsCore
 import GrantsImport
 import GrantsReports
@@ -21,12 +20,7 @@ public enum BidSubmissions {
 
     /// The SHA-256 of a draft's fields, in hexadecimal: what a page to check carries, so that the bid submitted is
     /// the one that page showed.
-    public static func fingerprint(_ form: String) -> String {
-        SHA256.hash(data: Array(form.utf8)).map { byte in
-            let digits = Array("0123456789abcdef")
-            return String([digits[Int(byte >> 4)], digits[Int(byte & 15)]])
-        }.joined()
-    }
+    public static func fingerprint(_ form: String) -> String { SessionToken.sha256(form) }
 
     static func requireSize(_ form: String) throws(WorkflowError) {
         guard form.utf8.count <= largestDraft else {
@@ -44,7 +38,7 @@ public enum BidSubmissions {
         scheme: Scheme, year: FinancialYear, replacing: String? = nil, form: String, for account: Account,
         rulebooks: RulebookLibrary, in store: Store, at: Timestamp
     ) throws(WorkflowError) -> Int64 {
-        let organisation = try organisation(of: account)
+        let organisation = try Applicants.organisation(of: account)
         _ = try fund(scheme: scheme, year: year, rulebooks: rulebooks, in: store)
         var form = form
         if let replacing {
@@ -84,7 +78,7 @@ public enum BidSubmissions {
 
     /// The draft numbered `id` if it is of the organisation `account` acts for; nil for any other.
     public static func draft(_ id: Int64, for account: Account, in store: Store) throws(WorkflowError) -> BidDraft? {
-        let organisation = try organisation(of: account)
+        let organisation = try Applicants.organisation(of: account)
         guard let draft = try reading({ () throws(LedgerError) in try store.draft(id) }),
               draft.organisation == organisation
         else { return nil }
@@ -93,7 +87,7 @@ public enum BidSubmissions {
 
     /// The organisation's drafts, submitted or not, newest first.
     public static func drafts(for account: Account, in store: Store) throws(WorkflowError) -> [BidDraft] {
-        let organisation = try organisation(of: account)
+        let organisation = try Applicants.organisation(of: account)
         return try reading { () throws(LedgerError) in try store.drafts(organisation: organisation) }
     }
 
@@ -128,9 +122,18 @@ public enum BidSubmissions {
     }
 
     /// The bid the draft's `answers` make, sent at `at`, and its check against the rules and the ledger now.
+    /// A draft's answers read as the bid they make, with the fund it goes to and its check.
+    public struct Checked: Sendable {
+        public let bid: BidForm
+        /// The bid as a grants-bid/1 JSON document.
+        public let document: String
+        public let verdict: Eligibility
+        public let fund: Fund
+    }
+
     public static func check(
         _ answers: DocNode, draft: BidDraft, rulebooks: RulebookLibrary, in store: Store, at: Timestamp
-    ) throws(WorkflowError) -> Result<(bid: BidForm, document: String, verdict: Eligibility), Refusal> {
+    ) throws(WorkflowError) -> Result<Checked, Refusal> {
         let fund = try fund(scheme: draft.scheme, year: draft.year, rulebooks: rulebooks, in: store)
         let text = document(answers, draft: draft, fund: fund, at: at).jsonText
         let form: BidForm
@@ -152,7 +155,7 @@ public enum BidSubmissions {
         }
         var rulebooks = rulebooks
         let verdict = try BidScreening.check(form, rulebooks: &rulebooks, store: store)
-        return .success((form, text, verdict))
+        return .success(Checked(bid: form, document: text, verdict: verdict, fund: fund))
     }
 
     /// Submits the draft as its fields `form` (what the applicant saw on the page to check) make it: its `answers`
@@ -170,8 +173,7 @@ public enum BidSubmissions {
             throw .checkFailed("draft \(id) was submitted already, as bid \(draft.bid ?? "")")
         }
         guard draft.form == form else { throw .checkFailed("draft \(id) was changed since it was checked") }
-        let fund = try fund(scheme: draft.scheme, year: draft.year, rulebooks: rulebooks, in: store)
-        let checked: (bid: BidForm, document: String, verdict: Eligibility)
+        let checked: Checked
         switch try check(answers, draft: draft, rulebooks: rulebooks, in: store, at: at) {
         case .failure(let refusal): return .failure(refusal)
         case .success(let result): checked = result
@@ -187,7 +189,7 @@ public enum BidSubmissions {
             csp = partnership.id
         }
         let bid = Bid(
-            id: bidID(fund: fund.id, draft: draft.id), fund: fund.id, applicant: draft.organisation,
+            id: bidID(fund: checked.fund.id, draft: draft.id), fund: checked.fund.id, applicant: draft.organisation,
             title: checked.bid.title, requested: checked.bid.requested, submitted: at.day, csp: csp)
         let report = String(decoding: EligibilityRenderer.jsonBytes([checked.verdict]), as: UTF8.self)
         let submission = BidSubmission(
@@ -215,7 +217,7 @@ public enum BidSubmissions {
     public static func submitted(_ id: String, for account: Account, in store: Store) throws(WorkflowError)
         -> (bid: Bid, submission: BidSubmission?)?
     {
-        let organisation = try organisation(of: account)
+        let organisation = try Applicants.organisation(of: account)
         guard let bid = try reading({ () throws(LedgerError) in try store.bid(id) }), bid.applicant == organisation
         else { return nil }
         return (bid, try reading { () throws(LedgerError) in try store.submission(bid: id) })
@@ -245,13 +247,6 @@ public enum BidSubmissions {
                 : "the office has \(funds.count) funds for \(scheme.title) \(year.label): ask the office which to bid to")
         }
         return fund
-    }
-
-    private static func organisation(of account: Account) throws(WorkflowError) -> OrganisationID {
-        guard account.role == .applicant, let id = account.organisation else {
-            throw .usage("\(account.email) does not act for an organisation")
-        }
-        return id
     }
 }
 

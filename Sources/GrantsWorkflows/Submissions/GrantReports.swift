@@ -109,7 +109,7 @@ public enum GrantReports {
     /// The priorities an award addressed, each once (an award recorded before duplicates were dropped may list one
     /// twice).
     public static func priorities(of award: Award) -> [Priority] {
-        award.priorities.reduce(into: [Priority]()) { if !$0.contains($1) { $0.append($1) } }
+        Priority.eachOnce(award.priorities)
     }
 
     /// The award's latest report, if it has one.
@@ -160,7 +160,9 @@ public enum GrantReports {
         var partnerships: [String: (awards: Int, people: Int, spent: Money)] = [:]
         var due: [(award: Award, recipient: String)] = []
         var people = 0
-        var reported: [GrantReport] = []
+        var reported = 0
+        /// The people counted in each category across the reports, by "dimension category".
+        var counted: [String: Int] = [:]
         var names: [OrganisationID: String] = [:]
         func name(_ id: OrganisationID) throws(WorkflowError) -> String {
             if let known = names[id] { return known }
@@ -176,8 +178,9 @@ public enum GrantReports {
                 due.append((award, try name(award.recipient)))
                 continue
             }
-            reported.append(report)
+            reported += 1
             people += report.people
+            for count in report.monitoring { counted["\(count.dimension) \(count.category)", default: 0] += count.people }
             for outcome in report.outcomes {
                 let title = Priority.known[outcome.priority] ?? outcome.priority
                 let line = priorities[title] ?? (0, 0, .zero)
@@ -196,18 +199,11 @@ public enum GrantReports {
         let categories = try reading { () throws(LedgerError) in try store.monitoringCategories() }
         var monitoring: [(dimension: String, counts: [Outcomes.Count])] = []
         for (dimension, title) in MonitoringCategory.dimensions {
-            var counts: [Outcomes.Count] = []
-            var counted = 0
-            for category in categories where category.dimension == dimension {
-                let total = reported.reduce(0) { sum, report in
-                    sum + report.monitoring.filter { $0.dimension == dimension && $0.category == category.category }
-                        .reduce(0) { $0 + $1.people }
-                }
-                counted += total
-                counts.append(Outcomes.Count(label: category.label, people: total))
+            let counts = categories.filter { $0.dimension == dimension }.map { category in
+                Outcomes.Count(label: category.label, people: counted["\(dimension) \(category.category)"] ?? 0)
             }
-            counts.append(Outcomes.Count(label: "Not counted", people: max(0, people - counted)))
-            monitoring.append((title, counts))
+            let inDimension = counts.reduce(0) { $0 + $1.people }
+            monitoring.append((title, counts + [Outcomes.Count(label: "Not counted", people: max(0, people - inDimension))]))
         }
         func lines(_ table: [String: (awards: Int, people: Int, spent: Money)]) -> [Outcomes.Line] {
             table.map { Outcomes.Line(name: $0.key, awards: $0.value.awards, people: $0.value.people, spent: $0.value.spent) }
@@ -217,7 +213,7 @@ public enum GrantReports {
             ($0.name == "Made from a fund directly" ? 1 : 0, $0.name) < ($1.name == "Made from a fund directly" ? 1 : 0, $1.name)
         }
         return Outcomes(
-            year: year, awards: reported.count + due.count, reported: reported.count, people: people,
+            year: year, awards: reported + due.count, reported: reported, people: people,
             byPriority: lines(priorities), byPartnership: partnershipLines, monitoring: monitoring,
             due: due.sorted { $0.award.id < $1.award.id })
     }
