@@ -42,8 +42,9 @@ enum AsOf {
             CASE
               WHEN EXISTS (SELECT 1 FROM withdrawals_d w WHERE w.award_id = a.id) THEN 0
               WHEN EXISTS (SELECT 1 FROM closures_d c WHERE c.award_id = a.id) THEN
-                MIN((SELECT spent FROM closures_d c WHERE c.award_id = a.id),
-                    (SELECT COALESCE(SUM(amount), 0) FROM payments_d p WHERE p.award_id = a.id))
+                \(SQLDialect.least(
+                    "SELECT spent FROM closures_d c WHERE c.award_id = a.id",
+                    "SELECT COALESCE(SUM(amount), 0) FROM payments_d p WHERE p.award_id = a.id"))
               ELSE a.amount
             END AS forecast
           FROM awards_d a),

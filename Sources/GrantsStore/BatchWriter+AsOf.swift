@@ -1,4 +1,3 @@
-import GRDB
 import GrantsCore
 
 /// The checks that keep the ledger true on every day, not only today.
@@ -23,7 +22,7 @@ extension BatchWriter {
         _ allocation: String, from day: Day, holding held: Money = .zero, committing committed: Money = .zero,
         field: String, of id: String, origin: Origin?
     ) throws {
-        guard let row = try Row.fetchOne(db, cachedSQL: """
+        guard let row = try SQLRow.fetchOne(db, cachedSQL: """
             WITH days(d, held, committed, overdrawn) AS (
               SELECT :from,
                 COALESCE((SELECT held FROM allocation_days WHERE allocation_id = :a AND day < :from
@@ -55,7 +54,7 @@ extension BatchWriter {
     func requireFundHeld(
         _ fund: Fund, from day: Day, drawing drawn: Money, field: String, of id: String, origin: Origin?
     ) throws {
-        guard let row = try Row.fetchOne(db, cachedSQL: """
+        guard let row = try SQLRow.fetchOne(db, cachedSQL: """
             WITH days(d, drawn, overdrawn) AS (
               SELECT :from,
                 COALESCE((SELECT drawn FROM fund_days WHERE fund_id = :f AND day < :from ORDER BY day DESC LIMIT 1), 0),
@@ -80,7 +79,7 @@ extension BatchWriter {
     /// Refuses a close or withdrawal of `award` dated before a claim or payment already recorded on it: it settles
     /// the award with what was paid, so it comes after the last of those.
     func requireNothingAfter(_ day: Day, on award: Award, of id: String, origin: Origin?) throws {
-        guard let row = try Row.fetchOne(db, cachedSQL: """
+        guard let row = try SQLRow.fetchOne(db, cachedSQL: """
             SELECT kind, id, date FROM (
               SELECT 'payment' AS kind, id, date FROM payments WHERE award_id = :w AND date > :day
               UNION ALL SELECT 'claim', id, date FROM claims WHERE award_id = :w AND date > :day)
@@ -98,7 +97,7 @@ extension BatchWriter {
     /// Refuses an underspend return that, on its day or on the day of a later return, would take what was returned on
     /// `award` past what had been paid on it by then.
     func requireReturnsCovered(_ award: Award, from day: Day, of id: String, origin: Origin?) throws {
-        guard let row = try Row.fetchOne(db, cachedSQL: """
+        guard let row = try SQLRow.fetchOne(db, cachedSQL: """
             WITH events(d, returned, paid) AS (
               SELECT date, amount, 0 FROM underspend_returns WHERE award_id = :w
               UNION ALL SELECT date, 0, amount FROM payments WHERE award_id = :w),

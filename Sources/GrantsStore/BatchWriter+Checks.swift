@@ -1,4 +1,3 @@
-import GRDB
 import GrantsCore
 
 /// The checks more than one kind of entry makes before it is inserted, each refusing with a `LedgerError` that names

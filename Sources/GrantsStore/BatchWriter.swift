@@ -1,4 +1,3 @@
-import GRDB
 import GrantsCore
 
 /// Writes one batch inside a transaction it is given: checks each entry against what is stored and what came
@@ -7,12 +6,12 @@ import GrantsCore
 /// What each kind checks and inserts is in its folder under `Entries/`; the checks they share are in
 /// `BatchWriter+Checks.swift`.
 final class BatchWriter {
-    let db: Database
+    let db: SQLConnection
     let change: Change
     private var added: [EntryKind: Int] = [:]
     private var unchanged = 0
 
-    init(db: Database, change: Change) {
+    init(db: SQLConnection, change: Change) {
         self.db = db
         self.change = change
     }

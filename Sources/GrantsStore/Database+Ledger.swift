@@ -1,7 +1,6 @@
-import GRDB
 import GrantsCore
 
-extension Row {
+extension SQLRow {
     /// A required text column, or a `.database` error naming the table and column.
     func text(_ column: String, in table: String) throws(LedgerError) -> String {
         guard let value = self[column] as String? else {
@@ -68,7 +67,7 @@ extension Row {
     }
 }
 
-extension Row {
+extension SQLRow {
     /// The same readers by column position, for the queries that read many rows: a name is looked up (and
     /// lower-cased) on every read, a position is not. `column` only names the column in a message.
     func text(at index: Int, _ column: String, in table: String) throws(LedgerError) -> String {
@@ -115,16 +114,9 @@ extension OrganisationID {
     }
 }
 
-extension Database {
-    /// Runs `sql` through the connection's cache of prepared statements: the ledger's writes run the same few
-    /// statements for every entry, and preparing one anew each time (which GRDB follows with an authorizer callback
-    /// per column read, through every trigger and view the statement touches) cost more than running it.
-    func execute(cachedSQL sql: String, arguments: StatementArguments = StatementArguments()) throws {
-        try cachedStatement(sql: sql).execute(arguments: arguments)
-    }
-
+extension SQLConnection {
     /// The integer sum of `sql`'s single column, or zero.
-    func sum(_ sql: String, _ arguments: StatementArguments) throws -> Money {
+    func sum(_ sql: String, _ arguments: SQLArguments) throws -> Money {
         Money(pence: try Int64.fetchOne(self, sql: "SELECT COALESCE(SUM(amount), 0) FROM " + sql, arguments: arguments) ?? 0)
     }
 
@@ -134,37 +126,5 @@ extension Database {
         Money(pence: try Int64.fetchOne(
             self, sql: "SELECT drawn FROM fund_days WHERE fund_id = ? ORDER BY day DESC LIMIT 1", arguments: [fundID])
             ?? 0)
-    }
-}
-
-extension Row {
-    /// The first row of `sql`, prepared once per connection (see `Database.execute(cachedSQL:arguments:)`).
-    static func fetchOne(
-        _ db: Database, cachedSQL sql: String, arguments: StatementArguments = StatementArguments()
-    ) throws -> Row? {
-        try fetchOne(db.cachedStatement(sql: sql), arguments: arguments)
-    }
-
-    /// Every row of `sql`, prepared once per connection.
-    static func fetchAll(
-        _ db: Database, cachedSQL sql: String, arguments: StatementArguments = StatementArguments()
-    ) throws -> [Row] {
-        try fetchAll(db.cachedStatement(sql: sql), arguments: arguments)
-    }
-}
-
-extension DatabaseValueConvertible where Self: StatementColumnConvertible {
-    /// The first value of `sql`, prepared once per connection (see `Database.execute(cachedSQL:arguments:)`).
-    static func fetchOne(
-        _ db: Database, cachedSQL sql: String, arguments: StatementArguments = StatementArguments()
-    ) throws -> Self? {
-        try fetchOne(db.cachedStatement(sql: sql), arguments: arguments)
-    }
-
-    /// Every value of `sql`, prepared once per connection.
-    static func fetchAll(
-        _ db: Database, cachedSQL sql: String, arguments: StatementArguments = StatementArguments()
-    ) throws -> [Self] {
-        try fetchAll(db.cachedStatement(sql: sql), arguments: arguments)
     }
 }

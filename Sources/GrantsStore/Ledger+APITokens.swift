@@ -1,4 +1,3 @@
-import GRDB
 import GrantsCore
 
 extension Ledger {
@@ -9,25 +8,24 @@ extension Ledger {
             guard try Int.fetchOne(db, sql: "SELECT 1 FROM accounts WHERE id = ?", arguments: [account]) != nil else {
                 throw LedgerError(.unknownReference, "there is no account \(account)", field: "account")
             }
-            try db.execute(
+            return try db.insert(
                 sql: """
                     INSERT INTO api_tokens (token_hash, account_id, name, created_at, created_by, expires_at)
                     VALUES (?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [tokenHash, account, name, at.text, actor, expires.text])
-            return db.lastInsertedRowID
         }
     }
 
     public func apiToken(tokenHash: String) throws(LedgerError) -> APIToken? {
         let row = try read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM api_tokens WHERE token_hash = ?", arguments: [tokenHash])
+            try SQLRow.fetchOne(db, sql: "SELECT * FROM api_tokens WHERE token_hash = ?", arguments: [tokenHash])
         }
         return try row.map { row throws(LedgerError) in try Self.apiToken(row) }
     }
 
     public func apiTokens() throws(LedgerError) -> [APIToken] {
-        let rows = try read { db in try Row.fetchAll(db, sql: "SELECT * FROM api_tokens ORDER BY id DESC") }
+        let rows = try read { db in try SQLRow.fetchAll(db, sql: "SELECT * FROM api_tokens ORDER BY id DESC") }
         var tokens: [APIToken] = []
         for row in rows { tokens.append(try Self.apiToken(row)) }
         return tokens
@@ -44,10 +42,10 @@ extension Ledger {
         }
     }
 
-    private static func apiToken(_ row: Row) throws(LedgerError) -> APIToken {
+    private static func apiToken(_ row: SQLRow) throws(LedgerError) -> APIToken {
         let table = "api_tokens"
         return APIToken(
-            id: row["id"], account: row["account_id"], name: try row.text("name", in: table),
+            id: try row.required("id"), account: try row.required("account_id"), name: try row.text("name", in: table),
             created: try row.timestamp("created_at", in: table), createdBy: try row.text("created_by", in: table),
             expires: try row.timestamp("expires_at", in: table),
             revoked: try row.optionalTimestamp("revoked_at", in: table))

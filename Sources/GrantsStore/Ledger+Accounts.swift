@@ -1,4 +1,3 @@
-import GRDB
 import GrantsCore
 
 extension Ledger: AccountStore {
@@ -7,9 +6,7 @@ extension Ledger: AccountStore {
         invitation: (tokenHash: String, expires: Timestamp)?, at: Timestamp, by actor: String
     ) throws(LedgerError) -> Account {
         try writeBeside { db in
-            try db.execute(
-                sql: "INSERT INTO accounts (created_at, created_by) VALUES (?, ?)", arguments: [at.text, actor])
-            let id = db.lastInsertedRowID
+            let id = try db.insert(sql: "INSERT INTO accounts (created_at, created_by) VALUES (?, ?)", arguments: [at.text, actor])
             try Self.append(.email(email), account: id, at: at, by: actor, db)
             try Self.append(.role(role, organisation: organisation), account: id, at: at, by: actor, db)
             if let passwordHash {
@@ -63,7 +60,7 @@ extension Ledger: AccountStore {
     }
 
     private static func invite(
-        account id: Int64, tokenHash: String, expires: Timestamp, at: Timestamp, by actor: String, _ db: Database
+        account id: Int64, tokenHash: String, expires: Timestamp, at: Timestamp, by actor: String, _ db: SQLConnection
     ) throws {
         try db.execute(
             sql: """
@@ -75,7 +72,7 @@ extension Ledger: AccountStore {
 
     public func invitation(tokenHash: String) throws(LedgerError) -> Invitation? {
         let row = try read { db in
-            try Row.fetchOne(
+            try SQLRow.fetchOne(
                 db,
                 sql: """
                     SELECT i.account_id, i.created_at, i.expires_at, i.used_at,
@@ -87,10 +84,10 @@ extension Ledger: AccountStore {
         }
         guard let row else { return nil }
         return Invitation(
-            account: row["account_id"], created: try row.timestamp("created_at", in: "invitations"),
+            account: try row.required("account_id"), created: try row.timestamp("created_at", in: "invitations"),
             expires: try row.timestamp("expires_at", in: "invitations"),
             used: try row.optionalTimestamp("used_at", in: "invitations"),
-            newest: row["newest"])
+            newest: try row.required("newest"))
     }
 
     public func register(tokenHash: String, passwordHash: String, at: Timestamp, address: String) throws(LedgerError)
@@ -99,7 +96,7 @@ extension Ledger: AccountStore {
         try writeBeside { db in
             // Checked inside the transaction that uses it: two tabs sending the same link, or a newer invitation
             // made meanwhile, find it used or replaced.
-            guard let row = try Row.fetchOne(
+            guard let row = try SQLRow.fetchOne(
                 db,
                 sql: """
                     SELECT i.seq, i.account_id FROM invitations i
@@ -108,7 +105,7 @@ extension Ledger: AccountStore {
                                       WHERE later.account_id = i.account_id AND later.seq > i.seq)
                     """,
                 arguments: [tokenHash, at.text]),
-                let account = try Self.account(id: row["account_id"], db)
+                let account = try Self.account(id: try row.required("account_id"), db)
             else {
                 throw LedgerError(.conflict, "the invitation has been used, has expired, or a newer one was made")
             }
@@ -116,7 +113,7 @@ extension Ledger: AccountStore {
                 throw LedgerError(.conflict, "the account is disabled")
             }
             try db.execute(
-                sql: "UPDATE invitations SET used_at = ? WHERE seq = ?", arguments: [at.text, row["seq"] as Int64])
+                sql: "UPDATE invitations SET used_at = ? WHERE seq = ?", arguments: [at.text, try row.required("seq") as Int64])
             try Self.append(.password(hash: passwordHash), account: account.id, at: at, by: account.email, db)
             // The link an administrator gave proves more than any guess: a lock from wrong passwords is lifted with
             // the new one (logged as an unlocking, so the count of failures starts again).
@@ -150,12 +147,11 @@ extension Ledger: AccountStore {
             }
             var session: Int64?
             if outcome == .signedIn, let tokenHash, let account = record.account {
-                try db.execute(
+                session = try db.insert(
                     sql: """
                         INSERT INTO sessions (token_hash, account_id, started_at, seen_at, address) VALUES (?, ?, ?, ?, ?)
                         """,
                     arguments: [tokenHash, account, record.at.text, record.at.text, record.address])
-                session = db.lastInsertedRowID
             }
             try Self.log(
                 SignInRecord(
@@ -173,11 +169,11 @@ extension Ledger: AccountStore {
 
     public func session(tokenHash: String) throws(LedgerError) -> SessionRecord? {
         try read { db in
-            guard let row = try Row.fetchOne(
+            guard let row = try SQLRow.fetchOne(
                 db, sql: "SELECT * FROM sessions WHERE token_hash = ?", arguments: [tokenHash])
             else { return nil }
             return SessionRecord(
-                tokenHash: tokenHash, account: row["account_id"],
+                tokenHash: tokenHash, account: try row.required("account_id"),
                 started: try row.timestamp("started_at", in: "sessions"), seen: try row.timestamp("seen_at", in: "sessions"),
                 ended: try row.optionalTimestamp("ended_at", in: "sessions"))
         }
@@ -193,12 +189,12 @@ extension Ledger: AccountStore {
 
     public func endSession(tokenHash: String, at: Timestamp, address: String) throws(LedgerError) {
         try writeBeside { db in
-            guard let row = try Row.fetchOne(
+            guard let row = try SQLRow.fetchOne(
                 db, sql: "SELECT id, account_id FROM sessions WHERE token_hash = ? AND ended_at IS NULL",
                 arguments: [tokenHash])
             else { return }
-            let account: Int64 = row["account_id"]
-            let session: Int64 = row["id"]
+            let account: Int64 = try row.required("account_id")
+            let session: Int64 = try row.required("id")
             try db.execute(
                 sql: "UPDATE sessions SET ended_at = max(started_at, ?), seen_at = max(seen_at, ?) WHERE id = ?",
                 arguments: [at.text, at.text, session])
@@ -211,7 +207,7 @@ extension Ledger: AccountStore {
 
     public func signInLog(limit: Int) throws(LedgerError) -> [SignInRecord] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM sign_in_log ORDER BY seq DESC LIMIT ?", arguments: [limit]).map {
+            try SQLRow.fetchAll(db, sql: "SELECT * FROM sign_in_log ORDER BY seq DESC LIMIT ?", arguments: [limit]).map {
                 row throws(LedgerError) in
                 SignInRecord(
                     at: try row.timestamp("at", in: "sign_in_log"), email: try row.text("email", in: "sign_in_log"),
@@ -224,7 +220,7 @@ extension Ledger: AccountStore {
     // MARK: - Reading and writing accounts
 
     /// The account whose current email is `email` (an email belongs to one account, which may since have another).
-    private static func accountID(email: String, _ db: Database) throws -> Int64? {
+    private static func accountID(email: String, _ db: SQLConnection) throws -> Int64? {
         guard let id = try Int64.fetchOne(
             db, sql: "SELECT account_id FROM account_emails WHERE email = ?", arguments: [email])
         else { return nil }
@@ -239,7 +235,7 @@ extension Ledger: AccountStore {
         var kind: String { self == .email ? "email" : "password" }
     }
 
-    private static func latest(_ value: Latest, account: Int64, _ db: Database) throws -> String? {
+    private static func latest(_ value: Latest, account: Int64, _ db: SQLConnection) throws -> String? {
         try String.fetchOne(
             db,
             sql: "SELECT \(value.rawValue) FROM account_events WHERE account_id = ? AND kind = ? ORDER BY seq DESC LIMIT 1",
@@ -248,7 +244,7 @@ extension Ledger: AccountStore {
 
     /// Refused sign-ins since `since`, for the email and from the address: a wrong password, and any attempt on a
     /// locked or disabled account, which takes a bcrypt check as a wrong password does.
-    private static func failures(email: String, address: String, since: Timestamp, _ db: Database) throws
+    private static func failures(email: String, address: String, since: Timestamp, _ db: SQLConnection) throws
         -> (email: Int, address: Int)
     {
         let refused = "outcome IN ('failed', 'locked', 'disabled')"
@@ -262,7 +258,7 @@ extension Ledger: AccountStore {
     }
 
     /// The account's failed sign-ins since its last sign-in, locking or unlocking.
-    private static func failuresInARow(account: Int64, _ db: Database) throws -> Int {
+    private static func failuresInARow(account: Int64, _ db: SQLConnection) throws -> Int {
         try Int.fetchOne(
             db,
             sql: """
@@ -275,7 +271,7 @@ extension Ledger: AccountStore {
 
     /// What a sign-in checked outside this transaction comes to inside it.
     private static func stillSignsIn(
-        _ record: SignInRecord, verifiedHash: String?, limits: SignInLimits, _ db: Database
+        _ record: SignInRecord, verifiedHash: String?, limits: SignInLimits, _ db: SQLConnection
     ) throws -> SignInOutcome {
         guard let id = record.account, let account = try account(id: id, db), let verifiedHash,
               try latest(.password, account: id, db) == verifiedHash
@@ -287,7 +283,7 @@ extension Ledger: AccountStore {
         return .signedIn
     }
 
-    private static func log(_ record: SignInRecord, session: Int64?, _ db: Database) throws {
+    private static func log(_ record: SignInRecord, session: Int64?, _ db: SQLConnection) throws {
         try db.execute(
             sql: """
                 INSERT INTO sign_in_log (at, email, account_id, session_id, address, outcome) VALUES (?, ?, ?, ?, ?, ?)
@@ -298,8 +294,8 @@ extension Ledger: AccountStore {
     }
 
     /// The account as the latest of each kind of its events make it.
-    private static func account(id: Int64, _ db: Database) throws -> Account? {
-        guard let created = try Row.fetchOne(db, sql: "SELECT * FROM accounts WHERE id = ?", arguments: [id]) else {
+    private static func account(id: Int64, _ db: SQLConnection) throws -> Account? {
+        guard let created = try SQLRow.fetchOne(db, sql: "SELECT * FROM accounts WHERE id = ?", arguments: [id]) else {
             return nil
         }
         func latestKind(_ kinds: [String]) throws -> String? {
@@ -311,7 +307,7 @@ extension Ledger: AccountStore {
                 arguments: [id, kinds[0], kinds[1]])
         }
         guard let email = try latest(.email, account: id, db),
-              let roleRow = try Row.fetchOne(
+              let roleRow = try SQLRow.fetchOne(
                 db,
                 sql: """
                     SELECT role, organisation_id FROM account_events WHERE account_id = ? AND kind = 'role'
@@ -334,10 +330,10 @@ extension Ledger: AccountStore {
     /// Appends `event`, with what follows from it: an email taken for the account (refused when another has it),
     /// sessions ended when the account is disabled or locked, the unlocking logged.
     private static func append(
-        _ event: AccountEvent, account: Int64, at: Timestamp, by actor: String, _ db: Database,
+        _ event: AccountEvent, account: Int64, at: Timestamp, by actor: String, _ db: SQLConnection,
         address: String = "(administrator)"
     ) throws {
-        var columns: [String: (any DatabaseValueConvertible)?] = [:]
+        var columns: [String: (any SQLValueConvertible)?] = [:]
         let kind: String
         switch event {
         case .email(let email):
@@ -377,7 +373,7 @@ extension Ledger: AccountStore {
                 INSERT INTO account_events (account_id, at, actor, kind, email, role, organisation_id, password_hash)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """,
-            arguments: StatementArguments([account, at.text, actor, kind] + names.map { columns[$0] ?? nil }))
+            arguments: SQLArguments([account, at.text, actor, kind] + names.map { columns[$0] ?? nil }))
         switch event {
         case .disabled, .locked, .password:
             try db.execute(

@@ -1,4 +1,3 @@
-import GRDB
 import GrantsCore
 
 extension Ledger {
@@ -6,7 +5,7 @@ extension Ledger {
     /// are prepared once per connection: a server asks for them for every bid it checks.
     public func facts(year: FinancialYear) throws(LedgerError) -> LedgerFacts {
         try read { db in
-            let applications = try Row.fetchAll(
+            let applications = try SQLRow.fetchAll(
                 db,
                 cachedSQL: """
                     SELECT b.id, b.applicant_id, f.scheme, f.id AS fund_id FROM bids b JOIN funds f ON f.id = b.fund_id
@@ -18,7 +17,7 @@ extension Ledger {
                     bidID: try row.text("id", in: "bids"), applicant: try row.organisationID("applicant_id", in: "bids"),
                     scheme: try row.choice("scheme", in: "funds"), fundID: try row.text("fund_id", in: "funds"))
             }
-            let fundings = try Row.fetchAll(
+            let fundings = try SQLRow.fetchAll(
                 db,
                 cachedSQL: """
                     SELECT a.id, a.bid_id, a.recipient_id, a.amount, f.scheme, f.id AS fund_id
@@ -32,7 +31,7 @@ extension Ledger {
                     scheme: try row.choice("scheme", in: "funds"),
                     fundID: try row.text("fund_id", in: "funds"), amount: try row.money("amount", in: "awards"))
             }
-            let partnerships = try Row.fetchAll(
+            let partnerships = try SQLRow.fetchAll(
                 db,
                 cachedSQL: """
                     SELECT o.id, o.name, o.location_code,

@@ -1,11 +1,10 @@
-import GRDB
 import GrantsCore
 
 extension Ledger {
     /// The history, oldest first; `entryID` keeps only the lines about that entry, `limit` the newest so many.
     public func history(entryID: String? = nil, limit: Int? = nil) throws(LedgerError) -> [HistoryEntry] {
         try read { db in
-            let rows = try Row.fetchAll(
+            let rows = try SQLRow.fetchAll(
                 db,
                 sql: """
                     SELECT * FROM (
@@ -15,7 +14,7 @@ extension Ledger {
                 arguments: [entryID, limit ?? -1])
             return try rows.map { row throws(LedgerError) in
                 HistoryEntry(
-                    sequence: row["seq"], at: try row.text("at", in: "history"),
+                    sequence: try row.required("seq"), at: try row.text("at", in: "history"),
                     actor: try row.text("actor", in: "history"), action: try row.text("action", in: "history"),
                     kind: try row.text("kind", in: "history"), entryID: try row.text("entry_id", in: "history"),
                     reason: try row.text("reason", in: "history"), source: row["source"],
@@ -29,12 +28,12 @@ extension Ledger {
         guard !entryIDs.isEmpty else { return [] }
         return try read { db in
             let marks = Array(repeating: "?", count: entryIDs.count).joined(separator: ", ")
-            let rows = try Row.fetchAll(
+            let rows = try SQLRow.fetchAll(
                 db, sql: "SELECT * FROM history WHERE entry_id IN (\(marks)) ORDER BY seq",
-                arguments: StatementArguments(entryIDs))
+                arguments: SQLArguments(entryIDs))
             return try rows.map { row throws(LedgerError) in
                 HistoryEntry(
-                    sequence: row["seq"], at: try row.text("at", in: "history"),
+                    sequence: try row.required("seq"), at: try row.text("at", in: "history"),
                     actor: try row.text("actor", in: "history"), action: try row.text("action", in: "history"),
                     kind: try row.text("kind", in: "history"), entryID: try row.text("entry_id", in: "history"),
                     reason: try row.text("reason", in: "history"), source: row["source"],

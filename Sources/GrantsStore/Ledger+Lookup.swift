@@ -1,4 +1,3 @@
-import GRDB
 import GrantsCore
 
 extension Ledger {
@@ -83,7 +82,7 @@ extension Ledger {
             guard let award = try Award.read(id, db) else { return nil }
             let paid = try db.sum("payments WHERE award_id = ?", [id])
             let returned = try db.sum("underspend_returns WHERE award_id = ?", [id])
-            let row = try Row.fetchOne(db, cachedSQL: "SELECT released, owed FROM award_closures WHERE award_id = ?", arguments: [id])
+            let row = try SQLRow.fetchOne(db, cachedSQL: "SELECT released, owed FROM award_closures WHERE award_id = ?", arguments: [id])
             let released = Money(pence: row?["released"] ?? 0)
             let owed = Money(pence: row?["owed"] ?? 0)
             return "\(id): awarded \(award.amount.formatted), paid \(paid.formatted), released \(released.formatted), "

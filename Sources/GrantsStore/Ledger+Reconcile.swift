@@ -1,4 +1,3 @@
-import GRDB
 import GrantsCore
 
 extension Ledger {
@@ -8,7 +7,7 @@ extension Ledger {
             var checks: [Reconciliation.Check] = []
             // Money a decision moved into or out of each fund from another (see `AllocationMoves`).
             var crossings: [String: [(decision: String, id: String, other: String, otherFund: String)]] = [:]
-            for row in try Row.fetchAll(db, sql: AllocationMoves.crossingSQL) {
+            for row in try SQLRow.fetchAll(db, sql: AllocationMoves.crossingSQL) {
                 let fund = row["fund_id"] as String? ?? "?"
                 crossings[fund, default: []].append((
                     row["decision"] as String? ?? "?", row["id"] as String? ?? "?", row["other_id"] as String? ?? "?",
@@ -16,14 +15,14 @@ extension Ledger {
             }
             // Funds: pot = allocated + committed directly + unallocated, with unallocated never negative; and every
             // decision that moves money between allocations keeps it inside the fund.
-            for row in try Row.fetchAll(db, sql: """
+            for row in try SQLRow.fetchAll(db, sql: """
                 SELECT f.id, f.amount,
                   (SELECT COALESCE(SUM(amount), 0) FROM allocation_totals WHERE fund_id = f.id) AS allocated,
                   (SELECT COALESCE(SUM(committed), 0) FROM award_commitments WHERE fund_id = f.id AND allocation_id IS NULL) AS direct,
-                  (SELECT group_concat(id, ' ') FROM allocations WHERE fund_id = f.id) AS entries
+                  (SELECT \(db.dialect.spaceSeparated("id")) FROM allocations WHERE fund_id = f.id) AS entries
                 FROM funds f ORDER BY f.id
                 """) {
-                let pot: Int64 = row["amount"], allocated: Int64 = row["allocated"], direct: Int64 = row["direct"]
+                let pot: Int64 = try row.required("amount"), allocated: Int64 = try row.required("allocated"), direct: Int64 = try row.required("direct")
                 let unallocated = pot - allocated - direct
                 let fund = row["id"] as String? ?? "?"
                 let crossed = crossings[fund] ?? []
@@ -40,14 +39,14 @@ extension Ledger {
                     entries: Self.words(row["entries"]) + crossed.flatMap { [$0.id, $0.other] }))
             }
             // Allocations: allocation = committed + uncommitted, uncommitted never negative.
-            for row in try Row.fetchAll(db, sql: """
+            for row in try SQLRow.fetchAll(db, sql: """
                 SELECT al.allocation_id AS id, al.amount,
                   (SELECT COALESCE(SUM(committed), 0) FROM award_commitments WHERE allocation_id = al.allocation_id) AS committed,
-                  (SELECT group_concat(id, ' ') FROM (SELECT id FROM awards WHERE allocation_id = al.allocation_id
-                     UNION ALL SELECT id FROM allocation_changes WHERE allocation_id = al.allocation_id)) AS entries
+                  (SELECT \(db.dialect.spaceSeparated("id")) FROM (SELECT id FROM awards WHERE allocation_id = al.allocation_id
+                     UNION ALL SELECT id FROM allocation_changes WHERE allocation_id = al.allocation_id) AS e) AS entries
                 FROM allocation_totals al ORDER BY al.allocation_id
                 """) {
-                let amount: Int64 = row["amount"], committed: Int64 = row["committed"]
+                let amount: Int64 = try row.required("amount"), committed: Int64 = try row.required("committed")
                 checks.append(.init(
                     subject: "allocation \(row["id"] as String? ?? "?")",
                     equation: "allocation \(Money(pence: amount).formatted) = committed \(Money(pence: committed).formatted) + "
@@ -55,7 +54,7 @@ extension Ledger {
                     balances: committed <= amount, entries: Self.words(row["entries"])))
             }
             // Awards: award = paid + outstanding + released; paid = spent + owed back; returns within owed.
-            for row in try Row.fetchAll(db, sql: """
+            for row in try SQLRow.fetchAll(db, sql: """
                 SELECT a.id, a.amount,
                   (SELECT COALESCE(SUM(amount), 0) FROM payments WHERE award_id = a.id) AS paid,
                   (SELECT COALESCE(SUM(amount), 0) FROM claims WHERE award_id = a.id) AS claimed,
@@ -64,16 +63,16 @@ extension Ledger {
                            (SELECT released FROM award_withdrawals WHERE award_id = a.id), 0) AS released,
                   (SELECT spent FROM award_closures WHERE award_id = a.id) AS spent,
                   (SELECT owed FROM award_closures WHERE award_id = a.id) AS owed,
-                  (SELECT group_concat(id, ' ') FROM (SELECT id FROM claims WHERE award_id = a.id
+                  (SELECT \(db.dialect.spaceSeparated("id")) FROM (SELECT id FROM claims WHERE award_id = a.id
                      UNION ALL SELECT id FROM payments WHERE award_id = a.id
                      UNION ALL SELECT id FROM award_closures WHERE award_id = a.id
                      UNION ALL SELECT id FROM award_withdrawals WHERE award_id = a.id
-                     UNION ALL SELECT id FROM underspend_returns WHERE award_id = a.id)) AS entries
+                     UNION ALL SELECT id FROM underspend_returns WHERE award_id = a.id) AS e) AS entries
                 FROM awards a ORDER BY a.id
                 """) {
                 let id = row["id"] as String? ?? "?"
-                let amount: Int64 = row["amount"], paid: Int64 = row["paid"], released: Int64 = row["released"]
-                let claimed: Int64 = row["claimed"], returned: Int64 = row["returned"]
+                let amount: Int64 = try row.required("amount"), paid: Int64 = try row.required("paid"), released: Int64 = try row.required("released")
+                let claimed: Int64 = try row.required("claimed"), returned: Int64 = try row.required("returned")
                 let closed = (row["spent"] as Int64?) != nil
                 let outstanding = amount - paid - released
                 let entries = Self.words(row["entries"])
@@ -98,15 +97,15 @@ extension Ledger {
                 }
             }
             // Contributions: received never more than due.
-            for row in try Row.fetchAll(db, sql: """
+            for row in try SQLRow.fetchAll(db, sql: """
                 SELECT y.contribution_id, y.year_start, y.amount,
                   (SELECT COALESCE(SUM(amount), 0) FROM contribution_receipts r
                     WHERE r.contribution_id = y.contribution_id AND r.year_start = y.year_start) AS received,
-                  (SELECT group_concat(id, ' ') FROM contribution_receipts r
+                  (SELECT \(db.dialect.spaceSeparated("id")) FROM contribution_receipts r
                     WHERE r.contribution_id = y.contribution_id AND r.year_start = y.year_start) AS entries
                 FROM contribution_years y ORDER BY y.contribution_id, y.year_start
                 """) {
-                let due: Int64 = row["amount"], received: Int64 = row["received"]
+                let due: Int64 = try row.required("amount"), received: Int64 = try row.required("received")
                 let year = FinancialYear(startYear: row["year_start"] as Int? ?? 0)?.label ?? "?"
                 checks.append(.init(
                     subject: "contribution \(row["contribution_id"] as String? ?? "?") \(year)",
@@ -121,7 +120,7 @@ extension Ledger {
 
     /// The running balances the ledger keeps as it records (`LedgerSchema.v4Balances`), each table compared row by
     /// row with the same figures worked out again from the entries alone: one check per table, naming what differs.
-    private static func keptBalances(_ db: Database) throws -> [Reconciliation.Check] {
+    private static func keptBalances(_ db: SQLConnection) throws -> [Reconciliation.Check] {
         let tables: [(subject: String, table: String, key: String, columns: [String])] = [
             ("running balances of allocations", "allocation_days", "allocation_id", ["day", "held", "committed"]),
             ("running balances of funds", "fund_days", "fund_id", ["day", "budget", "drawn"]),

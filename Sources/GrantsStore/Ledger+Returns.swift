@@ -1,4 +1,3 @@
-import GRDB
 import GrantsCore
 
 extension Ledger {
@@ -42,12 +41,12 @@ extension Ledger {
     }
 
     private static func streamedReturn(
-        _ db: Database, period: SpendReturn.Period, fund: String?, csp: OrganisationID?,
+        _ db: SQLConnection, period: SpendReturn.Period, fund: String?, csp: OrganisationID?,
         failure: ReturnReadFailure
     ) throws -> StreamedReturn {
         let days = period.days
         let asOf = days.upperBound
-        let funder = try Row.fetchOne(db, sql: """
+        let funder = try SQLRow.fetchOne(db, sql: """
             SELECT o.id, o.name FROM funds f JOIN organisations o ON o.id = f.funder_id
             WHERE f.year_start = ? AND (? IS NULL OR f.id = ?) ORDER BY f.id LIMIT 1
             """, arguments: [period.year.startYear, fund, fund])
@@ -76,7 +75,7 @@ extension Ledger {
             }
         }
         // With a CSP in scope, only the funds it has allocations in; otherwise every fund of the year in scope.
-        let funds = try Row.fetchAll(db, sql: """
+        let funds = try SQLRow.fetchAll(db, sql: """
             SELECT f.id, f.name FROM funds f
             WHERE f.year_start = ?1 AND (?2 IS NULL OR f.id = ?2)
               AND (?3 IS NULL OR EXISTS (SELECT 1 FROM allocations a WHERE a.fund_id = f.id AND a.csp_id = ?3))
@@ -87,7 +86,7 @@ extension Ledger {
         }
         // Every figure is as of the period's last day: the awards made by then, their states then, and the
         // payments made by then; "in the period" counts the payments made within the period's days.
-        let scope: StatementArguments = [
+        let scope: SQLArguments = [
             "year": period.year.startYear, "fund": fund, "csp": csp?.rawValue,
             "from": days.lowerBound.description, "asOf": asOf.description,
         ]
@@ -118,11 +117,11 @@ extension Ledger {
     /// Rows of `sql` made into lines by `line` as they are read: each walk runs the statement again. A row that
     /// cannot be read or made into a line ends the walk and is kept in `failure`.
     private static func rows<Line>(
-        _ db: Database, _ sql: String, _ arguments: StatementArguments, _ failure: ReturnReadFailure,
-        _ line: @escaping (Row) throws(LedgerError) -> Line
+        _ db: SQLConnection, _ sql: String, _ arguments: SQLArguments, _ failure: ReturnReadFailure,
+        _ line: @escaping (SQLRow) throws(LedgerError) -> Line
     ) -> ReturnRows<Line> {
         ReturnRows {
-            var cursor = within(failure, "lines were", else: nil) { try Row.fetchCursor(db, sql: sql, arguments: arguments) }
+            var cursor = within(failure, "lines were", else: nil) { try SQLRow.fetchCursor(db, sql: sql, arguments: arguments) }
             return AnyIterator {
                 let next = within(failure, "lines were", else: nil) { () throws -> Line? in
                     guard let rows = cursor, let row = try rows.next() else { return nil }
@@ -196,7 +195,7 @@ extension Ledger {
         ORDER BY p.date, p.id
         """
 
-    private static func paymentLine(_ row: Row) throws(LedgerError) -> SpendReturn.PaymentLine {
+    private static func paymentLine(_ row: SQLRow) throws(LedgerError) -> SpendReturn.PaymentLine {
         SpendReturn.PaymentLine(
             paymentID: try row.text(at: 0, "id", in: "payments"), awardID: try row.text(at: 1, "award_id", in: "payments"),
             claimID: row[2], date: try row.day(at: 3, "date", in: "payments"),
@@ -212,7 +211,7 @@ extension Ledger {
         ORDER BY k.date, k.id
         """
 
-    private static func claimLine(_ row: Row) throws(LedgerError) -> SpendReturn.ClaimLine {
+    private static func claimLine(_ row: SQLRow) throws(LedgerError) -> SpendReturn.ClaimLine {
         SpendReturn.ClaimLine(
             claimID: try row.text(at: 0, "id", in: "claims"), awardID: try row.text(at: 1, "award_id", in: "claims"),
             periodStart: try row.day(at: 2, "period_start", in: "claims"),
@@ -222,7 +221,7 @@ extension Ledger {
     }
 
     /// An award line from a row of `awardLineSQL`, read by position in the order the query names its columns.
-    private static func awardLine(_ row: Row) throws(LedgerError) -> SpendReturn.AwardLine {
+    private static func awardLine(_ row: SQLRow) throws(LedgerError) -> SpendReturn.AwardLine {
         let t = "awards"
         let amount = try row.money(at: 17, "amount", in: t)
         let released = try row.money(at: 18, "released", in: t)
@@ -256,10 +255,10 @@ extension Ledger {
 
     /// FNV-1a (64-bit) over every line of the history, in order, and the number of lines: the same ledger always
     /// gives the same fingerprint, and any entry added changes it. It names a state; it is not a signature.
-    static func fingerprint(_ db: Database) throws -> String {
+    static func fingerprint(_ db: SQLConnection) throws -> String {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         var count = 0
-        let cursor = try Row.fetchCursor(db, sql: "SELECT seq, kind, entry_id, detail FROM history ORDER BY seq")
+        let cursor = try SQLRow.fetchCursor(db, sql: "SELECT seq, kind, entry_id, detail FROM history ORDER BY seq")
         while let row = try cursor.next() {
             count += 1
             let line = "\(row["seq"] as Int64? ?? 0)|\(row["kind"] as String? ?? "")|\(row["entry_id"] as String? ?? "")|\(row["detail"] as String? ?? "")\n"

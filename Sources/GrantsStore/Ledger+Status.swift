@@ -1,4 +1,3 @@
-import GRDB
 import GrantsCore
 
 extension Ledger {
@@ -10,20 +9,20 @@ extension Ledger {
     }
 
     /// The status within a read already open.
-    static func status(_ db: Database, _ scope: StatusReport.Scope) throws -> StatusReport {
-        let arguments: StatementArguments = [
+    static func status(_ db: SQLConnection, _ scope: StatusReport.Scope) throws -> StatusReport {
+        let arguments: SQLArguments = [
             "year": scope.year?.startYear, "fund": scope.fund, "csp": scope.csp?.rawValue,
             "from": scope.period?.lowerBound.description, "to": scope.period?.upperBound.description,
             "asOf": AsOf.argument(scope.asOfDay),
         ]
         var funds: [StatusReport.Line] = []
         if scope.csp == nil {
-            let rows = try Row.fetchAll(db, sql: AsOf.prelude + Self.fundSQL, arguments: arguments)
+            let rows = try SQLRow.fetchAll(db, sql: AsOf.prelude + Self.fundSQL, arguments: arguments)
             funds = try rows.map { row throws(LedgerError) in
                 try Self.line(row, csp: nil, cspName: nil, period: scope.period != nil)
             }
         }
-        let cspRows = try Row.fetchAll(db, sql: AsOf.prelude + Self.cspSQL, arguments: arguments)
+        let cspRows = try SQLRow.fetchAll(db, sql: AsOf.prelude + Self.cspSQL, arguments: arguments)
         let csps = try cspRows.map { row throws(LedgerError) in
             try Self.line(
                 row, csp: try row.organisationID("csp_id", in: "allocations"),
@@ -31,13 +30,13 @@ extension Ledger {
         }
         var contributions: [StatusReport.ContributionLine] = []
         if scope.fund == nil && scope.csp == nil {
-            let rows = try Row.fetchAll(db, sql: AsOf.prelude + Self.contributionSQL, arguments: arguments)
+            let rows = try SQLRow.fetchAll(db, sql: AsOf.prelude + Self.contributionSQL, arguments: arguments)
             contributions = try rows.map { row in try Self.contributionLine(row, db) }
         }
         return StatusReport(scope: scope, funds: funds, csps: csps, contributions: contributions)
     }
 
-    private static func line(_ row: Row, csp: OrganisationID?, cspName: String?, period: Bool) throws(LedgerError)
+    private static func line(_ row: SQLRow, csp: OrganisationID?, cspName: String?, period: Bool) throws(LedgerError)
         -> StatusReport.Line
     {
         StatusReport.Line(
@@ -51,7 +50,7 @@ extension Ledger {
             paidInPeriod: period ? try row.money("paid_in_period", in: "payments") : nil)
     }
 
-    private static func contributionLine(_ row: Row, _ db: Database) throws -> StatusReport.ContributionLine {
+    private static func contributionLine(_ row: SQLRow, _ db: SQLConnection) throws -> StatusReport.ContributionLine {
         let withdrawal: ContributionWithdrawal? =
             (row["withdrawal_id"] as String?) == nil
             ? nil : try ContributionWithdrawal(row: StoredRow(row: row, table: ContributionWithdrawal.table), db)
@@ -79,7 +78,7 @@ extension Ledger {
           SELECT a.id, a.fund_id, a.allocation_id,
             a.amount - COALESCE(c.released, 0) - COALESCE(w.released, 0) AS committed,
             CASE WHEN w.award_id IS NOT NULL THEN 0
-                 WHEN c.award_id IS NOT NULL THEN MIN(c.spent, COALESCE(p.paid, 0))
+                 WHEN c.award_id IS NOT NULL THEN \(SQLDialect.least("c.spent", "COALESCE(p.paid, 0)"))
                  ELSE a.amount END AS forecast,
             COALESCE(p.paid, 0) AS paid, COALESCE(p.paid_in_period, 0) AS paid_in_period,
             COALESCE(r.returned, 0) AS returned

@@ -1,4 +1,3 @@
-import GRDB
 import GrantsCore
 
 extension Ledger: BidDraftStore {
@@ -13,7 +12,7 @@ extension Ledger: BidDraftStore {
                 throw LedgerError(
                     .unknownReference, "no organisation \(organisation.rawValue) in the ledger", field: "organisation")
             }
-            try db.execute(
+            return try db.insert(
                 sql: """
                     INSERT INTO bid_drafts (organisation_id, scheme, year_start, form, created_at, created_by,
                                             saved_at, saved_by, replaces)
@@ -21,18 +20,17 @@ extension Ledger: BidDraftStore {
                     """,
                 arguments: [organisation.rawValue, scheme.rawValue, year.startYear, form, at.text, account, at.text,
                             account, replaces])
-            return db.lastInsertedRowID
         }
     }
 
     public func draft(_ id: Int64) throws(LedgerError) -> BidDraft? {
-        let row = try read { db in try Row.fetchOne(db, sql: "SELECT * FROM bid_drafts WHERE id = ?", arguments: [id]) }
+        let row = try read { db in try SQLRow.fetchOne(db, sql: "SELECT * FROM bid_drafts WHERE id = ?", arguments: [id]) }
         return try row.map { row throws(LedgerError) in try Self.draft(row) }
     }
 
     public func drafts(organisation: OrganisationID) throws(LedgerError) -> [BidDraft] {
         let rows = try read { db in
-            try Row.fetchAll(
+            try SQLRow.fetchAll(
                 db, sql: "SELECT * FROM bid_drafts WHERE organisation_id = ? ORDER BY id DESC",
                 arguments: [organisation.rawValue])
         }
@@ -64,7 +62,7 @@ extension Ledger: BidDraftStore {
             }
             // Checked and marked in the same transaction as the bid is recorded: of two submissions of one draft
             // racing, the second finds it taken and records nothing (its bid with it).
-            guard let draft = try Row.fetchOne(
+            guard let draft = try SQLRow.fetchOne(
                 db, sql: "SELECT bid_id, form FROM bid_drafts WHERE id = ?", arguments: [submission.draft]),
                 (draft["bid_id"] as String?) == nil
             else {
@@ -99,9 +97,9 @@ extension Ledger: BidDraftStore {
             try stride(from: 0, to: ids.count, by: 500).flatMap { start in
                 let chunk = Array(ids[start..<min(start + 500, ids.count)])
                 let marks = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
-                return try Row.fetchAll(
+                return try SQLRow.fetchAll(
                     db, sql: "SELECT * FROM bid_submissions WHERE bid_id IN (\(marks))",
-                    arguments: StatementArguments(chunk))
+                    arguments: SQLArguments(chunk))
             }
         }
         var found: [String: BidSubmission] = [:]
@@ -109,7 +107,7 @@ extension Ledger: BidDraftStore {
             let table = "bid_submissions"
             let bid = try row.text("bid_id", in: table)
             found[bid] = BidSubmission(
-                bid: bid, draft: row["draft_id"], account: row["account_id"],
+                bid: bid, draft: try row.required("draft_id"), account: try row.required("account_id"),
                 at: try row.timestamp("at", in: table), document: try row.text("document", in: table),
                 rulebook: try row.text("rulebook", in: table), outcome: try row.text("outcome", in: table),
                 report: try row.text("report", in: table))
@@ -117,39 +115,20 @@ extension Ledger: BidDraftStore {
         return found
     }
 
-    private static func draft(_ row: Row) throws(LedgerError) -> BidDraft {
+    private static func draft(_ row: SQLRow) throws(LedgerError) -> BidDraft {
         let table = "bid_drafts"
         return BidDraft(
-            id: row["id"], organisation: try row.organisationID("organisation_id", in: table),
+            id: try row.required("id"), organisation: try row.organisationID("organisation_id", in: table),
             scheme: try row.choice("scheme", in: table), year: try row.year("year_start", in: table),
             form: try row.text("form", in: table), created: try row.timestamp("created_at", in: table),
-            createdBy: row["created_by"], saved: try row.timestamp("saved_at", in: table), savedBy: row["saved_by"],
+            createdBy: try row.required("created_by"), saved: try row.timestamp("saved_at", in: table), savedBy: try row.required("saved_by"),
             replaces: row["replaces"], bid: row["bid_id"])
     }
 
     /// One change to what the ledger keeps beside its entries (accounts, sessions, drafts), whole or not at all, in an
     /// IMMEDIATE transaction as `record` uses: the check (an email free, failures in a row, a draft not submitted) and
     /// the write it guards see the same ledger even when another process writes too.
-    func writeBeside<T>(_ body: (Database) throws -> T) throws(LedgerError) -> T {
-        if mode == .readOnly {
-            throw LedgerError(.database, "the ledger at \(path ?? "?") was opened for reading only; nothing was recorded")
-        }
-        do {
-            return try writer.writeWithoutTransaction { db in
-                var result: T?
-                try db.inTransaction(.immediate) {
-                    result = try body(db)
-                    return .commit
-                }
-                guard let result else { throw LedgerError(.database, "the transaction ended without an outcome") }
-                return result
-            }
-        } catch let error as LedgerError {
-            throw error
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
-            throw LedgerError(.invalidEntry, "the ledger refused the change: \(Ledger.explain(error))")
-        } catch {
-            throw LedgerError(.database, "cannot write to the ledger: \(Ledger.explain(error))")
-        }
+    func writeBeside<T>(_ body: (SQLConnection) throws -> T) throws(LedgerError) -> T {
+        try write(refusal: .invalidEntry, body)
     }
 }

@@ -1,9 +1,8 @@
-import GRDB
 import GrantsCore
 
 enum YearEnd {
-    static func report(year: FinancialYear, _ db: Database) throws -> YearEndReport {
-        let openAwards = try Row.fetchAll(db, sql: """
+    static func report(year: FinancialYear, _ db: SQLConnection) throws -> YearEndReport {
+        let openAwards = try SQLRow.fetchAll(db, sql: """
             SELECT a.id, a.fund_id, o.name, a.amount, s.state,
               (SELECT COALESCE(SUM(amount), 0) FROM payments p WHERE p.award_id = a.id) AS paid
             FROM awards a JOIN award_states s ON s.award_id = a.id
@@ -17,7 +16,7 @@ enum YearEnd {
                 state: try row.choice("state", in: "award_states"),
                 amount: try row.money("amount", in: "awards"), paid: try row.money("paid", in: "payments"))
         }
-        let unpaidClaims = try Row.fetchAll(db, sql: """
+        let unpaidClaims = try SQLRow.fetchAll(db, sql: """
             SELECT c.id, c.award_id, c.amount, c.date FROM claims c
             JOIN awards a ON a.id = c.award_id JOIN funds f ON f.id = a.fund_id
             WHERE f.year_start = ? AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.claim_id = c.id)
@@ -28,7 +27,7 @@ enum YearEnd {
                 claim: try row.text("id", in: "claims"), award: try row.text("award_id", in: "claims"),
                 amount: try row.money("amount", in: "claims"), date: try row.day("date", in: "claims"))
         }
-        let owed = try Row.fetchAll(db, sql: """
+        let owed = try SQLRow.fetchAll(db, sql: """
             SELECT c.award_id, o.name, c.owed,
               (SELECT COALESCE(SUM(amount), 0) FROM underspend_returns r WHERE r.award_id = c.award_id) AS returned
             FROM award_closures c JOIN awards a ON a.id = c.award_id JOIN funds f ON f.id = a.fund_id
@@ -40,7 +39,7 @@ enum YearEnd {
                 award: try row.text("award_id", in: "award_closures"), recipient: try row.text("name", in: "organisations"),
                 owed: try row.money("owed", in: "award_closures"), returned: try row.money("returned", in: "underspend_returns"))
         }
-        let uncommitted = try Row.fetchAll(db, sql: """
+        let uncommitted = try SQLRow.fetchAll(db, sql: """
             SELECT al.fund_id, o.name, SUM(al.amount) AS allocated,
               (SELECT COALESCE(SUM(committed), 0) FROM award_commitments ac JOIN allocations x ON x.id = ac.allocation_id
                 WHERE x.fund_id = al.fund_id AND x.csp_id = al.csp_id) AS committed
@@ -69,7 +68,7 @@ extension Ledger {
     /// Where an award stands, or `nil` when there is no such award.
     public func state(ofAward id: String) throws(LedgerError) -> AwardState? {
         try read { db in
-            try Row.fetchOne(db, sql: "SELECT state FROM award_states WHERE award_id = ?", arguments: [id])
+            try SQLRow.fetchOne(db, sql: "SELECT state FROM award_states WHERE award_id = ?", arguments: [id])
                 .map { row throws(LedgerError) in try row.choice("state", in: "award_states") }
         }
     }

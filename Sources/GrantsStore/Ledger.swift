@@ -2,13 +2,12 @@ import Foundation
 import GRDB
 import GrantsCore
 
-/// The grants ledger: an append-only SQLite file whose invariants hold inside every write transaction.
+/// The grants ledger: append-only, its invariants held by the database inside every write transaction. Kept in an
+/// SQLite file (or memory) by default, or in PostgreSQL (`GrantsPostgres`); the same queries and checks run on both.
 public final class Ledger: Sendable {
-    let writer: any DatabaseWriter
-    /// How the file was opened; an in-memory ledger is `.create`.
+    let driver: any SQLDriver
+    /// How the ledger was opened; an in-memory ledger is `.create`.
     public let mode: OpenMode
-    /// The file, or `nil` in memory.
-    let path: String?
 
     /// How a ledger file is opened: for reading only, for recording in an existing ledger, or creating one.
     public enum OpenMode: Sendable {
@@ -68,12 +67,17 @@ public final class Ledger: Sendable {
             if !pending.isEmpty {
                 try LedgerSchema.migrator.migrate(pool)
             }
-            writer = pool
+            driver = SQLiteDriver(writer: pool, location: path)
         } catch {
             throw LedgerError(.database, "cannot open the ledger at \(path): \(Ledger.explain(error))")
         }
         self.mode = mode
-        self.path = path
+    }
+
+    /// The ledger kept by `driver`, opened as `mode` (the driver has brought its schema up to date already).
+    package init(driver: any SQLDriver, mode: OpenMode) {
+        self.driver = driver
+        self.mode = mode
     }
 
     /// The migrations due on the file at `path`, read through a read-only connection that changes nothing; or the
@@ -101,9 +105,8 @@ public final class Ledger: Sendable {
         do {
             let queue = try DatabaseQueue()
             try LedgerSchema.migrator.migrate(queue)
-            writer = queue
+            driver = SQLiteDriver(writer: queue, location: "memory")
             mode = .create
-            path = nil
         } catch {
             throw LedgerError(.database, "cannot create an in-memory ledger: \(Ledger.explain(error))")
         }
@@ -123,42 +126,39 @@ public final class Ledger: Sendable {
 
     /// Records `batch` as `record(_:as:)` does, then runs `then` in the same transaction with what was recorded: what
     /// it writes beside the entries stands or falls with them, and what it throws undoes them.
-    func record(_ batch: LedgerBatch, as change: Change, then: (Database, RecordOutcome) throws -> Void) throws(LedgerError)
+    func record(_ batch: LedgerBatch, as change: Change, then: (SQLConnection, RecordOutcome) throws -> Void) throws(LedgerError)
         -> RecordOutcome
     {
+        try write(refusal: nil) { db in
+            let written = try BatchWriter(db: db, change: change).write(batch)
+            try then(db, written)
+            return written
+        }
+    }
+
+    /// Runs `body` in one write transaction (see `SQLDriver.write`): all of it, or none. A `LedgerError` it throws
+    /// passes through; the database's refusal of a change is `refusal` when given (the tables beside the ledger,
+    /// whose constraints are their only checks), and any other failure is `.database`.
+    func write<T>(refusal: LedgerError.Code?, _ body: (SQLConnection) throws -> T) throws(LedgerError) -> T {
         if mode == .readOnly {
-            throw LedgerError(.database, "the ledger at \(path ?? "?") was opened for reading only; nothing was recorded")
+            throw LedgerError(
+                .database, "the ledger at \(driver.location) was opened for reading only; nothing was recorded")
         }
         do {
-            var outcome: RecordOutcome?
-            try writer.writeWithoutTransaction { db in
-                // Every insert whose triggers keep balances writes a statement journal (so that a refusal undoes
-                // the statement alone); in a temporary file, that was a dozen system calls an entry, a third of an
-                // import's time. While recording they are kept in memory (each is a few pages). A large batch also
-                // changes more pages than the usual cache holds: the cache may grow to 1 GiB while recording (pages
-                // are only allocated as used). Both go back afterwards.
-                try db.execute(sql: "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -1048576")
-                defer { try? db.execute(sql: "PRAGMA temp_store = DEFAULT; PRAGMA cache_size = -65536") }
-                try db.inTransaction(.immediate) {
-                    let writer = BatchWriter(db: db, change: change)
-                    let written = try writer.write(batch)
-                    try then(db, written)
-                    outcome = written
-                    return .commit
-                }
-            }
-            guard let outcome else { throw LedgerError(.database, "the transaction ended without an outcome") }
-            return outcome
+            return try driver.write(body)
         } catch let error as LedgerError {
             throw error
         } catch {
+            if let refusal, Self.isRefusal(error) {
+                throw LedgerError(refusal, "the ledger refused the change: \(Ledger.explain(error))")
+            }
             throw LedgerError(.database, "cannot write to the ledger: \(Ledger.explain(error))")
         }
     }
 
-    func read<T>(_ body: (Database) throws -> T) throws(LedgerError) -> T {
+    func read<T>(_ body: (SQLConnection) throws -> T) throws(LedgerError) -> T {
         do {
-            return try writer.read(body)
+            return try driver.read(body)
         } catch {
             throw Self.readError(error)
         }
@@ -174,5 +174,11 @@ public final class Ledger: Sendable {
             return error.message ?? error.description
         }
         return String(describing: error)
+    }
+
+    /// Whether `error` is the database refusing a change by a constraint or a trigger.
+    static func isRefusal(_ error: any Error) -> Bool {
+        if let error = error as? DatabaseError { return error.resultCode == .SQLITE_CONSTRAINT }
+        return (error as? SQLDriverError)?.kind == .refused
     }
 }

@@ -1,4 +1,3 @@
-import GRDB
 import GrantsCore
 
 /// A kind of entry the ledger keeps in a table of its own: how it is read back, and how it is checked and inserted.
@@ -10,9 +9,9 @@ protocol StoredEntry: LedgerEntry {
     /// The table whose rows are the entries of this kind.
     static var table: String { get }
     /// A row of `table` read back into an entry; what the entry keeps in other tables is read from `db`.
-    init(row: StoredRow, _ db: Database) throws
+    init(row: StoredRow, _ db: SQLConnection) throws
     /// The stored entry with this id, if there is one.
-    static func read(_ id: String, _ db: Database) throws -> Self?
+    static func read(_ id: String, _ db: SQLConnection) throws -> Self?
     /// What the entry carries that is checked on its own, before any entry of the batch is recorded.
     var shape: EntryShape { get }
     /// Checks the entry against what is stored (and what came before it in the batch) and inserts it, or throws
@@ -24,14 +23,14 @@ protocol StoredEntry: LedgerEntry {
 
 extension StoredEntry {
     /// By the `id` column.
-    static func read(_ id: String, _ db: Database) throws -> Self? {
+    static func read(_ id: String, _ db: SQLConnection) throws -> Self? {
         try read(where: "id", is: id, db)
     }
 
     /// The first stored entry whose `column` holds `value` (a key of the table, such as an award's closure by
     /// `award_id`).
-    static func read(where column: String, is value: some DatabaseValueConvertible, _ db: Database) throws -> Self? {
-        try Row.fetchOne(db, cachedSQL: "SELECT * FROM \(table) WHERE \(column) = ?", arguments: [value])
+    static func read(where column: String, is value: some SQLValueConvertible, _ db: SQLConnection) throws -> Self? {
+        try SQLRow.fetchOne(db, cachedSQL: "SELECT * FROM \(table) WHERE \(column) = ?", arguments: [value])
             .map { row in try Self(row: StoredRow(row: row, table: table), db) }
     }
 

@@ -1,13 +1,12 @@
-import GRDB
 import GrantsCore
 
 /// A row of an entry's table, read column by column: a damaged column is a `.database` error that names the table.
 struct StoredRow {
-    let row: Row
+    let row: SQLRow
     let table: String
 
     /// An optional column, as stored.
-    subscript<Value: DatabaseValueConvertible>(_ column: String) -> Value? { row[column] }
+    subscript<Value: SQLValueConvertible>(_ column: String) -> Value? { row[column] }
 
     func text(_ column: String) throws(LedgerError) -> String { try row.text(column, in: table) }
     func money(_ column: String) throws(LedgerError) -> Money { try row.money(column, in: table) }

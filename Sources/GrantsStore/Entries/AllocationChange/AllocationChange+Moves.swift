@@ -1,4 +1,3 @@
-import GRDB
 import GrantsCore
 
 /// A decision that both cuts allocations and increases others (or makes new ones) moves money between them, and a
@@ -38,7 +37,7 @@ extension BatchWriter {
     func requireMoveWithinFund(
         decision: String, fund: String, allocation: String, cuts: Bool, field: String, of id: String, origin: Origin?
     ) throws {
-        guard let other = try Row.fetchOne(
+        guard let other = try SQLRow.fetchOne(
             db,
             cachedSQL: """
                 WITH moves AS (\(AllocationMoves.sql))

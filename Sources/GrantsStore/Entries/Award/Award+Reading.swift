@@ -1,11 +1,10 @@
-import GRDB
 import GrantsCore
 
 extension Award: StoredEntry {
     static let table = "awards"
 
     /// Where it stands (awarded, claiming, closed, withdrawn) is in the `award_states` view, not here.
-    init(row: StoredRow, _ db: Database) throws {
+    init(row: StoredRow, _ db: SQLConnection) throws {
         let prioritiesText = try row.text("priorities")
         let priorities = try prioritiesText.split(separator: ",").map { slug throws(LedgerError) in
             do {
@@ -14,7 +13,7 @@ extension Award: StoredEntry {
                 throw LedgerError(.database, "the ledger is damaged: awards.priorities holds '\(slug)'")
             }
         }
-        let register = try Row.fetchOne(
+        let register = try SQLRow.fetchOne(
             db, cachedSQL: "SELECT purpose, reasons, conditions FROM award_register WHERE award_id = ?",
             arguments: [row["id"] as String?])
         self.init(

@@ -1,10 +1,9 @@
-import GRDB
 import GrantsCore
 
 extension Bid: StoredEntry {
     static let table = "bids"
 
-    init(row: StoredRow, _ db: Database) throws {
+    init(row: StoredRow, _ db: SQLConnection) throws {
         self.init(
             id: try row.text("id"), fund: try row.text("fund_id"),
             applicant: try row.organisationID("applicant_id"), title: try row.text("title"),

@@ -1,10 +1,9 @@
-import GRDB
 import GrantsCore
 
 extension ContributionReceipt: StoredEntry {
     static let table = "contribution_receipts"
 
-    init(row: StoredRow, _ db: Database) throws {
+    init(row: StoredRow, _ db: SQLConnection) throws {
         self.init(
             id: try row.text("id"), contribution: try row.text("contribution_id"),
             year: try row.year("year_start"), amount: try row.money("amount"),

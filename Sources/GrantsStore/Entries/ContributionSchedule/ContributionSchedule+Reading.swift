@@ -1,12 +1,11 @@
-import GRDB
 import GrantsCore
 
 extension ContributionSchedule: StoredEntry {
     static let table = "contributions"
 
     /// With its instalments from `contribution_years`, in year order.
-    init(row: StoredRow, _ db: Database) throws {
-        let years = try Row.fetchAll(
+    init(row: StoredRow, _ db: SQLConnection) throws {
+        let years = try SQLRow.fetchAll(
             db, cachedSQL: "SELECT * FROM contribution_years WHERE contribution_id = ? ORDER BY year_start",
             arguments: [row["id"] as String?])
         let instalments = try years.map { year throws(LedgerError) in

@@ -1,10 +1,9 @@
-import GRDB
 import GrantsCore
 
 extension Fund: StoredEntry {
     static let table = "funds"
 
-    init(row: StoredRow, _ db: Database) throws {
+    init(row: StoredRow, _ db: SQLConnection) throws {
         self.init(
             id: try row.text("id"), name: try row.text("name"), scheme: try row.choice("scheme"),
             year: try row.year("year_start"), amount: try row.money("amount"),

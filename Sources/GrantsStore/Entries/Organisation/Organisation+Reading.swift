@@ -1,16 +1,15 @@
-import GRDB
 import GrantsCore
 
 extension Organisation: StoredEntry {
     static let table = "organisations"
 
     /// With its members (for a partnership) from `csp_members`, in the order they were given.
-    init(row: StoredRow, _ db: Database) throws {
+    init(row: StoredRow, _ db: SQLConnection) throws {
         let members = try String.fetchAll(
             db, cachedSQL: "SELECT member_id FROM csp_members WHERE csp_id = ? ORDER BY position",
             arguments: [row["id"] as String?])
         let kind: OrganisationKind = try row.choice("kind")
-        let publication = try Row.fetchOne(
+        let publication = try SQLRow.fetchOne(
             db, cachedSQL: "SELECT sensitive, published_as FROM organisation_publication WHERE organisation_id = ?",
             arguments: [row["id"] as String?])
         self.init(

@@ -1,0 +1,68 @@
+import GrantsCore
+
+/// The names of a statement's columns, shared by every row it reads.
+package final class SQLColumns: Sendable {
+    package let names: [String]
+    private let positions: [String: Int]
+
+    package init(_ names: [String]) {
+        self.names = names
+        var positions: [String: Int] = [:]
+        for (index, name) in names.enumerated().reversed() {
+            positions[name.lowercased()] = index
+        }
+        self.positions = positions
+    }
+
+    /// The first column of this name (case-insensitive, as SQL names are), or nil.
+    package func index(of name: String) -> Int? {
+        positions[name] ?? positions[name.lowercased()]
+    }
+}
+
+/// One row a query read, whichever database it came from: its values read by position or by column name as the
+/// type asked for (`row["amount"] as Int64?`), nil when NULL or of another type.
+package struct SQLRow: Sendable {
+    package let columns: SQLColumns
+    package let values: [SQLValue]
+
+    package init(columns: SQLColumns, values: [SQLValue]) {
+        self.columns = columns
+        self.values = values
+    }
+
+    package var count: Int { values.count }
+
+    package subscript<Value: SQLValueConvertible>(_ index: Int) -> Value? {
+        index < values.count ? Value(sqlValue: values[index]) : nil
+    }
+
+    package subscript<Value: SQLValueConvertible>(_ name: String) -> Value? {
+        columns.index(of: name).flatMap { Value(sqlValue: values[$0]) }
+    }
+
+    /// Whether the column at `index` holds NULL.
+    package func isNull(_ index: Int) -> Bool { index >= values.count || values[index] == .null }
+}
+
+/// Rows read one at a time, as a caller walks them.
+package final class SQLRowCursor {
+    private let source: () throws -> SQLRow?
+
+    package init(_ source: @escaping () throws -> SQLRow?) {
+        self.source = source
+    }
+
+    package func next() throws -> SQLRow? { try source() }
+}
+
+extension SQLRow {
+    /// The value of a column that is never NULL, as the type asked for; a `.database` error naming the column when
+    /// the ledger holds NULL or something else there.
+    package func required<Value: SQLValueConvertible>(_ column: String) throws(LedgerError) -> Value {
+        guard let value = self[column] as Value? else {
+            throw LedgerError(.database, "the ledger is damaged: \(column) is empty or not a \(Value.self)")
+        }
+        return value
+    }
+}
