@@ -1,10 +1,11 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// CI's sanitizer builds (.ci/run) test the ledger, the parsers and the workflows, none of which is the web. With
-// GRANTS_WITHOUT_WEB set, the package leaves out the web application and what only it needs (Hummingbird, SwiftNIO,
-// swift-mustache, and BoringSSL through HummingbirdTesting), so those builds do not compile them; `grants serve` is
-// then not in the binary. Every other build has the web.
+// CI's sanitizer builds (.ci/run) test the ledger, the parsers and the workflows, none of which is the web or
+// PostgreSQL. With GRANTS_WITHOUT_WEB set, the package leaves out the web application, the PostgreSQL store and what
+// only they need (Hummingbird, SwiftNIO, swift-mustache, postgres-nio, and BoringSSL through HummingbirdTesting and
+// swift-nio-ssl), so those builds do not compile them; `grants serve` and `--db postgres://…` are then not in the
+// binary. Every other build has both.
 let withWeb = Context.environment["GRANTS_WITHOUT_WEB"] == nil
 
 let package = Package(
@@ -68,10 +69,10 @@ let package = Package(
                 "GrantsXML", "GrantsWorkflows",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ] + (withWeb ? [
-                "GrantsWeb", .product(name: "Hummingbird", package: "hummingbird"),
+                "GrantsWeb", "GrantsPostgres", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ] : []),
-            swiftSettings: withWeb ? [.define("GRANTS_WEB")] : []
+            swiftSettings: withWeb ? [.define("GRANTS_WEB"), .define("GRANTS_POSTGRES")] : []
         ),
         .executableTarget(name: "grants", dependencies: ["GrantsCLI"]),
         // Benchmarks that print figures: `swift run -c release grants-bench check-bids`.
@@ -82,7 +83,8 @@ let package = Package(
         // Fixtures shared by the tests; not shipped.
         .target(
             name: "GrantsTestSupport",
-            dependencies: ["GrantsCore", "GrantsStore", "GrantsImport", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["GrantsCore", "GrantsStore", "GrantsImport", .product(name: "GRDB", package: "GRDB.swift")]
+                + (withWeb ? ["GrantsPostgres"] : []),
             path: "Tests/GrantsTestSupport"
         ),
         .testTarget(name: "GrantsCoreTests", dependencies: ["GrantsCore", "GrantsTestSupport"]),
@@ -140,8 +142,29 @@ if withWeb {
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ]
     package.targets += [
+        // The ledger in PostgreSQL through postgres-nio (no ORM): the ledger's own queries and checks over a
+        // PostgreSQL connection, the schema's migrations for PostgreSQL, and copying a ledger between databases.
+        .target(
+            name: "GrantsPostgres",
+            dependencies: [
+                "GrantsCore", "GrantsStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+        // One suite of ledger tests run against SQLite and, when GRANTS_TEST_POSTGRES names a server, PostgreSQL.
+        .testTarget(
+            name: "GrantsPostgresTests",
+            dependencies: [
+                "GrantsPostgres", "GrantsCore", "GrantsStore", "GrantsImport", "GrantsWorkflows", "GrantsReports",
+                "GrantsTestSupport",
+            ]
+        ),
         // `grants serve`: the web application on Hummingbird, pages rendered on the server from Mustache templates
         // (package resources), and the JSON API. It parses requests, calls one workflow, and renders; no business
         // logic of its own.

@@ -4,10 +4,17 @@ import GrantsCore
 import GrantsReports
 import GrantsStore
 import GrantsWorkflows
+#if GRANTS_POSTGRES
+import GrantsPostgres
+#endif
 
 /// The options every command that touches the ledger shares.
 struct LedgerOptions: ParsableArguments {
-    @Option(name: .long, help: "The ledger file (default: $GRANTS_DB, else ./grants.sqlite).")
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The ledger: a file, or a PostgreSQL database as postgres://user@host:port/dbname (default: $GRANTS_DB, "
+                + "else ./grants.sqlite)."))
     var db: String?
 
     @Option(name: .long, help: "Who is making the change, for the history (default: $GRANTS_ACTOR, else $USER).")
@@ -41,15 +48,37 @@ struct LedgerOptions: ParsableArguments {
     }
 
     private func open(_ mode: Ledger.OpenMode) throws(ExitCode) -> Ledger {
-        if mode != .create && !Ledger.exists(at: path) {
+        if mode != .create && !Self.exists(path) {
             throw failure(WorkflowError(
                 .io, "no ledger at \(path); run `grants init` first, or name one with --db"))
         }
         do {
-            return try Ledger(path: path, mode: mode)
+            return try Self.open(path, mode)
         } catch {
             throw failure(error)
         }
+    }
+
+    /// Whether `location` is a PostgreSQL database rather than a file.
+    static func isServer(_ location: String) -> Bool {
+        location.hasPrefix("postgres://") || location.hasPrefix("postgresql://")
+    }
+
+    /// Whether there may be a ledger at `location`: a file that exists, or any PostgreSQL database (opening it says).
+    static func exists(_ location: String) -> Bool {
+        isServer(location) || Ledger.exists(at: location)
+    }
+
+    /// Opens the ledger at `location` as `mode` says: in PostgreSQL for a `postgres://` address, else in SQLite.
+    static func open(_ location: String, _ mode: Ledger.OpenMode) throws(LedgerError) -> Ledger {
+        if isServer(location) {
+            #if GRANTS_POSTGRES
+            return try Ledger.postgres(url: location, mode: mode)
+            #else
+            throw LedgerError(.database, "this build of grants has no PostgreSQL store; \(location) cannot be opened")
+            #endif
+        }
+        return try Ledger(path: location, mode: mode)
     }
 
     /// Who is acting, and now: the clock is read here, in the CLI, and nowhere below.

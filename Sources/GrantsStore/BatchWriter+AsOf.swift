@@ -82,7 +82,7 @@ extension BatchWriter {
         guard let row = try SQLRow.fetchOne(db, cachedSQL: """
             SELECT kind, id, date FROM (
               SELECT 'payment' AS kind, id, date FROM payments WHERE award_id = :w AND date > :day
-              UNION ALL SELECT 'claim', id, date FROM claims WHERE award_id = :w AND date > :day)
+              UNION ALL SELECT 'claim', id, date FROM claims WHERE award_id = :w AND date > :day) AS later
             ORDER BY date DESC, id LIMIT 1
             """, arguments: ["w": award.id, "day": day.description])
         else { return }

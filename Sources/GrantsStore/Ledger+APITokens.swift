@@ -34,7 +34,7 @@ extension Ledger {
     public func revokeAPIToken(id: Int64, at: Timestamp) throws(LedgerError) {
         try writeBeside { db in
             try db.execute(
-                sql: "UPDATE api_tokens SET revoked_at = max(created_at, ?) WHERE id = ? AND revoked_at IS NULL",
+                sql: "UPDATE api_tokens SET revoked_at = \(db.dialect.greatest("created_at", "?")) WHERE id = ? AND revoked_at IS NULL",
                 arguments: [at.text, id])
             guard db.changesCount == 1 else {
                 throw LedgerError(.conflict, "there is no token \(id), or it is revoked already", field: "id")

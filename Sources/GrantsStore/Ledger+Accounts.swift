@@ -196,7 +196,7 @@ extension Ledger: AccountStore {
             let account: Int64 = try row.required("account_id")
             let session: Int64 = try row.required("id")
             try db.execute(
-                sql: "UPDATE sessions SET ended_at = max(started_at, ?), seen_at = max(seen_at, ?) WHERE id = ?",
+                sql: "UPDATE sessions SET ended_at = \(db.dialect.greatest("started_at", "?")), seen_at = \(db.dialect.greatest("seen_at", "?")) WHERE id = ?",
                 arguments: [at.text, at.text, session])
             let email = try Self.latest(.email, account: account, db) ?? ""
             try Self.log(
@@ -377,7 +377,7 @@ extension Ledger: AccountStore {
         switch event {
         case .disabled, .locked, .password:
             try db.execute(
-                sql: "UPDATE sessions SET ended_at = max(started_at, ?) WHERE account_id = ? AND ended_at IS NULL",
+                sql: "UPDATE sessions SET ended_at = \(db.dialect.greatest("started_at", "?")) WHERE account_id = ? AND ended_at IS NULL",
                 arguments: [at.text, account])
             if event == .locked {
                 let email = try latest(.email, account: account, db) ?? ""

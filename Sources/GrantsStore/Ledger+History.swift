@@ -4,14 +4,14 @@ extension Ledger {
     /// The history, oldest first; `entryID` keeps only the lines about that entry, `limit` the newest so many.
     public func history(entryID: String? = nil, limit: Int? = nil) throws(LedgerError) -> [HistoryEntry] {
         try read { db in
-            let rows = try SQLRow.fetchAll(
-                db,
-                sql: """
-                    SELECT * FROM (
-                      SELECT * FROM history WHERE (?1 IS NULL OR entry_id = ?1) ORDER BY seq DESC LIMIT ?2
-                    ) ORDER BY seq
-                    """,
-                arguments: [entryID, limit ?? -1])
+            let lines = entryID == nil ? "history" : "(SELECT * FROM history WHERE entry_id = :entry) AS lines"
+            let sql = limit == nil
+                ? "SELECT * FROM \(lines) ORDER BY seq"
+                : "SELECT * FROM (SELECT * FROM \(lines) ORDER BY seq DESC LIMIT :limit) AS newest ORDER BY seq"
+            var arguments = SQLArguments()
+            if let entryID { arguments.named["entry"] = .text(entryID) }
+            if let limit { arguments.named["limit"] = .integer(Int64(limit)) }
+            let rows = try SQLRow.fetchAll(db, sql: sql, arguments: arguments)
             return try rows.map { row throws(LedgerError) in
                 HistoryEntry(
                     sequence: try row.required("seq"), at: try row.text("at", in: "history"),

@@ -132,9 +132,9 @@ extension Ledger {
             let recomputed = "\(item.table)_from_entries"
             let rows = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(item.table)") ?? 0
             let differing = try String.fetchAll(db, sql: """
-                SELECT \(item.key) FROM (SELECT \(columns) FROM \(item.table) EXCEPT SELECT \(columns) FROM \(recomputed))
+                SELECT \(item.key) FROM (SELECT \(columns) FROM \(item.table) EXCEPT SELECT \(columns) FROM \(recomputed)) AS extra
                 UNION
-                SELECT \(item.key) FROM (SELECT \(columns) FROM \(recomputed) EXCEPT SELECT \(columns) FROM \(item.table))
+                SELECT \(item.key) FROM (SELECT \(columns) FROM \(recomputed) EXCEPT SELECT \(columns) FROM \(item.table)) AS missing
                 ORDER BY 1
                 """)
             let equation = differing.isEmpty

@@ -163,7 +163,7 @@ extension Ledger {
           COALESCE(op.sensitive, 0) AS recipient_sensitive, op.published_as AS recipient_published_as,
           ar.purpose, ar.reasons, ar.conditions
         FROM funds f
-        CROSS JOIN awards a ON a.fund_id = f.id AND a.award_date <= :asOf
+        CROSS JOIN awards a
         JOIN organisations o ON o.id = a.recipient_id
         LEFT JOIN allocations al ON al.id = a.allocation_id
         LEFT JOIN organisations c ON c.id = al.csp_id
@@ -171,8 +171,9 @@ extension Ledger {
         LEFT JOIN award_withdrawals wd ON wd.award_id = a.id AND wd.date <= :asOf
         LEFT JOIN organisation_publication op ON op.organisation_id = o.id
         LEFT JOIN award_register ar ON ar.award_id = a.id
-        WHERE f.year_start = :year AND (:fund IS NULL OR f.id = :fund) AND (:csp IS NULL OR al.csp_id = :csp)
-        ORDER BY f.id, c.name, a.id
+        WHERE a.fund_id = f.id AND a.award_date <= :asOf
+          AND f.year_start = :year AND (:fund IS NULL OR f.id = :fund) AND (:csp IS NULL OR al.csp_id = :csp)
+        ORDER BY f.id, c.name NULLS FIRST, a.id
         """
 
     /// Joins the entries `entry` names (payments or claims, each with `award_id` and `date`) to their awards and keeps

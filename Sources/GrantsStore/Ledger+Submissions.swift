@@ -43,7 +43,7 @@ extension Ledger: BidDraftStore {
         try writeBeside { db in
             try db.execute(
                 sql: """
-                    UPDATE bid_drafts SET form = ?, saved_at = max(saved_at, ?), saved_by = ?
+                    UPDATE bid_drafts SET form = ?, saved_at = \(db.dialect.greatest("saved_at", "?")), saved_by = ?
                     WHERE id = ? AND bid_id IS NULL
                     """,
                 arguments: [form, at.text, account, id])

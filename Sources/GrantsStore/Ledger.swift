@@ -74,6 +74,9 @@ public final class Ledger: Sendable {
         self.mode = mode
     }
 
+    /// Where the ledger is, for messages: a file's path, "memory", or a PostgreSQL address without its password.
+    public var location: String { driver.location }
+
     /// The ledger kept by `driver`, opened as `mode` (the driver has brought its schema up to date already).
     package init(driver: any SQLDriver, mode: OpenMode) {
         self.driver = driver

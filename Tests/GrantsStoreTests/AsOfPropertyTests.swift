@@ -40,7 +40,7 @@ import Testing
     func aReportAsOfADayIsTheLedgerOfThatDay(ledgerNumber: Int) throws {
         var rng = SplitMix64(seed: Self.seed &+ UInt64(ledgerNumber) &* 0x9E37_79B9_7F4A_7C15)
         let entries = try Self.randomLedger(using: &rng)
-        let full = try Ledger()
+        let full = try TestStore.emptyLedger()
         for entry in entries { try full.record(try batch([entry.text]), as: Fixtures.change()) }
 
         let first = Self.year.firstDay
@@ -52,7 +52,7 @@ import Testing
         if let someEntry = entries.compactMap(\.day).randomElement(using: &rng) { days.append(someEntry) }
 
         for day in days {
-            let then = try Ledger()
+            let then = try TestStore.emptyLedger()
             for entry in entries where entry.day.map({ $0 <= day }) ?? true {
                 do {
                     try then.record(try batch([entry.text]), as: Fixtures.change())
@@ -190,7 +190,7 @@ import Testing
             }
         }
         // Keep what a ledger accepts, in order.
-        let probe = try Ledger()
+        let probe = try TestStore.emptyLedger()
         return entries.filter { entry in
             (try? probe.record(try batch([entry.text]), as: Fixtures.change())) != nil
         }

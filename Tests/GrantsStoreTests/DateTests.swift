@@ -203,7 +203,7 @@ import Testing
     }
 
     @Test func aYearClosesOnItsLastDay() throws {
-        let ledger = try Ledger()
+        let ledger = try TestStore.emptyLedger()
         try record(ledger, Self.yearClosure("2018-03-31"))
         #expect(try ledger.counts()[.yearClosure] == 1)
     }

@@ -7,7 +7,7 @@ import Testing
 /// Recording what is already there changes nothing; recording something different under a stored id is refused.
 @Suite struct IdempotencyTests {
     @Test func recordingTheBaseTwiceAddsNothingTheSecondTime() throws {
-        let ledger = try Ledger()
+        let ledger = try TestStore.emptyLedger()
         let base = try LedgerFile.parse(Fixtures.base, file: "base.yaml")
         let first = try ledger.record(base, as: Fixtures.change())
         #expect(first.addedCount == base.count)

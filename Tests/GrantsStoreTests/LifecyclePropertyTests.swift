@@ -449,7 +449,7 @@ import Testing
         var failures: [String] = []
         for sequence in range {
             var rng = Self.generator(forSequence: sequence)
-            let ledger = try Ledger()
+            let ledger = try TestStore.emptyLedger()
             try ledger.record(base, as: Fixtures.change("fixtures"))
             var model = Model()
             var trail: [String] = []

@@ -76,7 +76,7 @@ import Testing
     }
 
     @Test func theLancashireSamplesBalance() throws {
-        let ledger = try Ledger()
+        let ledger = try TestStore.emptyLedger()
         let batch = try LedgerFile.read(paths: [PackageFiles.samples])
         #expect(batch.awards.count > 10, "the samples should hold the year's awards")
         try ledger.record(batch, as: Fixtures.change("samples"))

@@ -96,7 +96,7 @@ public enum Fixtures {
 
     /// An in-memory ledger holding `base`.
     public static func ledger() throws -> Ledger {
-        let ledger = try Ledger()
+        let ledger = try TestStore.emptyLedger()
         try ledger.record(try LedgerFile.parse(base, file: "base.yaml"), as: change())
         return ledger
     }

@@ -5,7 +5,7 @@ import GrantsStore
 extension Fixtures {
     /// A fresh in-memory ledger holding every sample file, recorded as one change for `reason`.
     public static func sampleLedger(reason: String = "test") throws -> Ledger {
-        let ledger = try Ledger()
+        let ledger = try TestStore.emptyLedger()
         try ledger.record(try LedgerFile.read(paths: [PackageFiles.samples]), as: change(reason))
         return ledger
     }

@@ -85,7 +85,7 @@ import Testing
     }
 
     @Test func theDemoBuildsItsLedgerAllocatesAndChecksTheBids() throws {
-        let ledger = try Ledger()
+        let ledger = try TestStore.emptyLedger()
         let inputs = SampleDemo.Inputs(
             samples: Samples.ledgerFiles, bids: Samples.bids,
             formula: (Samples.formulas as NSString).appendingPathComponent("csp-2018-19-weighted.yaml"))

@@ -25,7 +25,7 @@ import Testing
     }
 
     @Test func aChangeToTheLedgerIsSeenByTheNextCheck() throws {
-        let ledger = try Ledger()
+        let ledger = try TestStore.emptyLedger()
         let bid = try BidFile.read(file: PackageFiles.bids + "/csp-south-ribble.yaml")[0].value
         let cache = ScreeningCache(rulebooks: try RulebookLibrary.shipped())
         let before = try cache.check(bid, store: ledger)

@@ -97,12 +97,12 @@ struct CheckCommand: ParsableCommand {
         let path = LedgerOptions.named(db)
         let explicit = path != nil
         let chosen = path ?? "grants.sqlite"
-        guard Ledger.exists(at: chosen) else {
+        guard LedgerOptions.exists(chosen) else {
             if explicit { throw failure(WorkflowError(.io, "no ledger at \(chosen)")) }
             return nil
         }
         do {
-            return try Ledger(path: chosen, mode: .readOnly)
+            return try LedgerOptions.open(chosen, .readOnly)
         } catch {
             throw failure(error)
         }

@@ -9,6 +9,11 @@ struct InitCommand: ParsableCommand {
     @OptionGroup var ledger: LedgerOptions
 
     func run() throws {
+        if LedgerOptions.isServer(ledger.path) {
+            let opened = try ledger.open(create: true)
+            print("The ledger at \(opened.location) is ready: created, or brought up to date.")
+            return
+        }
         let existed = Ledger.exists(at: ledger.path)
         _ = try ledger.open(create: true)
         print(existed ? "The ledger at \(ledger.path) is up to date." : "Created an empty ledger at \(ledger.path).")

@@ -127,13 +127,13 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let path = LedgerOptions.named(db)
         let chosen = path ?? "grants.sqlite"
-        guard Ledger.exists(at: chosen) else {
+        guard LedgerOptions.exists(chosen) else {
             if path != nil { throw failure(WorkflowError(.io, "no ledger at \(chosen)")) }
             return nil
         }
         do {
             // Opened to write: sign-ins, sessions and (for the office) the ledger's entries are recorded in it.
-            return try Ledger(path: chosen, mode: .readWrite)
+            return try LedgerOptions.open(chosen, .readWrite)
         } catch {
             throw failure(error)
         }

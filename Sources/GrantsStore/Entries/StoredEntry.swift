@@ -30,7 +30,10 @@ extension StoredEntry {
     /// The first stored entry whose `column` holds `value` (a key of the table, such as an award's closure by
     /// `award_id`).
     static func read(where column: String, is value: some SQLValueConvertible, _ db: SQLConnection) throws -> Self? {
-        try SQLRow.fetchOne(db, cachedSQL: "SELECT * FROM \(table) WHERE \(column) = ?", arguments: [value])
+        // No entry's text holds a NUL (the shapes refuse control characters), and PostgreSQL's text cannot hold one to
+        // compare: there is no such entry.
+        if case .text(let text) = value.sqlValue, text.unicodeScalars.contains("\u{0}") { return nil }
+        return try SQLRow.fetchOne(db, cachedSQL: "SELECT * FROM \(table) WHERE \(column) = ?", arguments: [value])
             .map { row in try Self(row: StoredRow(row: row, table: table), db) }
     }
 

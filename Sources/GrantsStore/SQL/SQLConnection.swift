@@ -14,6 +14,14 @@ package enum SQLDialect: Sendable {
         }
     }
 
+    /// The larger of two values that are never NULL.
+    package func greatest(_ a: String, _ b: String) -> String {
+        switch self {
+        case .sqlite: "max(\(a), \(b))"
+        case .postgres: "GREATEST(\(a), \(b))"
+        }
+    }
+
     /// The smaller of two values (NULL if either is NULL, as SQLite's two-argument `MIN`), in the SQL both speak.
     package static func least(_ a: String, _ b: String) -> String {
         "(CASE WHEN (\(a)) <= (\(b)) THEN (\(a)) ELSE (\(b)) END)"
@@ -33,7 +41,7 @@ package protocol SQLSession: AnyObject {
 /// What the ledger's queries are given: one connection, within a transaction, with the few calls they make
 /// (`execute`, and the `fetchOne`, `fetchAll` and `fetchCursor` of rows and of single values).
 package final class SQLConnection {
-    let session: any SQLSession
+    package let session: any SQLSession
     /// How many rows the last statement `execute` ran changed.
     package private(set) var changesCount = 0
 

@@ -42,7 +42,7 @@ extension BatchWriter {
             cachedSQL: """
                 WITH moves AS (\(AllocationMoves.sql))
                 SELECT id, allocation_id, fund_id FROM moves
-                WHERE decision = ? AND fund_id <> ? AND (delta < 0) = ? ORDER BY id LIMIT 1
+                WHERE decision = ? AND fund_id <> ? AND (CASE WHEN delta < 0 THEN 1 ELSE 0 END) = ? ORDER BY id LIMIT 1
                 """,
             arguments: [decision, fund, !cuts])
         else { return }

@@ -1,0 +1,123 @@
+import Foundation
+import GrantsCore
+import GrantsImport
+import GrantsReports
+import GrantsTestSupport
+import NIOCore
+import Testing
+
+@testable import GrantsPostgres
+@testable import GrantsStore
+
+/// What is PostgreSQL's own: reading its numbers, its parameters and addresses, its migrations, and the same ledger
+/// giving the same figures and bytes in both stores. (The conformance suite proper is the store's, workflows' and
+/// reports' tests run again with GRANTS_TEST_STORE=postgres; see TestStore.)
+struct PostgresStoreTests {
+    /// CI must test PostgreSQL, never skip it: without a server these tests would pass by doing nothing.
+    @Test func ciNamesAServerToTestAgainst() {
+        if ProcessInfo.processInfo.environment["CI"] == "true" {
+            #expect(TestStore.postgresServer != nil, "CI sets GRANTS_TEST_POSTGRES (.ci/run starts a server)")
+        }
+    }
+
+    @Test(arguments: [
+        ("SELECT 1 WHERE a = ? AND b = ?", "SELECT 1 WHERE a = $1 AND b = $2"),
+        ("SELECT ':x', \"?\" WHERE d <= :asOf AND e >= :asOf AND f = :from", "SELECT ':x', \"?\" WHERE d <= $1 AND e >= $1 AND f = $2"),
+        ("SELECT CAST(x AS text)::bigint", "SELECT CAST(x AS text)::bigint"),
+        ("SELECT 1 WHERE (?2 IS NULL OR b = ?2) AND a = ?1 AND c = ?", "SELECT 1 WHERE ($1 IS NULL OR b = $1) AND a = $2 AND c = $3"),
+    ])
+    func parametersAreNumberedOutsideQuotes(sql: String, expected: String) {
+        #expect(PostgresSession.translated(sql) == expected)
+    }
+
+    @Test func sumsAreReadAsWholeNumbersOrRefused() {
+        func numeric(_ digits: [Int16], weight: Int16, negative: Bool = false, scale: UInt16 = 0) -> Int64? {
+            var buffer = ByteBuffer()
+            buffer.writeInteger(Int16(digits.count))
+            buffer.writeInteger(weight)
+            buffer.writeInteger(UInt16(negative ? 0x4000 : 0))
+            buffer.writeInteger(scale)
+            for digit in digits { buffer.writeInteger(digit) }
+            return PostgresSession.wholeNumber(&buffer)
+        }
+        #expect(numeric([], weight: 0) == 0)
+        #expect(numeric([12], weight: 0) == 12)
+        #expect(numeric([1, 2345], weight: 1) == 12345)
+        #expect(numeric([3], weight: 2) == 3_0000_0000)
+        #expect(numeric([7, 5], weight: 1, negative: true) == -70005)
+        #expect(numeric([922, 3372, 368, 5477, 5807], weight: 4) == Int64.max)
+        #expect(numeric([922, 3372, 368, 5477, 5808], weight: 4) == nil)
+        #expect(numeric([1, 5000], weight: 0, scale: 1) == nil)
+    }
+
+    @Test(arguments: [
+        "grants.sqlite", "postgres://", "postgres://host/db", "postgres://user@host", "postgres://user@host/",
+        "postgres://user@host/db?sslmode=require",
+    ])
+    func addressesThatNameNoDatabaseOrUserAreRefused(url: String) {
+        #expect(throws: LedgerError.self) { try PostgresServer(url: url) }
+    }
+
+    @Test func anAddressIsShownWithoutItsPassword() throws {
+        let server = try PostgresServer(url: "postgres://clerk:s3cret@db.example:6543/grants")
+        #expect(server.description == "postgres://clerk@db.example:6543/grants")
+        #expect(server.port == 6543)
+    }
+}
+
+/// Against a running server: skipped (and said so) when GRANTS_TEST_POSTGRES names none; CI always names one.
+@Suite(.enabled(if: TestStore.postgresServer != nil, "GRANTS_TEST_POSTGRES names no server"))
+struct PostgresServerTests {
+    @Test func anEmptyDatabaseIsNoLedgerUntilInitialised() throws {
+        let url = try TestStore.newDatabase()
+        #expect(throws: LedgerError.self) { try Ledger.postgres(url: url, mode: .readOnly) }
+        #expect(throws: LedgerError.self) { try Ledger.postgres(url: url, mode: .readWrite) }
+        _ = try Ledger.postgres(url: url, mode: .create)
+        _ = try Ledger.postgres(url: url, mode: .readOnly)
+        // Opening again runs nothing twice.
+        _ = try Ledger.postgres(url: url, mode: .create)
+    }
+
+    @Test func aLedgerMadeByANewerVersionIsRefused() throws {
+        let url = try TestStore.newDatabase()
+        let ledger = try Ledger.postgres(url: url, mode: .create)
+        try ledger.driver.write { db in
+            try db.execute(sql: "INSERT INTO grants_schema_migrations (identifier) VALUES ('pg-v99-future')")
+        }
+        let error = #expect(throws: LedgerError.self) { try Ledger.postgres(url: url, mode: .readOnly) }
+        #expect(error?.message.contains("newer version") == true)
+    }
+
+    @Test func aServerThatIsNotThereIsAClearDatabaseError() {
+        let error = #expect(throws: LedgerError.self) {
+            try Ledger.postgres(url: "postgres://grants@127.0.0.1:1/nothing", mode: .readOnly)
+        }
+        #expect(error?.code == .database)
+        #expect(error?.message.contains("cannot connect to PostgreSQL at postgres://grants@127.0.0.1:1/nothing") == true)
+    }
+
+    /// The Samples ledger in SQLite and in PostgreSQL: the same reconciliation, the same fingerprint, and returns
+    /// byte for byte the same, whole-year, a quarter and as of a day.
+    @Test func theSamplesGiveTheSameReturnsInBothStores() throws {
+        let batch = try LedgerFile.read(paths: [PackageFiles.samples])
+        let sqlite = try Ledger()
+        let postgres = try Ledger.postgres(url: try TestStore.newDatabase())
+        for ledger in [sqlite, postgres] {
+            try ledger.record(batch, as: Fixtures.change("samples"))
+        }
+        #expect(try sqlite.reconcile() == postgres.reconcile())
+        #expect(try sqlite.reconcile().balances)
+        let year = try FinancialYear(parsing: "2017/18")
+        for period in [
+            SpendReturn.Period(year: year), SpendReturn.Period(year: year, quarter: .q3),
+            SpendReturn.Period(year: year, asOf: try Day(parsing: "2017-12-31")),
+        ] {
+            let mine = try ReturnCSV.render(try sqlite.spendReturn(period: period, fund: nil, csp: nil))
+            let theirs = try ReturnCSV.render(try postgres.spendReturn(period: period, fund: nil, csp: nil))
+            #expect(mine == theirs)
+        }
+        #expect(try sqlite.status() == postgres.status())
+        #expect(try sqlite.history(entryID: nil, limit: nil).map(\.detail)
+            == postgres.history(entryID: nil, limit: nil).map(\.detail))
+    }
+}
