@@ -15,7 +15,7 @@ public struct GrantsCommand: AsyncParsableCommand {
             AllocateCommand.self, ReallocateCommand.self, AwardCommand.self, ClaimCommand.self, PayCommand.self, CloseCommand.self,
             WithdrawCommand.self, YearEndCommand.self, ContributionCommand.self, ReconcileCommand.self, ReturnCommand.self,
             ValidateReturnCommand.self, RegisterCommand.self, VoluntarySectorGrantsCommand.self,
-            RulebookCommand.self, DemoCommand.self, UserCommand.self,
+            RulebookCommand.self, DemoCommand.self, UserCommand.self, LedgerCommand.self,
         ] + webCommands
     )
 

@@ -121,3 +121,86 @@ struct PostgresServerTests {
             == postgres.history(entryID: nil, limit: nil).map(\.detail))
     }
 }
+
+/// `Ledger.copy(to:)` (`grants ledger copy`) between the two stores.
+@Suite(.enabled(if: TestStore.postgresServer != nil, "GRANTS_TEST_POSTGRES names no server"))
+struct LedgerCopyTests {
+    static let group = try! OrganisationID(parsing: "360G-Test-ORG-0001")
+
+    /// The fixtures' ledger with what is kept beside it: an account with an invitation, a submitted draft and one
+    /// still open, and a token.
+    static func ledgerWithAccounts(_ ledger: Ledger) throws -> Ledger {
+        try ledger.record(try LedgerFile.parse(Fixtures.base, file: "base.yaml"), as: Fixtures.change())
+        let at = Fixtures.at
+        let later = try Timestamp(parsing: "2030-01-01T00:00:00Z")
+        let account = try ledger.addAccount(
+            email: "clerk@example.org", role: .applicant, organisation: group, passwordHash: nil,
+            invitation: (String(repeating: "a", count: 64), later), at: at, by: "test")
+        let year = try FinancialYear(parsing: "2017/18")
+        let draft = try ledger.createDraft(
+            organisation: group, scheme: .communityActionFund, year: year, form: "title=A", replaces: nil, at: at,
+            by: account.id)
+        try ledger.saveDraft(draft, form: "title=B", at: at, by: account.id)
+        let bid = Bid(
+            id: "BID-W1", fund: "CAF-2017-18", applicant: group, title: "Boxing", requested: Money(pence: 40_000),
+            submitted: try Day(parsing: "2017-05-01"))
+        try ledger.submit(
+            bid,
+            BidSubmission(
+                bid: "BID-W1", draft: draft, account: account.id, at: at, document: "{\"id\":\"BID-W1\"}",
+                rulebook: "community-action-fund 2017/18", outcome: "eligible", report: "[]"),
+            form: "title=B", as: Fixtures.change())
+        _ = try ledger.createDraft(
+            organisation: group, scheme: .communityActionFund, year: year, form: "title=C", replaces: "BID-W1", at: at,
+            by: account.id)
+        _ = try ledger.addAPIToken(
+            account: account.id, name: "script", tokenHash: String(repeating: "b", count: 64), expires: later, at: at,
+            by: "test")
+        return ledger
+    }
+
+    @Test func theSamplesMoveFromAFileToPostgreSQLAndBackTheSame() throws {
+        let folder = try TemporaryFolder()
+        let file = try Ledger(path: folder.file("samples.sqlite"))
+        try file.record(try LedgerFile.read(paths: [PackageFiles.samples]), as: Fixtures.change("samples"))
+        let postgres = try Ledger.postgres(url: try TestStore.newDatabase())
+        let there = try file.copy(to: postgres)
+        #expect(there.entries == (try file.history().count))
+        #expect(there.reconciliation.balances)
+        let back = try Ledger(path: folder.file("back.sqlite"))
+        let again = try postgres.copy(to: back)
+        #expect(again.fingerprint == there.fingerprint)
+        let year = SpendReturn.Period(year: try FinancialYear(parsing: "2017/18"))
+        let returns = try [file, postgres, back].map { ledger in
+            try ReturnCSV.render(try ledger.spendReturn(period: year, fund: nil, csp: nil))
+        }
+        #expect(Set(returns).count == 1)
+        #expect(try file.history() == postgres.history())
+    }
+
+    @Test func whatIsKeptBesideTheLedgerIsCopiedAndStillWorks() throws {
+        let source = try Self.ledgerWithAccounts(try Ledger())
+        let target = try Ledger.postgres(url: try TestStore.newDatabase())
+        let copy = try source.copy(to: target)
+        #expect(copy.besides > 0)
+        #expect(try target.accounts() == source.accounts())
+        #expect(try target.drafts(organisation: Self.group) == source.drafts(organisation: Self.group))
+        #expect(try target.submission(bid: "BID-W1") == source.submission(bid: "BID-W1"))
+        #expect(try target.apiTokens() == source.apiTokens())
+        // The copy goes on numbering after what it was given.
+        let next = try target.createDraft(
+            organisation: Self.group, scheme: .communityActionFund, year: try FinancialYear(parsing: "2017/18"),
+            form: "", replaces: nil, at: Fixtures.at, by: try #require(target.accounts().first).id)
+        #expect(next == 3)
+    }
+
+    @Test func aLedgerThatIsNotEmptyIsNotCopiedInto() throws {
+        let source = try Fixtures.sampleLedger()
+        let target = try Ledger.postgres(url: try TestStore.newDatabase())
+        try target.record(try LedgerFile.parse(Fixtures.base, file: "base.yaml"), as: Fixtures.change())
+        let before = try target.fingerprint()
+        let error = #expect(throws: LedgerError.self) { try source.copy(to: target) }
+        #expect(error?.code == .conflict)
+        #expect(try target.fingerprint() == before)
+    }
+}
