@@ -204,3 +204,50 @@ struct LedgerCopyTests {
         #expect(try target.fingerprint() == before)
     }
 }
+
+/// 32 clients awarding, claiming and paying on three allocations at once, for a few seconds, against each store:
+/// nothing the ledger accepted is lost or doubled, no invariant breaks, and the balances show exactly what the
+/// clients were told was accepted. (`grants-load` runs the same for longer and prints the writes per second.)
+@Suite(.enabled(if: TestStore.postgresServer != nil, "GRANTS_TEST_POSTGRES names no server"), .serialized)
+struct ConcurrentClientsTests {
+    static func check(_ ledger: Ledger) throws {
+        try LoadRun.prepare(ledger)
+        let before = try ledger.history().count
+        let outcome = try LoadRun(clients: 32, seconds: 3).run(on: ledger)
+        #expect(outcome.failures.isEmpty, "\(outcome.failures.prefix(3))")
+        #expect(outcome.writes > 0)
+        let reconciliation = try ledger.reconcile()
+        #expect(reconciliation.balances, "\(reconciliation.checks.filter { !$0.balances }.prefix(3))")
+        // One line of history per accepted write, no more and no fewer.
+        #expect(try ledger.history().count == before + outcome.writes)
+        let awards = try ledger.awards(recipient: try OrganisationID(parsing: "GB-LAE-SRI"))
+        #expect(awards.count == outcome.awards)
+        #expect(awards.reduce(0) { $0 + $1.amount.pence } == outcome.awarded.pence)
+        var claimed: Int64 = 0, paid: Int64 = 0, claims = 0, payments = 0
+        for award in awards {
+            let theirClaims = try ledger.claims(award: award.id)
+            let theirPayments = try ledger.payments(award: award.id)
+            claims += theirClaims.count
+            payments += theirPayments.count
+            claimed += theirClaims.reduce(0) { $0 + $1.amount.pence }
+            paid += theirPayments.reduce(0) { $0 + $1.amount.pence }
+        }
+        #expect(claims == outcome.claims && claimed == outcome.claimed.pence)
+        #expect(payments == outcome.payments && paid == outcome.paid.pence)
+        // No allocation commits more than it holds, however the clients raced for the last of it.
+        for allocation in LoadRun.allocations {
+            let committed = awards.filter { $0.allocation == allocation }.reduce(0) { $0 + $1.amount.pence }
+            let held = try #require(try ledger.allocation(allocation)).amount.pence
+            #expect(committed <= held)
+        }
+    }
+
+    @Test func inSQLite() throws {
+        let folder = try TemporaryFolder()
+        try Self.check(try Ledger(path: folder.file("load.sqlite")))
+    }
+
+    @Test func inPostgreSQL() throws {
+        try Self.check(try Ledger.postgres(url: try TestStore.newDatabase()))
+    }
+}
