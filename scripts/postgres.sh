@@ -5,7 +5,7 @@
 # it and removes DIR. The tests then use postgres://grants@127.0.0.1:PORT (GRANTS_TEST_POSTGRES).
 set -euo pipefail
 action=${1:?start DIR PORT, or stop DIR}
-dir=${2:?the cluster's folder}
+dir=${2:?the folder of the cluster}
 bin=/usr/lib/postgresql/15/bin
 as_postgres() {
     if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
