@@ -64,11 +64,13 @@ final class PostgresDriver: SQLDriver, @unchecked Sendable {
         do {
             try session.run(begin)
             if lock {
+                // As long as SQLite waits for another writer (30 s), then a clear failure rather than a hang.
+                try session.run("SET LOCAL lock_timeout = '30s'")
                 _ = try session.execute(
                     "SELECT pg_advisory_xact_lock(?)", SQLArguments([Self.writeLock]), cached: true)
             }
             let result = try body(SQLConnection(session))
-            try session.run("COMMIT")
+            try session.commit()
             checkIn(connection)
             return result
         } catch {

@@ -1027,10 +1027,13 @@ extension PostgresSchema {
         -- reference rows (roles, event kinds, outcomes, categories) only by migrations.
         -- ================================================================================================
 
+        -- Roles belong to the server, not the database: two databases migrated at once may both find none and
+        -- both create it; the second's failure means it exists, which is all that is needed.
         DO $$ BEGIN
           IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'grants_app') THEN
             CREATE ROLE grants_app NOLOGIN;
           END IF;
+        EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
         END $$;
         GRANT USAGE ON SCHEMA public TO grants_app;
         GRANT SELECT ON

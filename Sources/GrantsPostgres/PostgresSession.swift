@@ -31,6 +31,20 @@ final class PostgresSession: SQLSession {
         }
     }
 
+    /// Commits the transaction. PostgreSQL answers COMMIT of a transaction a failed statement aborted with ROLLBACK
+    /// and no error: that is a failure here, never a success.
+    func commit() throws {
+        let result: PostgresQueryResult
+        do {
+            result = try connection.query(PostgresQuery(unsafeSQL: "COMMIT"), logger: logger).wait()
+        } catch {
+            throw Self.described(error)
+        }
+        guard result.metadata.command == "COMMIT" else {
+            throw SQLDriverError(.failed, "PostgreSQL rolled the transaction back (\(result.metadata.command))")
+        }
+    }
+
     /// The statements of `sql`, split at each `;` that is outside quoted text, quoted names, dollar-quoted bodies
     /// (`$$ … $$`, `$tag$ … $tag$`) and comments.
     static func statements(_ sql: String) -> [String] {

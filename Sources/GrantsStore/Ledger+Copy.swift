@@ -24,30 +24,35 @@ extension Ledger {
     /// order it was first recorded, each with its line of history (so that the target's own constraints and triggers
     /// check every entry again, as when it was recorded here), then what is kept beside the ledger. One transaction
     /// in the target: a failure leaves it as it was. Then proves the copy: the same fingerprint, and reconciliations
-    /// equal line for line.
+    /// equal line for line, before the copy commits.
     public func copy(to target: Ledger) throws(LedgerError) -> LedgerCopy {
-        let (entries, besides) = try read { source in
+        // The source is read in one snapshot, and the copy is proved inside its own transaction before it commits:
+        // a copy that is not the same ledger is never left behind.
+        try read { source in
             try target.write(refusal: .invalidEntry) { copy in
                 try Self.requireEmpty(copy, target.location)
                 let entries = try Self.copyEntries(from: source, to: copy)
                 let besides = try Self.copyBesides(from: source, to: copy)
                 try Self.restartNumbering(copy)
-                return (entries, besides)
+                let fingerprint = try Self.fingerprint(source)
+                let reconciliation = try Self.reconcile(source)
+                let copied = try Self.fingerprint(copy)
+                guard copied == fingerprint else {
+                    throw LedgerError(
+                        .database,
+                        "the copy at \(target.location) would have the fingerprint \(copied), not \(fingerprint); it "
+                            + "would not be the same ledger, so nothing was copied")
+                }
+                guard try Self.reconcile(copy) == reconciliation else {
+                    throw LedgerError(
+                        .database,
+                        "the copy at \(target.location) would not reconcile to the same figures as \(self.location), "
+                            + "so nothing was copied")
+                }
+                return LedgerCopy(
+                    entries: entries, besides: besides, fingerprint: fingerprint, reconciliation: reconciliation)
             }
         }
-        let fingerprint = try self.fingerprint()
-        let reconciliation = try reconcile()
-        let copied = try target.fingerprint()
-        guard copied == fingerprint else {
-            throw LedgerError(
-                .database,
-                "the copy at \(target.location) has the fingerprint \(copied), not \(fingerprint); it is not the same ledger")
-        }
-        guard try target.reconcile() == reconciliation else {
-            throw LedgerError(
-                .database, "the copy at \(target.location) does not reconcile to the same figures as \(location)")
-        }
-        return LedgerCopy(entries: entries, besides: besides, fingerprint: fingerprint, reconciliation: reconciliation)
     }
 
     /// The tables of what is kept beside the ledger, in an order where each row's references are copied before it,

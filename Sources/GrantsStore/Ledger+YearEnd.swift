@@ -41,14 +41,14 @@ enum YearEnd {
         }
         let uncommitted = try SQLRow.fetchAll(db, sql: """
             SELECT fund_id, name, allocated, committed FROM (
-              SELECT al.fund_id, o.name, SUM(al.amount) AS allocated,
+              SELECT al.fund_id, al.csp_id, o.name, SUM(al.amount) AS allocated,
                 (SELECT COALESCE(SUM(committed), 0) FROM award_commitments ac JOIN allocations x ON x.id = ac.allocation_id
                   WHERE x.fund_id = al.fund_id AND x.csp_id = al.csp_id) AS committed
               FROM allocation_totals al JOIN funds f ON f.id = al.fund_id JOIN organisations o ON o.id = al.csp_id
               WHERE f.year_start = ?
               GROUP BY al.fund_id, al.csp_id, o.name) AS csps
             WHERE allocated > committed
-            ORDER BY fund_id, name
+            ORDER BY fund_id, name, csp_id
             """, arguments: [year.startYear]).map { row throws(LedgerError) in
             YearEndReport.Uncommitted(
                 fund: try row.text("fund_id", in: "allocations"), csp: try row.text("name", in: "organisations"),

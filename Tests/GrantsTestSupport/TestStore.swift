@@ -22,7 +22,11 @@ public enum TestStore {
         case "sqlite":
             return try Ledger()
         case "postgres":
+            #if canImport(GrantsPostgres)
             return try Ledger.postgres(url: try newDatabase())
+            #else
+            throw LedgerError(.database, "this build has no PostgreSQL store (GRANTS_WITHOUT_WEB)")
+            #endif
         default:
             throw LedgerError(.database, "GRANTS_TEST_STORE is \(name); expected sqlite or postgres")
         }
