@@ -10,8 +10,9 @@ import Synchronization
 /// The ledger in PostgreSQL: connections from a small pool, each read in one snapshot and each write in one
 /// transaction that writers take in turn.
 ///
-/// The ledger's protocols are synchronous (the command line, and the web application's work on a thread pool), and
-/// postgres-nio is not: each call waits for its future on the calling thread, never on one of the event loop's.
+/// The ledger's protocols are synchronous, and postgres-nio is not: each call waits for its future on the calling
+/// thread (the command line's, or the web application's request or thread-pool threads), never on one of the event
+/// loop's.
 final class PostgresDriver: SQLDriver, @unchecked Sendable {
     let server: PostgresServer
     private let idle = Mutex<[PostgresConnection]>([])
@@ -51,7 +52,7 @@ final class PostgresDriver: SQLDriver, @unchecked Sendable {
     /// can change in between, and a refusal tells the truth. SERIALIZABLE would be safe too, but racing writers would
     /// fail with serialization errors to retry, after checks run against a state that lost. Readers never wait for
     /// the lock (MVCC). The database's own constraints and triggers hold whatever the application does.
-    func write<T>(_ body: (SQLConnection) throws -> T) throws -> T {
+    func write<T>(large: Bool, _ body: (SQLConnection) throws -> T) throws -> T {
         try transaction(begin: "BEGIN ISOLATION LEVEL READ COMMITTED", lock: true, body)
     }
 

@@ -48,7 +48,7 @@ extension Ledger {
         case .readOnly, .readWrite:
             throw LedgerError(.database, "no ledger at \(driver.location); run `grants init` first")
         case .create:
-            try driver.write { db in
+            try driver.write(large: false) { db in
                 // Under the writers' lock: a second process opening the same new database waits, then finds the
                 // migrations run.
                 try db.execute(sql: """

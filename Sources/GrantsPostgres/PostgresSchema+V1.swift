@@ -527,7 +527,9 @@ extension PostgresSchema {
         CREATE TRIGGER awards_balance AFTER INSERT ON awards
         FOR EACH ROW EXECUTE FUNCTION awards_balance();
 
-        CREATE FUNCTION award_closures_balance() RETURNS trigger
+        -- A closure and a withdrawal release the unpaid part of an award alike (both rows carry award_id, released
+        -- and date): one function keeps the balances for both, as SQLite's two identical triggers do.
+        CREATE FUNCTION award_releases_balance() RETURNS trigger
         LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
         BEGIN
           UPDATE award_balances SET released = released + NEW.released WHERE award_id = NEW.award_id;
@@ -560,42 +562,9 @@ extension PostgresSchema {
           RETURN NULL;
         END $$;
         CREATE TRIGGER award_closures_balance AFTER INSERT ON award_closures
-        FOR EACH ROW EXECUTE FUNCTION award_closures_balance();
-
-        CREATE FUNCTION award_withdrawals_balance() RETURNS trigger
-        LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
-        BEGIN
-          UPDATE award_balances SET released = released + NEW.released WHERE award_id = NEW.award_id;
-          INSERT INTO allocation_days (allocation_id, day, held, committed, overdrawn)
-            SELECT w.allocation_id, NEW.date,
-              COALESCE((SELECT held FROM allocation_days WHERE allocation_id = w.allocation_id AND day < NEW.date
-                        ORDER BY day DESC LIMIT 1), 0),
-              COALESCE((SELECT committed FROM allocation_days WHERE allocation_id = w.allocation_id
-                        AND day < NEW.date ORDER BY day DESC LIMIT 1), 0),
-              COALESCE((SELECT overdrawn FROM allocation_days WHERE allocation_id = w.allocation_id
-                        AND day < NEW.date ORDER BY day DESC LIMIT 1), 0)
-            FROM awards w WHERE w.id = NEW.award_id AND w.allocation_id IS NOT NULL AND NEW.released > 0
-              AND NOT EXISTS (SELECT 1 FROM allocation_days WHERE allocation_id = w.allocation_id
-                              AND day = NEW.date);
-          UPDATE allocation_days SET committed = committed - NEW.released
-            WHERE NEW.released > 0 AND day >= NEW.date
-              AND allocation_id = (SELECT allocation_id FROM awards WHERE id = NEW.award_id);
-          INSERT INTO fund_days (fund_id, day, budget, drawn, overdrawn)
-            SELECT w.fund_id, NEW.date, f.amount,
-              COALESCE((SELECT drawn FROM fund_days WHERE fund_id = w.fund_id AND day < NEW.date
-                        ORDER BY day DESC LIMIT 1), 0),
-              COALESCE((SELECT overdrawn FROM fund_days WHERE fund_id = w.fund_id AND day < NEW.date
-                        ORDER BY day DESC LIMIT 1), 0)
-            FROM awards w JOIN funds f ON f.id = w.fund_id
-            WHERE w.id = NEW.award_id AND w.allocation_id IS NULL AND NEW.released > 0
-              AND NOT EXISTS (SELECT 1 FROM fund_days WHERE fund_id = w.fund_id AND day = NEW.date);
-          UPDATE fund_days SET drawn = drawn - NEW.released
-            WHERE NEW.released > 0 AND day >= NEW.date
-              AND fund_id = (SELECT fund_id FROM awards WHERE id = NEW.award_id AND allocation_id IS NULL);
-          RETURN NULL;
-        END $$;
+        FOR EACH ROW EXECUTE FUNCTION award_releases_balance();
         CREATE TRIGGER award_withdrawals_balance AFTER INSERT ON award_withdrawals
-        FOR EACH ROW EXECUTE FUNCTION award_withdrawals_balance();
+        FOR EACH ROW EXECUTE FUNCTION award_releases_balance();
 
         CREATE FUNCTION claims_balance() RETURNS trigger
         LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
@@ -1071,8 +1040,8 @@ extension PostgresSchema {
         -- The balance functions run as the schema's owner: no one else may attach them to a table of their own.
         -- (A trigger fires whoever writes; EXECUTE is checked only when the trigger is made.)
         REVOKE EXECUTE ON FUNCTION
-          allocations_balance(), allocation_changes_balance(), awards_balance(), award_closures_balance(),
-          award_withdrawals_balance(), claims_balance(), payments_balance(), underspend_returns_balance()
+          allocations_balance(), allocation_changes_balance(), awards_balance(), award_releases_balance(),
+          claims_balance(), payments_balance(), underspend_returns_balance()
         FROM PUBLIC;
         -- The migration runner's own table, where it exists (it records the migrations run): the application reads it
         -- when it opens the ledger.

@@ -274,20 +274,6 @@ final class PostgresSession: SQLSession {
         return pieces
     }
 
-    /// `sql` as PostgreSQL is sent it when no value is NULL: each parameter numbered `$1`, `$2`… in order of first use.
-    static func translated(_ sql: String) -> String {
-        var numbers: [Parameter: Int] = [:]
-        return pieces(sql).map { piece in
-            switch piece {
-            case .text(let text): return text
-            case .parameter(let parameter):
-                let number = numbers[parameter] ?? numbers.count + 1
-                numbers[parameter] = number
-                return "$\(number)"
-            }
-        }.joined()
-    }
-
     /// `error` as the ledger reports a database's failure: a `LedgerError` as it is; PostgreSQL's refusal of a
     /// change (a constraint or a trigger, SQLSTATE class 23) as a refusal; a lost connection as the server out of
     /// reach; anything else in the server's words.

@@ -29,7 +29,7 @@ extension Ledger {
         // The source is read in one snapshot, and the copy is proved inside its own transaction before it commits:
         // a copy that is not the same ledger is never left behind.
         try read { source in
-            try target.write(refusal: .invalidEntry) { copy in
+            try target.write(refusal: .invalidEntry, large: true) { copy in
                 try Self.requireEmpty(copy, target.location)
                 let entries = try Self.copyEntries(from: source, to: copy)
                 let besides = try Self.copyBesides(from: source, to: copy)
@@ -147,8 +147,7 @@ extension Ledger {
     private static func copyRows(
         _ table: String, where column: String, is value: SQLValue, from source: SQLConnection, to copy: SQLConnection
     ) throws {
-        var arguments = SQLArguments()
-        arguments.positional = [value]
+        let arguments = SQLArguments(values: [value])
         for row in try SQLRow.fetchAll(source, sql: "SELECT * FROM \(table) WHERE \(column) = ?", arguments: arguments) {
             try insert(row, into: table, copy)
         }
@@ -157,9 +156,8 @@ extension Ledger {
     private static func insert(_ row: SQLRow, into table: String, _ db: SQLConnection) throws {
         let names = row.columns.names.map { "\"\($0)\"" }.joined(separator: ", ")
         let marks = Array(repeating: "?", count: row.count).joined(separator: ", ")
-        var arguments = SQLArguments()
-        arguments.positional = row.values
-        try db.execute(cachedSQL: "INSERT INTO \(table) (\(names)) VALUES (\(marks))", arguments: arguments)
+        try db.execute(
+            cachedSQL: "INSERT INTO \(table) (\(names)) VALUES (\(marks))", arguments: SQLArguments(values: row.values))
     }
 
     /// PostgreSQL's identity columns go on from the largest number copied (SQLite's do so by themselves).

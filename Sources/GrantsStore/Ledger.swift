@@ -132,7 +132,7 @@ public final class Ledger: Sendable {
     func record(_ batch: LedgerBatch, as change: Change, then: (SQLConnection, RecordOutcome) throws -> Void) throws(LedgerError)
         -> RecordOutcome
     {
-        try write(refusal: nil) { db in
+        try write(refusal: nil, large: true) { db in
             let written = try BatchWriter(db: db, change: change).write(batch)
             try then(db, written)
             return written
@@ -142,13 +142,15 @@ public final class Ledger: Sendable {
     /// Runs `body` in one write transaction (see `SQLDriver.write`): all of it, or none. A `LedgerError` it throws
     /// passes through; the database's refusal of a change is `refusal` when given (the tables beside the ledger,
     /// whose constraints are their only checks), and any other failure is `.database`.
-    func write<T>(refusal: LedgerError.Code?, _ body: (SQLConnection) throws -> T) throws(LedgerError) -> T {
+    func write<T>(
+        refusal: LedgerError.Code?, large: Bool = false, _ body: (SQLConnection) throws -> T
+    ) throws(LedgerError) -> T {
         if mode == .readOnly {
             throw LedgerError(
                 .database, "the ledger at \(driver.location) was opened for reading only; nothing was recorded")
         }
         do {
-            return try driver.write(body)
+            return try driver.write(large: large, body)
         } catch let error as LedgerError {
             throw error
         } catch {

@@ -27,7 +27,18 @@ struct PostgresStoreTests {
         ("SELECT 1 WHERE (?2 IS NULL OR b = ?2) AND a = ?1 AND c = ?", "SELECT 1 WHERE ($1 IS NULL OR b = $1) AND a = $2 AND c = $3"),
     ])
     func parametersAreNumberedOutsideQuotes(sql: String, expected: String) {
-        #expect(PostgresSession.translated(sql) == expected)
+        // As the statement is sent when no value is NULL: each parameter numbered in order of first use.
+        var numbers: [PostgresSession.Parameter: Int] = [:]
+        let sent = PostgresSession.pieces(sql).map { piece in
+            switch piece {
+            case .text(let text): return text
+            case .parameter(let parameter):
+                let number = numbers[parameter] ?? numbers.count + 1
+                numbers[parameter] = number
+                return "$\(number)"
+            }
+        }.joined()
+        #expect(sent == expected)
     }
 
     @Test func sumsAreReadAsWholeNumbersOrRefused() {
@@ -81,7 +92,7 @@ struct PostgresServerTests {
     @Test func aLedgerMadeByANewerVersionIsRefused() throws {
         let url = try TestStore.newDatabase()
         let ledger = try Ledger.postgres(url: url, mode: .create)
-        try ledger.driver.write { db in
+        try ledger.driver.write(large: false) { db in
             try db.execute(sql: "INSERT INTO grants_schema_migrations (identifier) VALUES ('pg-v99-future')")
         }
         let error = #expect(throws: LedgerError.self) { try Ledger.postgres(url: url, mode: .readOnly) }

@@ -139,8 +139,9 @@ package protocol SQLDriver: Sendable {
     /// Runs `body` on a connection that sees one consistent state of the ledger throughout.
     func read<T>(_ body: (SQLConnection) throws -> T) throws -> T
     /// Runs `body` in one transaction that no other writer of the ledger runs beside: committed when `body` returns,
-    /// undone when it throws. Checks `body` makes hold when it commits.
-    func write<T>(_ body: (SQLConnection) throws -> T) throws -> T
+    /// undone when it throws. Checks `body` makes hold when it commits. `large` says it may change many pages (a
+    /// batch of entries), for a driver that sizes its caches for that.
+    func write<T>(large: Bool, _ body: (SQLConnection) throws -> T) throws -> T
 }
 
 /// A database's failure, as a driver other than SQLite's reports it: in words, and whether it is the database

@@ -69,6 +69,11 @@ package struct SQLArguments: ExpressibleByArrayLiteral, ExpressibleByDictionaryL
         positional = values.map { $0?.sqlValue ?? .null }
     }
 
+    /// The values as they are, by position.
+    package init(values: [SQLValue]) {
+        positional = values
+    }
+
     package init(_ values: [some SQLValueConvertible]) {
         positional = values.map(\.sqlValue)
     }

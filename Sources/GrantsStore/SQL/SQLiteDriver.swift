@@ -14,23 +14,28 @@ struct SQLiteDriver: SQLDriver {
 
     /// One IMMEDIATE transaction: SQLite lets one writer in at a time, so no other writer can slip in between a
     /// check and the write it guards.
-    func write<T>(_ body: (SQLConnection) throws -> T) throws -> T {
+    func write<T>(large: Bool, _ body: (SQLConnection) throws -> T) throws -> T {
         try writer.writeWithoutTransaction { db in
+            guard large else { return try transaction(db, body) }
             // Every insert whose triggers keep balances writes a statement journal (so that a refusal undoes the
             // statement alone); in a temporary file, that was a dozen system calls an entry, a third of an import's
-            // time. While writing they are kept in memory (each is a few pages). A large batch also changes more
-            // pages than the usual cache holds: the cache may grow to 1 GiB while writing (pages are only allocated
-            // as used). Both go back afterwards.
+            // time. While recording they are kept in memory (each is a few pages). A large batch also changes more
+            // pages than the usual cache holds: the cache may grow to 1 GiB while recording (pages are only
+            // allocated as used). Both go back afterwards.
             try db.execute(sql: "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -1048576")
             defer { try? db.execute(sql: "PRAGMA temp_store = DEFAULT; PRAGMA cache_size = -65536") }
-            var result: T?
-            try db.inTransaction(.immediate) {
-                result = try body(SQLConnection(SQLiteSession(db)))
-                return .commit
-            }
-            guard let result else { throw LedgerError(.database, "the transaction ended without an outcome") }
-            return result
+            return try transaction(db, body)
         }
+    }
+
+    private func transaction<T>(_ db: Database, _ body: (SQLConnection) throws -> T) throws -> T {
+        var result: T?
+        try db.inTransaction(.immediate) {
+            result = try body(SQLConnection(SQLiteSession(db)))
+            return .commit
+        }
+        guard let result else { throw LedgerError(.database, "the transaction ended without an outcome") }
+        return result
     }
 }
 
