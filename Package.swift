@@ -32,7 +32,11 @@ let package = Package(
         // The ledger in SQLite: migrations, invariants, history, status queries.
         .target(
             name: "GrantsStore",
-            dependencies: ["GrantsCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "GrantsCore", .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's own column readers, for the rows the ledger reads (SQLiteSession).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         // The eligibility rules engine: bids, dated rulebooks, the closed set of check kinds. No I/O.
         .target(name: "GrantsRules", dependencies: ["GrantsCore"]),

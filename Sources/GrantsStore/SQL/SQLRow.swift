@@ -1,22 +1,19 @@
 import GrantsCore
 
-/// The names of a statement's columns, shared by every row it reads.
+/// The names of a statement's columns, shared by every row it reads. Found by a walk along them (a statement has a
+/// few dozen at most), as GRDB's rows do: a table of them, built for every statement run, cost more than it saved.
 package final class SQLColumns: Sendable {
     package let names: [String]
-    private let positions: [String: Int]
 
     package init(_ names: [String]) {
         self.names = names
-        var positions: [String: Int] = [:]
-        for (index, name) in names.enumerated().reversed() {
-            positions[name.lowercased()] = index
-        }
-        self.positions = positions
     }
 
     /// The first column of this name (case-insensitive, as SQL names are), or nil.
     package func index(of name: String) -> Int? {
-        positions[name] ?? positions[name.lowercased()]
+        if let exact = names.firstIndex(of: name) { return exact }
+        let lowered = name.lowercased()
+        return names.firstIndex { $0.lowercased() == lowered }
     }
 }
 
