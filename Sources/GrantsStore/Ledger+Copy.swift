@@ -71,13 +71,24 @@ extension Ledger {
         ("invitations", "seq"), ("bid_drafts", "id"), ("grant_reports", "id"), ("api_tokens", "id"),
     ]
 
-    private static func requireEmpty(_ db: SQLConnection, _ location: String) throws {
+    /// Whether the ledger holds nothing: no entries, accounts or drafts (what a copy, or a demo, may be written into).
+    public func isEmpty() throws(LedgerError) -> Bool {
+        try read { db in try Self.firstHeld(db) == nil }
+    }
+
+    /// The first of the tables that make a ledger not empty that holds a row, or nil.
+    private static func firstHeld(_ db: SQLConnection) throws -> String? {
         for table in ["history", "accounts", "bid_drafts"] {
-            if try Int.fetchOne(db, sql: "SELECT 1 FROM \(table) LIMIT 1") != nil {
-                throw LedgerError(
-                    .conflict,
-                    "the ledger at \(location) is not empty (it has \(table)); a ledger is copied only into an empty one")
-            }
+            if try Int.fetchOne(db, sql: "SELECT 1 FROM \(table) LIMIT 1") != nil { return table }
+        }
+        return nil
+    }
+
+    private static func requireEmpty(_ db: SQLConnection, _ location: String) throws {
+        if let table = try firstHeld(db) {
+            throw LedgerError(
+                .conflict,
+                "the ledger at \(location) is not empty (it has \(table)); a ledger is copied only into an empty one")
         }
     }
 

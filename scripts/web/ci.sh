@@ -14,9 +14,15 @@
 #   - checks its timeouts over real sockets (scripts/web/timeouts.py): headers sent a line a second, a body a byte a
 #     second, a connection left open;
 # and stops it with SIGTERM, which must end it cleanly within ten seconds.
+#
+#   bash scripts/web/ci.sh PORT postgres://user@host:port/dbname
+# runs the same journeys in the browser with the demo built into that empty PostgreSQL database instead of memory
+# (`grants serve --demo --db URL`; screenshots to a folder of their own), then reconciles the ledger they left there.
+# Schemathesis and the timeouts try the HTTP layer, which is the same whatever the store, so they run once, in memory.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 port="${1:-18080}"
+db="${2:-}"
 base="http://127.0.0.1:$port"
 
 sudo_cmd=""
@@ -43,7 +49,13 @@ timeout=5
 # The demo's three accounts (an applicant, a finance officer, the commissioner) share this password, made up here.
 GRANTS_DEMO_PASSWORD="web-test-$(od -An -N8 -tx8 /dev/urandom | tr -d ' ')"
 export GRANTS_DEMO_PASSWORD
-"$binary" serve --demo --port "$port" --idle-timeout "$timeout" --request-timeout "$timeout" >"$log" 2>&1 &
+screenshots=Reports/web
+store=()
+if [ -n "$db" ]; then
+    screenshots=$(mktemp -d)
+    store=(--db "$db")
+fi
+"$binary" serve --demo "${store[@]}" --port "$port" --idle-timeout "$timeout" --request-timeout "$timeout" >"$log" 2>&1 &
 server=$!
 stop() { kill -TERM "$server" 2>/dev/null || true; }
 trap stop EXIT
@@ -53,8 +65,10 @@ for _ in $(seq 1 100); do
     sleep 0.2
 done
 
-python3 scripts/web/browser_test.py "$base" --screenshots Reports/web --samples Samples/bids-2017-18 \
+python3 scripts/web/browser_test.py "$base" --screenshots "$screenshots" --samples Samples/bids-2017-18 \
     --password-from GRANTS_DEMO_PASSWORD --server-log "$log" --server-pid "$server"
+
+if [ -z "$db" ]; then
 
 # As a commissioner's script, with the token the demo printed: every operation, the returns too, is tried signed in.
 token=$(sed -n 's/^grants: demo token for commissioner@example.org: //p' "$log")
@@ -64,6 +78,7 @@ schemathesis run "$base/api/v1/openapi.json" --url "$base" --max-examples 200 --
     --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance,response_headers_conformance,unsupported_method
 
 python3 scripts/web/timeouts.py 127.0.0.1 "$port" --idle "$timeout" --request "$timeout"
+fi
 
 trap - EXIT
 kill -TERM "$server"
@@ -80,3 +95,8 @@ wait "$server" && status=0 || status=$?
 if [ "$status" -ne 0 ]; then echo "web: the server exited $status on SIGTERM:" >&2; tail -5 "$log" >&2; exit 1; fi
 echo "web: the server stopped cleanly on SIGTERM; its access log has $(grep -c '\] request$' "$log" || true) lines"
 rm -f "$log"
+if [ -n "$db" ]; then
+    # What the journeys recorded through the web application, checked from outside it.
+    "$binary" reconcile --db "$db"
+    rm -rf "$screenshots"
+fi

@@ -15,10 +15,11 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Serve the web application: scheme pages, the bid checker and the JSON API.",
         discussion: """
-            Serves the ledger at --db ($GRANTS_DB, else ./grants.sqlite when there is one): its accounts sign in (add them
-            with `grants user add`), and sessions and sign-ins are recorded in it. Without a ledger only the public pages
-            are served, and the rules that read the ledger say they cannot tell. --demo serves a fresh in-memory copy of
-            the Samples ledger instead (run from the project's folder), with three accounts: applicant@example.org (for
+            Serves the ledger at --db ($GRANTS_DB, else ./grants.sqlite when there is one), a file or a PostgreSQL
+            database (postgres://user@host:port/dbname): its accounts sign in (add them with `grants user add`), and
+            sessions and sign-ins are recorded in it. Without a ledger only the public pages are served, and the rules
+            that read the ledger say they cannot tell. --demo serves a fresh copy of the Samples ledger instead (run from
+            the project's folder), in memory, or written into the empty ledger that --db names, with three accounts: applicant@example.org (for
             Chorley Allotment Watch, 360G-LancashirePCC-ORG-0006, whose bid was declined), officer@example.org and
             commissioner@example.org, whose password is $GRANTS_DEMO_PASSWORD, else one made up and printed, and
             newcomer@example.org (for South Ribble Borough Council), with no password yet and a one-time link printed
@@ -35,7 +36,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The port to listen on.")
     var port = 8080
 
-    @Flag(help: "Serve a fresh in-memory copy of the Samples ledger.")
+    @Flag(help: "Serve a fresh copy of the Samples ledger: in memory, or in the empty ledger --db names.")
     var demo = false
 
     @Flag(help: "People reach the server over HTTPS, through a TLS proxy: cookies are Secure and HSTS is sent.")
@@ -56,7 +57,6 @@ struct ServeCommand: AsyncParsableCommand {
         guard (1...3_600).contains(requestTimeout) else {
             throw ValidationError("--request-timeout must be 1 to 3600 seconds")
         }
-        if demo && db != nil { throw ValidationError("give --demo or --db, not both") }
         // The demo's accounts share one password, printed: never on an address others can reach.
         if demo && !["127.0.0.1", "::1", "localhost"].contains(host) {
             throw ValidationError("--demo serves on 127.0.0.1, ::1 or localhost only: its accounts' password is printed")
@@ -112,7 +112,7 @@ struct ServeCommand: AsyncParsableCommand {
     private func openStore(clock: @Sendable () -> Timestamp) throws(ExitCode) -> Ledger? {
         if demo {
             do {
-                let ledger = try Ledger()
+                let ledger = try demoLedger()
                 let inputs = SampleDemo.Inputs(
                     samples: "Samples/lancashire-2017-18", bids: "Samples/bids-2017-18",
                     formula: "Samples/formulas/csp-2018-19-weighted.yaml")
@@ -137,6 +137,18 @@ struct ServeCommand: AsyncParsableCommand {
         } catch {
             throw failure(error)
         }
+    }
+
+    /// Where the demo is built: in memory, or in the ledger `--db` names (a PostgreSQL database, say), which must be
+    /// empty: the demo never writes into a ledger in use.
+    private func demoLedger() throws -> Ledger {
+        guard let location = db else { return try Ledger() }
+        let ledger = try LedgerOptions.open(location, .create)
+        guard try ledger.isEmpty() else {
+            throw failure(WorkflowError(
+                .usage, "--demo builds its ledger into an empty one; \(ledger.location) holds a ledger already"))
+        }
+        return ledger
     }
 
     /// The demo's three accounts, one of each role, with `$GRANTS_DEMO_PASSWORD` or a password made up and printed.
