@@ -24,11 +24,25 @@ final class PostgresSession: SQLSession {
     func run(_ sql: String) throws {
         for statement in Self.statements(sql) {
             do {
-                _ = try connection.query(PostgresQuery(unsafeSQL: statement), logger: logger).wait()
+                _ = try answer(to: PostgresQuery(unsafeSQL: statement))
             } catch {
                 throw Self.described(error)
             }
         }
+    }
+
+    /// Sends `query` and waits for its answer, or for the connection to close, whichever comes first: a query sent
+    /// as the server dies (killed, or its machine gone) can be left unanswered by postgres-nio after the connection
+    /// has closed, and a command would wait for it for ever. A closed connection is a clear failure instead.
+    private func answer(to query: PostgresQuery) throws -> PostgresQueryResult {
+        let answered = connection.query(query, logger: logger)
+        let promise = answered.eventLoop.makePromise(of: PostgresQueryResult.self)
+        answered.cascade(to: promise)
+        // A promise completes once: whichever comes second is ignored.
+        connection.closeFuture.whenComplete { _ in
+            promise.fail(SQLDriverError(.unreachable, "the connection to PostgreSQL closed before it answered"))
+        }
+        return try promise.futureResult.wait()
     }
 
     /// Commits the transaction. PostgreSQL answers COMMIT of a transaction a failed statement aborted with ROLLBACK
@@ -36,7 +50,7 @@ final class PostgresSession: SQLSession {
     func commit() throws {
         let result: PostgresQueryResult
         do {
-            result = try connection.query(PostgresQuery(unsafeSQL: "COMMIT"), logger: logger).wait()
+            result = try answer(to: PostgresQuery(unsafeSQL: "COMMIT"))
         } catch {
             throw Self.described(error)
         }
@@ -159,7 +173,7 @@ final class PostgresSession: SQLSession {
             }
         }
         do {
-            return try connection.query(PostgresQuery(unsafeSQL: text, binds: binds), logger: logger).wait()
+            return try answer(to: PostgresQuery(unsafeSQL: text, binds: binds))
         } catch {
             throw Self.described(error)
         }

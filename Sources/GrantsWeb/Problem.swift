@@ -1,3 +1,4 @@
+import GrantsCore
 import GrantsReports
 import HTTPTypes
 import Hummingbird
@@ -89,6 +90,13 @@ struct ProblemResponder<Context: RequestContext>: RouterMiddleware {
                 status: status, title: status.reasonPhrase,
                 detail: status == .notFound ? "There is nothing at \(request.uri.path)." : status.reasonPhrase)
             response = answer(problem, to: request)
+        } catch let error as any ClassifiedError where error.failureKind == .io {
+            // The ledger could not be read or written (its database down or unreachable): the server is not at fault
+            // in what it was asked, and the same request may work in a minute.
+            context.logger.error(
+                "the ledger is unavailable",
+                metadata: ["path": "\(AccessLog<Context>.logged(request.uri.path))", "error": "\(error)"])
+            response = answer(Problem.ledgerUnavailable, to: request)
         } catch {
             context.logger.error(
                 "request failed",
@@ -119,6 +127,17 @@ struct ProblemResponder<Context: RequestContext>: RouterMiddleware {
                 signIn: problem.status == .unauthorized || problem.status == .seeOther))
         return .body(ByteBuffer(string: html), type: "text/html; charset=utf-8", status: problem.status, headers: headers)
     }
+}
+
+extension Problem {
+    /// The ledger's database cannot be reached or failed part way: 503, to come back in a minute. What was being
+    /// recorded is either recorded whole or not at all (each write is one transaction), so the person is told to look
+    /// before sending it again.
+    static let ledgerUnavailable = Problem(
+        status: .serviceUnavailable, title: "Service Unavailable",
+        detail: "The ledger cannot be reached just now. Try again in a minute; if you were recording something, look "
+            + "whether it was recorded before you send it again.",
+        headers: [.retryAfter: "60"])
 }
 
 /// What the error page shows.

@@ -119,7 +119,7 @@ extension Site {
                 scheme: call.scheme, year: call.year, form: first, for: account, rulebooks: rulebooks, in: store, at: at)
         }
         switch begun {
-        case .failure(let error): throw Problem(status: Self.status(of: error), title: "Unprocessable Content", detail: error.message)
+        case .failure(let error): throw Problem(status: Self.status(of: error), title: Self.status(of: error).reasonPhrase, detail: error.message)
         case .success(let id): return Response(status: .seeOther, headers: [.location: "/organisation/drafts/\(id)"])
         }
     }
@@ -145,7 +145,7 @@ extension Site {
                 rulebooks: rulebooks, in: store, at: at)
         }
         switch begun {
-        case .failure(let error): throw Problem(status: Self.status(of: error), title: "Unprocessable Content", detail: error.message)
+        case .failure(let error): throw Problem(status: Self.status(of: error), title: Self.status(of: error).reasonPhrase, detail: error.message)
         case .success(let id): return Response(status: .seeOther, headers: [.location: "/organisation/drafts/\(id)"])
         }
     }
@@ -208,7 +208,7 @@ extension Site {
         if case .failure(let error) = try await onLedgerThread({ () throws(WorkflowError) in
             try BidSubmissions.save(id, form: encoded, for: account, in: store, at: at)
         }) {
-            throw Problem(status: Self.status(of: error), title: "Unprocessable Content", detail: error.message)
+            throw Problem(status: Self.status(of: error), title: Self.status(of: error).reasonPhrase, detail: error.message)
         }
         func page(error: Checker.FieldError?, verdict: Eligibility?, status: HTTPResponse.Status) throws -> Response {
             try draftPage(draft, book: book, form: form, error: error, verdict: verdict, notice: nil, status: status,
@@ -281,7 +281,7 @@ extension Site {
             guard let bid = try store.draft(id)?.bid else { return try changed() }
             return Response(status: .seeOther, headers: [.location: "/organisation/bids/\(Site.percentEncoded(bid))"])
         case .failure(let error):
-            throw Problem(status: Self.status(of: error), title: "Unprocessable Content", detail: error.message)
+            throw Problem(status: Self.status(of: error), title: Self.status(of: error).reasonPhrase, detail: error.message)
         case .success(.failure(let refusal)):
             return try draftPage(
                 draft, book: book, form: fields, error: Self.fieldError(refusal), verdict: nil, notice: nil,

@@ -219,15 +219,16 @@ extension Site {
         }
     }
 
-    /// The status of a page that shows a workflow's refusal: 422 for what was typed or asked, 500 for I/O.
+    /// The status of a page that shows a workflow's refusal: 422 for what was typed or asked, 503 when the ledger could
+    /// not be read or written (its database unreachable, say: try again later).
     static func status(of error: WorkflowError) -> HTTPResponse.Status {
-        error.failureKind == .io ? .internalServerError : .unprocessableContent
+        error.failureKind == .io ? .serviceUnavailable : .unprocessableContent
     }
 
     /// The status of a form confirmed and then refused by the ledger: 409 (the ledger's state, not what was typed,
-    /// stands in the way), 500 for I/O.
+    /// stands in the way), 503 when the ledger could not be read or written.
     static func conflictStatus(of error: WorkflowError) -> HTTPResponse.Status {
-        error.failureKind == .io ? .internalServerError : .conflict
+        error.failureKind == .io ? .serviceUnavailable : .conflict
     }
 
     static func percentEncoded(_ text: String) -> String {

@@ -31,6 +31,11 @@ struct GrantsBinary {
         var description: String { "no grants executable in \(searched.joined(separator: ", ")); run swift build first" }
     }
 
+    /// Another of the package's executables, built beside `grants` (`grants-bench`, say).
+    static func sibling(_ name: String) throws -> URL {
+        try locate().deletingLastPathComponent().appendingPathComponent(name)
+    }
+
     static var packageRoot: URL { PackageFiles.root }
 
     static var samples: String { PackageFiles.samples }
