@@ -17,7 +17,7 @@ enum ExitStatus {
         case .checkFailed: checkFailed
         case .usage: usage
         case .badData: dataError
-        case .io: ioError
+        case .io, .unavailable: ioError
         }
     }
 }

@@ -15,7 +15,7 @@ import Synchronization
 /// loop's.
 final class PostgresDriver: SQLDriver, @unchecked Sendable {
     let server: PostgresServer
-    private let idle = Mutex<[PostgresConnection]>([])
+    private let idle = Mutex<[WatchedConnection]>([])
     private let logger: Logger
     /// Connections kept open between calls; more are opened while more are in use, and closed when handed back.
     private let keep = 8
@@ -29,7 +29,7 @@ final class PostgresDriver: SQLDriver, @unchecked Sendable {
 
     deinit {
         for connection in idle.withLock({ $0 }) {
-            try? (connection.close() as EventLoopFuture<Void>).wait()
+            connection.close()
         }
     }
 
@@ -78,7 +78,7 @@ final class PostgresDriver: SQLDriver, @unchecked Sendable {
             // A connection that failed part way is closed (the server rolls back what it had not committed); one
             // that refused a statement is rolled back and kept.
             if connection.isClosed || (try? session.run("ROLLBACK")) == nil {
-                try? (connection.close() as EventLoopFuture<Void>).wait()
+                connection.close()
             } else {
                 checkIn(connection)
             }
@@ -86,20 +86,20 @@ final class PostgresDriver: SQLDriver, @unchecked Sendable {
         }
     }
 
-    private func checkOut() throws -> PostgresConnection {
+    private func checkOut() throws -> WatchedConnection {
         while let connection = idle.withLock({ $0.popLast() }) {
             if !connection.isClosed { return connection }
         }
-        return try server.connect(logger: logger)
+        return WatchedConnection(try server.connect(logger: logger))
     }
 
-    private func checkIn(_ connection: PostgresConnection) {
+    private func checkIn(_ connection: WatchedConnection) {
         let kept = idle.withLock { idle in
             guard idle.count < keep else { return false }
             idle.append(connection)
             return true
         }
-        if !kept { try? (connection.close() as EventLoopFuture<Void>).wait() }
+        if !kept { connection.close() }
     }
 }
 

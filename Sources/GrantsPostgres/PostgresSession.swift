@@ -6,14 +6,59 @@ import NIOCore
 import PostgresNIO
 import Synchronization
 
+/// A connection, and the one query waiting on it, which fails the moment the connection closes: a query sent as the
+/// server dies (killed, or its machine gone) can be left unanswered by postgres-nio after its connection has closed,
+/// and a command would wait for it for ever. Made once per connection, so that it watches the connection's closing
+/// once (a callback per query would be kept, with its result, until the connection closed).
+final class WatchedConnection: Sendable {
+    let connection: PostgresConnection
+    private let waiting: Waiting
+
+    private final class Waiting: Sendable {
+        let promise = Mutex<EventLoopPromise<PostgresQueryResult>?>(nil)
+
+        func fail() {
+            promise.withLock { $0 }?.fail(
+                SQLDriverError(.unreachable, "the connection to PostgreSQL closed before it answered"))
+        }
+    }
+
+    init(_ connection: PostgresConnection) {
+        self.connection = connection
+        let waiting = Waiting()
+        self.waiting = waiting
+        connection.closeFuture.whenComplete { _ in waiting.fail() }
+    }
+
+    var isClosed: Bool { connection.isClosed }
+
+    /// Sends `query` and waits for its answer, or for the connection to close, whichever comes first. One query at a
+    /// time: a connection serves one session, on one thread.
+    func answer(to query: PostgresQuery, logger: Logger) throws -> PostgresQueryResult {
+        let answered = connection.query(query, logger: logger)
+        let promise = answered.eventLoop.makePromise(of: PostgresQueryResult.self)
+        waiting.promise.withLock { $0 = promise }
+        defer { waiting.promise.withLock { $0 = nil } }
+        answered.cascade(to: promise)
+        // Closed before it was watched: failed here. (A promise completes once; whichever comes second is ignored.)
+        if connection.isClosed { waiting.fail() }
+        return try promise.futureResult.wait()
+    }
+
+    func close() {
+        try? (connection.close() as EventLoopFuture<Void>).wait()
+    }
+}
+
 /// One PostgreSQL connection as the ledger's queries use it: their `?` and `:name` parameters become `$1`, `$2`…,
 /// values are bound as `int8` or `text`, and what comes back is read into the ledger's two kinds of value.
 final class PostgresSession: SQLSession {
-    let connection: PostgresConnection
+    let watched: WatchedConnection
     let logger: Logger
+    var connection: PostgresConnection { watched.connection }
 
-    init(_ connection: PostgresConnection, logger: Logger) {
-        self.connection = connection
+    init(_ watched: WatchedConnection, logger: Logger) {
+        self.watched = watched
         self.logger = logger
     }
 
@@ -31,18 +76,8 @@ final class PostgresSession: SQLSession {
         }
     }
 
-    /// Sends `query` and waits for its answer, or for the connection to close, whichever comes first: a query sent
-    /// as the server dies (killed, or its machine gone) can be left unanswered by postgres-nio after the connection
-    /// has closed, and a command would wait for it for ever. A closed connection is a clear failure instead.
     private func answer(to query: PostgresQuery) throws -> PostgresQueryResult {
-        let answered = connection.query(query, logger: logger)
-        let promise = answered.eventLoop.makePromise(of: PostgresQueryResult.self)
-        answered.cascade(to: promise)
-        // A promise completes once: whichever comes second is ignored.
-        connection.closeFuture.whenComplete { _ in
-            promise.fail(SQLDriverError(.unreachable, "the connection to PostgreSQL closed before it answered"))
-        }
-        return try promise.futureResult.wait()
+        try watched.answer(to: query, logger: logger)
     }
 
     /// Commits the transaction. PostgreSQL answers COMMIT of a transaction a failed statement aborted with ROLLBACK

@@ -157,7 +157,7 @@ public final class Ledger: Sendable {
             if let refusal, Self.isRefusal(error) {
                 throw LedgerError(refusal, "the ledger refused the change: \(Ledger.explain(error))")
             }
-            throw LedgerError(.database, "cannot write to the ledger: \(Ledger.explain(error))")
+            throw LedgerError(Self.failureCode(error), "cannot write to the ledger: \(Ledger.explain(error))")
         }
     }
 
@@ -171,7 +171,12 @@ public final class Ledger: Sendable {
 
     /// What went wrong in a read, as a `LedgerError`: one already, or the database's failure in words.
     static func readError(_ error: any Error) -> LedgerError {
-        error as? LedgerError ?? LedgerError(.database, "cannot read the ledger: \(Ledger.explain(error))")
+        error as? LedgerError ?? LedgerError(Self.failureCode(error), "cannot read the ledger: \(Ledger.explain(error))")
+    }
+
+    /// `.unavailable` when the database server could not be reached or went away part way, else `.database`.
+    static func failureCode(_ error: any Error) -> LedgerError.Code {
+        (error as? SQLDriverError)?.kind == .unreachable ? .unavailable : .database
     }
 
     static func explain(_ error: any Error) -> String {

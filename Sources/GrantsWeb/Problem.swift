@@ -79,7 +79,7 @@ struct ProblemResponder<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
         async throws -> Response
     {
-        let response: Response
+        var response: Response
         do {
             response = try await next(request, context)
         } catch let problem as Problem {
@@ -90,9 +90,9 @@ struct ProblemResponder<Context: RequestContext>: RouterMiddleware {
                 status: status, title: status.reasonPhrase,
                 detail: status == .notFound ? "There is nothing at \(request.uri.path)." : status.reasonPhrase)
             response = answer(problem, to: request)
-        } catch let error as any ClassifiedError where error.failureKind == .io {
-            // The ledger could not be read or written (its database down or unreachable): the server is not at fault
-            // in what it was asked, and the same request may work in a minute.
+        } catch let error as any ClassifiedError where error.failureKind == .unavailable {
+            // The ledger's database is down or cannot be reached: nothing is wrong with what was asked, and the same
+            // request may work in a minute.
             context.logger.error(
                 "the ledger is unavailable",
                 metadata: ["path": "\(AccessLog<Context>.logged(request.uri.path))", "error": "\(error)"])
@@ -106,6 +106,11 @@ struct ProblemResponder<Context: RequestContext>: RouterMiddleware {
                     status: .internalServerError, title: "Internal Server Error",
                     detail: "Something went wrong on our side. It has been logged; please try again later."),
                 to: request)
+        }
+        // Every 503 says when to come back: those a page gives for a ledger it could not reach (the form again, with
+        // why) as well as the problems above.
+        if response.status == .serviceUnavailable && response.headers[.retryAfter] == nil {
+            response.headers[.retryAfter] = "60"
         }
         // A HEAD request, answered as GET by its route or refused, gets the headers alone.
         guard request.method == .head else { return response }

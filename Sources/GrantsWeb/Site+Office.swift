@@ -219,16 +219,24 @@ extension Site {
         }
     }
 
-    /// The status of a page that shows a workflow's refusal: 422 for what was typed or asked, 503 when the ledger could
-    /// not be read or written (its database unreachable, say: try again later).
+    /// The status of a page that shows a workflow's refusal: 422 for what was typed or asked, 500 when the ledger could
+    /// not be read or written, 503 when its database cannot be reached (try again later).
     static func status(of error: WorkflowError) -> HTTPResponse.Status {
-        error.failureKind == .io ? .serviceUnavailable : .unprocessableContent
+        switch error.failureKind {
+        case .io: .internalServerError
+        case .unavailable: .serviceUnavailable
+        case .checkFailed, .usage, .badData: .unprocessableContent
+        }
     }
 
     /// The status of a form confirmed and then refused by the ledger: 409 (the ledger's state, not what was typed,
-    /// stands in the way), 503 when the ledger could not be read or written.
+    /// stands in the way), 500 when the ledger could not be read or written, 503 when its database cannot be reached.
     static func conflictStatus(of error: WorkflowError) -> HTTPResponse.Status {
-        error.failureKind == .io ? .serviceUnavailable : .conflict
+        switch error.failureKind {
+        case .io: .internalServerError
+        case .unavailable: .serviceUnavailable
+        case .checkFailed, .usage, .badData: .conflict
+        }
     }
 
     static func percentEncoded(_ text: String) -> String {

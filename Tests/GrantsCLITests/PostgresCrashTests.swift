@@ -34,7 +34,7 @@ import Testing
         let crashed = try await cluster.newLedger(in: folder)
         let before = try Contents(crashed)
         var rng = SplitMix64(seed: Self.seed)
-        let delay = 20 + rng.next(upTo: 400)
+        let delay = rng.next(upTo: 100)
         let running = try GrantsBinary.start(["import", generated, "--db", crashed], in: folder.path)
         try await cluster.waitForWriter(in: crashed)
         try await Task.sleep(for: .milliseconds(delay))
@@ -63,10 +63,8 @@ import Testing
         #expect(imported.status == 0, "\(imported.stderr)")
 
         // The web application over the same ledger, to see what a person sees while the server is down.
-        let port = Int.random(in: 20_000..<30_000)
-        let server = try GrantsBinary.start(["serve", "--db", ledger, "--port", "\(port)"], in: folder.path)
+        let (server, port) = try await Self.serve(ledger, in: folder)
         defer { kill(server.process.processIdentifier, SIGTERM) }
-        try await Self.waitForHealth(port: port)
         #expect(try Self.status(of: "/grants/2017-18", port: port) == 200)
 
         // Bids to award, each a copy of South Ribble's with an id of its own; six clients award them as fast as they
@@ -79,27 +77,32 @@ import Testing
             try folder.write("\(bid).yaml", sample.replacingOccurrences(of: "id: CSP-2017-SRI-04", with: "id: \(bid)"))
         }
         let outcomes = Outcomes()
-        let clients = (0..<6).map { client in
-            Task {
-                while let bid = outcomes.next(of: bids) {
-                    let result = try await GrantsBinary.run(
-                        ["award", bid, "--bid-file", folder.file("\(bid).yaml"), "--amount", "10.00", "--decision",
-                         "2017/\(200 + client)", "--date", "2017-11-20", "--db", ledger],
-                        in: folder.path)
-                    outcomes.record(bid, result)
-                    if result.status != 0 { return }
+        // The clients in a group of their own: however the test ends, none goes on awarding after it.
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for client in 0..<6 {
+                group.addTask {
+                    while !Task.isCancelled, let bid = outcomes.next(of: bids) {
+                        let result = try await GrantsBinary.run(
+                            ["award", bid, "--bid-file", folder.file("\(bid).yaml"), "--amount", "10.00", "--decision",
+                             "2017/\(200 + client)", "--date", "2017-11-20", "--db", ledger],
+                            in: folder.path)
+                        outcomes.record(bid, result)
+                        if result.status != 0 { return }
+                    }
                 }
             }
+            // The crash comes once a few awards are in, while the clients are still awarding (or after two minutes).
+            let deadline = ContinuousClock.now + .seconds(120)
+            while outcomes.accepted < 6 && !outcomes.finished && ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            try cluster.crash()
+            let page = try Self.get("/grants/2017-18", port: port)
+            #expect(page.status == 503, "\(page.status): \(page.body.prefix(300))")
+            #expect(page.headers.contains("retry-after: 60"), "\(page.headers)")
+            #expect(page.body.contains("The ledger cannot be reached just now"), "\(page.body.prefix(600))")
+            try await group.waitForAll()
         }
-        // The crash comes once a few awards are in, while the clients are still awarding.
-        while outcomes.accepted < 6 && !outcomes.finished {
-            try await Task.sleep(for: .milliseconds(20))
-        }
-        try cluster.crash()
-        let page = try Self.get("/grants/2017-18", port: port)
-        #expect(page.status == 503, "\(page.status): \(page.body.prefix(300))")
-        #expect(page.body.contains("The ledger cannot be reached just now"), "\(page.body.prefix(600))")
-        for client in clients { try await client.value }
 
         try cluster.restart()
         let results = outcomes.results
@@ -172,15 +175,22 @@ import Testing
         let directory: String
         private(set) var port: Int
 
+        /// On a port below the range the system hands out to outgoing connections (32768 on), tried up to three times.
         init() throws {
             directory = "/tmp/grants-crash-\(UUID().uuidString.prefix(8))"
-            port = Int.random(in: 30_000..<40_000)
-            do {
-                try Self.script(["start", directory, "\(port)"])
-            } catch {
-                // Its port was taken: once more, elsewhere.
-                port = Int.random(in: 40_000..<50_000)
-                try Self.script(["start", directory, "\(port)"])
+            port = Int.random(in: 20_000..<32_000)
+            var attempts = 0
+            while true {
+                do {
+                    try Self.script(["start", directory, "\(port)"])
+                    return
+                } catch {
+                    // Its port was taken, most likely: once more, elsewhere.
+                    try? Self.script(["stop", directory])
+                    attempts += 1
+                    if attempts == 3 { throw error }
+                    port = Int.random(in: 20_000..<32_000)
+                }
             }
         }
 
@@ -257,18 +267,25 @@ import Testing
         init(_ description: String) { self.description = description }
     }
 
-    static func waitForHealth(port: Int) async throws {
-        for _ in 0..<300 {
-            if (try? status(of: "/health", port: port)) == 200 { return }
-            try await Task.sleep(for: .milliseconds(100))
+    /// `grants serve --db ledger` on a free port below the ephemeral range, once it answers: a server that could not
+    /// take its port stops, and another is tried.
+    static func serve(_ ledger: String, in folder: TemporaryFolder) async throws -> (GrantsBinary.Running, Int) {
+        for _ in 0..<3 {
+            let port = Int.random(in: 20_000..<32_000)
+            let server = try GrantsBinary.start(["serve", "--db", ledger, "--port", "\(port)"], in: folder.path)
+            for _ in 0..<300 where server.process.isRunning {
+                if (try? status(of: "/health", port: port)) == 200, server.process.isRunning { return (server, port) }
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            kill(server.process.processIdentifier, SIGTERM)
         }
-        throw CrashTestError("grants serve did not answer on port \(port)")
+        throw CrashTestError("grants serve did not start on any of three ports")
     }
 
     static func status(of path: String, port: Int) throws -> Int { try get(path, port: port).status }
 
     /// An HTTP/1.0 GET on 127.0.0.1: the status and the body.
-    static func get(_ path: String, port: Int) throws -> (status: Int, body: String) {
+    static func get(_ path: String, port: Int) throws -> (status: Int, headers: String, body: String) {
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socket >= 0 else { throw CrashTestError("socket: \(errno)") }
         defer { close(socket) }
@@ -299,8 +316,10 @@ import Testing
         guard statusLine.count >= 2, let status = Int(statusLine[1]) else {
             throw CrashTestError("no HTTP answer: \(text.prefix(200))")
         }
-        let body = text.range(of: "\r\n\r\n").map { String(text[$0.upperBound...]) } ?? ""
-        return (status, body)
+        let end = text.range(of: "\r\n\r\n")
+        let headers = end.map { String(text[..<$0.lowerBound]).lowercased() } ?? text.lowercased()
+        let body = end.map { String(text[$0.upperBound...]) } ?? ""
+        return (status, headers, body)
     }
 }
 

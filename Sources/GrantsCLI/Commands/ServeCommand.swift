@@ -143,12 +143,17 @@ struct ServeCommand: AsyncParsableCommand {
     /// empty: the demo never writes into a ledger in use.
     private func demoLedger() throws -> Ledger {
         guard let location = db else { return try Ledger() }
-        let ledger = try LedgerOptions.open(location, .create)
-        guard try ledger.isEmpty() else {
-            throw failure(WorkflowError(
-                .usage, "--demo builds its ledger into an empty one; \(ledger.location) holds a ledger already"))
+        // Looked at before anything is written: a ledger file in use is not even brought up to date.
+        if LedgerOptions.isServer(location) || Ledger.exists(at: location) {
+            let existing = try LedgerOptions.open(location, LedgerOptions.isServer(location) ? .create : .readOnly)
+            guard try existing.isEmpty() else {
+                throw failure(WorkflowError(
+                    .usage,
+                    "--demo builds its ledger into an empty one; \(existing.location) holds a ledger already (or a "
+                        + "demo that failed part way): name a new file or an empty database"))
+            }
         }
-        return ledger
+        return try LedgerOptions.open(location, .create)
     }
 
     /// The demo's three accounts, one of each role, with `$GRANTS_DEMO_PASSWORD` or a password made up and printed.

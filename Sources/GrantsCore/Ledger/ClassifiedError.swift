@@ -9,6 +9,9 @@ public enum FailureKind: String, Sendable {
     case badData
     /// A file or the database could not be read or written: exit 74.
     case io
+    /// The database server could not be reached, or went away part way: exit 74, as any I/O failure; the web
+    /// application's 503, to come back later.
+    case unavailable
 }
 
 /// An error that says what kind of failure it is. Every error a workflow can throw conforms, so a front end maps
@@ -19,6 +22,6 @@ public protocol ClassifiedError: Error, CustomStringConvertible {
 }
 
 extension LedgerError: ClassifiedError {
-    /// Bad data, unless the database itself failed.
-    public var failureKind: FailureKind { isDataError ? .badData : .io }
+    /// Bad data, unless the database itself failed, or could not be reached.
+    public var failureKind: FailureKind { code == .unavailable ? .unavailable : isDataError ? .badData : .io }
 }

@@ -22,6 +22,9 @@ public struct LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
         case overflow
         /// The database could not be opened, read or written.
         case database
+        /// The database server could not be reached, or the connection to it was lost part way: nothing of the
+        /// change in hand was kept unless its commit was answered, and the same request may work once it is back.
+        case unavailable
     }
 
     /// What went wrong.
@@ -45,7 +48,7 @@ public struct LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     /// Whether the fault is in the data (exit 65) rather than the database itself (exit 74).
-    public var isDataError: Bool { code != .database }
+    public var isDataError: Bool { code != .database && code != .unavailable }
 
     /// The message, after where it happened and the field at fault.
     public var description: String {

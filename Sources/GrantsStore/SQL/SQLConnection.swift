@@ -150,7 +150,8 @@ package struct SQLDriverError: Error, CustomStringConvertible {
     package enum Kind: Sendable {
         /// A constraint or trigger refused the change; nothing was written.
         case refused
-        /// The server could not be reached, or went away part way; the transaction was not committed.
+        /// The server could not be reached, or went away part way: the transaction was not committed, unless it went
+        /// away while answering COMMIT, when it may have been.
         case unreachable
         /// Anything else the database said.
         case failed

@@ -72,19 +72,25 @@ final class SQLiteSession: SQLSession {
             var values: [SQLValue] = []
             values.reserveCapacity(Int(count))
             for index in 0..<count {
-                values.append(Self.value(sqliteStatement, index))
+                values.append(try Self.value(sqliteStatement, index))
             }
             return SQLRow(columns: columns, values: values)
         }
     }
 
-    private static func value(_ statement: SQLiteStatement, _ index: CInt) -> SQLValue {
+    private static func value(_ statement: SQLiteStatement, _ index: CInt) throws -> SQLValue {
         switch sqlite3_column_type(statement, index) {
         case SQLITE_NULL: return .null
         case SQLITE_INTEGER: return .integer(sqlite3_column_int64(statement, index))
         default:
             // Text; the ledger stores no reals or blobs, and read as text they fail any check that expects a number.
-            guard let text = sqlite3_column_text(statement, index) else { return .null }
+            guard let text = sqlite3_column_text(statement, index) else {
+                // No text for a value that is not NULL: SQLite ran out of memory converting it (an empty blob aside).
+                if sqlite3_errcode(sqlite3_db_handle(statement)) == SQLITE_NOMEM {
+                    throw SQLDriverError(.failed, "SQLite ran out of memory reading a value")
+                }
+                return .text("")
+            }
             let length = Int(sqlite3_column_bytes(statement, index))
             return .text(String(decoding: UnsafeBufferPointer(start: text, count: length), as: UTF8.self))
         }
