@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 """Many clients writing through `grants serve` at once, then the ledger checked from outside.
 
-    python3 scripts/web/write_load.py GRANTS DB [--clients 32] [--seconds 10] [--port 18095]
+    python3 scripts/web/write_load.py GRANTS DB [--clients 32] [--seconds 10] [--port 18095] [--bids 1000]
 
 GRANTS is the grants binary; DB a ledger that does not exist yet: a new file, or an empty PostgreSQL database
 (postgres://user@host:port/dbname). The script makes the ledger (`grants init`, `grants import` of a fund, an
-allocation and a thousand bids, `grants user add` for a finance officer and two applicants), starts `grants serve` on
+allocation and BIDS bids, `grants user add` for a finance officer and two applicants), starts `grants serve` on
 127.0.0.1, signs each person in, and runs CLIENTS threads for SECONDS: each takes the next bid and, through the web
 forms a person uses (with their CSRF token), has the officer award it, its applicant claim on the grant, and the
 officer pay the claim. Half the bids draw on a Community Action Fund directly, half on a CSP's allocation, so every
@@ -211,7 +211,12 @@ def main():
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--seconds", type=float, default=10)
     parser.add_argument("--port", type=int, default=18095)
+    parser.add_argument("--bids", type=int, default=1000, help="bids to award (the run ends early if all are)")
     options = parser.parse_args()
+    if not 1 <= options.bids <= 4998:
+        parser.error("--bids: from 1 to 4998 (each balance holds 2,499 awards of £20)")
+    global BIDS
+    BIDS = options.bids
     binary, db = options.binary, options.db
     store = "PostgreSQL" if db.startswith("postgres") else "SQLite"
 
@@ -260,7 +265,7 @@ def main():
         log.close()
 
     failures = []
-    # The balances hold far more than the bids ask (500 bids of £20 on each of two £50,000 balances): every answer
+    # The balances hold more than the bids ask (at most 2,499 bids of £20 on each of two £50,000 balances): every answer
     # must be "done", and every kind of write must have happened.
     refused = {key: count for key, count in tally.answers.items() if key[1] != 303}
     if refused:
