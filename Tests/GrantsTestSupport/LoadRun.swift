@@ -36,24 +36,35 @@ public struct LoadRun: Sendable {
     /// The allocations the clients award on, all on `CSP-2017-18` (£5,000, £2,500 and £2,500).
     public static let allocations = ["ALLOC-SR", "ALLOC-B", "ALLOC-C"]
 
-    /// Records `Fixtures.base` and two more allocations in `ledger`, ready for a run.
-    public static func prepare(_ ledger: Ledger) throws {
+    /// Records `Fixtures.base` and two more allocations in `ledger`, ready for a run. With `room` above 1, the CSP fund
+    /// and its three allocations hold that many times as much (a benchmark's clients should not run out of money part
+    /// way; the tests' should, to see the refusals).
+    public static func prepare(_ ledger: Ledger, room: Int64 = 1) throws {
+        func pounds(_ amount: Int64) -> String { "\(amount * room).00" }
         let more = """
               - id: ALLOC-B
                 fund: CSP-2017-18
                 csp: 360G-Test-CSP-SR
-                amount: "2500.00"
+                amount: "\(pounds(2_500))"
                 decision: "2017/13"
                 date: 2017-04-20
               - id: ALLOC-C
                 fund: CSP-2017-18
                 csp: 360G-Test-CSP-SR
-                amount: "2500.00"
+                amount: "\(pounds(2_500))"
                 decision: "2017/14"
                 date: 2017-04-20
 
             """
-        try ledger.record(try LedgerFile.parse(Fixtures.base + more, file: "load.yaml"), as: Fixtures.change("load"))
+        var base = Fixtures.base
+        for pounds in [10_000, 5_000] as [Int64] {
+            let given = "amount: \"\(pounds).00\""
+            guard base.components(separatedBy: given).count == 2 else {
+                throw LedgerError(.invalidEntry, "Fixtures.base no longer has one \(given): LoadRun cannot scale it")
+            }
+            base = base.replacingOccurrences(of: given, with: "amount: \"\(pounds * room).00\"")
+        }
+        try ledger.record(try LedgerFile.parse(base + more, file: "load.yaml"), as: Fixtures.change("load"))
     }
 
     public let clients: Int
