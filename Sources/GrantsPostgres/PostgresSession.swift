@@ -55,7 +55,6 @@ final class WatchedConnection: Sendable {
 final class PostgresSession: SQLSession {
     let watched: WatchedConnection
     let logger: Logger
-    var connection: PostgresConnection { watched.connection }
 
     init(_ watched: WatchedConnection, logger: Logger) {
         self.watched = watched

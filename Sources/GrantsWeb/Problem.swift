@@ -135,14 +135,13 @@ struct ProblemResponder<Context: RequestContext>: RouterMiddleware {
 }
 
 extension Problem {
-    /// The ledger's database cannot be reached or failed part way: 503, to come back in a minute. What was being
-    /// recorded is either recorded whole or not at all (each write is one transaction), so the person is told to look
-    /// before sending it again.
+    /// The ledger's database cannot be reached or failed part way: 503, to come back in a minute (the responder adds
+    /// Retry-After to every 503). What was being recorded is either recorded whole or not at all (each write is one
+    /// transaction), so the person is told to look before sending it again.
     static let ledgerUnavailable = Problem(
         status: .serviceUnavailable, title: "Service Unavailable",
         detail: "The ledger cannot be reached just now. Try again in a minute; if you were recording something, look "
-            + "whether it was recorded before you send it again.",
-        headers: [.retryAfter: "60"])
+            + "whether it was recorded before you send it again.")
 }
 
 /// What the error page shows.
